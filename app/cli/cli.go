@@ -1,0 +1,165 @@
+// Package cli is Atelier's command line: the same binary opens the window
+// when given no command, and runs scripted commands otherwise. Messages are
+// in French; errors go to stderr with a non-zero exit status.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"atelier/app/config"
+	"atelier/app/course"
+	"atelier/app/store"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command ran and failed
+	ExitUsage = 2 // the command line was wrong
+)
+
+// Env is what a run needs from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Version        string
+	Plans          []course.Plan
+	Now            func() time.Time
+	// GUI opens the window on st. When the database could not be opened,
+	// st is nil and openErr says why, so the window can tell the person.
+	GUI func(st *store.Store, openErr error) error
+}
+
+const usage = `Atelier — l’outil des personnes animatrices du cours
+« Comment bâtir et soutenir des mouvements décentralisés ».
+
+Utilisation :
+  atelier [--db FICHIER]                 ouvre la fenêtre
+  atelier [--db FICHIER] COMMANDE [...]  lance une commande
+
+Commandes :
+  version            affiche la version
+  backup -o FICHIER  copie cohérente de la base de données dans FICHIER
+
+Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
+$XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
+`
+
+// Run runs the command line args (without the program name) and returns the
+// exit status.
+func Run(args []string, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	fs := flag.NewFlagSet("atelier", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbFlag := fs.String("db", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(env.Stdout, usage)
+			return ExitOK
+		}
+		return usageError(env, frenchFlagError(err))
+	}
+	rest := fs.Args()
+	dbPath, err := config.DBPath(*dbFlag)
+	if err != nil {
+		return fail(env, err)
+	}
+	if len(rest) == 0 {
+		return runGUI(env, dbPath)
+	}
+	switch rest[0] {
+	case "version":
+		fmt.Fprintf(env.Stdout, "Atelier %s (schéma de base %d, %s)\n", env.Version, store.SchemaVersion(), runtime.Version())
+		return ExitOK
+	case "help", "aide":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	case "backup":
+		return runBackup(env, dbPath, rest[1:])
+	}
+	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
+}
+
+func runGUI(env Env, dbPath string) int {
+	st, err := openWithCohort(env, dbPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "atelier : %v\n", err)
+		if env.GUI != nil {
+			_ = env.GUI(nil, err)
+		}
+		return ExitError
+	}
+	defer st.Close()
+	if err := env.GUI(st, nil); err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}
+
+// openWithCohort opens the database and, on first start, creates a first
+// cohort from the curriculum so the window has something to show.
+func openWithCohort(env Env, dbPath string) (*store.Store, error) {
+	st, err := store.Open(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.EnsureFirstCohort(context.Background(), env.Plans, env.Now()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func runBackup(env Env, dbPath string, args []string) int {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "")
+	if err := fs.Parse(args); err != nil {
+		return usageError(env, frenchFlagError(err))
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usageError(env, "indiquez le fichier de sauvegarde : atelier backup -o FICHIER.")
+	}
+	st, err := store.Open(dbPath)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer st.Close()
+	if err := st.Backup(context.Background(), *out); err != nil {
+		return fail(env, err)
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
+	return ExitOK
+}
+
+func fail(env Env, err error) int {
+	fmt.Fprintf(env.Stderr, "atelier : %v\n", err)
+	return ExitError
+}
+
+func usageError(env Env, msg string) int {
+	fmt.Fprintf(env.Stderr, "atelier : %s\nVoir « atelier help ».\n", msg)
+	return ExitUsage
+}
+
+// frenchFlagError rewrites the flag package's English messages.
+func frenchFlagError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return fmt.Sprintf("option inconnue « %s ».", strings.TrimPrefix(msg, "flag provided but not defined: "))
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return fmt.Sprintf("l’option « %s » demande une valeur.", strings.TrimPrefix(msg, "flag needs an argument: "))
+	}
+	return msg
+}

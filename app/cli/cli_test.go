@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"atelier/app/store"
+	"atelier/workshops"
+)
+
+// run runs the command line with captured output and a GUI that records
+// what it was given instead of opening a window.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string, gui *guiCall) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	gui = &guiCall{}
+	code = Run(args, Env{
+		Stdout:  &out,
+		Stderr:  &errb,
+		Version: "test",
+		Plans:   workshops.MustPlans(),
+		Now:     func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		GUI: func(st *store.Store, openErr error) error {
+			gui.called = true
+			gui.openErr = openErr
+			if st != nil {
+				gui.cohorts, _ = st.Cohorts(context.Background())
+			}
+			return nil
+		},
+	})
+	return code, out.String(), errb.String(), gui
+}
+
+type guiCall struct {
+	called  bool
+	openErr error
+	cohorts any
+}
+
+func TestNoCommandOpensTheWindowOnAFirstCohort(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sub", "atelier.db")
+	code, _, stderr, gui := run(t, "--db", db)
+	if code != ExitOK || !gui.called || gui.openErr != nil {
+		t.Fatalf("exit %d, gui %+v, stderr %q", code, gui, stderr)
+	}
+	if !strings.Contains(stringOf(gui.cohorts), "Cohorte hiver 2026") {
+		t.Errorf("cohorts given to the window: %v", gui.cohorts)
+	}
+	info, err := os.Stat(db)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("database file: %v, %v", info, err)
+	}
+}
+
+func stringOf(v any) string { return fmt.Sprint(v) }
+
+func TestDatabaseFromEnvironment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	t.Setenv("ATELIER_DB", db)
+	if code, _, stderr, _ := run(t); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("ATELIER_DB not used: %v", err)
+	}
+}
+
+func TestForeignFileIsRefusedAndKept(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("des notes, pas une base\n")
+	if err := os.WriteFile(db, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr, gui := run(t, "--db", db)
+	if code != ExitError || gui.openErr == nil {
+		t.Fatalf("exit %d, gui %+v", code, gui)
+	}
+	if !strings.Contains(stderr, "n’est pas une base de données Atelier") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if got, _ := os.ReadFile(db); !bytes.Equal(got, content) {
+		t.Error("the refused file was changed")
+	}
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 1", ""},
+		{"help", []string{"help"}, ExitOK, "backup -o FICHIER", ""},
+		{"-h", []string{"-h"}, ExitOK, "Utilisation", ""},
+		{"unknown command", []string{"imprimer"}, ExitUsage, "", "commande inconnue «\u00a0imprimer\u00a0»"},
+		{"unknown flag", []string{"--couleur", "rouge"}, ExitUsage, "", "option inconnue «\u00a0-couleur\u00a0»"},
+		{"backup without file", []string{"backup"}, ExitUsage, "", "atelier backup -o FICHIER"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"--db", filepath.Join(t.TempDir(), "a.db")}, tt.args...)
+			code, out, errOut, gui := run(t, args...)
+			if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(errOut, tt.err) {
+				t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+			}
+			if gui.called {
+				t.Error("a command opened the window")
+			}
+		})
+	}
+}
+
+func TestBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "atelier.db")
+	if code, _, stderr, _ := run(t, "--db", db); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	copyPath := filepath.Join(dir, "copie.db")
+	code, out, stderr, _ := run(t, "--db", db, "backup", "-o", copyPath)
+	if code != ExitOK || !strings.Contains(out, "Sauvegarde écrite") {
+		t.Fatalf("exit %d, %q, %q", code, out, stderr)
+	}
+	st, err := store.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	list, err := st.Cohorts(context.Background())
+	if err != nil || len(list) != 1 {
+		t.Errorf("backup holds %v, %v", list, err)
+	}
+	if info, _ := os.Stat(copyPath); info.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", info.Mode())
+	}
+}

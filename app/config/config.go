@@ -1,0 +1,96 @@
+// Package config finds where Atelier keeps its files and remembers the
+// person's preferences (the interface language) between runs.
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// DBEnv names the environment variable that overrides the database path.
+const DBEnv = "ATELIER_DB"
+
+// DefaultDBPath is $XDG_DATA_HOME/atelier/atelier.db, else
+// ~/.local/share/atelier/atelier.db.
+func DefaultDBPath() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "atelier", "atelier.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("impossible de trouver le dossier personnel pour y ranger la base de données ; indiquez-en une avec --db : %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "atelier", "atelier.db"), nil
+}
+
+// DBPath chooses the database: the --db flag first, then $ATELIER_DB, then
+// the default location.
+func DBPath(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if env := os.Getenv(DBEnv); env != "" {
+		return env, nil
+	}
+	return DefaultDBPath()
+}
+
+// Prefs are the person's choices that outlive a run and do not belong to a
+// database (several databases may be opened in turn).
+type Prefs struct {
+	Language string `json:"langue"` // "fr" or "en"
+}
+
+// PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json (or the OS equivalent).
+func PrefsPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "atelier", "preferences.json"), nil
+}
+
+// LoadPrefs reads the preferences; a missing or unreadable file gives the
+// defaults (French) rather than an error, since nothing is lost by that.
+func LoadPrefs(path string) Prefs {
+	p := Prefs{Language: "fr"}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return p
+	}
+	var got Prefs
+	if json.Unmarshal(data, &got) == nil && (got.Language == "fr" || got.Language == "en") {
+		p = got
+	}
+	return p
+}
+
+// SavePrefs writes the preferences through a temp file and a rename, so a
+// crash never leaves half a file.
+func SavePrefs(path string, p Prefs) error {
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("impossible de créer le dossier des préférences : %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".preferences-*.json")
+	if err != nil {
+		return fmt.Errorf("impossible d’enregistrer les préférences : %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("impossible d’enregistrer les préférences : %w", err)
+	}
+	return nil
+}

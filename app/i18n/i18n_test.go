@@ -1,0 +1,97 @@
+package i18n
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"atelier/assets"
+)
+
+func TestFrenchByDefaultOnAnEnglishSystem(t *testing.T) {
+	tests := []struct {
+		name, env, pick, want string
+	}{
+		{"english system, french chosen", "en_US.UTF-8", "fr", "Séances"},
+		{"english system, nothing chosen", "en_US.UTF-8", "", "Séances"},
+		{"english chosen", "fr_CA.UTF-8", "en", "Sessions"},
+		{"C locale", "C", "fr", "Séances"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANGUAGE", "")
+			t.Setenv("LANG", tt.env)
+			if err := Apply(tt.pick); err != nil {
+				t.Fatal(err)
+			}
+			if got := lang.X("nav.sessions", "?"); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if v := os.Getenv("LANG"); v == "C" {
+				t.Errorf("LANG left at C")
+			}
+		})
+	}
+}
+
+// TestEveryKeyTranslated reads the sources for lang.X calls and checks that
+// both translation files hold exactly those keys, and that the French file
+// agrees with the French fallbacks written in the code.
+func TestEveryKeyTranslated(t *testing.T) {
+	call := regexp.MustCompile(`lang\.X\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"`)
+	used := map[string]string{}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".go" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range call.FindAllSubmatch(src, -1) {
+			var fallback string
+			if err := json.Unmarshal([]byte(`"`+string(m[2])+`"`), &fallback); err != nil {
+				t.Errorf("%s: fallback of %s: %v", path, m[1], err)
+			}
+			used[string(m[1])] = fallback
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) < 20 {
+		t.Fatalf("found only %d keys: is the scan looking at the right folder?", len(used))
+	}
+	for _, language := range Supported {
+		data, err := assets.Translations.ReadFile("translations/" + language + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file map[string]string
+		if err := json.Unmarshal(data, &file); err != nil {
+			t.Fatalf("%s.json: %v", language, err)
+		}
+		for key, fallback := range used {
+			got, ok := file[key]
+			switch {
+			case !ok:
+				t.Errorf("%s.json lacks %q", language, key)
+			case language == "fr" && got != fallback:
+				t.Errorf("fr.json %q = %q, but the code falls back to %q", key, got, fallback)
+			}
+		}
+		for key := range file {
+			if _, ok := used[key]; !ok {
+				t.Errorf("%s.json has %q, which no code uses", language, key)
+			}
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Backup writes a consistent copy of the file to dest, replacing dest if it
+// exists. SQLite writes the copy (VACUUM INTO) to a temporary file next to
+// dest, which is renamed over dest only once complete, so dest is never
+// half-written and a copy of a file being written to is never torn.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return fmt.Errorf("impossible de situer « %s » : %w", dest, err)
+	}
+	if s.isOwnFile(abs) {
+		return invalid(nil, "La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("impossible de créer la copie de sauvegarde « %s » : %w", abs, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	if err := s.backupTo(ctx, name, abs); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("impossible de créer la copie de sauvegarde « %s » : %w", abs, err)
+	}
+	return nil
+}
+
+func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
+	// VACUUM INTO accepts an existing empty file; CreateTemp made it 0600,
+	// so the copy is never readable by others, even briefly. It cannot run
+	// inside a transaction: it is its own read transaction.
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return err
+	}
+	// Make the rename itself durable; not every system can sync a folder.
+	if d, err := os.Open(filepath.Dir(dest)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// isOwnFile reports whether path is the open file or one of its SQLite
+// companions, under any name.
+func (s *Store) isOwnFile(path string) bool {
+	for _, own := range []string{s.path, s.path + "-wal", s.path + "-shm", s.path + "-journal"} {
+		if path == own {
+			return true
+		}
+	}
+	a, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(s.path)
+	return err == nil && os.SameFile(a, b)
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"atelier/app/participants"
+)
+
+// bigCohort is a large cohort: 10,000 people with a mark for each of the
+// five sessions.
+func bigCohort(b *testing.B, s *Store, name string) int64 {
+	b.Helper()
+	ctx := context.Background()
+	id := createTest(b, s, name, date(2027, 1, 6, 18, 30))
+	ids, err := s.AddParticipants(ctx, id, manyParticipants(10_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := s.Cohort(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	marks := make([]participants.Attendance, 0, len(ids)*len(c.Sessions))
+	for i, pid := range ids {
+		for j, ses := range c.Sessions {
+			a := participants.Attendance{ParticipantID: pid, SessionID: ses.ID, Mark: participants.Marks()[(i+j)%4]}
+			if a.Mark.Attended() {
+				a.Minutes = 90
+			}
+			if (i+j)%10 == 0 {
+				a.Note = "Parti plus tôt"
+			}
+			marks = append(marks, a)
+		}
+	}
+	if err := s.SetAttendance(ctx, marks); err != nil {
+		b.Fatal(err)
+	}
+	return id
+}
+
+// manyParticipants makes n people filled in the way registrations tend to
+// be: name, e-mail, city and status always; the other fields now and then.
+func manyParticipants(n int) []participants.Participant {
+	ps := make([]participants.Participant, n)
+	start := time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC)
+	for i := range ps {
+		p := participants.Participant{
+			Name:         fmt.Sprintf("Hélène Œuvre %d 🌱", i),
+			Email:        fmt.Sprintf("personne%d@exemple.ca", i),
+			City:         "Montréal",
+			Consent:      i%2 == 0,
+			Status:       participants.Statuses()[i%4],
+			RegisteredAt: start.Add(time.Duration(i) * time.Minute),
+		}
+		if i%2 == 0 {
+			p.Pronouns, p.Phone = "elle", "+1 514 555-0100"
+		}
+		if i%3 == 0 {
+			p.Organisation = "Collectif des Racines"
+		}
+		if i%5 == 0 {
+			p.Notes = "Végétarienne"
+		}
+		if i%10 == 0 {
+			p.Accessibility = "Sous-titres"
+		}
+		ps[i] = p
+	}
+	return ps
+}
+
+func BenchmarkOpenLoadCohort(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "grand.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := bigCohort(b, s, "Grande cohorte")
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+
+	for b.Loop() {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Cohorts(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Cohort(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+		ps, err := s.Participants(ctx, id)
+		if err != nil || len(ps) != 10_000 {
+			b.Fatalf("%d participants, %v", len(ps), err)
+		}
+		marks, err := s.Attendance(ctx, id)
+		if err != nil || len(marks) != 50_000 {
+			b.Fatalf("%d marks, %v", len(marks), err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAddParticipants10k(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	ps := manyParticipants(10_000)
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		id := createTest(b, s, fmt.Sprintf("Cohorte %d", n), date(2027, 1, 6, 18, 30))
+		b.StartTimer()
+		if _, err := s.AddParticipants(ctx, id, ps); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"atelier/app/course"
+	"atelier/app/participants"
+)
+
+// AddParticipants registers people in a cohort and returns their IDs in
+// the same order. Either all are saved or none: the first invalid person
+// stops everything and the error says which one it is. A zero RegisteredAt
+// is taken as now.
+func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []participants.Participant) ([]int64, error) {
+	for i, p := range ps {
+		if err := p.Validate(); err != nil {
+			return nil, invalid(err, "Personne n° %d (« %s ») : %s", i+1, p.Name, err)
+		}
+	}
+	ids := make([]int64, len(ps))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := cohortExists(ctx, tx, cohortID); err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO participants (cohort_id, name, pronouns,
+			email, organisation, city, phone, accessibility, consent, notes, status,
+			registered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		now := time.Now()
+		for i, p := range ps {
+			registered := p.RegisteredAt
+			if registered.IsZero() {
+				registered = now
+			}
+			res, err := stmt.ExecContext(ctx, cohortID, p.Name, p.Pronouns, p.Email, p.Organisation,
+				p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
+				registered.UnixNano(), now.Unix())
+			if err != nil {
+				return err
+			}
+			if ids[i], err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrapWrite("les personnes inscrites", err)
+	}
+	return ids, nil
+}
+
+// Participants lists a cohort's people in order of registration.
+func (s *Store) Participants(ctx context.Context, cohortID int64) ([]participants.Participant, error) {
+	var list []participants.Participant
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx,
+			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+			return err
+		}
+		// Optional fields come back NULL when empty: SQLite then has no
+		// text to hand over, and Go no string to allocate.
+		rows, err := tx.QueryContext(ctx, `SELECT id, name, nullif(pronouns, ''), nullif(email, ''),
+				nullif(organisation, ''), nullif(city, ''), nullif(phone, ''),
+				nullif(accessibility, ''), consent, nullif(notes, ''), status, registered_at
+			FROM participants WHERE cohort_id = ? ORDER BY registered_at, id`, cohortID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		list = make([]participants.Participant, 0, n)
+		var id, pronouns, email, org, city, phone, access, notes, registered any
+		var status string
+		for rows.Next() {
+			list = append(list, participants.Participant{CohortID: cohortID})
+			p := &list[len(list)-1]
+			if err := rows.Scan(&id, &p.Name, &pronouns, &email, &org, &city, &phone, &access,
+				&p.Consent, &notes, &status, &registered); err != nil {
+				return err
+			}
+			p.ID = integer(id)
+			p.Pronouns, p.Email, p.Organisation = text(pronouns), text(email), text(org)
+			p.City, p.Phone, p.Accessibility, p.Notes = text(city), text(phone), text(access), text(notes)
+			p.Status = participants.Status(status)
+			p.RegisteredAt = time.Unix(0, integer(registered))
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, wrapRead("les personnes inscrites", err)
+	}
+	return list, nil
+}
+
+// CountParticipants is the number of people registered in a cohort,
+// whatever their status.
+func (s *Store) CountParticipants(ctx context.Context, cohortID int64) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx,
+			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n)
+	})
+	return n, wrapRead("le nombre de personnes inscrites", err)
+}
+
+// SetAttendance records attendance marks, replacing any earlier mark for
+// the same person and session. Either all are saved or none.
+func (s *Store) SetAttendance(ctx context.Context, marks []participants.Attendance) error {
+	for i, a := range marks {
+		if err := a.Validate(); err != nil {
+			return invalid(err, "Présence n° %d : %s", i+1, err)
+		}
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		// The SELECT inserts nothing when the session is not one of the
+		// person's cohort, which foreign keys alone would allow.
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO attendance
+				(participant_id, session_id, mark, minutes, note)
+			SELECT p.id, s.id, ?3, ?4, ?5
+			FROM participants p JOIN sessions s ON s.cohort_id = p.cohort_id
+			WHERE p.id = ?1 AND s.id = ?2
+			ON CONFLICT (participant_id, session_id) DO UPDATE
+			SET mark = excluded.mark, minutes = excluded.minutes, note = excluded.note`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i, a := range marks {
+			res, err := stmt.ExecContext(ctx, a.ParticipantID, a.SessionID, string(a.Mark), a.Minutes, a.Note)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return notFound("Présence n° %d : la personne n° %d ou la séance n° %d est introuvable, ou elles ne sont pas de la même cohorte.",
+					i+1, a.ParticipantID, a.SessionID)
+			}
+		}
+		return nil
+	})
+	return wrapWrite("les présences", err)
+}
+
+// Attendance lists every mark of a cohort, person by person in the order of
+// Participants, then session by session.
+func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.Attendance, error) {
+	var list []participants.Attendance
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		// Room for a mark per person and session; counting the marks
+		// exactly would cost as much as reading them.
+		var n int
+		if err := tx.QueryRowContext(ctx,
+			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+			return err
+		}
+		n *= course.SessionCount
+		rows, err := tx.QueryContext(ctx, `SELECT a.participant_id, a.session_id, a.mark,
+				a.minutes, nullif(a.note, '')
+			FROM participants p JOIN attendance a ON a.participant_id = p.id
+			WHERE p.cohort_id = ? ORDER BY p.registered_at, p.id, a.session_id`, cohortID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		list = make([]participants.Attendance, 0, n)
+		var pid, sid, minutes, note any
+		var mark string
+		for rows.Next() {
+			list = append(list, participants.Attendance{})
+			a := &list[len(list)-1]
+			if err := rows.Scan(&pid, &sid, &mark, &minutes, &note); err != nil {
+				return err
+			}
+			a.ParticipantID, a.SessionID = integer(pid), integer(sid)
+			a.Mark = participants.Mark(mark)
+			a.Minutes = int(integer(minutes))
+			a.Note = text(note)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, wrapRead("les présences", err)
+	}
+	return list, nil
+}
+
+func cohortExists(ctx context.Context, tx *sql.Tx, id int64) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx,
+		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = ?)", id).Scan(&exists); err != nil {
+		return err
+	}
+	if !exists {
+		return notFound("La cohorte n° %d est introuvable ; elle a peut-être été supprimée.", id)
+	}
+	return nil
+}
+
+// integer reads an INTEGER column scanned into an any. Scanning straight
+// into an int64 goes through reflection, and into an int through a string,
+// which shows on lists of tens of thousands of rows.
+func integer(v any) int64 {
+	n, _ := v.(int64)
+	return n
+}
+
+// text reads a TEXT column scanned into an any; NULL is "".
+func text(v any) string {
+	s, _ := v.(string)
+	return s
+}

@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"atelier/app/participants"
+)
+
+func TestParticipantsRoundTrip(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+	other := createTest(t, s, "Autre", date(2027, 4, 7, 18, 30))
+	registered := time.Date(2026, 11, 2, 14, 3, 27, 123456789, time.UTC)
+	in := []participants.Participant{
+		{
+			Name: "Hélène Œuvre 🌱", Pronouns: "elle", Email: "helene@exemple.ca",
+			Organisation: "Collectif « Racines »", City: "Trois-Rivières", Phone: "+1 819 555-0101",
+			Accessibility: "Sous-titres ; salle sans marches", Consent: true,
+			Notes: "Arrive en retard le mercredi.\nDeuxième ligne.", Status: participants.Confirme,
+			RegisteredAt: registered.Add(time.Hour),
+		},
+		// Registered earlier: listed first though added second.
+		{Name: "Ñandú Ørsted", Status: participants.Attente, RegisteredAt: registered},
+		{Name: "Kwame", Status: participants.Desiste, RegisteredAt: registered.Add(2 * time.Hour)},
+	}
+	ids, err := s.AddParticipants(ctx, id, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddParticipants(ctx, other, []participants.Participant{{Name: "Ailleurs", Status: participants.Inscrit}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 3 || ids[0] == 0 || ids[0] == ids[1] {
+		t.Fatalf("ids = %v", ids)
+	}
+
+	got, err := s.Participants(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []participants.Participant{in[1], in[0], in[2]}
+	wantIDs := []int64{ids[1], ids[0], ids[2]}
+	if len(got) != len(want) {
+		t.Fatalf("got %d participants, want %d", len(got), len(want))
+	}
+	for i := range want {
+		w := want[i]
+		w.ID, w.CohortID = wantIDs[i], id
+		g := got[i]
+		if !g.RegisteredAt.Equal(w.RegisteredAt) {
+			t.Errorf("%d: registered %v, want %v", i, g.RegisteredAt, w.RegisteredAt)
+		}
+		g.RegisteredAt, w.RegisteredAt = time.Time{}, time.Time{}
+		if g != w {
+			t.Errorf("%d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+	if n, err := s.CountParticipants(ctx, id); err != nil || n != 3 {
+		t.Errorf("CountParticipants = %d, %v; want 3", n, err)
+	}
+}
+
+func TestAddParticipantsZeroRegistrationIsNow(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+	before := time.Now()
+	if _, err := s.AddParticipants(ctx, id, []participants.Participant{{Name: "Sans date", Status: participants.Inscrit}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Participants(ctx, id)
+	if len(got) != 1 || got[0].RegisteredAt.Before(before) || got[0].RegisteredAt.After(time.Now()) {
+		t.Errorf("got %+v, want a registration time of now", got)
+	}
+}
+
+func TestAddParticipantsAllOrNothing(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+	good := participants.Participant{Name: "Léa", Status: participants.Inscrit}
+	tests := []struct {
+		name string
+		bad  participants.Participant
+		want string
+	}{
+		{"nom vide", participants.Participant{Name: " ", Status: participants.Inscrit}, "Le nom est obligatoire."},
+		{"courriel invalide", participants.Participant{Name: "Zoé", Email: "zoé@", Status: participants.Inscrit}, "Le courriel"},
+		{"statut inconnu", participants.Participant{Name: "Omar", Status: "vip"}, "Le statut"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ids, err := s.AddParticipants(ctx, id, []participants.Participant{good, tt.bad, good})
+			if err == nil {
+				t.Fatalf("accepted, ids %v", ids)
+			}
+			if !strings.HasPrefix(err.Error(), "Personne n° 2 (") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("message %q should name person 2 and say %q", err, tt.want)
+			}
+			if n, _ := s.CountParticipants(ctx, id); n != 0 {
+				t.Errorf("%d participants written, want 0", n)
+			}
+		})
+	}
+	if _, err := s.AddParticipants(ctx, 9999, []participants.Participant{good}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown cohort: %v, want ErrNotFound", err)
+	}
+}
+
+func TestAttendance(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+	otherID := createTest(t, s, "Autre", date(2027, 4, 7, 18, 30))
+	c, _ := s.Cohort(ctx, id)
+	other, _ := s.Cohort(ctx, otherID)
+	ids, err := s.AddParticipants(ctx, id, []participants.Participant{
+		{Name: "Hélène Œuvre 🌱", Status: participants.Confirme, RegisteredAt: date(2026, 11, 1, 0, 0)},
+		{Name: "Jo", Status: participants.Inscrit, RegisteredAt: date(2026, 11, 2, 0, 0)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1, s2 := c.Sessions[0].ID, c.Sessions[1].ID
+
+	marks := []participants.Attendance{
+		{ParticipantID: ids[1], SessionID: s1, Mark: participants.Absent},
+		{ParticipantID: ids[0], SessionID: s2, Mark: participants.Retard, Minutes: 75, Note: "Bus en retard 🚌 ; excusée"},
+		{ParticipantID: ids[0], SessionID: s1, Mark: participants.Present, Minutes: 90},
+	}
+	if err := s.SetAttendance(ctx, marks); err != nil {
+		t.Fatal(err)
+	}
+	// A second mark for the same person and session replaces the first.
+	marks[0] = participants.Attendance{ParticipantID: ids[1], SessionID: s1, Mark: participants.Excuse, Note: "malade"}
+	if err := s.SetAttendance(ctx, marks[:1]); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := s.Attendance(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []participants.Attendance{marks[2], marks[1], marks[0]} // by person, then session
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+
+	refused := []struct {
+		name string
+		mark participants.Attendance
+		is   error
+	}{
+		{"marque inconnue", participants.Attendance{ParticipantID: ids[0], SessionID: s1, Mark: "peut-être"}, nil},
+		{"minutes négatives", participants.Attendance{ParticipantID: ids[0], SessionID: s1, Mark: participants.Present, Minutes: -1}, nil},
+		{"séance d’une autre cohorte", participants.Attendance{ParticipantID: ids[0], SessionID: other.Sessions[0].ID, Mark: participants.Present}, ErrNotFound},
+		{"personne inconnue", participants.Attendance{ParticipantID: 9999, SessionID: s1, Mark: participants.Present}, ErrNotFound},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			// The valid first mark must not be saved either.
+			first := participants.Attendance{ParticipantID: ids[1], SessionID: s2, Mark: participants.Present}
+			err := s.SetAttendance(ctx, []participants.Attendance{first, tt.mark})
+			if err == nil || !strings.Contains(err.Error(), "Présence n° 2") {
+				t.Fatalf("error %v, want one naming mark 2", err)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %v is not %v", err, tt.is)
+			}
+			if got, _ := s.Attendance(ctx, id); len(got) != 3 {
+				t.Errorf("%d marks after a refused batch, want 3", len(got))
+			}
+		})
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if v, err := s.Setting(ctx, "langue"); err != nil || v != "" {
+		t.Fatalf("absent setting = %q, %v; want empty", v, err)
+	}
+	for _, v := range []string{"fr", "en", "« ça »"} {
+		if err := s.SetSetting(ctx, "langue", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Setting(ctx, "langue"); err != nil || got != v {
+			t.Errorf("Setting = %q, %v; want %q", got, err, v)
+		}
+	}
+	if err := s.SetSetting(ctx, "", "x"); err == nil {
+		t.Error("empty key accepted")
+	}
+}

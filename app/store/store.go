@@ -1,0 +1,161 @@
+// Package store keeps Atelier's data in one SQLite file: cohorts with their
+// dated sessions and agendas, participants, attendance and settings.
+//
+// It is the only package that speaks SQL. The schema lives in embedded,
+// numbered migrations tracked with PRAGMA user_version; the file is marked
+// as Atelier's with PRAGMA application_id, and Open refuses, without
+// changing a byte, a file that is not SQLite, belongs to another program or
+// comes from a newer Atelier. Every public method runs in one transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// ApplicationID marks a SQLite file as Atelier's ("ATLR").
+const ApplicationID = 0x41544C52
+
+// dsnParams are set on every pooled connection. _txlock=immediate makes
+// write transactions take the write lock at BEGIN, so two writers wait for
+// each other under busy_timeout instead of failing at COMMIT.
+const dsnParams = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// Store is an open Atelier file. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the Atelier file at path, creating it (and its folder) when it
+// does not exist, and brings its schema up to date. A file that is not one
+// Atelier can use is refused with ErrNotDatabase, ErrForeign or ErrTooNew
+// and left exactly as it was.
+func Open(path string) (*Store, error) {
+	ctx := context.Background()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("impossible de situer le fichier « %s » : %w", path, err)
+	}
+	latest, err := latestVersion()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("impossible de créer le dossier de « %s » : %w", abs, err)
+	}
+	created, err := createIfMissing(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !created {
+		if err := check(ctx, abs, latest); err != nil {
+			return nil, err
+		}
+		// Only once the file is known to be ours: it holds personal data.
+		if err := tighten(abs); err != nil {
+			return nil, err
+		}
+	}
+
+	db, err := sql.Open("sqlite", dsn(abs, dsnParams))
+	if err != nil {
+		return nil, fmt.Errorf("impossible d’ouvrir « %s » : %w", abs, err)
+	}
+	s := &Store{db: db, path: abs}
+	if err := s.migrate(ctx, latest); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the file. Pending WAL content is folded into the main file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the absolute path of the file.
+func (s *Store) Path() string { return s.path }
+
+// dsn builds a SQLite URI for path. The path is percent-encoded, so '?',
+// '#', '%' and spaces in folder names reach SQLite intact.
+func dsn(path, params string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: params}
+	return u.String()
+}
+
+// createIfMissing creates an empty file readable by its owner only. SQLite
+// would otherwise create it with the umask's permissions.
+func createIfMissing(path string) (bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("impossible de créer le fichier « %s » : %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return false, fmt.Errorf("impossible de créer le fichier « %s » : %w", path, err)
+	}
+	return true, nil
+}
+
+// tighten removes group and other access from the file and its WAL
+// companions: they hold activists' personal data.
+func tighten(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		if errors.Is(err, os.ErrNotExist) && p != path {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("impossible de lire les droits de « %s » : %w", p, err)
+		}
+		if fi.Mode().Perm()&0o077 == 0 {
+			continue
+		}
+		if err := os.Chmod(p, 0o600); err != nil {
+			return fmt.Errorf("impossible de restreindre l’accès à « %s » : %w", p, err)
+		}
+	}
+	return nil
+}
+
+// read runs fn in a read transaction: a deferred BEGIN that does not take
+// the write lock.
+func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// write runs fn in a write transaction (BEGIN IMMEDIATE through _txlock)
+// and commits only if fn succeeds.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,141 @@
+// Package textfmt writes dates, times, durations and numbers the way a
+// reader expects them: in French following the OQLF (« mercredi 4 novembre
+// 2026 », « 18 h 30 », « 1 h 30 », « 85 % ») or in English.
+package textfmt
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// NBSP is the non-breaking space French typography puts before « : », « % »,
+// around « h » and inside guillemets.
+const NBSP = "\u00a0"
+
+// Lang selects the conventions; anything but "en" is French.
+type Lang string
+
+// The two languages of the interface.
+const (
+	French  Lang = "fr"
+	English Lang = "en"
+)
+
+var (
+	frDays      = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+	frShortDays = [...]string{"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."}
+	frMonths    = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre"}
+	frShortMonths = [...]string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.",
+		"août", "sept.", "oct.", "nov.", "déc."}
+)
+
+// LongDate is « mercredi 4 novembre 2026 » (French) or "Wednesday, November 4, 2026".
+func (l Lang) LongDate(t time.Time) string {
+	if l == English {
+		return t.Format("Monday, January 2, 2006")
+	}
+	return fmt.Sprintf("%s %s %s %d", frDays[t.Weekday()], dayNumber(t.Day()), frMonths[t.Month()-1], t.Year())
+}
+
+// Date is « 4 novembre 2026 » or "November 4, 2026".
+func (l Lang) Date(t time.Time) string {
+	if l == English {
+		return t.Format("January 2, 2006")
+	}
+	return fmt.Sprintf("%s %s %d", dayNumber(t.Day()), frMonths[t.Month()-1], t.Year())
+}
+
+// ShortDate is « 4 nov. 2026 » or "Nov 4, 2026".
+func (l Lang) ShortDate(t time.Time) string {
+	if l == English {
+		return t.Format("Jan 2, 2006")
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), frShortMonths[t.Month()-1], t.Year())
+}
+
+// MediumDate is « mer. 9 déc. 2026 » or "Wed, Dec 9, 2026".
+func (l Lang) MediumDate(t time.Time) string {
+	if l == English {
+		return t.Format("Mon, Jan 2, 2006")
+	}
+	return fmt.Sprintf("%s %s", frShortDays[t.Weekday()], l.ShortDate(t))
+}
+
+// dayNumber writes the first of the month as « 1er », as French does.
+func dayNumber(d int) string {
+	if d == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(d)
+}
+
+// Clock is « 18 h 30 », « 9 h » (French, 24-hour) or "18:30".
+func (l Lang) Clock(t time.Time) string {
+	if l == English {
+		return t.Format("15:04")
+	}
+	if t.Minute() == 0 {
+		return fmt.Sprintf("%d%sh", t.Hour(), NBSP)
+	}
+	return fmt.Sprintf("%d%sh%s%02d", t.Hour(), NBSP, NBSP, t.Minute())
+}
+
+// Minutes is a duration in minutes: « 45 min », « 1 h 30 », « 2 h ».
+func (l Lang) Minutes(m int) string {
+	sign := ""
+	if m < 0 {
+		sign, m = "−", -m
+	}
+	h, min := m/60, m%60
+	if l == English {
+		switch {
+		case h == 0:
+			return fmt.Sprintf("%s%d min", sign, min)
+		case min == 0:
+			return fmt.Sprintf("%s%d h", sign, h)
+		}
+		return fmt.Sprintf("%s%d h %02d", sign, h, min)
+	}
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%s%d%smin", sign, min, NBSP)
+	case min == 0:
+		return fmt.Sprintf("%s%d%sh", sign, h, NBSP)
+	}
+	return fmt.Sprintf("%s%d%sh%s%02d", sign, h, NBSP, NBSP, min)
+}
+
+// Int groups thousands: « 10 000 » (French, with a narrow no-break space as
+// the OQLF allows, here a plain no-break space) or "10,000".
+func (l Lang) Int(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := NBSP
+	if l == English {
+		sep = ","
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "−" + b.String()
+	}
+	return b.String()
+}
+
+// Percent is « 85 % » or "85%", rounded to the unit.
+func (l Lang) Percent(ratio float64) string {
+	p := int(ratio*100 + 0.5)
+	if l == English {
+		return fmt.Sprintf("%d%%", p)
+	}
+	return fmt.Sprintf("%d%s%%", p, NBSP)
+}

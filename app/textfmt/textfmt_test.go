@@ -1,0 +1,42 @@
+package textfmt
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFrench(t *testing.T) {
+	loc, err := time.LoadLocation("America/Toronto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wed := time.Date(2026, 11, 4, 18, 30, 0, 0, loc)
+	first := time.Date(2026, 12, 1, 9, 0, 0, 0, loc)
+	tests := []struct {
+		name, got, want string
+	}{
+		{"long date", French.LongDate(wed), "mercredi 4 novembre 2026"},
+		{"first of month", French.Date(first), "1er décembre 2026"},
+		{"short date", French.ShortDate(wed), "4 nov. 2026"},
+		{"medium date", French.MediumDate(wed), "mer. 4 nov. 2026"},
+		{"english medium date", English.MediumDate(wed), "Wed, Nov 4, 2026"},
+		{"clock", French.Clock(wed), "18\u00a0h\u00a030"},
+		{"clock on the hour", French.Clock(first), "9\u00a0h"},
+		{"minutes", French.Minutes(45), "45\u00a0min"},
+		{"hour and a half", French.Minutes(90), "1\u00a0h\u00a030"},
+		{"two hours", French.Minutes(120), "2\u00a0h"},
+		{"overrun", French.Minutes(-5), "−5\u00a0min"},
+		{"thousands", French.Int(10000), "10\u00a0000"},
+		{"small number", French.Int(999), "999"},
+		{"percent", French.Percent(0.854), "85\u00a0%"},
+		{"english long date", English.LongDate(wed), "Wednesday, November 4, 2026"},
+		{"english clock", English.Clock(wed), "18:30"},
+		{"english thousands", English.Int(1234567), "1,234,567"},
+		{"english minutes", English.Minutes(90), "1 h 30"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}

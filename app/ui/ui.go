@@ -1,0 +1,274 @@
+// Package ui is Atelier's window: the navigation between the areas, the
+// cohort picker and the screens. It never imports fyne.io/fyne/v2/app, so it
+// builds and tests without cgo; cmd/atelier hands it a running fyne.App.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/config"
+	"atelier/app/course"
+	"atelier/app/i18n"
+	"atelier/app/store"
+	"atelier/app/textfmt"
+)
+
+// currentCohortKey is the settings key that remembers the cohort last shown.
+const currentCohortKey = "cohorte_courante"
+
+// Options are what the window needs besides the store.
+type Options struct {
+	Plans     []course.Plan // the curriculum, for new cohorts
+	PrefsPath string        // where the language choice is saved; empty: not saved
+	Language  string        // "fr" or "en", already applied with i18n.Apply
+	Now       func() time.Time
+}
+
+// UI is the main window and the state shared by its screens.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *store.Store
+	opts  Options
+
+	cohorts []course.Summary
+	cohort  course.Cohort
+
+	picker  *widget.Select
+	nav     *widget.List
+	content *fyne.Container
+	areas   []area
+	current int
+
+	sessions *sessionsScreen
+}
+
+// area is one entry of the navigation.
+type area struct {
+	title string
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+}
+
+// New builds the main window on st. The cohort is loaded by ShowAndRun once
+// the window is on screen, so that it appears sooner.
+func New(a fyne.App, st *store.Store, opts Options) *UI {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	u := &UI{app: a, store: st, opts: opts}
+	u.win = a.NewWindow("Atelier")
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.build()
+	u.addShortcuts()
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun opens the window, fills it with the cohort last used (before
+// its first frame is drawn) and runs the event loop until it is closed.
+func (u *UI) ShowAndRun() {
+	u.app.Lifecycle().SetOnStarted(u.start)
+	u.win.ShowAndRun()
+}
+
+// start shows the cohort last used, or the most recent one.
+func (u *UI) start() { u.loadCohorts(0) }
+
+// lang returns the formatting conventions of the interface language.
+func (u *UI) lang() textfmt.Lang {
+	if u.opts.Language == "en" {
+		return textfmt.English
+	}
+	return textfmt.French
+}
+
+// build (re)creates every widget; called again after a change of language.
+func (u *UI) build() {
+	u.sessions = newSessionsScreen(u)
+	u.areas = []area{
+		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
+			return pendingScreen(lang.X("nav.participants", "Participants"),
+				lang.X("pending.participants", "La liste des personnes inscrites, la liste d’attente, l’importation du formulaire d’inscription et l’accueil en séance arrivent avec la prochaine version. Aucune donnée de participant·e n’est encore gérée ici."))
+		}},
+		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
+		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
+			return pendingScreen(lang.X("nav.structure", "Atelier structure"),
+				lang.X("pending.structure", "Le canevas de conception de structures de la séance 3 (cercles, équipes, rôles, pôles et leurs liens) arrive avec une prochaine version."))
+		}},
+		{lang.X("nav.library", "Bibliothèque"), theme.FolderOpenIcon(), func() fyne.CanvasObject {
+			return pendingScreen(lang.X("nav.library", "Bibliothèque"),
+				lang.X("pending.library", "La bibliothèque de ressources en français, avec la recherche sans accents et le lien aux séances, arrive avec une prochaine version."))
+		}},
+		{lang.X("nav.exports", "Exports"), theme.DocumentSaveIcon(), func() fyne.CanvasObject {
+			return pendingScreen(lang.X("nav.exports", "Exports"),
+				lang.X("pending.exports", "Le classeur Excel des présences, les documents PDF des séances, les feuilles d’émargement et les attestations arrivent avec une prochaine version. La sauvegarde de la base se fait déjà en ligne de commande : atelier backup -o FICHIER."))
+		}},
+	}
+	u.current = 1
+
+	u.nav = widget.NewList(
+		func() int { return len(u.areas) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Atelier structure"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(u.areas[id].icon)
+			row.Objects[1].(*widget.Label).SetText(u.areas[id].title)
+		},
+	)
+	u.nav.OnSelected = u.onNavigate
+
+	u.picker = widget.NewSelect(nil, u.onPickCohort)
+	u.picker.PlaceHolder = lang.X("cohort.none", "Aucune cohorte")
+	newCohort := widget.NewButtonWithIcon(lang.X("cohort.new", "Nouvelle cohorte"), theme.ContentAddIcon(), u.onNewCohort)
+	settings := widget.NewButtonWithIcon(lang.X("settings.open", "Réglages"), theme.SettingsIcon(), u.onSettings)
+	cohortLabel := widget.NewLabelWithStyle(lang.X("cohort.label", "Cohorte :"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewIcon(u.app.Icon()), widget.NewLabelWithStyle("Atelier", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cohortLabel),
+		container.NewHBox(newCohort, settings),
+		u.picker)
+
+	u.content = container.NewStack()
+	split := container.NewHSplit(u.nav, u.content)
+	split.Offset = 0.17
+	u.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split))
+	u.nav.Select(u.current)
+}
+
+// onNavigate shows the area picked in the navigation.
+func (u *UI) onNavigate(id widget.ListItemID) {
+	u.current = id
+	u.content.Objects = []fyne.CanvasObject{u.areas[id].build()}
+	u.content.Refresh()
+}
+
+// loadCohorts refreshes the picker and shows cohort want, or the one
+// remembered, or the most recent.
+func (u *UI) loadCohorts(want int64) {
+	ctx := context.Background()
+	list, err := u.store.Cohorts(ctx)
+	if err != nil {
+		u.showError(lang.X("error.cohorts", "Impossible de lire la liste des cohortes."), err)
+		return
+	}
+	u.cohorts = list
+	if want == 0 {
+		if v, err := u.store.Setting(ctx, currentCohortKey); err == nil {
+			fmt.Sscan(v, &want)
+		}
+	}
+	names := make([]string, len(list))
+	pick := -1
+	for i, c := range list {
+		names[i] = c.Name
+		if c.ID == want {
+			pick = i
+		}
+	}
+	if pick < 0 && len(list) > 0 {
+		pick = 0
+	}
+	u.picker.SetOptions(names)
+	if pick >= 0 {
+		u.picker.SetSelectedIndex(pick) // calls onPickCohort
+	} else {
+		u.picker.ClearSelected()
+		u.cohort = course.Cohort{}
+		u.sessions.show(u.cohort)
+	}
+}
+
+// onPickCohort loads the cohort chosen in the picker.
+func (u *UI) onPickCohort(name string) {
+	for _, c := range u.cohorts {
+		if c.Name != name {
+			continue
+		}
+		ctx := context.Background()
+		full, err := u.store.Cohort(ctx, c.ID)
+		if err != nil {
+			u.showError(lang.X("error.cohort", "Impossible d’ouvrir cette cohorte."), err)
+			return
+		}
+		u.cohort = full
+		u.sessions.show(full)
+		if err := u.store.SetSetting(ctx, currentCohortKey, fmt.Sprint(c.ID)); err != nil {
+			log.Printf("remembering the cohort: %v", err)
+		}
+		return
+	}
+}
+
+// onSettings lets the person choose the interface language.
+func (u *UI) onSettings() {
+	names := []string{"Français", "English"}
+	radio := widget.NewRadioGroup(names, nil)
+	radio.Required = true
+	radio.SetSelected(names[0])
+	if u.opts.Language == "en" {
+		radio.SetSelected(names[1])
+	}
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio)}
+	d := dialog.NewForm(lang.X("settings.title", "Réglages"), lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		code := i18n.Supported[0]
+		if radio.Selected == names[1] {
+			code = i18n.Supported[1]
+		}
+		u.setLanguage(code)
+	}, u.win)
+	d.Show()
+}
+
+// setLanguage switches the interface language, remembers it and rebuilds
+// the window in it.
+func (u *UI) setLanguage(code string) {
+	if code == u.opts.Language {
+		return
+	}
+	if err := i18n.Apply(code); err != nil {
+		u.showError(lang.X("error.language", "Impossible de changer de langue."), err)
+		return
+	}
+	u.opts.Language = code
+	if u.opts.PrefsPath != "" {
+		if err := config.SavePrefs(u.opts.PrefsPath, config.Prefs{Language: code}); err != nil {
+			u.showError(lang.X("error.prefs", "La langue a changé, mais elle n’a pas pu être retenue pour la prochaine fois."), err)
+		}
+	}
+	current := u.current
+	u.build()
+	u.nav.Select(current)
+	u.loadCohorts(u.cohort.ID)
+}
+
+// showError tells the person what went wrong in plain words and logs the
+// detail for whoever helps them.
+func (u *UI) showError(what string, err error) {
+	log.Printf("%s: %v", what, err)
+	msg := what
+	if err != nil {
+		msg += "\n\n" + err.Error()
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.X("error.title", "Un problème est survenu"), lang.X("action.close", "Fermer"), label, u.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/config"
+	"atelier/app/i18n"
+	"atelier/app/store"
+	"atelier/workshops"
+)
+
+// now is a fixed "today": the first cohort then starts on Wednesday
+// 2 December 2026 at 18 h 30, Toronto time.
+var now = time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
+
+// newTestUI opens the window on a fresh database file, as a first start does.
+func newTestUI(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8") // French must win on an English system
+	if err := i18n.Apply("fr"); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "atelier.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	plans := workshops.MustPlans()
+	if _, err := st.EnsureFirstCohort(context.Background(), plans, now); err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, st, Options{
+		Plans:     plans,
+		Language:  "fr",
+		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
+		Now:       func() time.Time { return now },
+	})
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.start()
+	return u, st
+}
+
+func TestFirstStartShowsTheFiveSessions(t *testing.T) {
+	u, _ := newTestUI(t)
+	s := u.sessions
+	if got := u.win.Title(); got != "Atelier" {
+		t.Errorf("window title %q", got)
+	}
+	if got := u.picker.Selected; got != "Cohorte hiver 2026" {
+		t.Errorf("cohort picker shows %q", got)
+	}
+	if n := s.list.Length(); n != 5 {
+		t.Fatalf("%d sessions listed, want 5", n)
+	}
+	wantDays := []string{"2 déc.", "9 déc.", "16 déc.", "23 déc.", "30 déc."}
+	for i, se := range s.cohort.Sessions {
+		row := s.list.CreateItem()
+		s.updateSessionRow(i, row)
+		when := row.(*fyne.Container).Objects[2].(*widget.Label).Text
+		if when != "mer. "+wantDays[i]+" 2026 · 18\u00a0h\u00a030 – 20\u00a0h" {
+			t.Errorf("session %d row reads %q", se.Number, when)
+		}
+	}
+}
+
+func TestSessionAgendaHasComputedStartTimes(t *testing.T) {
+	u, _ := newTestUI(t)
+	s := u.sessions
+	s.list.Select(2)
+	se := s.cohort.Sessions[2]
+	if !strings.Contains(s.title.Text, "Définir ses structures et processus") {
+		t.Errorf("title %q", s.title.Text)
+	}
+	if s.when.Text != "mercredi 16 décembre 2026, 18\u00a0h\u00a030 (America/Toronto)" {
+		t.Errorf("date line %q", s.when.Text)
+	}
+	if s.total.Text != "1\u00a0h\u00a030 prévues sur 1\u00a0h\u00a030" || s.total.Importance != widget.SuccessImportance {
+		t.Errorf("total %q (importance %v)", s.total.Text, s.total.Importance)
+	}
+	if len(s.slots) != len(se.Blocks) {
+		t.Fatalf("%d slots for %d blocks", len(s.slots), len(se.Blocks))
+	}
+	// Each row shows its start: 18 h 30 plus the minutes of the blocks before it.
+	start := se.StartsAt
+	for i, b := range se.Blocks {
+		row := s.agendaList.CreateItem()
+		s.updateAgendaRow(i, row)
+		left := row.(*fyne.Container).Objects[1].(*fyne.Container)
+		got := left.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).Text
+		if want := u.lang().Clock(start); got != want {
+			t.Errorf("block %d %q starts at %q, want %q", i, b.Title, got, want)
+		}
+		start = start.Add(time.Duration(b.Minutes) * time.Minute)
+	}
+	if last := s.slots[len(s.slots)-1].End; last.Hour() != 20 || last.Minute() != 0 {
+		t.Errorf("session ends at %v, want 20 h", last)
+	}
+	s.agendaList.Select(1)
+	if s.blockNotes.Text != se.Blocks[1].Notes || !strings.Contains(s.blockMat.Text, se.Blocks[1].Materials) {
+		t.Errorf("block detail shows %q / %q", s.blockNotes.Text, s.blockMat.Text)
+	}
+}
+
+func TestAreasNotBuiltYetPretendNothing(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, i := range []int{0, 2, 3, 4} {
+		u.nav.Select(i)
+		var buttons, labels int
+		walk(u.content, func(o fyne.CanvasObject) {
+			switch o.(type) {
+			case *widget.Button, *widget.Entry, *widget.Select, *widget.List, *widget.Table:
+				buttons++
+			case *widget.Label:
+				labels++
+			}
+		})
+		if buttons != 0 || labels == 0 {
+			t.Errorf("area %q: %d controls, %d labels", u.areas[i].title, buttons, labels)
+		}
+	}
+	u.nav.Select(1)
+	if u.content.Objects[0] != u.sessions.root {
+		t.Error("Séances area not shown")
+	}
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, fn)
+		}
+	case fyne.Widget:
+		r := test.TempWidgetRenderer(&testing.T{}, v)
+		for _, c := range r.Objects() {
+			walk(c, fn)
+		}
+	}
+}
+
+func TestCreateCohortFromCurriculum(t *testing.T) {
+	u, st := newTestUI(t)
+	u.createCohort(cohortForm{Name: "Cohorte hiver 2027", Date: "2027-01-13", Time: "19 h", TimeZone: "America/Toronto", Seats: "30", Facilitators: "Awa\n\nLéa\n"})
+	if got := u.picker.Selected; got != "Cohorte hiver 2027" {
+		t.Fatalf("picker shows %q after creating", got)
+	}
+	if len(u.picker.Options) != 2 {
+		t.Errorf("picker options %v", u.picker.Options)
+	}
+	c := u.cohort
+	if c.SeatLimit != 30 || strings.Join(c.Facilitators, ",") != "Awa,Léa" {
+		t.Errorf("cohort %+v", c)
+	}
+	last := c.Sessions[4].StartsAt
+	if last.Format("2006-01-02 15:04") != "2027-02-10 19:00" {
+		t.Errorf("fifth session at %v", last)
+	}
+	// The choice is remembered for the next start.
+	v, err := st.Setting(context.Background(), currentCohortKey)
+	if err != nil || v == "" {
+		t.Errorf("current cohort not remembered: %q, %v", v, err)
+	}
+}
+
+func TestCreateCohortRefusesBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		form cohortForm
+		want string
+	}{
+		{"bad date", cohortForm{Name: "X", Date: "13/01/2027", Time: "18:30", TimeZone: "America/Toronto", Seats: "25"}, "AAAA-MM-JJ"},
+		{"no name", cohortForm{Name: " ", Date: "2027-01-13", Time: "18:30", TimeZone: "America/Toronto", Seats: "25"}, "nom de la cohorte"},
+		{"seats", cohortForm{Name: "X", Date: "2027-01-13", Time: "18:30", TimeZone: "America/Toronto", Seats: "beaucoup"}, "nombre entier"},
+		{"duplicate", cohortForm{Name: "Cohorte hiver 2026", Date: "2027-01-13", Time: "18:30", TimeZone: "America/Toronto", Seats: "25"}, "porte déjà"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, st := newTestUI(t)
+			u.createCohort(tt.form)
+			list, _ := st.Cohorts(context.Background())
+			if len(list) != 1 {
+				t.Errorf("%d cohorts after a refused creation", len(list))
+			}
+			top := u.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no error dialog")
+			}
+			var text string
+			walk(top, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok {
+					text += l.Text + "\n"
+				}
+			})
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("dialog says %q, want it to mention %q", text, tt.want)
+			}
+		})
+	}
+}
+
+func TestSwitchToEnglishIsRemembered(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	if u.areas[1].title != "Sessions" || u.areas[0].title != "Participants" {
+		t.Errorf("navigation in English reads %q, %q", u.areas[0].title, u.areas[1].title)
+	}
+	if !strings.HasPrefix(u.sessions.title.Text, "Session 1 — ") {
+		t.Errorf("session title %q", u.sessions.title.Text)
+	}
+	if got := config.LoadPrefs(u.opts.PrefsPath).Language; got != "en" {
+		t.Errorf("saved language %q", got)
+	}
+}
+
+func TestParseClock(t *testing.T) {
+	for _, in := range []string{"18:30", "18 h 30", "18h30", "18\u00a0h\u00a030"} {
+		if c, err := parseClock(in); err != nil || c.Hour() != 18 || c.Minute() != 30 {
+			t.Errorf("%q: %v, %v", in, c, err)
+		}
+	}
+	if c, err := parseClock("9 h"); err != nil || c.Hour() != 9 || c.Minute() != 0 {
+		t.Errorf("9 h: %v, %v", c, err)
+	}
+	for _, in := range []string{"", "demain", "25:00", "18:75"} {
+		if _, err := parseClock(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+// Command atelier is the facilitators' desktop app for the course « Comment
+// bâtir et soutenir des mouvements décentralisés ». With no command it opens
+// the window; see `atelier help` for the commands.
+//
+// This package only wires: it is the one place that imports
+// fyne.io/fyne/v2/app, which needs cgo and OpenGL.
+package main
+
+import (
+	"log"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"atelier/app/cli"
+	"atelier/app/config"
+	"atelier/app/course"
+	"atelier/app/i18n"
+	"atelier/app/store"
+	"atelier/app/ui"
+	"atelier/assets"
+	"atelier/workshops"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// appID names the app to Fyne (its preferences and storage folder).
+const appID = "org.atelier.animation"
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("atelier : ")
+	plans := workshops.MustPlans()
+	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
+		Version: version,
+		Plans:   plans,
+		GUI: func(st *store.Store, openErr error) error {
+			return runGUI(plans, st, openErr)
+		},
+	}))
+}
+
+// runGUI opens the main window on st, or a window explaining why the
+// database could not be opened.
+func runGUI(plans []course.Plan, st *store.Store, openErr error) error {
+	prefsPath, err := config.PrefsPath()
+	if err != nil {
+		log.Printf("no preferences folder: %v", err)
+		prefsPath = ""
+	}
+	prefs := config.LoadPrefs(prefsPath)
+	// The language must be in place before Fyne's lang package is first asked.
+	if err := i18n.Apply(prefs.Language); err != nil {
+		log.Printf("translations: %v", err)
+	}
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	if openErr != nil {
+		ui.ShowStartupError(a, openErr)
+		return nil
+	}
+	ui.New(a, st, ui.Options{
+		Plans:     plans,
+		PrefsPath: prefsPath,
+		Language:  prefs.Language,
+	}).ShowAndRun()
+	return nil
+}

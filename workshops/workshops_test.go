@@ -1,0 +1,332 @@
+package workshops
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"atelier/app/agenda"
+	"atelier/app/course"
+)
+
+const nbsp = "\u00a0"
+
+// officialTitles are copied by hand from the brief, character for character:
+// the test must not read them from the data it checks.
+var officialTitles = []struct {
+	number int
+	title  string
+}{
+	{1, "Comment les mouvements décentralisés réussissent-ils ? Introduction à la stratégie."},
+	{2, "Comment structurer un mouvement décentralisé ? Principes d'organisation distribuée."},
+	{3, "Définir ses structures et processus : Atelier sur la création d'une structure décentralisée."},
+	{4, "Travailler ensemble sans s'épuiser : Meilleures pratiques de travail en coalition agile."},
+	{5, "S'unir pour changer le système : La logique stratégique de la convergence des luttes."},
+}
+
+func TestPlansAreFiveNumberedInOrder(t *testing.T) {
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() : %v", err)
+	}
+	if len(plans) != course.SessionCount {
+		t.Fatalf("%d plans, want %d", len(plans), course.SessionCount)
+	}
+	for i, p := range plans {
+		if p.Number != i+1 {
+			t.Errorf("plans[%d].Number = %d, want %d", i, p.Number, i+1)
+		}
+	}
+	if got := MustPlans(); len(got) != course.SessionCount {
+		t.Errorf("MustPlans() returned %d plans", len(got))
+	}
+}
+
+func TestEachSession(t *testing.T) {
+	plans := byNumber(t)
+	for _, tc := range officialTitles {
+		t.Run(fmt.Sprintf("séance %d", tc.number), func(t *testing.T) {
+			p, ok := plans[tc.number]
+			if !ok {
+				t.Fatalf("no plan numbered %d", tc.number)
+			}
+			if p.Title != tc.title {
+				t.Errorf("title\n got %q\nwant %q", p.Title, tc.title)
+			}
+			if err := p.Validate(); err != nil {
+				t.Errorf("Validate() : %v", err)
+			}
+			if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
+				t.Errorf("blocks sum to %d min, want %d", total, agenda.SessionMinutes)
+			}
+			if n := utf8.RuneCountInString(p.ShortTitle); n == 0 || n > 40 {
+				t.Errorf("short title %q has %d characters, want 1 to 40", p.ShortTitle, n)
+			}
+			checkCount(t, "objectives", len(p.Objectives), 4, 5)
+			checkCount(t, "concepts", len(p.Concepts), 5, 7)
+			checkCount(t, "blocks", len(p.Blocks), 7, 10)
+			checkCount(t, "handout exercises", len(p.Handout.Exercises), 2, 3)
+			for _, e := range p.Handout.Exercises {
+				checkCount(t, "questions of «"+nbsp+e.Title+nbsp+"»", len(e.Questions), 2, 4)
+			}
+
+			practice := false
+			for i, b := range p.Blocks {
+				if !b.Kind.Valid() {
+					t.Errorf("block %d «%s%s%s» has unknown kind %q", i+1, nbsp, b.Title, nbsp, b.Kind)
+				}
+				if b.Facilitator != "" {
+					t.Errorf("block %d «%s%s%s» names a facilitator; the data leaves it to the team", i+1, nbsp, b.Title, nbsp)
+				}
+				if b.Kind == agenda.Exercice || b.Kind == agenda.SousGroupes {
+					practice = true
+				}
+			}
+			if !practice {
+				t.Error("no exercice or sous-groupes block")
+			}
+			if len(p.Blocks) > 0 {
+				if k := p.Blocks[0].Kind; k != agenda.Accueil {
+					t.Errorf("first block is %q, want %q", k, agenda.Accueil)
+				}
+				if k := p.Blocks[len(p.Blocks)-1].Kind; k != agenda.Bilan {
+					t.Errorf("last block is %q, want %q", k, agenda.Bilan)
+				}
+			}
+		})
+	}
+}
+
+// Session 3 is the structure-design workshop run on the canvas: its agenda
+// must walk the groups through designing, writing mandates and choosing how
+// to decide, from the real-movement templates.
+func TestSession3IsTheStructureWorkshop(t *testing.T) {
+	p := byNumber(t)[3]
+	var agendaText strings.Builder
+	canvasInBreakout := 0
+	for _, b := range p.Blocks {
+		text := strings.ToLower(b.Title + "\n" + b.Notes + "\n" + b.Materials)
+		agendaText.WriteString(text + "\n")
+		if b.Kind == agenda.SousGroupes && strings.Contains(text, "canevas") {
+			canvasInBreakout++
+		}
+	}
+	all := agendaText.String()
+	for _, want := range []string{
+		"canevas", "atelier structure", // the app's canvas
+		"raison d’être", "redevabilités", "domaine", // the mandate
+		"méthode de décision", "consentement", "processus de conseil",
+		"xr", "double lien", "flocon", "sunrise", "coalition en étoile", // the templates
+		"présente",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("session 3 agenda never mentions %q", want)
+		}
+	}
+	if canvasInBreakout < 2 {
+		t.Errorf("%d sous-groupes blocks use the canvas, want at least 2 (design, then mandates)", canvasInBreakout)
+	}
+}
+
+func TestProseTypography(t *testing.T) {
+	for _, p := range byNumber(t) {
+		for _, f := range proseFields(p) {
+			text := f.text
+			// The official titles keep the brief's ASCII apostrophes and plain spaces.
+			for _, tc := range officialTitles {
+				text = strings.ReplaceAll(text, tc.title, "")
+			}
+			for _, problem := range typographyProblems(text) {
+				t.Errorf("séance %d, %s : %s\n\t%s", p.Number, f.where, problem, f.text)
+			}
+		}
+	}
+}
+
+// The checker must itself be able to fail, or TestProseTypography proves nothing.
+func TestTypographyProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		bad  bool
+	}{
+		{"correct prose", "L’équipe dit «" + nbsp + "bonjour" + nbsp + "»" + nbsp + ": 90" + nbsp + "min, 85" + nbsp + "%, 18" + nbsp + "h" + nbsp + "30. Prête?", false},
+		{"ASCII apostrophe", "L'équipe", true},
+		{"straight double quotes", `il dit "bonjour"`, true},
+		{"plain space after «", "«" + " bonjour" + nbsp + "»", true},
+		{"no space before »", "«" + nbsp + "bonjour»", true},
+		{"plain space before colon", "Consigne : lire", true},
+		{"no space before colon", "Consigne: lire", true},
+		{"space before question mark", "Prête" + nbsp + "?", true},
+		{"plain space in duration", "pendant 90 min", true},
+		{"plain space in percentage", "85 %", true},
+		{"plain space in time of day", "à 18" + nbsp + "h 30", true},
+		{"unbalanced guillemets", "«" + nbsp + "ouvert", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := typographyProblems(tc.in)
+			if bad := len(got) > 0; bad != tc.bad {
+				t.Errorf("typographyProblems(%q) = %q, want problems: %v", tc.in, got, tc.bad)
+			}
+		})
+	}
+}
+
+// A broken file must be refused with an error that names it.
+func TestLoadReportsTheFaultyFile(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string // the file to alter or remove
+		old, new string // replace the first old by new; old == "" removes the file
+		want     string // in the error text
+	}{
+		{"TOML syntax", "seance-2.toml", "number = 2", "number = = 2", "TOML valide"},
+		{"misspelt key", "seance-1.toml", "short_title =", "shorttitle =", "shorttitle"},
+		{"unknown block kind", "seance-4.toml", `kind = "pause"`, `kind = "break"`, "break"},
+		{"agenda shorter than 90 min", "seance-1.toml", "minutes = 10", "minutes = 5", "85"},
+		{"empty official title", "seance-5.toml", `title = "S'unir`, `title = "" #`, "titre officiel"},
+		{"number not matching the file name", "seance-3.toml", "number = 3", "number = 4", "seance-4.toml"},
+		{"missing file", "seance-3.toml", "", "", "seance-3.toml"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := embeddedCopy(t)
+			if tc.old == "" {
+				delete(fsys, tc.file)
+			} else {
+				data := string(fsys[tc.file].Data)
+				if !strings.Contains(data, tc.old) {
+					t.Fatalf("%s does not contain %q: fix the test", tc.file, tc.old)
+				}
+				fsys[tc.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tc.old, tc.new, 1))}
+			}
+			plans, err := load(fsys)
+			if err == nil {
+				t.Fatalf("load accepted the broken set and returned %d plans", len(plans))
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tc.file) || !strings.Contains(msg, tc.want) {
+				t.Errorf("error %q should name %s and mention %q", msg, tc.file, tc.want)
+			}
+			var fe *FileError
+			if tc.old != "" && (!errors.As(err, &fe) || fe.File != tc.file) {
+				t.Errorf("error %v is not a *FileError for %s", err, tc.file)
+			}
+		})
+	}
+	if _, err := load(embeddedCopy(t)); err != nil {
+		t.Errorf("the unaltered copy must load: %v", err)
+	}
+}
+
+func byNumber(t *testing.T) map[int]course.Plan {
+	t.Helper()
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() : %v", err)
+	}
+	m := make(map[int]course.Plan, len(plans))
+	for _, p := range plans {
+		m[p.Number] = p
+	}
+	return m
+}
+
+func checkCount(t *testing.T, what string, n, lo, hi int) {
+	t.Helper()
+	if n < lo || n > hi {
+		t.Errorf("%d %s, want %d to %d", n, what, lo, hi)
+	}
+}
+
+func embeddedCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	names, err := fs.Glob(files, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for _, name := range names {
+		data, err := files.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = &fstest.MapFile{Data: data}
+	}
+	return m
+}
+
+type field struct{ where, text string }
+
+// proseFields lists every text a person reads except the official title.
+func proseFields(p course.Plan) []field {
+	out := []field{{"titre court", p.ShortTitle}, {"résumé", p.Summary}}
+	for i, o := range p.Objectives {
+		out = append(out, field{fmt.Sprintf("objectif %d", i+1), o})
+	}
+	for i, c := range p.Concepts {
+		out = append(out, field{fmt.Sprintf("concept %d", i+1), c.Term}, field{fmt.Sprintf("concept %d, définition", i+1), c.Definition})
+	}
+	for i, b := range p.Blocks {
+		where := fmt.Sprintf("bloc %d", i+1)
+		out = append(out, field{where + ", titre", b.Title}, field{where + ", notes", b.Notes}, field{where + ", matériel", b.Materials})
+	}
+	out = append(out, field{"document, introduction", p.Handout.Introduction}, field{"document, à retenir", p.Handout.TakeAway})
+	for i, e := range p.Handout.Exercises {
+		where := fmt.Sprintf("exercice %d", i+1)
+		out = append(out, field{where + ", titre", e.Title}, field{where + ", consigne", e.Instructions})
+		for j, q := range e.Questions {
+			out = append(out, field{fmt.Sprintf("%s, question %d", where, j+1), q})
+		}
+	}
+	return out
+}
+
+var plainSpaceBeforeUnit = regexp.MustCompile(`\d[ \t]+(min\b|h\b|s\b|%)|\d\x{a0}h[ \t]\d`)
+
+// typographyProblems applies the conventions of docs/french.md chosen for the
+// curriculum: ’ for apostrophes, « » with non-breaking spaces inside, a
+// non-breaking space before «:», none before ? ! ; (Québec usage), and
+// non-breaking spaces inside durations, times and percentages.
+func typographyProblems(s string) []string {
+	var out []string
+	if strings.Contains(s, "'") {
+		out = append(out, "apostrophe droite ' au lieu de ’")
+	}
+	if strings.Contains(s, `"`) {
+		out = append(out, "guillemet droit \" au lieu de « »")
+	}
+	if strings.Count(s, "«") != strings.Count(s, "»") {
+		out = append(out, "guillemets « » non appariés")
+	}
+	runes := []rune(s)
+	for i, r := range runes {
+		var prev, next rune
+		if i > 0 {
+			prev = runes[i-1]
+		}
+		if i+1 < len(runes) {
+			next = runes[i+1]
+		}
+		switch {
+		case r == '«' && next != '\u00a0':
+			out = append(out, "« non suivi d’une espace insécable")
+		case r == '»' && prev != '\u00a0':
+			out = append(out, "» non précédé d’une espace insécable")
+		case r == ':' && prev != '\u00a0':
+			out = append(out, "deux-points non précédé d’une espace insécable")
+		case (r == '?' || r == '!' || r == ';') && (prev == ' ' || prev == '\u00a0' || prev == '\u202f'):
+			out = append(out, fmt.Sprintf("espace avant %c (usage québécois retenu : aucune espace)", r))
+		}
+	}
+	if m := plainSpaceBeforeUnit.FindString(s); m != "" {
+		out = append(out, fmt.Sprintf("espace ordinaire dans %q : utiliser une espace insécable", m))
+	}
+	return out
+}
