@@ -49,6 +49,10 @@ type Participant struct {
 	Notes         string
 	Status        Status
 	RegisteredAt  time.Time
+
+	// Attended counts the sessions marked présent·e or en retard. The store
+	// computes it when reading the roster and ignores it when writing.
+	Attended int
 }
 
 // Validate checks a participant as entered by hand or imported.

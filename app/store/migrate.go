@@ -48,16 +48,20 @@ func latestVersion() (int, error) {
 // together with its user_version, so a file is never left between two
 // versions. The version is re-read inside the write transaction: another
 // Atelier opening the same file at the same time will have applied some.
-func (s *Store) migrate(ctx context.Context, latest int) error {
+func (s *Store) migrate(ctx context.Context) error {
 	names, err := migrationFiles()
 	if err != nil {
 		return err
 	}
+	latest := len(names)
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("impossible de lire « %s » : %w", s.path, err)
 	}
-	for n := min(current, len(names)) + 1; n <= len(names); n++ {
+	if current > latest {
+		return refused(s.path, ErrTooNew, "")
+	}
+	for n := current + 1; n <= latest; n++ {
 		name := names[n-1]
 		body, err := migrations.ReadFile(name)
 		if err != nil {

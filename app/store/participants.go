@@ -68,20 +68,20 @@ func (s *Store) Participants(ctx context.Context, cohortID int64) ([]participant
 		// text to hand over, and Go no string to allocate.
 		rows, err := tx.QueryContext(ctx, `SELECT id, name, nullif(pronouns, ''), nullif(email, ''),
 				nullif(organisation, ''), nullif(city, ''), nullif(phone, ''),
-				nullif(accessibility, ''), consent, nullif(notes, ''), status, registered_at
+				nullif(accessibility, ''), consent, nullif(notes, ''), status, registered_at, attended
 			FROM participants WHERE cohort_id = ? ORDER BY registered_at, id`, cohortID)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		list = make([]participants.Participant, 0, n)
-		var id, pronouns, email, org, city, phone, access, notes, registered any
+		var id, pronouns, email, org, city, phone, access, notes, registered, attended any
 		var status string
 		for rows.Next() {
 			list = append(list, participants.Participant{CohortID: cohortID})
 			p := &list[len(list)-1]
 			if err := rows.Scan(&id, &p.Name, &pronouns, &email, &org, &city, &phone, &access,
-				&p.Consent, &notes, &status, &registered); err != nil {
+				&p.Consent, &notes, &status, &registered, &attended); err != nil {
 				return err
 			}
 			p.ID = integer(id)
@@ -89,6 +89,7 @@ func (s *Store) Participants(ctx context.Context, cohortID int64) ([]participant
 			p.City, p.Phone, p.Accessibility, p.Notes = text(city), text(phone), text(access), text(notes)
 			p.Status = participants.Status(status)
 			p.RegisteredAt = time.Unix(0, integer(registered))
+			p.Attended = int(integer(attended))
 		}
 		return rows.Err()
 	})
@@ -125,7 +126,7 @@ func (s *Store) SetAttendance(ctx context.Context, marks []participants.Attendan
 			SELECT p.id, s.id, ?3, ?4, ?5
 			FROM participants p JOIN sessions s ON s.cohort_id = p.cohort_id
 			WHERE p.id = ?1 AND s.id = ?2
-			ON CONFLICT (participant_id, session_id) DO UPDATE
+			ON CONFLICT (session_id, participant_id) DO UPDATE
 			SET mark = excluded.mark, minutes = excluded.minutes, note = excluded.note`)
 		if err != nil {
 			return err
@@ -148,8 +149,8 @@ func (s *Store) SetAttendance(ctx context.Context, marks []participants.Attendan
 	return wrapWrite("les présences", err)
 }
 
-// Attendance lists every mark of a cohort, person by person in the order of
-// Participants, then session by session.
+// Attendance lists every mark of a cohort, session by session, and within a
+// session by participant id.
 func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.Attendance, error) {
 	var list []participants.Attendance
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -161,10 +162,11 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 			return err
 		}
 		n *= course.SessionCount
+		// A range of the primary key per session, in session order.
 		rows, err := tx.QueryContext(ctx, `SELECT a.participant_id, a.session_id, a.mark,
 				a.minutes, nullif(a.note, '')
-			FROM participants p JOIN attendance a ON a.participant_id = p.id
-			WHERE p.cohort_id = ? ORDER BY p.registered_at, p.id, a.session_id`, cohortID)
+			FROM sessions s JOIN attendance a ON a.session_id = s.id
+			WHERE s.cohort_id = ? ORDER BY s.number, a.participant_id`, cohortID)
 		if err != nil {
 			return err
 		}
@@ -187,6 +189,34 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 	})
 	if err != nil {
 		return nil, wrapRead("les présences", err)
+	}
+	return list, nil
+}
+
+// SessionAttendance reads the marks of one session, by participant id, as
+// the check-in view needs them; cheaper than the whole cohort's Attendance.
+func (s *Store) SessionAttendance(ctx context.Context, sessionID int64) ([]participants.Attendance, error) {
+	var list []participants.Attendance
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT participant_id, mark, minutes, nullif(note, '')
+			FROM attendance WHERE session_id = ? ORDER BY participant_id`, sessionID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var pid, minutes, note any
+		var mark string
+		for rows.Next() {
+			if err := rows.Scan(&pid, &mark, &minutes, &note); err != nil {
+				return err
+			}
+			list = append(list, participants.Attendance{ParticipantID: integer(pid), SessionID: sessionID,
+				Mark: participants.Mark(mark), Minutes: int(integer(minutes)), Note: text(note)})
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, wrapRead("les présences de la séance", err)
 	}
 	return list, nil
 }

@@ -146,7 +146,7 @@ func TestAttendance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []participants.Attendance{marks[2], marks[1], marks[0]} // by person, then session
+	want := []participants.Attendance{marks[2], marks[0], marks[1]} // by session, then person
 	if len(got) != len(want) {
 		t.Fatalf("got %+v, want %+v", got, want)
 	}
@@ -154,6 +154,33 @@ func TestAttendance(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("%d: got %+v, want %+v", i, got[i], want[i])
 		}
+	}
+
+	// The roster counts the sessions attended: Hélène was there twice (once
+	// late), Jo was excused.
+	ps, err := s.Participants(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps[0].Attended != 2 || ps[1].Attended != 0 {
+		t.Errorf("attended %d and %d, want 2 and 0", ps[0].Attended, ps[1].Attended)
+	}
+	// Changing a mark keeps the count right.
+	if err := s.SetAttendance(ctx, []participants.Attendance{{ParticipantID: ids[0], SessionID: s2, Mark: participants.Absent}}); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.Participants(ctx, id); ps[0].Attended != 1 {
+		t.Errorf("after marking absent, attended %d, want 1", ps[0].Attended)
+	}
+	if err := s.SetAttendance(ctx, []participants.Attendance{{ParticipantID: ids[0], SessionID: s2, Mark: participants.Retard}}); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.Participants(ctx, id); ps[0].Attended != 2 {
+		t.Errorf("after marking late again, attended %d, want 2", ps[0].Attended)
+	}
+	sessionMarks, err := s.SessionAttendance(ctx, s1)
+	if err != nil || len(sessionMarks) != 2 || sessionMarks[0].ParticipantID != ids[0] || sessionMarks[0].Minutes != 90 {
+		t.Errorf("session 1 marks %+v, %v", sessionMarks, err)
 	}
 
 	refused := []struct {

@@ -71,8 +71,14 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("impossible d’ouvrir « %s » : %w", abs, err)
 	}
 	s := &Store{db: db, path: abs}
-	if err := s.migrate(ctx, latest); err != nil {
+	if err := s.migrate(ctx); err != nil {
 		db.Close()
+		if created {
+			// Leave no half-made file behind that nobody asked to keep.
+			for _, p := range []string{abs, abs + "-wal", abs + "-shm"} {
+				os.Remove(p)
+			}
+		}
 		return nil, err
 	}
 	return s, nil

@@ -59,6 +59,9 @@ CREATE TABLE participants (
 	phone         TEXT    NOT NULL DEFAULT '',
 	accessibility TEXT    NOT NULL DEFAULT '',
 	consent       INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+	-- Sessions marked present or late, kept by the attendance triggers
+	-- below so that the roster reads it without touching the marks.
+	attended      INTEGER NOT NULL DEFAULT 0 CHECK (attended >= 0),
 	notes         TEXT    NOT NULL DEFAULT '',
 	status        TEXT    NOT NULL CHECK (status IN ('inscrit', 'confirme', 'attente', 'desiste')),
 	registered_at INTEGER NOT NULL,
@@ -75,8 +78,30 @@ CREATE TABLE attendance (
 	mark           TEXT    NOT NULL CHECK (mark IN ('present', 'absent', 'excuse', 'retard')),
 	minutes        INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
 	note           TEXT    NOT NULL DEFAULT '',
-	PRIMARY KEY (participant_id, session_id)
+	-- Session first: the check-in view and the exports read a session's
+	-- marks as one range.
+	PRIMARY KEY (session_id, participant_id)
 ) STRICT, WITHOUT ROWID;
 
--- Without it, deleting a session would scan every mark to cascade.
-CREATE INDEX attendance_by_session ON attendance (session_id);
+-- Without it, deleting a person would scan every mark to cascade.
+CREATE INDEX attendance_by_participant ON attendance (participant_id);
+
+CREATE TRIGGER attendance_counted_on_insert AFTER INSERT ON attendance
+WHEN NEW.mark IN ('present', 'retard')
+BEGIN
+	UPDATE participants SET attended = attended + 1 WHERE id = NEW.participant_id;
+END;
+
+CREATE TRIGGER attendance_counted_on_delete AFTER DELETE ON attendance
+WHEN OLD.mark IN ('present', 'retard')
+BEGIN
+	UPDATE participants SET attended = attended - 1 WHERE id = OLD.participant_id;
+END;
+
+CREATE TRIGGER attendance_counted_on_update AFTER UPDATE OF mark, participant_id ON attendance
+BEGIN
+	UPDATE participants SET attended = attended - (OLD.mark IN ('present', 'retard'))
+	WHERE id = OLD.participant_id;
+	UPDATE participants SET attended = attended + (NEW.mark IN ('present', 'retard'))
+	WHERE id = NEW.participant_id;
+END;
