@@ -141,21 +141,17 @@ func tighten(path string) error {
 // read runs fn in a read transaction: a deferred BEGIN that does not take
 // the write lock.
 func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.inTx(ctx, &sql.TxOptions{ReadOnly: true}, fn)
 }
 
 // write runs fn in a write transaction (BEGIN IMMEDIATE through _txlock)
 // and commits only if fn succeeds.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.inTx(ctx, nil, fn)
+}
+
+func (s *Store) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
