@@ -45,7 +45,7 @@ func TestFrenchByDefaultOnAnEnglishSystem(t *testing.T) {
 // both translation files hold exactly those keys, and that the French file
 // agrees with the French fallbacks written in the code.
 func TestEveryKeyTranslated(t *testing.T) {
-	call := regexp.MustCompile(`lang\.X\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"`)
+	call := regexp.MustCompile(`lang\.XN?\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"`)
 	used := map[string]string{}
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".go" {
@@ -75,16 +75,27 @@ func TestEveryKeyTranslated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var file map[string]string
+		var file map[string]json.RawMessage
 		if err := json.Unmarshal(data, &file); err != nil {
 			t.Fatalf("%s.json: %v", language, err)
 		}
 		for key, fallback := range used {
-			got, ok := file[key]
-			switch {
-			case !ok:
+			raw, ok := file[key]
+			if !ok {
 				t.Errorf("%s.json lacks %q", language, key)
-			case language == "fr" && got != fallback:
+				continue
+			}
+			var got string
+			if json.Unmarshal(raw, &got) != nil {
+				// A plural: {"one": …, "other": …}; the fallback is the singular.
+				var plural map[string]string
+				if err := json.Unmarshal(raw, &plural); err != nil || plural["other"] == "" {
+					t.Errorf("%s.json %q is neither a string nor a plural with « other »", language, key)
+					continue
+				}
+				got = plural["one"]
+			}
+			if language == "fr" && got != fallback {
 				t.Errorf("fr.json %q = %q, but the code falls back to %q", key, got, fallback)
 			}
 		}

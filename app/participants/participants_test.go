@@ -41,3 +41,17 @@ func TestMarks(t *testing.T) {
 		t.Error("seats")
 	}
 }
+
+func TestWritePersonalData(t *testing.T) {
+	var b strings.Builder
+	p := Participant{Name: "Hélène « Lili » Œuvre", Email: "h@exemple.ca", Status: Confirme}
+	marks := []Attendance{{SessionID: 7, Mark: Retard, Minutes: 75, Note: "bus"}}
+	if err := WritePersonalData(&b, p, marks, map[int64]string{7: "Séance 2"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"nom": "Hélène « Lili » Œuvre"`, `"statut": "confirmé·e"`, `"séance": "Séance 2"`, `"marque": "en retard"`, `"minutes_de_présence": 75`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %s in\n%s", want, b.String())
+		}
+	}
+}

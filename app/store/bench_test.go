@@ -160,3 +160,32 @@ func BenchmarkAddParticipants10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMarkOne is one tap in the check-in view: a single mark written
+// in its own transaction, in a cohort of 10,000 people.
+func BenchmarkMarkOne(b *testing.B) {
+	path, id := bigDatabase(b)
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, err := s.Cohort(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, err := s.Participants(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		p := ps[i%len(ps)]
+		mark := participants.Marks()[i%4]
+		if err := s.SetAttendance(ctx, []participants.Attendance{{ParticipantID: p.ID, SessionID: c.Sessions[2].ID, Mark: mark}}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

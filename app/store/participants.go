@@ -24,26 +24,14 @@ func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []partic
 		if err := cohortExists(ctx, tx, cohortID); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO participants (cohort_id, name, pronouns,
-			email, organisation, city, phone, accessibility, consent, notes, status,
-			registered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		stmt, err := prepareParticipantInsert(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		now := time.Now()
 		for i, p := range ps {
-			registered := p.RegisteredAt
-			if registered.IsZero() {
-				registered = now
-			}
-			res, err := stmt.ExecContext(ctx, cohortID, p.Name, p.Pronouns, p.Email, p.Organisation,
-				p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
-				registered.UnixNano(), now.Unix())
-			if err != nil {
-				return err
-			}
-			if ids[i], err = res.LastInsertId(); err != nil {
+			if ids[i], err = insertParticipant(ctx, stmt, cohortID, p, now); err != nil {
 				return err
 			}
 		}
@@ -191,6 +179,29 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 		return nil, wrapRead("les présences", err)
 	}
 	return list, nil
+}
+
+// prepareParticipantInsert prepares the insert that insertParticipant runs.
+func prepareParticipantInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
+	return tx.PrepareContext(ctx, `INSERT INTO participants (id, cohort_id, name, pronouns,
+		email, organisation, city, phone, accessibility, consent, notes, status,
+		registered_at, created_at) VALUES (nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+}
+
+// insertParticipant writes p, under its own id when it has one (a person
+// restored after removal) and registered now when it has no time.
+func insertParticipant(ctx context.Context, stmt *sql.Stmt, cohortID int64, p participants.Participant, now time.Time) (int64, error) {
+	registered := p.RegisteredAt
+	if registered.IsZero() {
+		registered = now
+	}
+	res, err := stmt.ExecContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, p.Organisation,
+		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
+		registered.UnixNano(), now.Unix())
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // SessionAttendance reads the marks of one session, by participant id, as

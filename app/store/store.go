@@ -27,7 +27,7 @@ const ApplicationID = 0x41544C52
 // dsnParams are set on every pooled connection. _txlock=immediate makes
 // write transactions take the write lock at BEGIN, so two writers wait for
 // each other under busy_timeout instead of failing at COMMIT.
-const dsnParams = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+const dsnParams = "_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
 // Store is an open Atelier file. It is safe for concurrent use.
 type Store struct {

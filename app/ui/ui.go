@@ -51,6 +51,7 @@ type UI struct {
 	current int
 
 	sessions *sessionsScreen
+	roster   *rosterScreen
 }
 
 // area is one entry of the navigation.
@@ -98,10 +99,11 @@ func (u *UI) lang() textfmt.Lang {
 // build (re)creates every widget; called again after a change of language.
 func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
+	u.roster = newRosterScreen(u)
 	u.areas = []area{
 		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
-			return pendingScreen(lang.X("nav.participants", "Participants"),
-				lang.X("pending.participants", "La liste des personnes inscrites, la liste d’attente, l’importation du formulaire d’inscription et l’accueil en séance arrivent avec la prochaine version. Aucune donnée de participant·e n’est encore gérée ici."))
+			u.roster.load(false)
+			return u.roster.root
 		}},
 		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
 		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
@@ -144,7 +146,7 @@ func (u *UI) build() {
 
 	u.content = container.NewStack()
 	split := container.NewHSplit(u.nav, u.content)
-	split.Offset = 0.17
+	split.Offset = 0.14
 	u.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split))
 	u.nav.Select(u.current)
 }
@@ -206,6 +208,9 @@ func (u *UI) onPickCohort(name string) {
 		}
 		u.cohort = full
 		u.sessions.show(full)
+		if u.current == 0 {
+			u.roster.load(false)
+		}
 		if err := u.store.SetSetting(ctx, currentCohortKey, fmt.Sprint(c.ID)); err != nil {
 			log.Printf("remembering the cohort: %v", err)
 		}

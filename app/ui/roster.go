@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/participants"
+)
+
+// rosterHeaders are the roster table's column titles; rosterWidths their widths.
+func rosterHeaders() []string {
+	return []string{
+		lang.X("roster.col.name", "Nom"),
+		lang.X("roster.col.pronouns", "Pronoms"),
+		lang.X("roster.col.email", "Courriel"),
+		lang.X("roster.col.org", "Organisation"),
+		lang.X("roster.col.city", "Ville"),
+		lang.X("roster.col.status", "Statut"),
+		lang.X("roster.col.attended", "Présences"),
+	}
+}
+
+var rosterWidths = []float32{180, 70, 160, 135, 95, 120, 85}
+
+// rosterScreen is the Participants area: the searchable roster, the seats
+// and waiting list, and one person's details and actions.
+type rosterScreen struct {
+	ui   *UI
+	root fyne.CanvasObject
+
+	list     []participants.Participant
+	index    *participants.Index
+	shown    []int // indices into list, as filtered
+	selected int64 // participant id, 0 when none
+	loadedID int64 // cohort whose roster is in list
+
+	search *widget.Entry
+	filter *widget.Select
+	counts *widget.Label
+	table  *widget.Table
+	detail *personPane
+	undo   *undoBar
+}
+
+func newRosterScreen(u *UI) *rosterScreen {
+	r := &rosterScreen{ui: u}
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(lang.X("roster.search", "Rechercher un nom, un courriel, une organisation, une ville…"))
+	r.search.OnChanged = func(string) { r.applyFilter() }
+	all := lang.X("roster.filter.all", "Tous")
+	r.filter = widget.NewSelect(append([]string{all}, statusOptions()...), nil)
+	r.filter.SetSelectedIndex(0)
+	r.filter.OnChanged = func(string) { r.applyFilter() }
+	r.counts = widget.NewLabel("")
+
+	r.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(r.shown), len(rosterWidths) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		r.updateCell,
+	)
+	r.table.ShowHeaderColumn = false
+	r.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	headers := rosterHeaders()
+	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	for i, w := range rosterWidths {
+		r.table.SetColumnWidth(i, w)
+	}
+	r.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(r.shown) {
+			r.selectPerson(r.list[r.shown[id.Row]].ID)
+		}
+	}
+
+	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter"), theme.ContentAddIcon(), r.onAdd)
+	add.Importance = widget.HighImportance
+	r.detail = newPersonPane(r)
+	r.undo = newUndoBar()
+
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, add), r.search)
+	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, r.table)
+	split := container.NewHSplit(left, r.detail.root)
+	split.Offset = 0.8
+	r.root = split
+	return r
+}
+
+// load reads the roster of the cohort on show, unless it is loaded already.
+func (r *rosterScreen) load(force bool) {
+	c := r.ui.cohort
+	if c.ID == 0 {
+		r.list, r.index = nil, participants.NewIndex(nil)
+		r.applyFilter()
+		return
+	}
+	if !force && c.ID == r.loadedID {
+		return
+	}
+	list, err := r.ui.store.Participants(context.Background(), c.ID)
+	if err != nil {
+		r.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
+		return
+	}
+	if c.ID != r.loadedID {
+		r.selected = 0
+	}
+	r.list, r.index, r.loadedID = list, participants.NewIndex(list), c.ID
+	r.applyFilter()
+	r.detail.show(r.person(r.selected))
+}
+
+// person returns the loaded participant with this id.
+func (r *rosterScreen) person(id int64) (participants.Participant, bool) {
+	for _, p := range r.list {
+		if p.ID == id && id != 0 {
+			return p, true
+		}
+	}
+	return participants.Participant{}, false
+}
+
+// applyFilter runs the search and the status filter and redraws.
+func (r *rosterScreen) applyFilter() {
+	if r.index == nil {
+		r.index = participants.NewIndex(r.list)
+	}
+	r.shown = r.index.Search(r.search.Text, statusFromLabel(r.filter.Selected))
+	r.table.UnselectAll()
+	r.table.Refresh()
+	r.updateCounts()
+}
+
+// updateCounts writes how the seats stand.
+func (r *rosterScreen) updateCounts() {
+	taken := participants.SeatsTaken(r.list)
+	waiting := len(participants.Waiting(r.list))
+	text := lang.X("roster.counts", "{{.Taken}} places prises sur {{.Limit}} · {{.Waiting}} en liste d’attente",
+		map[string]any{"Taken": taken, "Limit": r.ui.cohort.SeatLimit, "Waiting": waiting})
+	if len(r.shown) != len(r.list) {
+		text += " · " + lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": len(r.shown), "All": len(r.list)})
+	}
+	r.counts.SetText(text)
+}
+
+func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(r.shown) {
+		l.SetText("")
+		return
+	}
+	p := r.list[r.shown[id.Row]]
+	var text string
+	switch id.Col {
+	case 0:
+		text = p.Name
+	case 1:
+		text = p.Pronouns
+	case 2:
+		text = p.Email
+	case 3:
+		text = p.Organisation
+	case 4:
+		text = p.City
+	case 5:
+		text = statusLabel(p.Status)
+	case 6:
+		text = fmt.Sprintf("%d / %d", p.Attended, len(r.ui.cohort.Sessions))
+	}
+	l.SetText(text)
+}
+
+func (r *rosterScreen) selectPerson(id int64) {
+	r.selected = id
+	r.detail.show(r.person(id))
+}
+
+// changed reloads after a write and keeps id selected.
+func (r *rosterScreen) changed(id int64) {
+	r.selected = id
+	r.load(true)
+}
+
+func (r *rosterScreen) onAdd() {
+	showPersonForm(r.ui, participants.Participant{}, func(p participants.Participant) error {
+		added, err := r.ui.store.AddParticipant(context.Background(), r.ui.cohort.ID, p)
+		if err != nil {
+			return err
+		}
+		r.changed(added.ID)
+		if added.Status == participants.Attente {
+			dialog.ShowInformation(lang.X("roster.waitlisted.title", "Liste d’attente"),
+				lang.X("roster.waitlisted", "Les {{.Limit}} places sont prises : {{.Name}} est inscrit·e en liste d’attente.",
+					map[string]any{"Limit": r.ui.cohort.SeatLimit, "Name": added.Name}), r.ui.win)
+		}
+		return nil
+	})
+}
+
+// onRemove asks, removes, and offers to undo.
+func (r *rosterScreen) onRemove(p participants.Participant) {
+	msg := lang.X("roster.remove.confirm", "Retirer {{.Name}} de la cohorte, avec ses présences ?", map[string]any{"Name": p.Name})
+	dialog.ShowConfirm(lang.X("roster.remove.title", "Retirer une personne"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		removed, err := r.ui.store.RemoveParticipant(context.Background(), p.ID)
+		if err != nil {
+			r.ui.showError(lang.X("roster.err.remove", "La personne n’a pas été retirée."), err)
+			return
+		}
+		r.changed(0)
+		r.undo.offer(lang.X("roster.removed", "{{.Name}} a été retiré·e de la cohorte.", map[string]any{"Name": p.Name}), func() {
+			if err := r.ui.store.RestoreParticipant(context.Background(), removed); err != nil {
+				r.ui.showError(lang.X("roster.err.undo", "La suppression n’a pas pu être annulée."), err)
+				return
+			}
+			r.changed(removed.Participant.ID)
+		})
+	}, r.ui.win)
+}
+
+// onErase deletes every trace of a person, after a warning that it cannot
+// be undone.
+func (r *rosterScreen) onErase(p participants.Participant) {
+	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données de {{.Name}} (coordonnées, notes, présences) ? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name})
+	d := dialog.NewConfirm(lang.X("roster.erase.title", "Effacer les données d’une personne"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := r.ui.store.EraseParticipant(context.Background(), p.ID); err != nil {
+			r.ui.showError(lang.X("roster.err.erase", "Les données n’ont pas pu être effacées."), err)
+			return
+		}
+		r.undo.hide()
+		r.changed(0)
+	}, r.ui.win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetConfirmText(lang.X("roster.erase.action", "Effacer"))
+	d.Show()
+}
+
+// onWithdraw records a withdrawal and, when it frees a seat, offers it to
+// the first person waiting in one click.
+func (r *rosterScreen) onWithdraw(p participants.Participant) {
+	next, ok, err := r.ui.store.Withdraw(context.Background(), p.ID)
+	if err != nil {
+		r.ui.showError(lang.X("roster.err.withdraw", "Le désistement n’a pas été enregistré."), err)
+		return
+	}
+	r.changed(p.ID)
+	if !ok {
+		return
+	}
+	msg := lang.X("roster.offer", "Une place s’est libérée. L’offrir à {{.Name}}, première personne de la liste d’attente (inscrite le {{.Date}}) ?",
+		map[string]any{"Name": next.Name, "Date": r.ui.lang().Date(next.RegisteredAt.In(r.ui.cohort.Location()))})
+	d := dialog.NewConfirm(lang.X("roster.offer.title", "Place libérée"), msg, func(yes bool) {
+		if yes {
+			r.promote(next)
+		}
+	}, r.ui.win)
+	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
+	d.SetDismissText(lang.X("action.later", "Plus tard"))
+	d.Show()
+}
+
+func (r *rosterScreen) promote(p participants.Participant) {
+	if err := r.ui.store.Promote(context.Background(), p.ID); err != nil {
+		r.ui.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
+		return
+	}
+	r.changed(p.ID)
+}
+
+// setStatus changes a status by hand (re-registering someone who withdrew).
+func (r *rosterScreen) setStatus(p participants.Participant, s participants.Status) {
+	p.Status = s
+	if err := r.ui.store.UpdateParticipant(context.Background(), p); err != nil {
+		r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)
+		return
+	}
+	r.changed(p.ID)
+}
+
+// undoBar offers to undo the last removal until the next one.
+type undoBar struct {
+	root   *fyne.Container
+	label  *widget.Label
+	action func()
+}
+
+func newUndoBar() *undoBar {
+	b := &undoBar{label: widget.NewLabel("")}
+	btn := widget.NewButtonWithIcon(lang.X("action.undo", "Annuler"), theme.ContentUndoIcon(), func() {
+		if f := b.action; f != nil {
+			b.hide()
+			f()
+		}
+	})
+	b.root = container.NewHBox(b.label, layout.NewSpacer(), btn)
+	b.root.Hide()
+	return b
+}
+
+func (b *undoBar) offer(text string, undo func()) {
+	b.label.SetText(text)
+	b.action = undo
+	b.root.Show()
+}
+
+func (b *undoBar) hide() {
+	b.action = nil
+	b.root.Hide()
+}
