@@ -316,3 +316,13 @@ func (s *Store) ApplyImport(ctx context.Context, cohortID int64, add, update []p
 	})
 	return wrapWrite("l’importation", err)
 }
+
+// ClearAttendance removes a person's mark for a session (a mark set by
+// mistake); there is nothing to do when there is none.
+func (s *Store) ClearAttendance(ctx context.Context, participantID, sessionID int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM attendance WHERE participant_id = ? AND session_id = ?", participantID, sessionID)
+		return err
+	})
+	return wrapWrite("la présence", err)
+}

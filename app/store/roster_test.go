@@ -176,3 +176,22 @@ func TestApplyImport(t *testing.T) {
 		t.Errorf("a refused import wrote %d people", n-3)
 	}
 }
+
+func TestClearAttendanceKeepsTheCount(t *testing.T) {
+	s, id, sessions := smallCohort(t, 5)
+	ctx := context.Background()
+	p, _ := s.AddParticipant(ctx, id, participants.Participant{Name: "Awa"})
+	if err := s.SetAttendance(ctx, []participants.Attendance{{ParticipantID: p.ID, SessionID: sessions[0], Mark: participants.Present}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearAttendance(ctx, p.ID, sessions[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearAttendance(ctx, p.ID, sessions[1]); err != nil {
+		t.Errorf("clearing a missing mark: %v", err)
+	}
+	ps, _ := s.Participants(ctx, id)
+	if ps[0].Attended != 0 {
+		t.Errorf("attended %d after clearing", ps[0].Attended)
+	}
+}

@@ -290,6 +290,12 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 					}
 				}
 				if mark == "" {
+					if _, had := current[rw.sessionID]; had {
+						if err := r.ui.store.ClearAttendance(context.Background(), p.ID, rw.sessionID); err != nil {
+							r.ui.showError(lang.X("person.err.marks.save", "Les présences n’ont pas été enregistrées."), err)
+							return
+						}
+					}
 					continue
 				}
 				minutes, _ := strconv.Atoi(strings.TrimSpace(rw.minutes.Text))

@@ -52,6 +52,8 @@ type UI struct {
 
 	sessions *sessionsScreen
 	roster   *rosterScreen
+	checkin  *checkinScreen
+	people   *container.AppTabs
 }
 
 // area is one entry of the navigation.
@@ -100,10 +102,16 @@ func (u *UI) lang() textfmt.Lang {
 func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
 	u.roster = newRosterScreen(u)
+	u.checkin = newCheckinScreen(u)
+	u.people = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.X("people.roster", "Liste"), theme.ListIcon(), u.roster.root),
+		container.NewTabItemWithIcon(lang.X("people.checkin", "Accueil en séance"), theme.ConfirmIcon(), u.checkin.root),
+	)
+	u.people.OnSelected = func(*container.TabItem) { u.showPeopleTab() }
 	u.areas = []area{
 		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
-			u.roster.load(false)
-			return u.roster.root
+			u.showPeopleTab()
+			return u.people
 		}},
 		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
 		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
@@ -209,13 +217,22 @@ func (u *UI) onPickCohort(name string) {
 		u.cohort = full
 		u.sessions.show(full)
 		if u.current == 0 {
-			u.roster.load(false)
+			u.showPeopleTab()
 		}
 		if err := u.store.SetSetting(ctx, currentCohortKey, fmt.Sprint(c.ID)); err != nil {
 			log.Printf("remembering the cohort: %v", err)
 		}
 		return
 	}
+}
+
+// showPeopleTab loads what the Participants tab on view needs.
+func (u *UI) showPeopleTab() {
+	if u.people.SelectedIndex() == 1 {
+		u.checkin.load()
+		return
+	}
+	u.roster.load(false)
 }
 
 // onSettings lets the person choose the interface language.

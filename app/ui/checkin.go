@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/course"
+	"atelier/app/participants"
+)
+
+// checkinScreen is the desk of a live session: a big search box, a tap on a
+// name marks the person present, walk-ins are added and marked in one step,
+// and a running count says who is here out of who is expected.
+type checkinScreen struct {
+	ui   *UI
+	root fyne.CanvasObject
+
+	session course.Session
+	people  []participants.Participant // sorted by name
+	index   *participants.Index
+	shown   []int
+	marks   map[int64]participants.Attendance
+
+	sessionPick *widget.Select
+	search      *widget.Entry
+	count       *widget.Label
+	list        *widget.List
+}
+
+func newCheckinScreen(u *UI) *checkinScreen {
+	c := &checkinScreen{ui: u, marks: map[int64]participants.Attendance{}}
+	c.sessionPick = widget.NewSelect(nil, c.onPickSession)
+	c.search = widget.NewEntry()
+	c.search.SetPlaceHolder(lang.X("checkin.search", "Tapez un nom…"))
+	c.search.OnChanged = func(string) { c.filter() }
+	c.search.OnSubmitted = func(string) {
+		// Enter marks the only person left by the search.
+		if len(c.shown) == 1 {
+			c.toggle(c.people[c.shown[0]])
+		}
+	}
+	c.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.count.SizeName = theme.SizeNameSubHeadingText
+	c.list = widget.NewList(
+		func() int { return len(c.shown) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Marie-Ève Lévesque-Tremblay")
+			name.Truncation = fyne.TextTruncateEllipsis
+			mark := widget.NewLabelWithStyle("Présent·e", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+			return container.NewBorder(nil, nil, nil, mark, name)
+		},
+		c.updateRow,
+	)
+	c.list.OnSelected = func(id widget.ListItemID) {
+		c.list.Unselect(id)
+		if id < len(c.shown) {
+			c.toggle(c.people[c.shown[id]])
+		}
+	}
+	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), walkIn, c.sessionPick),
+		c.count,
+		c.search,
+	)
+	big := container.NewThemeOverride(container.NewBorder(top, nil, nil, nil, c.list), bigTheme{scale: 1.35})
+	c.root = container.NewPadded(big)
+	return c
+}
+
+// load reads the cohort's people and picks the session of the day, or the
+// next one, or the last.
+func (c *checkinScreen) load() {
+	cohort := c.ui.cohort
+	var names []string
+	for _, s := range cohort.Sessions {
+		names = append(names, fmt.Sprintf("%s · %s", sessionName(s.Number), c.ui.lang().MediumDate(s.StartsAt)))
+	}
+	c.sessionPick.SetOptions(names)
+	if len(cohort.Sessions) == 0 {
+		return
+	}
+	i := currentSession(cohort.Sessions, c.ui.opts.Now())
+	if c.session.ID != 0 {
+		for j, s := range cohort.Sessions {
+			if s.ID == c.session.ID {
+				i = j
+			}
+		}
+	}
+	c.sessionPick.SetSelectedIndex(i) // calls onPickSession
+}
+
+// currentSession is the index of today's session, else the next one, else
+// the last.
+func currentSession(sessions []course.Session, now time.Time) int {
+	for i, s := range sessions {
+		end := s.StartsAt.Add(time.Duration(s.Minutes()) * time.Minute)
+		if now.Before(end.Add(3 * time.Hour)) {
+			return i
+		}
+	}
+	return len(sessions) - 1
+}
+
+func (c *checkinScreen) onPickSession(string) {
+	i := c.sessionPick.SelectedIndex()
+	if i < 0 || i >= len(c.ui.cohort.Sessions) {
+		return
+	}
+	c.session = c.ui.cohort.Sessions[i]
+	c.reload()
+}
+
+// reload reads the roster and this session's marks again.
+func (c *checkinScreen) reload() {
+	ctx := context.Background()
+	people, err := c.ui.store.Participants(ctx, c.ui.cohort.ID)
+	if err != nil {
+		c.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
+		return
+	}
+	marks, err := c.ui.store.SessionAttendance(ctx, c.session.ID)
+	if err != nil {
+		c.ui.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
+		return
+	}
+	c.marks = make(map[int64]participants.Attendance, len(marks))
+	for _, m := range marks {
+		c.marks[m.ParticipantID] = m
+	}
+	// Listed: whoever holds a seat or already has a mark; people on the
+	// waiting list also show up now and then, so they are listed after.
+	c.people = c.people[:0]
+	var others []participants.Participant
+	for _, p := range people {
+		_, marked := c.marks[p.ID]
+		switch {
+		case p.Status.HoldsSeat() || marked:
+			c.people = append(c.people, p)
+		case p.Status == participants.Attente:
+			others = append(others, p)
+		}
+	}
+	participants.SortByName(c.people)
+	participants.SortByName(others)
+	c.people = append(c.people, others...)
+	c.index = participants.NewIndex(c.people)
+	c.filter()
+}
+
+func (c *checkinScreen) filter() {
+	if c.index == nil {
+		return
+	}
+	c.shown = c.index.Search(c.search.Text, "")
+	c.list.Refresh()
+	c.updateCount()
+}
+
+// updateCount writes « 12 personnes présentes sur 20 attendues ».
+func (c *checkinScreen) updateCount() {
+	here, expected := 0, 0
+	for _, p := range c.people {
+		if p.Status.HoldsSeat() {
+			expected++
+		}
+		if m, ok := c.marks[p.ID]; ok && m.Mark.Attended() {
+			here++
+		}
+	}
+	c.count.SetText(lang.XN("checkin.count", "{{.Here}} personne présente sur {{.Expected}} attendues", here,
+		map[string]any{"Here": here, "Expected": expected}))
+}
+
+func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(c.shown) {
+		return
+	}
+	p := c.people[c.shown[id]]
+	row := o.(*fyne.Container)
+	name := row.Objects[0].(*widget.Label)
+	mark := row.Objects[1].(*widget.Label)
+	text := p.Name
+	if p.Pronouns != "" {
+		text += " (" + p.Pronouns + ")"
+	}
+	if p.Status == participants.Attente {
+		text += " — " + strings.ToLower(statusLabel(p.Status))
+	}
+	name.SetText(text)
+	m, ok := c.marks[p.ID]
+	mark.Importance = widget.LowImportance
+	label := lang.X("checkin.tap", "Toucher pour marquer présent·e")
+	if ok {
+		label = markLabel(m.Mark)
+		mark.Importance = widget.MediumImportance
+		if m.Mark.Attended() {
+			mark.Importance = widget.SuccessImportance
+		}
+	}
+	mark.SetText(label)
+}
+
+// toggle marks p present, or takes back a present mark given by mistake.
+func (c *checkinScreen) toggle(p participants.Participant) {
+	ctx := context.Background()
+	m, ok := c.marks[p.ID]
+	var err error
+	if ok && m.Mark == participants.Present {
+		err = c.ui.store.ClearAttendance(ctx, p.ID, c.session.ID)
+		delete(c.marks, p.ID)
+	} else {
+		a := participants.Attendance{ParticipantID: p.ID, SessionID: c.session.ID, Mark: participants.Present, Note: m.Note, Minutes: m.Minutes}
+		err = c.ui.store.SetAttendance(ctx, []participants.Attendance{a})
+		c.marks[p.ID] = a
+	}
+	if err != nil {
+		c.ui.showError(lang.X("checkin.err.mark", "La présence n’a pas été enregistrée."), err)
+		c.reload()
+		return
+	}
+	c.ui.roster.loadedID = 0 // the roster's counts changed
+	c.list.Refresh()
+	c.updateCount()
+	if c.search.Text != "" {
+		c.search.SetText("")
+	}
+	c.ui.win.Canvas().Focus(c.search)
+}
+
+// onWalkIn adds someone who came without registering and marks them
+// present, in one step; the name typed in the search box is kept.
+func (c *checkinScreen) onWalkIn() {
+	name := widget.NewEntry()
+	name.SetText(strings.TrimSpace(c.search.Text))
+	email := widget.NewEntry()
+	pronouns := widget.NewEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("person.name", "Nom"), name),
+		widget.NewFormItem(lang.X("person.pronouns", "Pronoms"), pronouns),
+		widget.NewFormItem(lang.X("person.email", "Courriel"), email),
+	}
+	d := dialog.NewForm(lang.X("checkin.walkin.title", "Arrivée sans inscription"), lang.X("checkin.walkin.action", "Ajouter et marquer présent·e"),
+		lang.X("action.cancel", "Annuler"), items, func(ok bool) {
+			if !ok {
+				return
+			}
+			p := participants.Participant{Name: strings.TrimSpace(name.Text), Email: strings.TrimSpace(email.Text), Pronouns: strings.TrimSpace(pronouns.Text)}
+			if _, err := c.ui.store.AddWalkIn(context.Background(), c.ui.cohort.ID, c.session.ID, p); err != nil {
+				c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
+				return
+			}
+			c.ui.roster.loadedID = 0
+			c.search.SetText("")
+			c.reload()
+		}, c.ui.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}

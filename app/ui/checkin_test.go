@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"atelier/app/participants"
+)
+
+func TestCheckInMarksPresentAndCounts(t *testing.T) {
+	u, st := rosterUI(t)
+	u.people.SelectIndex(1)
+	c := u.checkin
+	if c.session.ID != u.cohort.Sessions[0].ID {
+		t.Fatalf("check-in opened on session %d", c.session.Number)
+	}
+	// Seat holders first, alphabetically, then the waiting list.
+	if len(c.people) != 5 || c.people[0].Name != "Hélène Tremblay" || c.people[3].Status != participants.Attente {
+		t.Errorf("listed %v", c.people)
+	}
+	if c.count.Text != "0 personne présente sur 3 attendues" {
+		t.Errorf("count %q", c.count.Text)
+	}
+	test.Type(c.search, "cote")
+	if len(c.shown) != 1 {
+		t.Fatalf("cote finds %d", len(c.shown))
+	}
+	c.search.OnSubmitted(c.search.Text) // Enter marks the only match
+	if c.count.Text != "1 personne présente sur 3 attendues" || c.search.Text != "" {
+		t.Errorf("after Enter: %q, search %q", c.count.Text, c.search.Text)
+	}
+	c.list.Select(0) // a tap on Hélène
+	if !strings.HasPrefix(c.count.Text, "2 personnes présentes") {
+		t.Errorf("after a tap: %q", c.count.Text)
+	}
+	c.list.Select(0) // a second tap takes it back
+	if !strings.HasPrefix(c.count.Text, "1 personne présente") {
+		t.Errorf("after a second tap: %q", c.count.Text)
+	}
+	marks, _ := st.SessionAttendance(context.Background(), c.session.ID)
+	if len(marks) != 1 {
+		t.Errorf("stored marks %+v", marks)
+	}
+}
+
+func TestWalkInInOneStep(t *testing.T) {
+	u, st := rosterUI(t)
+	u.people.SelectIndex(1)
+	c := u.checkin
+	test.Type(c.search, "Jo Inconnu·e")
+	c.onWalkIn()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no walk-in form")
+	}
+	tapButton(t, top, "Ajouter et marquer présent·e")
+	ps, _ := st.Participants(context.Background(), u.cohort.ID)
+	last := ps[len(ps)-1]
+	if last.Name != "Jo Inconnu·e" || last.Attended != 1 || last.Status != participants.Confirme {
+		t.Errorf("walk-in stored as %+v", last)
+	}
+	if !strings.HasPrefix(c.count.Text, "1 personne présente sur 4") {
+		t.Errorf("count %q", c.count.Text)
+	}
+}
