@@ -47,6 +47,12 @@ Utilisation :
 Commandes :
   version            affiche la version
   backup -o FICHIER  copie cohérente de la base de données dans FICHIER
+  import roster FICHIER [--cohort NOM]
+                     importe les inscriptions (CSV ou XLSX d’un formulaire)
+  attendance mark --session N --email COURRIEL --status present|absent|excused|late
+                     marque la présence d’une personne
+  attendance import --session N FICHIER
+                     marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
 
 Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
 $XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
@@ -85,6 +91,10 @@ func Run(args []string, env Env) int {
 		return ExitOK
 	case "backup":
 		return runBackup(env, dbPath, rest[1:])
+	case "attendance":
+		return runAttendance(env, dbPath, rest[1:])
+	case "import":
+		return runImport(env, dbPath, rest[1:])
 	}
 	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
 }

@@ -142,3 +142,74 @@ func TestBackup(t *testing.T) {
 		t.Errorf("backup mode %v", info.Mode())
 	}
 }
+
+func TestImportRosterTwiceAddsNobodyTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	file := filepath.Join("..", "registration", "testdata", "excel-fr.csv")
+	code, out, stderr, _ := run(t, "--db", db, "import", "roster", file)
+	if code != ExitOK || !strings.Contains(out, "3 personnes ajoutées") || !strings.Contains(out, "ligne 4") {
+		t.Fatalf("first import: exit %d, %q, %q", code, out, stderr)
+	}
+	code, out, _, _ = run(t, "--db", db, "import", "roster", file, "--cohort", "cohorte hiver 2026")
+	if code != ExitOK || !strings.Contains(out, "0 personne ajoutée") {
+		t.Errorf("second import: exit %d, %q", code, out)
+	}
+	garbage := filepath.Join(t.TempDir(), "vide.csv")
+	os.WriteFile(garbage, nil, 0o600)
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", garbage); code != ExitError || stderr == "" {
+		t.Errorf("empty file: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", file, "--cohort", "Inconnue"); code != ExitError || !strings.Contains(stderr, "aucune cohorte") {
+		t.Errorf("unknown cohort: exit %d, %q", code, stderr)
+	}
+}
+
+func TestAttendanceMarkAndImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	roster := filepath.Join(dir, "inscriptions.csv")
+	csv := "Nom;Courriel\nKarim Benali;karim.benali@exemple.org\nMarie-Ève Gagnon;megagnon@exemple.org\n"
+	if err := os.WriteFile(roster, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", roster); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	code, out, stderr, _ := run(t, "--db", db, "attendance", "mark", "--session", "1", "--email", "KARIM.benali@exemple.org", "--status", "late")
+	if code != ExitOK || !strings.Contains(out, "Karim Benali\u00a0: en retard à la séance 1") {
+		t.Errorf("mark: exit %d, %q, %q", code, out, stderr)
+	}
+	for _, bad := range [][]string{
+		{"--session", "1", "--email", "personne@exemple.org", "--status", "present"},
+		{"--session", "9", "--email", "karim.benali@exemple.org", "--status", "present"},
+	} {
+		if code, _, _, _ := run(t, append([]string{"--db", db, "attendance", "mark"}, bad...)...); code != ExitError {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+	if code, _, _, _ := run(t, "--db", db, "attendance", "mark", "--session", "1", "--email", "a@b.ca", "--status", "peut-être"); code != ExitUsage {
+		t.Errorf("unknown status: exit %d", code)
+	}
+	report := filepath.Join("..", "callreport", "testdata", "zoom_participants.csv")
+	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "2", report)
+	if code != ExitOK || !strings.Contains(out, "Rapport Zoom, séance 2") || !strings.Contains(out, "Non reconnues") {
+		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	list, _ := st.Cohorts(ctx)
+	c, _ := st.Cohort(ctx, list[0].ID)
+	marks, _ := st.SessionAttendance(ctx, c.Sessions[1].ID)
+	if len(marks) != 2 {
+		t.Errorf("session 2 marks %+v", marks)
+	}
+	for _, m := range marks {
+		if m.Minutes == 0 {
+			t.Errorf("no minutes recorded: %+v", m)
+		}
+	}
+}

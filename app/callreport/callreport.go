@@ -1,0 +1,145 @@
+// Package callreport reads the participant reports that video tools export
+// (Zoom, Microsoft Teams, Google Meet) and turns them into attendance marks.
+//
+// Parse reads the file whatever its encoding, delimiter and language of
+// headers, and merges the rows of a person who reconnected. MatchRoster then
+// links each attendee to the roster and builds the marks, without writing
+// anything: the caller shows them for review first.
+package callreport
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The tools whose reports Parse recognises.
+const (
+	Zoom  = "Zoom"
+	Teams = "Microsoft Teams"
+	Meet  = "Google Meet"
+)
+
+// maxSize bounds what Parse reads: a real report of a few hundred rows is
+// well under a megabyte.
+const maxSize = 32 << 20
+
+// Interval is one stretch of time in the meeting.
+type Interval struct{ Join, Leave time.Time }
+
+// Attendee is one person as the report shows them, once the rows of each
+// reconnection are merged.
+type Attendee struct {
+	Name  string // as the tool wrote it, e.g. Zoom's « Jo (Joséphine Roy) »
+	Email string // lower case; empty for guests
+	// Intervals are sorted, overlapping or touching ones joined.
+	Intervals []Interval
+	FirstJoin time.Time
+	// Minutes is the time present: the union of the intervals, rounded,
+	// capped by the durations the tool states when it states them.
+	Minutes int
+	// Connections counts the connections the report lists, before merging.
+	Connections int
+	Lines       []int // lines of the file the attendee comes from
+}
+
+// Report is what Parse read.
+type Report struct {
+	Tool      string // Zoom, Teams or Meet
+	Encoding  string // "UTF-8", "UTF-16LE", "Windows-1252"…
+	Attendees []Attendee
+	Skipped   []Problem // rows that could not be read
+}
+
+// Problem is a row Parse set aside, with the reason in French.
+type Problem struct {
+	Line   int
+	Reason string
+}
+
+// Error is a failure to read a report. Its message is a French sentence for
+// the person; Err, when set, is the detail for the log.
+type Error struct {
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// The messages of Parse's errors.
+const (
+	msgEmpty     = "Le fichier est vide."
+	msgRead      = "Le fichier n’a pas pu être lu jusqu’au bout."
+	msgTooBig    = "Ce fichier est trop volumineux pour un rapport de participation (plus de 32\u00a0Mo)."
+	msgNotReport = "Ce fichier ne ressemble pas à un rapport de participation Zoom, Teams ou Meet. " +
+		"Exportez la liste des personnes participantes depuis l’outil de visioconférence, puis importez-la ici."
+	msgNoTimes = "Ce rapport ne donne pas les heures d’arrivée. Dans Zoom, exportez la liste des participants " +
+		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»."
+	msgNoRows = "Ce rapport de participation ne contient aucune personne."
+)
+
+// Parse reads a report. day is the session's date in the cohort's location
+// loc: Meet and some Teams rows carry only a clock time, which is placed on
+// that day, and times without a zone are read in loc. It fails only when the
+// file is unusable; rows it cannot read go to Report.Skipped.
+func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
+	if loc == nil {
+		loc = day.Location()
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	switch {
+	case err != nil:
+		return nil, &Error{Msg: msgRead, Err: err}
+	case len(raw) > maxSize:
+		return nil, &Error{Msg: msgTooBig}
+	case len(bytes.TrimSpace(raw)) == 0:
+		return nil, &Error{Msg: msgEmpty}
+	}
+	text, enc := decode(raw)
+	lines := splitLines(text)
+
+	tb, err := readTables(lines)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Tool: tb.tool(enc), Encoding: enc}
+	y, m, d := day.Date()
+	p := rowParser{
+		day:   time.Date(y, m, d, 0, 0, 0, 0, loc),
+		loc:   loc,
+		order: dateOrder(tb.rows, tb.french, day),
+	}
+	conns, problems := p.connections(tb.rows)
+	rep.Skipped = append(tb.problems, problems...)
+	slices.SortStableFunc(rep.Skipped, func(a, b Problem) int { return a.Line - b.Line })
+	rep.Attendees = group(conns)
+	if len(rep.Attendees) == 0 && len(rep.Skipped) == 0 {
+		return nil, &Error{Msg: msgNoRows}
+	}
+	return rep, nil
+}
+
+// Names lists the attendees' names, for a quick look in logs and tests.
+func (r *Report) Names() []string {
+	out := make([]string, len(r.Attendees))
+	for i, a := range r.Attendees {
+		out[i] = a.Name
+	}
+	return out
+}
+
+// cleanEmail keeps what looks like an address, in lower case.
+func cleanEmail(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "mailto:")
+	s = strings.Trim(s, "<> ")
+	if !strings.Contains(s, "@") || strings.ContainsAny(s, " \t") {
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,212 @@
+package registration
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// parseCSV reads a delimited text export into a Sheet whose columns are
+// not mapped yet.
+func parseCSV(data []byte) (*Sheet, error) {
+	text, enc, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, errEmpty
+	}
+	if looksBinary(text) {
+		return nil, sentencef("Ce fichier ne ressemble pas à un tableau CSV ou XLSX%s: il contient des données binaires. "+
+			"Exportez les réponses du formulaire au format CSV ou XLSX, puis importez ce fichier.", nbsp)
+	}
+	// Excel for Mac long wrote CSV with a carriage return alone at the end
+	// of each line, which encoding/csv does not take for a line break.
+	if !strings.Contains(text, "\n") {
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	delim := sniffDelimiter(text)
+
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = delim
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	s := &Sheet{Format: "CSV", Encoding: enc, Delimiter: delim}
+	var header []string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Réessayez ; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV."), err}
+			}
+			if header == nil {
+				return nil, &readError{sentencef("La première ligne du fichier est illisible%s: ce n’est pas un tableau CSV valide.", nbsp), err}
+			}
+			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: sentence("ligne illisible (guillemets mal fermés)")})
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		trimAll(rec)
+		if blank(rec) {
+			continue
+		}
+		if header == nil {
+			header = rec
+			continue
+		}
+		s.Rows = append(s.Rows, Row{Line: line, Values: rec})
+	}
+	if header == nil {
+		return nil, errEmpty
+	}
+	s.setHeader(header)
+	return s, nil
+}
+
+// decode turns the file into text, telling which encoding it was in.
+// Without a byte order mark, text that is valid UTF-8 is taken for UTF-8
+// and anything else for Windows-1252, which Excel on Windows writes for
+// « CSV (séparateur : point-virgule) ».
+func decode(data []byte) (text, encoding string, err error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return string(data[len(bomUTF8):]), "UTF-8 (BOM)", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		// Excel's « Texte Unicode » export.
+		b, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", &readError{sentencef("Ce fichier semble écrit en UTF-16 mais n’a pas pu être décodé. Enregistrez-le de nouveau en CSV UTF-8."), err}
+		}
+		return string(b), "UTF-16", nil
+	case utf8.Valid(data):
+		return string(data), "UTF-8", nil
+	}
+	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", &readError{sentencef("L’encodage des caractères de ce fichier n’a pas été reconnu. Enregistrez-le de nouveau en CSV UTF-8."), err}
+	}
+	return string(b), "Windows-1252", nil
+}
+
+// looksBinary reports whether text holds what no table export does: NUL
+// bytes or control characters in any number.
+func looksBinary(text string) bool {
+	if strings.IndexByte(text, 0) >= 0 {
+		return true
+	}
+	ctrl, n := 0, 0
+	for _, r := range text {
+		n++
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl > 0 && ctrl*100 > n
+}
+
+// sniffDelimiter counts the candidate delimiters on the first non-blank
+// line, outside quotes, and takes the most frequent; a single column
+// falls back to the comma.
+func sniffDelimiter(text string) rune {
+	counts := map[rune]int{}
+	inQuote, seen := false, false
+scan:
+	for _, r := range text {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case r == '\n':
+			if seen {
+				break scan
+			}
+		case r == ';' || r == ',' || r == '\t':
+			counts[r]++
+			seen = true
+		case !unicode.IsSpace(r):
+			seen = true
+		}
+	}
+	best, n := ',', 0
+	for _, d := range []rune{'\t', ';', ','} {
+		if counts[d] > n {
+			best, n = d, counts[d]
+		}
+	}
+	return best
+}
+
+// trimAll trims every value of spaces, no-break spaces included, and of
+// the invisible characters spreadsheets leave around pasted text.
+func trimAll(rec []string) {
+	for i, v := range rec {
+		rec[i] = trim(v)
+	}
+}
+
+func trim(v string) string {
+	return strings.TrimFunc(v, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
+	})
+}
+
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// setHeader names the columns from the header record and widens them to
+// the longest row, so that a value past the last title is kept as a note
+// rather than dropped. Trailing untitled columns with nothing in them are
+// left out.
+func (s *Sheet) setHeader(header []string) {
+	width := len(header)
+	for _, r := range s.Rows {
+		for i := len(r.Values) - 1; i >= width; i-- {
+			if r.Values[i] != "" {
+				width = i + 1
+				break
+			}
+		}
+	}
+	for width > 0 && (width > len(header) || header[width-1] == "") && !columnUsed(s.Rows, width-1) {
+		width--
+	}
+	s.Columns = make([]Column, width)
+	for i := range s.Columns {
+		h := ""
+		if i < len(header) {
+			h = header[i]
+		}
+		if h == "" {
+			h = "Colonne " + strconv.Itoa(i+1)
+		}
+		s.Columns[i] = Column{Header: h}
+	}
+}
+
+func columnUsed(rows []Row, col int) bool {
+	for _, r := range rows {
+		if col < len(r.Values) && r.Values[col] != "" {
+			return true
+		}
+	}
+	return false
+}
