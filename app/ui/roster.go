@@ -91,10 +91,11 @@ func newRosterScreen(u *UI) *rosterScreen {
 
 	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter"), theme.ContentAddIcon(), r.onAdd)
 	add.Importance = widget.HighImportance
+	importBtn := widget.NewButtonWithIcon(lang.X("roster.import", "Importer…"), theme.UploadIcon(), r.onImport)
 	r.detail = newPersonPane(r)
 	r.undo = newUndoBar()
 
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, add), r.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, importBtn, add), r.search)
 	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, r.table)
 	split := container.NewHSplit(left, r.detail.root)
 	split.Offset = 0.8

@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/registration"
+)
+
+// fieldLabel names a column mapping in the interface language.
+func fieldLabel(f registration.Field) string {
+	switch f {
+	case registration.FieldNote:
+		return lang.X("field.note", "Note (colonne conservée)")
+	case registration.FieldName:
+		return lang.X("field.name", "Nom")
+	case registration.FieldFirstName:
+		return lang.X("field.first", "Prénom")
+	case registration.FieldLastName:
+		return lang.X("field.last", "Nom de famille")
+	case registration.FieldEmail:
+		return lang.X("field.email", "Courriel")
+	case registration.FieldPronouns:
+		return lang.X("field.pronouns", "Pronoms")
+	case registration.FieldOrganisation:
+		return lang.X("field.org", "Groupe ou organisation")
+	case registration.FieldCity:
+		return lang.X("field.city", "Ville ou région")
+	case registration.FieldPhone:
+		return lang.X("field.phone", "Téléphone")
+	case registration.FieldAccessibility:
+		return lang.X("field.access", "Besoins d’accessibilité")
+	case registration.FieldConsent:
+		return lang.X("field.consent", "Accepte d’être contacté·e")
+	case registration.FieldTimestamp:
+		return lang.X("field.timestamp", "Date d’inscription")
+	}
+	return f.Label()
+}
+
+// onImport picks a registration export and reads it off the UI goroutine.
+func (r *rosterScreen) onImport() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
+		rc.Close()
+		if err != nil {
+			r.ui.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
+			return
+		}
+		wait := dialog.NewCustomWithoutButtons(lang.X("import.reading", "Lecture du fichier…"), widget.NewProgressBarInfinite(), r.ui.win)
+		wait.Show()
+		loc := r.ui.cohort.Location()
+		go func() {
+			sheet, err := registration.Parse(bytes.NewReader(data), name, loc)
+			fyne.Do(func() {
+				wait.Hide()
+				r.previewImport(name, sheet, err)
+			})
+		}()
+	}, r.ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
+	d.Show()
+}
+
+// importPreview is the dialog that shows how a file will be read and what
+// importing it will change, before anything is written.
+type importPreview struct {
+	r       *rosterScreen
+	name    string
+	sheet   *registration.Sheet
+	result  registration.Result
+	summary *widget.Label
+	rows    *widget.List
+	confirm *widget.Button
+	dialog  dialog.Dialog
+}
+
+// previewImport shows the preview of a parsed sheet, or why it is unusable.
+func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err error) *importPreview {
+	if err != nil {
+		r.ui.showError(lang.X("import.err.unusable", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
+		return nil
+	}
+	p := &importPreview{r: r, name: name, sheet: sheet}
+	p.summary = wrapped("")
+	p.summary.TextStyle = fyne.TextStyle{Bold: true}
+
+	mapping := container.NewGridWithColumns(2)
+	var options []string
+	for _, f := range registration.Fields() {
+		options = append(options, fieldLabel(f))
+	}
+	for i, col := range sheet.Columns {
+		header := widget.NewLabel(col.Header)
+		header.Truncation = fyne.TextTruncateEllipsis
+		sel := widget.NewSelect(options, nil)
+		sel.SetSelected(fieldLabel(col.Field))
+		sel.OnChanged = func(string) {
+			sheet.SetField(i, registration.Fields()[sel.SelectedIndex()])
+			p.replan()
+		}
+		mapping.Add(header)
+		mapping.Add(sel)
+	}
+	p.rows = widget.NewList(
+		func() int { return len(sheet.Rows) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("ligne 9999 · Marie-Ève Lévesque-Tremblay · courriel")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { p.updateRow(id, o.(*widget.Label)) },
+	)
+	format := sheet.Format
+	if sheet.Encoding != "" {
+		format += ", " + sheet.Encoding
+	}
+	if sheet.Delimiter != 0 {
+		format += ", " + lang.X("import.delimiter", "séparateur «\u00a0{{.D}}\u00a0»", map[string]any{"D": delimiterName(sheet.Delimiter)})
+	}
+	info := widget.NewLabel(fmt.Sprintf("%s · %s · %s", name, format,
+		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": len(sheet.Rows)})))
+	mappingBox := container.NewVScroll(mapping)
+	mappingBox.SetMinSize(fyne.NewSize(0, 160))
+	body := container.NewBorder(
+		container.NewVBox(info, widget.NewLabelWithStyle(lang.X("import.mapping", "Colonnes du fichier et ce qu’elles deviennent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mappingBox, p.summary),
+		nil, nil, nil, p.rows)
+
+	p.confirm = widget.NewButton(lang.X("import.confirm", "Importer"), p.apply)
+	p.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { p.dialog.Hide() })
+	p.dialog = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importer des inscriptions"),
+		container.NewBorder(nil, container.NewHBox(cancel, p.confirm), nil, nil, body), r.ui.win)
+	p.replan()
+	p.dialog.Resize(fyne.NewSize(900, 640))
+	p.dialog.Show()
+	return p
+}
+
+func delimiterName(d rune) string {
+	switch d {
+	case '\t':
+		return lang.X("import.tab", "tabulation")
+	case ';':
+		return ";"
+	case ',':
+		return ","
+	}
+	return string(d)
+}
+
+// replan recomputes what the import will do after a mapping change.
+func (p *importPreview) replan() {
+	existing, err := p.r.ui.store.Participants(context.Background(), p.r.ui.cohort.ID)
+	if err != nil {
+		p.r.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
+		return
+	}
+	p.result = registration.Plan(p.sheet, existing, p.r.ui.cohort.SeatLimit)
+	p.summary.SetText(lang.X("import.plan", "Si vous importez\u00a0: {{.Summary}}", map[string]any{"Summary": p.result.Summary()}))
+	n := len(p.result.Add) + len(p.result.Update)
+	p.confirm.SetText(lang.XN("import.confirm.n", "Importer {{.N}} personne", n, map[string]any{"N": n}))
+	if n == 0 {
+		p.confirm.Disable()
+	} else {
+		p.confirm.Enable()
+	}
+	p.rows.Refresh()
+}
+
+func (p *importPreview) updateRow(id widget.ListItemID, l *widget.Label) {
+	if id >= len(p.sheet.Rows) {
+		return
+	}
+	row := p.sheet.Rows[id]
+	parts := []string{lang.X("import.line", "ligne {{.N}}", map[string]any{"N": row.Line})}
+	if row.Err != nil {
+		parts = append(parts, lang.X("import.rejected", "rejetée\u00a0: {{.Why}}", map[string]any{"Why": row.Err.Error()}))
+		l.Importance = widget.DangerImportance
+	} else {
+		pp := row.Participant
+		parts = append(parts, pp.Name)
+		for _, f := range []string{pp.Email, pp.Organisation, pp.City} {
+			if f != "" {
+				parts = append(parts, f)
+			}
+		}
+		if row.Warning != "" {
+			parts = append(parts, row.Warning)
+		}
+		l.Importance = widget.MediumImportance
+	}
+	l.SetText(strings.Join(parts, " · "))
+}
+
+// apply writes the import in one transaction and says what it did.
+func (p *importPreview) apply() {
+	if err := p.r.ui.store.ApplyImport(context.Background(), p.r.ui.cohort.ID, p.result.Add, p.result.Update); err != nil {
+		p.r.ui.showError(lang.X("import.err.write", "L’importation n’a pas été enregistrée ; rien n’a été modifié."), err)
+		return
+	}
+	p.dialog.Hide()
+	p.r.changed(p.r.selected)
+	dialog.ShowInformation(lang.X("import.done.title", "Importation terminée"), p.result.Summary(), p.r.ui.win)
+}
