@@ -67,8 +67,9 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		}
 	}
 	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
+	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), walkIn, c.sessionPick),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), container.NewHBox(report, walkIn), c.sessionPick),
 		c.count,
 		c.search,
 	)

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"atelier/app/callreport"
+	"atelier/app/participants"
+)
+
+func TestReportPreviewLinksAndSaves(t *testing.T) {
+	u, st := rosterUI(t)
+	u.people.SelectIndex(1)
+	c := u.checkin
+	f, err := os.Open(filepath.Join("..", "callreport", "testdata", "zoom_participants.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := callreport.Parse(f, c.session.StartsAt, u.cohort.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.previewReport(rep, nil)
+	if len(p.result.Matched) != 1 || p.result.Matched[0].Participant.Name != "Hélène Tremblay" {
+		t.Fatalf("matched %+v", p.result.Matched)
+	}
+	// The report is from another day than the session: the preview says so.
+	if !strings.Contains(dialogText(u), "Attention") {
+		t.Error("no warning about the date")
+	}
+	var awa, karim, marie int = -1, -1, -1
+	for i, person := range p.roster {
+		if person.Name == "Awa Diallo" {
+			awa = i
+		}
+	}
+	for i, a := range p.result.Unmatched {
+		switch {
+		case strings.HasPrefix(a.Name, "Karim"):
+			karim = i
+		case strings.HasPrefix(a.Name, "Marie-Ève"):
+			marie = i
+		}
+	}
+	if awa < 0 || karim < 0 || marie < 0 {
+		t.Fatalf("awa %d karim %d marie %d in %+v", awa, karim, marie, p.result.Unmatched)
+	}
+	p.choices[karim].SetSelectedIndex(2 + awa) // « Lier à Awa Diallo »
+	p.choices[marie].SetSelectedIndex(1)       // walk-in
+	p.save()
+
+	ctx := context.Background()
+	marks, _ := st.SessionAttendance(ctx, c.session.ID)
+	if len(marks) != 3 {
+		t.Fatalf("saved %+v", marks)
+	}
+	people, _ := st.Participants(ctx, u.cohort.ID)
+	byID := map[int64]participants.Participant{}
+	for _, person := range people {
+		byID[person.ID] = person
+	}
+	names := map[string]participants.Attendance{}
+	for _, m := range marks {
+		names[byID[m.ParticipantID].Name] = m
+	}
+	if m, ok := names["Awa Diallo"]; !ok || m.Minutes < 150 {
+		t.Errorf("Awa (linked to Karim's connections): %+v", m)
+	}
+	if m, ok := names["Marie-Ève Gagnon"]; !ok || m.Minutes == 0 || byID[m.ParticipantID].Status != participants.Confirme {
+		t.Errorf("walk-in Marie-Ève: %+v", m)
+	}
+	if !strings.Contains(c.count.Text, "3 personnes présentes") {
+		t.Errorf("count %q", c.count.Text)
+	}
+}
