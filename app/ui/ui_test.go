@@ -238,3 +238,31 @@ func TestParseClock(t *testing.T) {
 		}
 	}
 }
+
+func TestEditCohort(t *testing.T) {
+	u, st := newTestUI(t)
+	e := cohortEdit{Name: "Cohorte des fêtes", Seats: "12", Facilitators: "Awa\nLéa", Sessions: []string{
+		"2026-12-02 18:30", "2026-12-09 18 h 30", "2026-12-16 18:30", "2027-01-06 19:00", "2027-01-13 18:30"}}
+	u.saveCohort(e)
+	c, err := st.Cohort(context.Background(), u.cohort.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "Cohorte des fêtes" || c.SeatLimit != 12 || len(c.Facilitators) != 2 || u.picker.Selected != c.Name {
+		t.Errorf("saved %+v, picker %q", c, u.picker.Selected)
+	}
+	if got := c.Sessions[3].StartsAt.Format("2006-01-02 15:04"); got != "2027-01-06 19:00" {
+		t.Errorf("session 4 at %s", got)
+	}
+	bad := e
+	bad.Sessions = append([]string(nil), e.Sessions...)
+	bad.Sessions[1] = "mercredi"
+	bad.Seats = "0"
+	u.saveCohort(bad)
+	if text := dialogText(u); !strings.Contains(text, "Séance 2") || !strings.Contains(text, "au moins 1") {
+		t.Errorf("error dialog %q", text)
+	}
+	if c2, _ := st.Cohort(context.Background(), u.cohort.ID); c2.SeatLimit != 12 {
+		t.Error("a refused edit was saved")
+	}
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"errors"
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/course"
+	"atelier/app/verr"
+)
+
+// cohortEdit is what a person changes in a cohort: its name, its seats,
+// its team and the date and time of each session.
+type cohortEdit struct {
+	Name, Seats, Facilitators string
+	Sessions                  []string // « 2026-12-09 18:30 », one per session
+}
+
+// apply returns c changed by e, or everything wrong with e in French.
+func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
+	var l verr.List
+	c.Name = strings.TrimSpace(e.Name)
+	seats, err := strconv.Atoi(strings.TrimSpace(e.Seats))
+	l.Add(err != nil, lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
+	c.SeatLimit = seats
+	c.Facilitators = nil
+	for _, line := range strings.Split(e.Facilitators, "\n") {
+		if name := strings.TrimSpace(line); name != "" {
+			c.Facilitators = append(c.Facilitators, name)
+		}
+	}
+	loc := c.Location()
+	sessions := append([]course.Session(nil), c.Sessions...)
+	for i, text := range e.Sessions {
+		day, clock, _ := strings.Cut(strings.TrimSpace(text), " ")
+		d, err1 := time.Parse("2006-01-02", day)
+		h, err2 := parseClock(clock)
+		if err1 != nil || err2 != nil {
+			l = append(l, lang.X("cohort.err.session", "Séance {{.N}}\u00a0: écrivez la date et l’heure ainsi\u00a0: 2027-01-13 18:30.", map[string]any{"N": i + 1}))
+			continue
+		}
+		sessions[i].StartsAt = time.Date(d.Year(), d.Month(), d.Day(), h.Hour(), h.Minute(), 0, 0, loc)
+	}
+	c.Sessions = sessions
+	var problems verr.List
+	if errors.As(c.Validate(), &problems) {
+		l = append(l, problems...)
+	}
+	return c, l.Err()
+}
+
+// onEditCohort changes the cohort on view.
+func (u *UI) onEditCohort() {
+	c := u.cohort
+	if c.ID == 0 {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetText(c.Name)
+	seats := widget.NewEntry()
+	seats.SetText(strconv.Itoa(c.SeatLimit))
+	team := widget.NewMultiLineEntry()
+	team.SetText(strings.Join(c.Facilitators, "\n"))
+	team.SetMinRowsVisible(3)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("cohort.name", "Nom"), name),
+		widget.NewFormItem(lang.X("cohort.seats", "Places"), seats),
+		widget.NewFormItem(lang.X("cohort.team", "Équipe d’animation"), team),
+	}
+	var dates []*widget.Entry
+	for _, s := range c.Sessions {
+		e := widget.NewEntry()
+		e.SetText(s.StartsAt.Format("2006-01-02 15:04"))
+		dates = append(dates, e)
+		items = append(items, widget.NewFormItem(sessionName(s.Number), e))
+	}
+	d := dialog.NewForm(lang.X("cohort.edit.title", "Modifier la cohorte"), lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		e := cohortEdit{Name: name.Text, Seats: seats.Text, Facilitators: team.Text}
+		for _, d := range dates {
+			e.Sessions = append(e.Sessions, d.Text)
+		}
+		u.saveCohort(e)
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// saveCohort validates and stores a cohort edit, then shows the result.
+func (u *UI) saveCohort(e cohortEdit) {
+	c, err := e.apply(u.cohort)
+	if err == nil {
+		err = u.store.UpdateCohort(context.Background(), c)
+	}
+	if err != nil {
+		u.showError(lang.X("cohort.err.edit", "La cohorte n’a pas été modifiée."), err)
+		return
+	}
+	u.roster.loadedID = 0
+	u.loadCohorts(c.ID)
+}
+
