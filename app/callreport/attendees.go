@@ -67,7 +67,7 @@ func (p rowParser) conn(r row) (conn, string) {
 	}
 	join, _, ok := parseWhen(r.join, p.order, p.day, p.loc)
 	if !ok {
-		return conn{}, fmt.Sprintf("L’heure d’arrivée «\u00a0%s\u00a0» est illisible.", r.join)
+		return conn{}, fmt.Sprintf("L’heure d’arrivée %s est illisible.", quote(r.join))
 	}
 	c := conn{name: r.name, email: r.email, lines: []int{r.line}}
 	c.stated, c.hasStated = parseDuration(r.dur)
@@ -81,9 +81,9 @@ func (p rowParser) conn(r row) (conn, string) {
 	case c.hasStated:
 		leave = join.Add(c.stated)
 	case r.leave != "":
-		return conn{}, fmt.Sprintf("L’heure de départ «\u00a0%s\u00a0» est illisible.", r.leave)
+		return conn{}, fmt.Sprintf("L’heure de départ %s est illisible.", quote(r.leave))
 	case r.dur != "":
-		return conn{}, fmt.Sprintf("La durée «\u00a0%s\u00a0» est illisible.", r.dur)
+		return conn{}, fmt.Sprintf("La durée %s est illisible.", quote(r.dur))
 	default:
 		leave = join // still connected when the report was made
 	}
@@ -96,6 +96,14 @@ func (p rowParser) conn(r row) (conn, string) {
 	}
 	c.iv = Interval{join, leave}
 	return c, ""
+}
+
+// quote puts a cell between guillemets for a message, cut short when long.
+func quote(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return "«\u00a0" + s + "\u00a0»"
 }
 
 // event is one row of Teams' older report: a person joined or left.
@@ -113,11 +121,11 @@ func (p rowParser) event(r row) (event, string) {
 		e.joined = true
 	case strings.HasPrefix(k, "left") || strings.HasPrefix(k, "leave") || strings.Contains(k, "quitt") || strings.Contains(k, "part"):
 	default:
-		return e, fmt.Sprintf("L’action «\u00a0%s\u00a0» est inconnue (attendu\u00a0: Joined ou Left).", r.action)
+		return e, fmt.Sprintf("L’action %s est inconnue (attendu\u00a0: Joined ou Left).", quote(r.action))
 	}
 	at, _, ok := parseWhen(r.stamped, p.order, p.day, p.loc)
 	if !ok {
-		return e, fmt.Sprintf("L’horodatage «\u00a0%s\u00a0» est illisible.", r.stamped)
+		return e, fmt.Sprintf("L’horodatage %s est illisible.", quote(r.stamped))
 	}
 	e.at = at
 	return e, ""

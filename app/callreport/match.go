@@ -19,12 +19,15 @@ const DefaultLateAfter = 10 * time.Minute
 const (
 	ByEmail = "courriel"
 	ByName  = "nom"
+	ByHand  = "manuel" // linked by the facilitator with Attach
 )
 
 // Options say which session the marks are for and when it started.
 type Options struct {
 	SessionID int64
 	Start     time.Time // the session's start; zero marks everyone présent·e
+	// LateAfter is the grace after Start: zero means DefaultLateAfter, a
+	// negative value none at all.
 	LateAfter time.Duration
 }
 
@@ -51,6 +54,27 @@ func (r Result) Marks() []participants.Attendance {
 		out[i] = m.Mark
 	}
 	return out
+}
+
+// Attach links Unmatched[i] to p, as the facilitator chose in the preview,
+// and moves it to Matched. When p already has a match (a second device), the
+// connections are merged into that one mark. It reports false when i is out
+// of range.
+func (r *Result) Attach(i int, p participants.Participant, opt Options) bool {
+	if i < 0 || i >= len(r.Unmatched) {
+		return false
+	}
+	a := r.Unmatched[i]
+	r.Unmatched = slices.Delete(r.Unmatched, i, i+1)
+	j := slices.IndexFunc(r.Matched, func(m Match) bool { return m.Participant.ID == p.ID })
+	if j < 0 {
+		r.Matched = append(r.Matched, Match{Attendee: a, Participant: p, By: ByHand})
+		j = len(r.Matched) - 1
+	} else {
+		r.Matched[j].Attendee = mergeAttendees(r.Matched[j].Attendee, a)
+	}
+	r.Matched[j].Mark = Link(r.Matched[j].Attendee, r.Matched[j].Participant, opt)
+	return true
 }
 
 // MatchRoster matches the report's attendees to the roster, by address

@@ -224,3 +224,43 @@ func TestNameKeys(t *testing.T) {
 		t.Error("ligature kept")
 	}
 }
+
+func TestAttach(t *testing.T) {
+	_, start, _ := session(t)
+	opt := Options{SessionID: 5, Start: start}
+	res := MatchRoster(parseFile(t, "zoom_participants.csv"), roster, opt)
+	// « Téléphone 514-555-0199 » is Karim calling in from 18 h 52 to 19 h 30,
+	// while his computer is connected: one mark, 3 connections counted once.
+	i := slices.IndexFunc(res.Unmatched, func(a Attendee) bool { return strings.HasPrefix(a.Name, "Téléphone") })
+	if !res.Attach(i, roster[0], opt) {
+		t.Fatal("Attach refused")
+	}
+	if res.Attach(len(res.Unmatched), roster[0], opt) || res.Attach(-1, roster[0], opt) {
+		t.Error("out of range accepted")
+	}
+	var karim []Match
+	for _, m := range res.Matched {
+		if m.Participant.ID == 1 {
+			karim = append(karim, m)
+		}
+	}
+	if len(karim) != 1 || karim[0].Mark.Minutes != 154 || karim[0].Mark.Note != "Arrivée à 18\u00a0h\u00a025, 2 connexions" ||
+		karim[0].By != ByEmail || len(res.Unmatched) != 1 {
+		t.Errorf("got %+v, unmatched %v", karim, res.Unmatched)
+	}
+	// Awa had no match: she is added, linked by hand, and late.
+	res.Unmatched = append(res.Unmatched, Attendee{Name: "A. D.", FirstJoin: start.Add(20 * time.Minute),
+		Intervals: []Interval{{start.Add(20 * time.Minute), start.Add(time.Hour)}}, Minutes: 40, Connections: 1})
+	res.Attach(1, roster[5], opt)
+	last := res.Matched[len(res.Matched)-1]
+	if last.Participant.ID != 6 || last.By != ByHand || last.Mark.Mark != participants.Retard || last.Mark.Minutes != 40 {
+		t.Errorf("got %+v", last)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	long := strings.Repeat("é", 60)
+	if got := quote(long); got != "«\u00a0"+strings.Repeat("é", 39)+"…\u00a0»" {
+		t.Errorf("quote = %q", got)
+	}
+}

@@ -253,3 +253,23 @@ func TestMessagesTypography(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitFields(t *testing.T) {
+	tests := []struct {
+		line string
+		d    byte
+		want []string
+	}{
+		{"a, b ,c", ',', []string{"a", "b", "c"}},
+		{`"Nguyen, Thi",,x`, ',', []string{"Nguyen, Thi", "", "x"}},
+		{`"dit ""Jo""";b`, ';', []string{`dit "Jo"`, "b"}},
+		{`Jo "le grand",b`, ',', []string{`Jo "le grand"`, "b"}},
+		{`"pas fermé,b`, ',', []string{"pas fermé,b"}},
+		{"a\tb, c", '\t', []string{"a", "b, c"}},
+	}
+	for _, tt := range tests {
+		if got := splitFields(tt.line, tt.d); !slices.Equal(got, tt.want) {
+			t.Errorf("splitFields(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

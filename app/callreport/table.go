@@ -431,6 +431,13 @@ func splitLines(s string) []string {
 // line: a report's fields never span lines, and one broken row must not
 // swallow the rest of the file. Fields are trimmed.
 func splitFields(line string, d byte) []string {
+	if strings.IndexByte(line, '"') < 0 {
+		out := strings.Split(line, string(d))
+		for i, f := range out {
+			out[i] = strings.TrimSpace(f)
+		}
+		return out
+	}
 	var (
 		out   []string
 		b     strings.Builder

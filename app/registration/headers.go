@@ -187,6 +187,14 @@ func frenchWords(ws []string) bool {
 func (s *Sheet) mapColumns() {
 	s.french = false
 	best := map[Field]int{}
+	answers := map[int]int{}
+	count := func(col int) int {
+		if n, ok := answers[col]; ok {
+			return n
+		}
+		answers[col] = s.answers(col)
+		return answers[col]
+	}
 	for i := range s.Columns {
 		f, fr := classify(s.Columns[i].Header)
 		s.french = s.french || fr
@@ -194,7 +202,7 @@ func (s *Sheet) mapColumns() {
 		if f == FieldNote {
 			continue
 		}
-		if j, ok := best[f]; !ok || s.answers(i) > s.answers(j) {
+		if j, ok := best[f]; !ok || count(i) > count(j) {
 			best[f] = i
 		}
 	}

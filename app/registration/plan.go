@@ -42,9 +42,71 @@ type Rejection struct {
 // roster (existing >= 0) or someone the file adds.
 type target struct {
 	p        participants.Participant
-	existing int
 	orig     participants.Participant
-	order    int // file order of the first row, to keep it among equal times
+	existing int
+	order    int             // file order of the first row, to keep it among equal times
+	notes    map[string]bool // note lines of a person the file adds, not to repeat them
+}
+
+// roster finds the targets by courriel and by name. Every lookup is a map
+// access: a file of 10 000 rows with the same name stays linear.
+type roster struct {
+	byEmail map[string]*target
+	byName  map[string][]*target // in order of arrival
+	noEmail map[string][]*target // those of byName that had no courriel when indexed
+}
+
+func (r *roster) add(t *target) {
+	r.filled(t)
+	if k := fold.Key(t.p.Name); k != "" {
+		r.byName[k] = append(r.byName[k], t)
+		if t.p.Email == "" {
+			r.noEmail[k] = append(r.noEmail[k], t)
+		}
+	}
+}
+
+// filled indexes someone's courriel, which a row may just have given;
+// when two people share one, the first keeps it.
+func (r *roster) filled(t *target) {
+	if k := emailKey(t.p.Email); k != "" {
+		if _, ok := r.byEmail[k]; !ok {
+			r.byEmail[k] = t
+		}
+	}
+}
+
+// match finds whom a row is about: the courriel first, then the name,
+// provided the two courriels do not differ.
+func (r *roster) match(p participants.Participant) *target {
+	ek := emailKey(p.Email)
+	if ek != "" {
+		if t, ok := r.byEmail[ek]; ok {
+			return t
+		}
+	}
+	nk := fold.Key(p.Name)
+	if nk == "" {
+		return nil
+	}
+	if ek == "" {
+		if l := r.byName[nk]; len(l) > 0 {
+			return l[0]
+		}
+		return nil
+	}
+	// Someone with this courriel would have been found above: only a
+	// person without one can be this row. Courriels are only ever filled
+	// in, so those who got one since are dropped for good.
+	l := r.noEmail[nk]
+	for len(l) > 0 && l[0].p.Email != "" {
+		l = l[1:]
+	}
+	r.noEmail[nk] = l
+	if len(l) > 0 {
+		return l[0]
+	}
+	return nil
 }
 
 // Plan matches the sheet against the existing roster of the cohort and
@@ -58,22 +120,11 @@ type target struct {
 //
 // Seats taken are the existing people whose status holds a seat. People
 // already on the waiting list registered before this file: the free
-// seats are theirs first, and newcomers get only what remains.
+// seats are theirs first, and newcomers get only what remains. A limit
+// of 0 or less leaves no seat.
 func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 	var res Result
-	var targets []*target
-	byEmail := map[string]*target{}
-	byName := map[string][]*target{}
-	index := func(t *target) {
-		if k := emailKey(t.p.Email); k != "" {
-			if _, ok := byEmail[k]; !ok {
-				byEmail[k] = t
-			}
-		}
-		if k := fold.Key(t.p.Name); k != "" && !slices.Contains(byName[k], t) {
-			byName[k] = append(byName[k], t)
-		}
-	}
+	idx := roster{byEmail: map[string]*target{}, byName: map[string][]*target{}, noEmail: map[string][]*target{}}
 	taken, waiting := 0, 0
 	for i, p := range existing {
 		switch {
@@ -82,10 +133,10 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 		case p.Status == participants.Attente:
 			waiting++
 		}
-		index(&target{p: p, existing: i, orig: p, order: -1})
+		idx.add(&target{p: p, orig: p, existing: i, order: -1})
 	}
+	var touched, added []*target
 	hit := map[*target]bool{}
-	var added []*target
 	for i := range s.Rows {
 		r := &s.Rows[i]
 		if r.Err != nil {
@@ -94,25 +145,27 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 		}
 		p := r.Participant
 		p.ID, p.CohortID, p.Status = 0, 0, ""
-		t := match(p, byEmail, byName)
+		t := idx.match(p)
 		switch {
 		case t == nil:
 			t = &target{p: p, existing: -1, order: i}
 			added = append(added, t)
+			idx.add(t)
 		case t.existing >= 0:
 			fillExisting(&t.p, p)
+			idx.filled(t)
 		default:
-			mergeNew(&t.p, p)
+			t.mergeNew(p)
+			idx.filled(t)
 		}
 		if hit[t] {
 			res.Merged++
 		} else if t.existing >= 0 {
-			targets = append(targets, t)
+			touched = append(touched, t)
 		}
 		hit[t] = true
-		index(t)
 	}
-	for _, t := range targets {
+	for _, t := range touched {
 		if t.p == t.orig {
 			res.Unchanged++
 		} else {
@@ -147,21 +200,6 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 	return res
 }
 
-// match finds whom a row is about: the courriel first, then the name
-// when the courriels do not contradict it.
-func match(p participants.Participant, byEmail map[string]*target, byName map[string][]*target) *target {
-	ek := emailKey(p.Email)
-	if t, ok := byEmail[ek]; ok && ek != "" {
-		return t
-	}
-	for _, t := range byName[fold.Key(p.Name)] {
-		if o := emailKey(t.p.Email); ek == "" || o == "" || o == ek {
-			return t
-		}
-	}
-	return nil
-}
-
 func emailKey(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // fillExisting fills the empty fields of someone already on the roster
@@ -169,23 +207,38 @@ func emailKey(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 // too: a box left unticked may be a consent withdrawn, which a form sent
 // earlier must not undo; and the registration time is the roster's.
 func fillExisting(dst *participants.Participant, src participants.Participant) {
+	fillDetails(dst, src)
+	fill(&dst.Notes, src.Notes)
+}
+
+func fillDetails(dst *participants.Participant, src participants.Participant) {
 	fill(&dst.Email, src.Email)
 	fill(&dst.Pronouns, src.Pronouns)
 	fill(&dst.Organisation, src.Organisation)
 	fill(&dst.City, src.City)
 	fill(&dst.Phone, src.Phone)
 	fill(&dst.Accessibility, src.Accessibility)
-	fill(&dst.Notes, src.Notes)
 }
 
 // mergeNew completes a person the file adds with a later row about them:
 // empty fields are filled, notes not already there are added, a consent
 // given in either row counts, and the earliest time is the registration.
-func mergeNew(dst *participants.Participant, src participants.Participant) {
-	fillExisting(dst, src)
+func (t *target) mergeNew(src participants.Participant) {
+	dst := &t.p
+	if t.notes == nil {
+		t.notes = map[string]bool{}
+		for _, line := range strings.Split(dst.Notes, "\n") {
+			t.notes[line] = true
+		}
+	}
+	fillDetails(dst, src)
 	for _, line := range strings.Split(src.Notes, "\n") {
-		if line != "" && !slices.Contains(strings.Split(dst.Notes, "\n"), line) {
-			dst.Notes += "\n" + line
+		if line != "" && !t.notes[line] {
+			t.notes[line] = true
+			if dst.Notes != "" {
+				dst.Notes += "\n"
+			}
+			dst.Notes += line
 		}
 	}
 	dst.Consent = dst.Consent || src.Consent

@@ -102,9 +102,9 @@ func TestPlanMatching(t *testing.T) {
 			updated:  []participants.Participant{{ID: 3, Name: "HELENE  TREMBLAY", Email: "helene@example.org", Status: participants.Attente}},
 		},
 		{
-			name:     "ligatures count as their letters",
-			rows:     "Benoît Lœuvre,,Lévis,,\n",
-			existing: []participants.Participant{{ID: 3, Name: "Benoit Loeuvre", City: "Lévis", Status: participants.Inscrit}},
+			name:      "ligatures count as their letters",
+			rows:      "Benoît Lœuvre,,Lévis,,\n",
+			existing:  []participants.Participant{{ID: 3, Name: "Benoit Loeuvre", City: "Lévis", Status: participants.Inscrit}},
 			unchanged: 1,
 		},
 		{
@@ -274,4 +274,23 @@ func TestSummary(t *testing.T) {
 		t.Errorf("13 rejections: %q", got)
 	}
 	noPlainSpaceBeforeColon(t, "summary", got)
+}
+
+// TestPlanManyNamesakes: 10 000 people with one name and their own
+// courriels are 10 000 people, found without comparing each to all.
+func TestPlanManyNamesakes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Nom,Courriel\n")
+	for i := range 10000 {
+		fmt.Fprintf(&b, "Marie Roy,marie%d@example.org\n", i)
+	}
+	b.WriteString("MARIE ROY,\n")
+	s, err := Parse(strings.NewReader(b.String()), "x.csv", montreal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Plan(s, nil, 25)
+	if len(r.Add) != 10000 || r.Merged != 1 || r.Waitlisted != 10000-25 {
+		t.Errorf("%s", r.Summary())
+	}
 }

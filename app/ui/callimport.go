@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -171,19 +172,26 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 	}
 	m := p.result.Matched[id]
 	by := lang.X("report.by.email", "courriel")
-	if m.By == callreport.ByName {
+	switch m.By {
+	case callreport.ByName:
 		by = lang.X("report.by.name", "nom")
+	case callreport.ByHand:
+		by = lang.X("report.by.hand", "lié à la main")
 	}
 	l.SetText(fmt.Sprintf("%s ← «\u00a0%s\u00a0» (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
 		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes)))
 }
 
-// save writes the matched marks, the links chosen and the walk-ins.
+// save writes the matched marks, the links chosen and the walk-ins. Links
+// go through Result.Attach, so that a second device of someone already
+// matched merges into their one mark instead of replacing it.
 func (p *reportPreview) save() {
 	ctx := context.Background()
 	st := p.c.ui.store
-	marks := p.result.Marks()
-	for i, a := range p.result.Unmatched {
+	res := callreport.Result{Matched: slices.Clone(p.result.Matched), Unmatched: slices.Clone(p.result.Unmatched)}
+	opt := p.options()
+	for i := len(p.result.Unmatched) - 1; i >= 0; i-- { // Attach removes entry i
+		a := p.result.Unmatched[i]
 		switch k := p.choices[i].SelectedIndex(); {
 		case k == 1:
 			person, err := st.AddWalkIn(ctx, p.c.ui.cohort.ID, p.c.session.ID, participants.Participant{Name: a.Name, Email: a.Email})
@@ -191,13 +199,13 @@ func (p *reportPreview) save() {
 				p.c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
 				return
 			}
-			marks = append(marks, callreport.Link(a, person, p.options()))
+			res.Attach(i, person, opt)
 		case k >= 2:
-			marks = append(marks, callreport.Link(a, p.roster[k-2], p.options()))
+			res.Attach(i, p.roster[k-2], opt)
 		}
 	}
-	if err := st.SetAttendance(ctx, marks); err != nil {
-		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées ; rien n’a été modifié."), err)
+	if err := st.SetAttendance(ctx, res.Marks()); err != nil {
+		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées ; rien n’a été modifié."), err)
 		return
 	}
 	p.dialog.Hide()

@@ -50,7 +50,23 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 		t.Fatalf("awa %d karim %d marie %d in %+v", awa, karim, marie, p.result.Unmatched)
 	}
 	p.choices[karim].SetSelectedIndex(2 + awa) // « Lier à Awa Diallo »
-	p.choices[marie].SetSelectedIndex(1)       // walk-in
+	// Hélène's second device, linked by hand to her, must merge into her
+	// mark, not replace it.
+	tablet := -1
+	for i, a := range p.result.Unmatched {
+		if strings.HasPrefix(a.Name, "Tablette") {
+			tablet = i
+		}
+	}
+	helene := -1
+	for i, person := range p.roster {
+		if person.Name == "Hélène Tremblay" {
+			helene = i
+		}
+	}
+	p.choices[tablet].SetSelectedIndex(2 + helene)
+	heleneMinutes := p.result.Matched[0].Mark.Minutes
+	p.choices[marie].SetSelectedIndex(1) // walk-in
 	p.save()
 
 	ctx := context.Background()
@@ -69,6 +85,9 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 	}
 	if m, ok := names["Awa Diallo"]; !ok || m.Minutes < 150 {
 		t.Errorf("Awa (linked to Karim's connections): %+v", m)
+	}
+	if m := names["Hélène Tremblay"]; m.Minutes < heleneMinutes || !strings.Contains(m.Note, "2\u00a0connexions") && !strings.Contains(m.Note, "2 connexions") {
+		t.Errorf("Hélène's tablet did not merge into her mark: %+v (was %d min)", m, heleneMinutes)
 	}
 	if m, ok := names["Marie-Ève Gagnon"]; !ok || m.Minutes == 0 || byID[m.ParticipantID].Status != participants.Confirme {
 		t.Errorf("walk-in Marie-Ève: %+v", m)

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -108,4 +108,3 @@ func (u *UI) saveCohort(e cohortEdit) {
 	u.roster.loadedID = 0
 	u.loadCohorts(c.ID)
 }
-
