@@ -54,6 +54,35 @@ func pickCohort(ctx context.Context, st *store.Store, name string) (course.Cohor
 	return st.Cohort(ctx, pick)
 }
 
+// openCohort opens the database (creating the first cohort on a new file)
+// and picks the cohort named name, as pickCohort does.
+func openCohort(env Env, dbPath, name string) (*store.Store, course.Cohort, error) {
+	st, err := openWithCohort(env, dbPath)
+	if err != nil {
+		return nil, course.Cohort{}, err
+	}
+	c, err := pickCohort(context.Background(), st, name)
+	if err != nil {
+		st.Close()
+		return nil, course.Cohort{}, err
+	}
+	return st, c, nil
+}
+
+// openSession is openCohort followed by finding session n.
+func openSession(env Env, dbPath, name string, n int) (*store.Store, course.Cohort, course.Session, error) {
+	st, c, err := openCohort(env, dbPath, name)
+	if err != nil {
+		return nil, c, course.Session{}, err
+	}
+	s, err := sessionNumber(c, n)
+	if err != nil {
+		st.Close()
+		return nil, c, s, err
+	}
+	return st, c, s, nil
+}
+
 // sessionNumber finds session n of c.
 func sessionNumber(c course.Cohort, n int) (course.Session, error) {
 	for _, s := range c.Sessions {
@@ -94,20 +123,12 @@ func runAttendanceMark(env Env, dbPath string, args []string) int {
 	if *session == 0 || *email == "" || !ok || fs.NArg() > 0 {
 		return usageError(env, "utilisation : atelier attendance mark --session N --email COURRIEL --status present|absent|excused|late.")
 	}
-	st, err := openWithCohort(env, dbPath)
+	st, c, s, err := openSession(env, dbPath, *cohortName, *session)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := pickCohort(ctx, st, *cohortName)
-	if err != nil {
-		return fail(env, err)
-	}
-	s, err := sessionNumber(c, *session)
-	if err != nil {
-		return fail(env, err)
-	}
 	people, err := st.Participants(ctx, c.ID)
 	if err != nil {
 		return fail(env, err)

@@ -49,16 +49,12 @@ func runImport(env Env, dbPath string, args []string) int {
 	if len(files) != 1 {
 		return usageError(env, "indiquez un seul fichier : atelier import roster FICHIER [--cohort NOM].")
 	}
-	st, err := openWithCohort(env, dbPath)
+	st, c, err := openCohort(env, dbPath, *cohortName)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := pickCohort(ctx, st, *cohortName)
-	if err != nil {
-		return fail(env, err)
-	}
 	sheet, err := readSheet(files[0], c.Location())
 	if err != nil {
 		return fail(env, err)
@@ -99,20 +95,12 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	if *session == 0 || len(files) != 1 {
 		return usageError(env, "utilisation : atelier attendance import --session N FICHIER [--late MINUTES].")
 	}
-	st, err := openWithCohort(env, dbPath)
+	st, c, s, err := openSession(env, dbPath, *cohortName, *session)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer st.Close()
 	ctx := context.Background()
-	c, err := pickCohort(ctx, st, *cohortName)
-	if err != nil {
-		return fail(env, err)
-	}
-	s, err := sessionNumber(c, *session)
-	if err != nil {
-		return fail(env, err)
-	}
 	f, err := os.Open(files[0])
 	if err != nil {
 		return fail(env, fmt.Errorf("impossible de lire « %s » : %w", files[0], err))

@@ -41,7 +41,6 @@ func parseCSV(data []byte) (*Sheet, error) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	s := &Sheet{Format: "CSV", Encoding: enc, Delimiter: delim}
-	var header []string
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -52,27 +51,18 @@ func parseCSV(data []byte) (*Sheet, error) {
 			if !errors.As(err, &pe) {
 				return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Réessayez ; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV."), err}
 			}
-			if header == nil {
-				return nil, &readError{sentencef("La première ligne du fichier est illisible%s: ce n’est pas un tableau CSV valide.", nbsp), err}
-			}
 			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: sentence("ligne illisible (guillemets mal fermés)")})
 			continue
 		}
 		line, _ := cr.FieldPos(0)
 		trimAll(rec)
-		if blank(rec) {
-			continue
+		if !blank(rec) {
+			s.Rows = append(s.Rows, Row{Line: line, Values: rec})
 		}
-		if header == nil {
-			header = rec
-			continue
-		}
-		s.Rows = append(s.Rows, Row{Line: line, Values: rec})
 	}
-	if header == nil {
+	if !s.takeHeader() {
 		return nil, errEmpty
 	}
-	s.setHeader(header)
 	return s, nil
 }
 
@@ -119,31 +109,39 @@ func looksBinary(text string) bool {
 
 // sniffDelimiter counts the candidate delimiters on the first non-blank
 // line, outside quotes, and takes the most frequent; a single column
-// falls back to the comma.
+// falls back to the comma. (A title line above the table does not get in
+// the way: spreadsheets pad it with delimiters, « Titre;;;; ».)
 func sniffDelimiter(text string) rune {
-	counts := map[rune]int{}
+	var counts [3]int // tab, semicolon, comma: the order ties are broken in
 	inQuote, seen := false, false
 scan:
 	for _, r := range text {
 		switch {
 		case r == '"':
 			inQuote = !inQuote
+			seen = true
 		case inQuote:
 		case r == '\n':
 			if seen {
 				break scan
 			}
-		case r == ';' || r == ',' || r == '\t':
-			counts[r]++
+		case r == '\t':
+			counts[0]++
+			seen = true
+		case r == ';':
+			counts[1]++
+			seen = true
+		case r == ',':
+			counts[2]++
 			seen = true
 		case !unicode.IsSpace(r):
 			seen = true
 		}
 	}
 	best, n := ',', 0
-	for _, d := range []rune{'\t', ';', ','} {
-		if counts[d] > n {
-			best, n = d, counts[d]
+	for i, d := range []rune{'\t', ';', ','} {
+		if counts[i] > n {
+			best, n = d, counts[i]
 		}
 	}
 	return best
@@ -170,6 +168,43 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// takeHeader takes the titles of the columns out of the rows: the first
+// record that names a name column, so that a title line above the table
+// is skipped along with it; failing that, the first record. It reports
+// false when there is no record at all.
+func (s *Sheet) takeHeader() bool {
+	h := -1
+	for i := 0; i < len(s.Rows) && i < 10; i++ {
+		if s.Rows[i].Values == nil {
+			continue
+		}
+		if h < 0 {
+			h = i
+		}
+		if namesAName(s.Rows[i].Values) {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	header := s.Rows[h].Values
+	s.Rows = s.Rows[h+1:]
+	s.setHeader(header)
+	return true
+}
+
+func namesAName(rec []string) bool {
+	for _, v := range rec {
+		switch f, _ := classify(v); f {
+		case FieldName, FieldFirstName, FieldLastName:
+			return true
+		}
+	}
+	return false
 }
 
 // setHeader names the columns from the header record and widens them to

@@ -40,14 +40,9 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 		if err != nil {
 			return nil, &readError{errUnreadableXLSX, err}
 		}
-		var header []string
 		for i, rec := range shown {
 			trimAll(rec)
 			if blank(rec) {
-				continue
-			}
-			if header == nil {
-				header = rec
 				continue
 			}
 			r := Row{Line: i + 1, Values: rec}
@@ -56,8 +51,7 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 			}
 			s.Rows = append(s.Rows, r)
 		}
-		if header != nil {
-			s.setHeader(header)
+		if s.takeHeader() {
 			return s, nil
 		}
 	}
