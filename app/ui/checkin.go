@@ -204,6 +204,9 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	label := lang.X("checkin.tap", "Toucher pour marquer présent·e")
 	if ok {
 		label = markLabel(m.Mark)
+		if m.Minutes > 0 {
+			label += " · " + c.ui.lang().Minutes(m.Minutes)
+		}
 		mark.Importance = widget.MediumImportance
 		if m.Mark.Attended() {
 			mark.Importance = widget.SuccessImportance
