@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"atelier/app/participants"
+)
+
+func TestSessionNotesAndLiveState(t *testing.T) {
+	s, _, sessions := smallCohort(t, 5)
+	ctx := context.Background()
+	if err := s.SetSessionNotes(ctx, sessions[3], "Penser à ouvrir les salles « 4 à 6 »."); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.SessionNotes(ctx, sessions[3]); err != nil || n != "Penser à ouvrir les salles « 4 à 6 »." {
+		t.Errorf("notes %q, %v", n, err)
+	}
+	if err := s.SetSessionNotes(ctx, 9999, "x"); err == nil {
+		t.Error("notes of a missing session saved")
+	}
+	if st, err := s.LiveState(ctx, sessions[3]); st != "" || err != nil {
+		t.Errorf("fresh live state %q, %v", st, err)
+	}
+	for _, state := range []string{`{"bloc":1}`, `{"bloc":2}`} {
+		if err := s.SaveLiveState(ctx, sessions[3], state); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, _ := s.LiveState(ctx, sessions[3]); st != `{"bloc":2}` {
+		t.Errorf("live state %q", st)
+	}
+	if err := s.SaveLiveState(ctx, sessions[3], ""); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.LiveState(ctx, sessions[3]); st != "" {
+		t.Errorf("cleared live state %q", st)
+	}
+}
+
+func TestBreakoutsKeptAndErased(t *testing.T) {
+	s, id, sessions := smallCohort(t, 10)
+	ctx := context.Background()
+	var ids []int64
+	for i := range 6 {
+		p, err := s.AddParticipant(ctx, id, participants.Participant{Name: fmt.Sprintf("Personne %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	first := [][]int64{{ids[0], ids[1], ids[2]}, {ids[3], ids[4], ids[5]}}
+	second := [][]int64{{ids[0], ids[3]}, {ids[1], ids[4]}, {ids[2], ids[5]}}
+	if err := s.SaveBreakout(ctx, sessions[0], first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveBreakout(ctx, sessions[1], second); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Breakout(ctx, sessions[1])
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(second) {
+		t.Errorf("session 2 groups %v, %v", got, err)
+	}
+	history, err := s.BreakoutHistory(ctx, id, 3)
+	if err != nil || len(history) != 5 {
+		t.Errorf("history %v, %v", history, err)
+	}
+	if err := s.EraseParticipant(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Breakout(ctx, sessions[0])
+	if fmt.Sprint(got) != fmt.Sprint([][]int64{{ids[1], ids[2]}, {ids[3], ids[4], ids[5]}}) {
+		t.Errorf("after erasing, groups %v", got)
+	}
+}
