@@ -47,7 +47,17 @@ type Block struct {
 	Facilitator string // who leads the block; empty means the team
 	Notes       string // for the facilitators only
 	Materials   string
+
+	// FixedStart pins the block to this offset from the session's start
+	// (e.g. a break at 19 h 30 for everyone). Zero means the block follows
+	// the one before it: a block pinned to the very start would be there
+	// anyway as the first block, so zero needs no separate flag.
+	FixedStart time.Duration
 }
+
+// Fixed reports whether the block starts at a set time rather than right
+// after the block before it.
+func (b Block) Fixed() bool { return b.FixedStart > 0 }
 
 // Validate checks the block on its own.
 func (b Block) Validate() error {
@@ -56,6 +66,9 @@ func (b Block) Validate() error {
 	l.Add(!b.Kind.Valid(), fmt.Sprintf("Le type de bloc « %s » est inconnu.", b.Kind))
 	l.Add(b.Minutes <= 0, fmt.Sprintf("La durée du bloc « %s » doit être d’au moins 1 minute.", b.Title))
 	l.Add(b.Minutes > 24*60, fmt.Sprintf("La durée du bloc « %s » dépasse une journée.", b.Title))
+	l.Add(b.FixedStart < 0, fmt.Sprintf("L’heure fixée du bloc « %s » ne peut précéder le début de la séance.", b.Title))
+	l.Add(b.FixedStart > 24*time.Hour, fmt.Sprintf("L’heure fixée du bloc « %s » tombe plus d’une journée après le début de la séance.", b.Title))
+	l.Add(b.FixedStart%time.Minute != 0, fmt.Sprintf("L’heure fixée du bloc « %s » doit tomber sur une minute entière.", b.Title))
 	return l.Err()
 }
 
@@ -66,16 +79,10 @@ type Slot struct {
 	End   time.Time
 }
 
-// Schedule places blocks one after the other from start.
+// Schedule places blocks one after the other from start; a fixed block
+// starts at its fixed time whatever comes before it (see Layout).
 func Schedule(start time.Time, blocks []Block) []Slot {
-	slots := make([]Slot, len(blocks))
-	t := start
-	for i, b := range blocks {
-		end := t.Add(time.Duration(b.Minutes) * time.Minute)
-		slots[i] = Slot{Block: b, Start: t, End: end}
-		t = end
-	}
-	return slots
+	return Layout(start, blocks).Slots
 }
 
 // Total is the sum of the blocks' minutes.

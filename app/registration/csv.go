@@ -49,7 +49,7 @@ func parseCSV(data []byte) (*Sheet, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Réessayez ; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV."), err}
+				return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Réessayez; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV."), err}
 			}
 			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: sentence("ligne illisible (guillemets mal fermés)")})
 			continue

@@ -21,7 +21,7 @@ var variants = map[string]variant{}
 func init() {
 	add := func(f Field, french bool, hs ...string) {
 		for _, h := range hs {
-			variants[fold.Key(h)] = variant{f, french}
+			variants[headerKey(h)] = variant{f, french}
 		}
 	}
 	add(FieldName, true, "Nom", "Nom complet", "Votre nom", "Votre nom complet", "Nom et prénom",

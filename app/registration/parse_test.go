@@ -236,6 +236,9 @@ func TestParseShapes(t *testing.T) {
 		{"short row", "Nom,Ville,Pronoms\nA\n", ',', []int{2}, []string{"A"}, []string{""}},
 		{"stray quote", "Nom,Ville\nA \"le grand\" B,Laval\n", ',', []int{2}, []string{"A \"le grand\" B"}, nil},
 		{"one column", "Nom\nA\nB\n", ',', []int{2, 3}, []string{"A", "B"}, nil},
+		{"title line above the table", "Inscriptions automne 2026;;;\n\nPrénom;Nom;Courriel\nA;B;a@example.org\n", ';', []int{4},
+			[]string{"A B"}, []string{""}},
+		{"mailto and spaces around the email", "Nom,Courriel\nA, mailto:a@example.org \n", ',', []int{2}, []string{"A"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,6 +254,9 @@ func TestParseShapes(t *testing.T) {
 			for _, r := range s.Rows {
 				lines = append(lines, r.Line)
 				names = append(names, r.Participant.Name)
+				if r.Err != nil {
+					t.Errorf("line %d rejected: %v", r.Line, r.Err)
+				}
 			}
 			if !slices.Equal(lines, tt.lines) || !slices.Equal(names, tt.names) {
 				t.Errorf("lines %v names %q, want %v %q", lines, names, tt.lines, tt.names)

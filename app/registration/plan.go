@@ -56,12 +56,13 @@ type roster struct {
 	noEmail map[string][]*target // those of byName that had no courriel when indexed
 }
 
-func (r *roster) add(t *target) {
+// add indexes a person under their courriel and nk, their folded name.
+func (r *roster) add(t *target, nk string) {
 	r.filled(t)
-	if k := fold.Key(t.p.Name); k != "" {
-		r.byName[k] = append(r.byName[k], t)
+	if nk != "" {
+		r.byName[nk] = append(r.byName[nk], t)
 		if t.p.Email == "" {
-			r.noEmail[k] = append(r.noEmail[k], t)
+			r.noEmail[nk] = append(r.noEmail[nk], t)
 		}
 	}
 }
@@ -76,16 +77,15 @@ func (r *roster) filled(t *target) {
 	}
 }
 
-// match finds whom a row is about: the courriel first, then the name,
-// provided the two courriels do not differ.
-func (r *roster) match(p participants.Participant) *target {
+// match finds whom a row is about: the courriel first, then the name
+// (nk, folded), provided the two courriels do not differ.
+func (r *roster) match(p participants.Participant, nk string) *target {
 	ek := emailKey(p.Email)
 	if ek != "" {
 		if t, ok := r.byEmail[ek]; ok {
 			return t
 		}
 	}
-	nk := fold.Key(p.Name)
 	if nk == "" {
 		return nil
 	}
@@ -124,6 +124,9 @@ func (r *roster) match(p participants.Participant) *target {
 // of 0 or less leaves no seat.
 func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 	var res Result
+	if s == nil {
+		s = &Sheet{}
+	}
 	idx := roster{byEmail: map[string]*target{}, byName: map[string][]*target{}, noEmail: map[string][]*target{}}
 	taken, waiting := 0, 0
 	for i, p := range existing {
@@ -133,7 +136,7 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 		case p.Status == participants.Attente:
 			waiting++
 		}
-		idx.add(&target{p: p, orig: p, existing: i, order: -1})
+		idx.add(&target{p: p, orig: p, existing: i, order: -1}, fold.Key(p.Name))
 	}
 	var touched, added []*target
 	hit := map[*target]bool{}
@@ -145,12 +148,13 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 		}
 		p := r.Participant
 		p.ID, p.CohortID, p.Status = 0, 0, ""
-		t := idx.match(p)
+		nk := fold.Key(p.Name)
+		t := idx.match(p, nk)
 		switch {
 		case t == nil:
 			t = &target{p: p, existing: -1, order: i}
 			added = append(added, t)
-			idx.add(t)
+			idx.add(t, nk)
 		case t.existing >= 0:
 			fillExisting(&t.p, p)
 			idx.filled(t)

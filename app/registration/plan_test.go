@@ -294,3 +294,9 @@ func TestPlanManyNamesakes(t *testing.T) {
 		t.Errorf("%s", r.Summary())
 	}
 }
+
+func TestPlanNilSheet(t *testing.T) {
+	if r := Plan(nil, nil, 5); len(r.Add) != 0 || r.Summary() != "0 personne ajoutée." {
+		t.Errorf("%+v", r)
+	}
+}

@@ -38,19 +38,28 @@ func (s *Sheet) refresh() {
 			at[c.Field] = i
 		}
 	}
-	dayFirst := s.dayFirst(at[FieldTimestamp])
+	rd := &reading{at: at, dayFirst: s.dayFirst(at[FieldTimestamp]), consent: map[string]bool{}}
 	for i := range s.Rows {
-		s.build(&s.Rows[i], &at, dayFirst)
+		s.build(&s.Rows[i], rd)
 	}
 }
 
+// reading is what reading every row needs: where each field is, how to
+// read dates, and the consent answers already read (a column holds few
+// distinct ones, and folding them is the slow part).
+type reading struct {
+	at       [fieldCount]int
+	dayFirst bool
+	consent  map[string]bool
+}
+
 // build fills r.Participant, r.Err and r.Warning from r.Values.
-func (s *Sheet) build(r *Row, at *[fieldCount]int, dayFirst bool) {
+func (s *Sheet) build(r *Row, rd *reading) {
 	if r.Values == nil && r.Err != nil {
 		return // a line encoding/csv could not read: its error stays
 	}
 	get := func(f Field) string {
-		if i := at[f]; i >= 0 && i < len(r.Values) {
+		if i := rd.at[f]; i >= 0 && i < len(r.Values) {
 			return r.Values[i]
 		}
 		return ""
@@ -60,22 +69,32 @@ func (s *Sheet) build(r *Row, at *[fieldCount]int, dayFirst bool) {
 	if p.Name == "" {
 		p.Name = oneLine(get(FieldFirstName) + " " + get(FieldLastName))
 	}
-	p.Email = strings.TrimPrefix(strings.TrimPrefix(get(FieldEmail), "mailto:"), "MAILTO:")
+	p.Email = get(FieldEmail)
+	if len(p.Email) > 7 && strings.EqualFold(p.Email[:7], "mailto:") {
+		p.Email = trim(p.Email[7:])
+	}
 	p.Pronouns = get(FieldPronouns)
 	p.Organisation = get(FieldOrganisation)
 	p.City = get(FieldCity)
 	p.Phone = get(FieldPhone)
 	p.Accessibility = get(FieldAccessibility)
-	p.Consent = consents(get(FieldConsent))
+	if v := get(FieldConsent); v != "" {
+		yes, ok := rd.consent[v]
+		if !ok {
+			yes = consents(v)
+			rd.consent[v] = yes
+		}
+		p.Consent = yes
+	}
 
 	r.Warning = ""
 	var notes []string
-	if i := at[FieldTimestamp]; i >= 0 && i < len(r.Values) && r.Values[i] != "" {
+	if i := rd.at[FieldTimestamp]; i >= 0 && i < len(r.Values) && r.Values[i] != "" {
 		raw := ""
 		if i < len(r.raw) {
 			raw = r.raw[i]
 		}
-		t, ok := parseTime(r.Values[i], raw, dayFirst, s.date1904, s.loc)
+		t, ok := parseTime(r.Values[i], raw, rd.dayFirst, s.date1904, s.loc)
 		if ok {
 			p.RegisteredAt = t
 		} else {
@@ -84,9 +103,9 @@ func (s *Sheet) build(r *Row, at *[fieldCount]int, dayFirst bool) {
 			notes = append(notes, s.Columns[i].Header+nbsp+": "+r.Values[i])
 		}
 	}
-	for i, c := range s.Columns {
-		if c.Field == FieldNote && i < len(r.Values) && r.Values[i] != "" {
-			notes = append(notes, c.Header+nbsp+": "+r.Values[i])
+	for i, col := range s.Columns {
+		if col.Field == FieldNote && i < len(r.Values) && r.Values[i] != "" {
+			notes = append(notes, col.Header+nbsp+": "+r.Values[i])
 		}
 	}
 	p.Notes = strings.Join(notes, "\n")

@@ -123,18 +123,47 @@ func parseTime(v, raw string, dayFirst, date1904 bool, loc *time.Location) (time
 	if v == "" || len(v) > 80 {
 		return time.Time{}, false
 	}
-	for _, l := range isoLayouts {
-		if t, err := time.ParseInLocation(l, v, loc); err == nil && plausible(t) {
-			return t, true
+	if len(v) >= 16 && v[4] == '-' {
+		for _, l := range isoLayouts {
+			if t, err := time.ParseInLocation(l, v, loc); err == nil && plausible(t) {
+				return t, true
+			}
 		}
 	}
 	if t, ok := serial(v, false, loc); ok {
 		return t, true
 	}
-	k := strings.ReplaceAll(fold.Key(v), "−", "-")
+	// The minus sign first: it is the only non-ASCII character of Google
+	// Forms' « UTC−5 », and fold.Key is much faster on ASCII.
+	k := fold.Key(strings.ReplaceAll(v, "−", "-"))
+	if k == "" {
+		return time.Time{}, false
+	}
+	if t, ok := quickTime(k, dayFirst, loc); ok {
+		return t, true
+	}
+	return slowTime(k, dayFirst, loc)
+}
 
+// slowTime reads a folded time with regular expressions, whatever its
+// shape.
+func slowTime(k string, dayFirst bool, loc *time.Location) (time.Time, bool) {
+
+	// Each pattern is tried only when the text can hold it: the regular
+	// expressions are most of the time an import takes.
 	zone := loc
-	if m := reZone.FindStringSubmatch(k); m != nil {
+	last := k[len(k)-1]
+	maybeZone := last >= 'a' && last <= 'z' || last == ')' || strings.Contains(k, "gmt") || strings.Contains(k, "utc")
+	var m []string
+	if maybeZone {
+		m = reZone.FindStringSubmatch(k)
+	}
+	if m == nil && strings.LastIndexAny(k, "+-") > strings.LastIndexByte(k, ':') && strings.Contains(k, ":") {
+		if m = reOffset.FindStringSubmatch(k); m != nil {
+			m = []string{m[0], m[1], m[2], m[3], m[4], ""}
+		}
+	}
+	if m != nil {
 		k = m[1]
 		off := 0
 		switch {
@@ -152,23 +181,13 @@ func parseTime(v, raw string, dayFirst, date1904 bool, loc *time.Location) (time
 			}
 		}
 		zone = time.FixedZone("", off*60)
-	} else if m := reOffset.FindStringSubmatch(k); m != nil {
-		k = m[1]
-		h, _ := strconv.Atoi(m[3])
-		mi, _ := strconv.Atoi(m[4])
-		if h > 14 || mi > 59 {
-			return time.Time{}, false
-		}
-		off := h*60 + mi
-		if m[2] == "-" {
-			off = -off
-		}
-		zone = time.FixedZone("", off*60)
 	}
 
 	ampm := ""
-	if m := reAMPM.FindStringSubmatch(k); m != nil {
-		k, ampm = m[1], m[2]
+	if k != "" && (k[len(k)-1] == 'm' || k[len(k)-1] == '.') && strings.ContainsAny(k, "ap") {
+		if m := reAMPM.FindStringSubmatch(k); m != nil {
+			k, ampm = m[1], m[2]
+		}
 	}
 	hour, minute, sec := 0, 0, 0
 	if m := reTime.FindStringSubmatch(k); m != nil && (m[3] == "h" || m[4] != "") {
@@ -226,24 +245,7 @@ func parseDate(k string, dayFirst bool) (int, time.Month, int, bool) {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
 		c, _ := strconv.Atoi(m[3])
-		switch {
-		case len(m[1]) == 4 && len(m[3]) <= 2:
-			return checkDate(a, b, c)
-		case len(m[1]) > 2 || len(m[3]) == 3 || len(m[3]) == 1:
-			return 0, 0, 0, false
-		}
-		if len(m[3]) == 2 {
-			c += 2000
-		}
-		switch {
-		case a > 12:
-			return checkDate(c, b, a)
-		case b > 12:
-			return checkDate(c, a, b)
-		case dayFirst:
-			return checkDate(c, b, a)
-		}
-		return checkDate(c, a, b)
+		return numericDate(a, len(m[1]), b, c, len(m[3]), dayFirst)
 	}
 	for range 2 {
 		if m := reDMY.FindStringSubmatch(k); m != nil {
@@ -268,6 +270,140 @@ func parseDate(k string, dayFirst bool) (int, time.Month, int, bool) {
 		k = m[2]
 	}
 	return 0, 0, 0, false
+}
+
+// numericDate orders three numbers of a date: year first when it has four
+// digits, else day and month first in the order the values or dayFirst
+// say, the year having two or four digits.
+func numericDate(a, la, b, c, lc int, dayFirst bool) (int, time.Month, int, bool) {
+	switch {
+	case la == 4 && lc <= 2:
+		return checkDate(a, b, c)
+	case la > 2 || lc == 3 || lc == 1:
+		return 0, 0, 0, false
+	}
+	if lc == 2 {
+		c += 2000
+	}
+	switch {
+	case a > 12:
+		return checkDate(c, b, a)
+	case b > 12:
+		return checkDate(c, a, b)
+	case dayFirst:
+		return checkDate(c, b, a)
+	}
+	return checkDate(c, a, b)
+}
+
+// quickTime reads, without regular expressions, the shape nearly every
+// export uses: a numeric date, then maybe a time, « am »/« pm » and a
+// GMT or UTC offset (« 2026/11/04 6:31:05 pm utc-5 »). Anything else is
+// left to slowTime.
+func quickTime(k string, dayFirst bool, loc *time.Location) (time.Time, bool) {
+	i := 0
+	num := func(most int) (n, digits int) {
+		for i < len(k) && digits < most && k[i] >= '0' && k[i] <= '9' {
+			n = n*10 + int(k[i]-'0')
+			i++
+			digits++
+		}
+		return n, digits
+	}
+	is := func(c byte) bool {
+		if i < len(k) && k[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	a, la := num(4)
+	if la == 0 || i >= len(k) || k[i] != '-' && k[i] != '/' && k[i] != '.' {
+		return time.Time{}, false
+	}
+	sep := k[i]
+	i++
+	b, lb := num(2)
+	if lb == 0 || !is(sep) {
+		return time.Time{}, false
+	}
+	c, lc := num(4)
+	if lc == 0 {
+		return time.Time{}, false
+	}
+	y, mo, d, ok := numericDate(a, la, b, c, lc, dayFirst)
+	if !ok {
+		return time.Time{}, false
+	}
+	hour, minute, sec := 0, 0, 0
+	zone := loc
+	if i < len(k) {
+		if !is(' ') && !is('t') {
+			return time.Time{}, false
+		}
+		var lh, lm, ls int
+		hour, lh = num(2)
+		if lh == 0 || !is(':') {
+			return time.Time{}, false
+		}
+		if minute, lm = num(2); lm != 2 {
+			return time.Time{}, false
+		}
+		if is(':') {
+			if sec, ls = num(2); ls != 2 {
+				return time.Time{}, false
+			}
+			if is('.') || is(',') {
+				if _, lf := num(9); lf == 0 {
+					return time.Time{}, false
+				}
+			}
+		}
+		rest := strings.TrimSpace(k[i:])
+		for _, p := range []struct {
+			text string
+			add  int
+		}{{"am", 0}, {"a.m.", 0}, {"pm", 12}, {"p.m.", 12}} {
+			if strings.HasPrefix(rest, p.text) {
+				if hour < 1 || hour > 12 {
+					return time.Time{}, false
+				}
+				hour = hour%12 + p.add
+				rest = strings.TrimSpace(rest[len(p.text):])
+				break
+			}
+		}
+		if rest != "" {
+			if !strings.HasPrefix(rest, "gmt") && !strings.HasPrefix(rest, "utc") {
+				return time.Time{}, false
+			}
+			k, i = strings.ReplaceAll(rest[3:], " ", ""), 0
+			off := 0
+			if i < len(k) {
+				sign := 1
+				if !is('+') {
+					if !is('-') {
+						return time.Time{}, false
+					}
+					sign = -1
+				}
+				h, lh := num(2)
+				m, lm := 0, 2
+				if lh > 0 && is(':') {
+					m, lm = num(2)
+				}
+				if lh == 0 || lm != 2 || i < len(k) || h > 14 || m > 59 {
+					return time.Time{}, false
+				}
+				off = sign * (h*60 + m)
+			}
+			zone = time.FixedZone("", off*60)
+		}
+	}
+	if hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(y, mo, d, hour, minute, sec, 0, zone), true
 }
 
 func checkDate(y, m, d int) (int, time.Month, int, bool) {

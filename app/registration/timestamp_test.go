@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"atelier/app/fold"
 )
 
 func TestParseTime(t *testing.T) {
@@ -53,7 +55,19 @@ func TestParseTime(t *testing.T) {
 		{"11/4/26 18:31", "46330.7715856481", true, at(2026, 11, 4, 18, 31, 5, montreal)},
 		{"2026-11-04 18:31", "2026-11-04 18:31", true, at(2026, 11, 4, 18, 31, 0, montreal)},
 
+		{"2026/11/04 6:31:05 pm GMT+05:30", "", true, at(2026, 11, 4, 18, 31, 5, time.FixedZone("", 5*3600+1800))},
+		{"2026/11/04 6:31:05 pm UTC", "", true, at(2026, 11, 4, 18, 31, 5, time.UTC)},
+		{"2026-11-04 18:31:05,123", "", true, time.Date(2026, 11, 4, 18, 31, 5, 123e6, montreal)},
+		{"2026/11/04 18:31:05,123", "", true, at(2026, 11, 4, 18, 31, 5, montreal)},
+		{"2026-11-04t18:31", "", true, at(2026, 11, 4, 18, 31, 0, montreal)},
+		{"4/11/26", "", true, at(2026, 11, 4, 0, 0, 0, montreal)},
+
 		{"", "", true, time.Time{}},
+		{"\u0301", "", true, time.Time{}},
+		{"2026-11-04 18:31 GMT", "", true, at(2026, 11, 4, 18, 31, 0, time.UTC)},
+		{"2026-11-04 18:31 GMT-5:7", "", true, time.Time{}},
+		{"2026-11-04 0:31 PM", "", true, time.Time{}},
+		{"2026-11-04 18:3", "", true, time.Time{}},
 		{"hier soir", "", true, time.Time{}},
 		{"sometime last week", "", false, time.Time{}},
 		{"2026", "", true, time.Time{}},
@@ -68,11 +82,23 @@ func TestParseTime(t *testing.T) {
 		{"2026-11-04 18:31 UTC+99", "", true, time.Time{}},
 		{strings.Repeat("1", 200), "", true, time.Time{}},
 	}
+	quick := 0
 	for _, tt := range tests {
 		got, ok := parseTime(tt.in, tt.raw, tt.dayFirst, false, montreal)
 		if ok == tt.want.IsZero() || !got.Equal(tt.want) {
 			t.Errorf("parseTime(%q, raw %q, dayFirst %v) = %v, %v; want %v", tt.in, tt.raw, tt.dayFirst, got, ok, tt.want)
 		}
+		// The fast path must read what the general one reads.
+		k := fold.Key(strings.ReplaceAll(tt.in, "−", "-"))
+		if qt, ok := quickTime(k, tt.dayFirst, montreal); ok {
+			quick++
+			if st, ok := slowTime(k, tt.dayFirst, montreal); !ok || !st.Equal(qt) {
+				t.Errorf("%q: quickTime %v, slowTime %v, %v", tt.in, qt, st, ok)
+			}
+		}
+	}
+	if quick < 15 {
+		t.Errorf("quickTime read only %d of the cases", quick)
 	}
 }
 
