@@ -163,14 +163,18 @@ func insertFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64, names [
 
 func prepareBlockInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO agenda_blocks
-		(session_id, position, title, kind, minutes, facilitator, notes, materials)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		(session_id, position, title, kind, minutes, facilitator, notes, materials, fixed_start)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 }
 
 func insertBlocks(ctx context.Context, stmt *sql.Stmt, sessionID int64, blocks []agenda.Block) error {
 	for i, b := range blocks {
+		var fixed any // NULL: the block follows the one before
+		if b.Fixed() {
+			fixed = int64(b.FixedStart / time.Minute)
+		}
 		_, err := stmt.ExecContext(ctx, sessionID, i, b.Title, string(b.Kind), b.Minutes,
-			b.Facilitator, b.Notes, b.Materials)
+			b.Facilitator, b.Notes, b.Materials, fixed)
 		if err != nil {
 			return err
 		}
@@ -287,7 +291,7 @@ func loadSessions(ctx context.Context, tx *sql.Tx, cohortID int64, loc *time.Loc
 // loadBlocks fills the sessions' blocks with one query for the cohort.
 func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []course.Session) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.session_id, b.id, b.title, b.kind, b.minutes,
-			b.facilitator, b.notes, b.materials
+			b.facilitator, b.notes, b.materials, coalesce(b.fixed_start, 0)
 		FROM agenda_blocks b JOIN sessions s ON s.id = b.session_id
 		WHERE s.cohort_id = ? ORDER BY s.number, b.position`, cohortID)
 	if err != nil {
@@ -302,10 +306,12 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []cour
 		var sid int64
 		var b agenda.Block
 		var kind string
-		if err := rows.Scan(&sid, &b.ID, &b.Title, &kind, &b.Minutes, &b.Facilitator, &b.Notes, &b.Materials); err != nil {
+		var fixed int64
+		if err := rows.Scan(&sid, &b.ID, &b.Title, &kind, &b.Minutes, &b.Facilitator, &b.Notes, &b.Materials, &fixed); err != nil {
 			return err
 		}
 		b.Kind = agenda.Kind(kind)
+		b.FixedStart = time.Duration(fixed) * time.Minute
 		i := index[sid]
 		sessions[i].Blocks = append(sessions[i].Blocks, b)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"atelier/app/participants"
 )
@@ -72,5 +73,21 @@ func TestBreakoutsKeptAndErased(t *testing.T) {
 	got, _ = s.Breakout(ctx, sessions[0])
 	if fmt.Sprint(got) != fmt.Sprint([][]int64{{ids[1], ids[2]}, {ids[3], ids[4], ids[5]}}) {
 		t.Errorf("after erasing, groups %v", got)
+	}
+}
+
+func TestFixedStartRoundTrip(t *testing.T) {
+	s, id, sessions := smallCohort(t, 5)
+	ctx := context.Background()
+	c, _ := s.Cohort(ctx, id)
+	blocks := c.Sessions[1].Blocks
+	blocks[3].FixedStart = 60 * time.Minute // the break at 19 h 30
+	if err := s.ReplaceSessionBlocks(ctx, sessions[1], blocks); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Cohort(ctx, id)
+	got := c.Sessions[1].Blocks
+	if got[3].FixedStart != time.Hour || got[2].Fixed() {
+		t.Errorf("fixed starts %v %v", got[3].FixedStart, got[2].FixedStart)
 	}
 }

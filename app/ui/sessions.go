@@ -34,12 +34,12 @@ type sessionsScreen struct {
 	objectives *widget.Label
 	concepts   *fyne.Container
 
-	blockTitle *widget.Label
-	blockWhen  *widget.Label
-	blockLead  *widget.Label
-	blockMat   *widget.Label
-	blockNotes *widget.Label
-	blockCard  fyne.CanvasObject
+	issues  *widget.Label
+	editor  *blockEditor
+	current int // the block on view
+	history *agenda.History
+	undoBtn *widget.Button
+	redoBtn *widget.Button
 
 	empty *widget.Label
 	split *container.Split
@@ -77,17 +77,15 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.objectives = wrapped("")
 	s.concepts = container.NewVBox()
 
-	s.blockTitle = wrapped("")
-	s.blockTitle.TextStyle = fyne.TextStyle{Bold: true}
-	s.blockWhen = wrapped("")
-	s.blockLead = wrapped("")
-	s.blockMat = wrapped("")
-	s.blockNotes = wrapped("")
-	notesHeading := widget.NewLabelWithStyle(lang.X("sessions.notes", "Notes d’animation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.blockCard = container.NewVScroll(container.NewVBox(s.blockTitle, s.blockWhen, s.blockLead, s.blockMat, widget.NewSeparator(), notesHeading, s.blockNotes))
+	s.issues = wrapped("")
+	s.issues.Importance = widget.WarningImportance
+	s.editor = newBlockEditor(s)
+	s.history = agenda.NewHistory(0)
 
-	agendaPane := container.NewHSplit(s.agendaList, s.blockCard)
-	agendaPane.Offset = 0.55
+	agendaPane := container.NewHSplit(
+		container.NewBorder(container.NewVBox(s.agendaToolbar(), s.issues), nil, nil, nil, s.agendaList),
+		s.editor.root)
+	agendaPane.Offset = 0.5
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),
 		container.NewTabItem(lang.X("sessions.objectives", "Objectifs"), container.NewVScroll(s.objectives)),
@@ -98,7 +96,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	detail := container.NewBorder(header, nil, nil, nil, s.tabs)
 
 	s.split = container.NewHSplit(s.list, detail)
-	s.split.Offset = 0.28
+	s.split.Offset = 0.22
 	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec « Nouvelle cohorte » : ses cinq séances seront reprises du programme."))
 	s.body = container.NewStack(s.split)
 	s.root = s.body
@@ -177,16 +175,10 @@ func (s *sessionsScreen) onSelectSession(i widget.ListItemID) {
 	s.title.SetText(fmt.Sprintf("%s — %s", sessionName(se.Number), se.Title))
 	tz := strings.ReplaceAll(s.cohort.TimeZone, "_", " ")
 	s.when.SetText(fmt.Sprintf("%s, %s (%s)", l.LongDate(se.StartsAt), l.Clock(se.StartsAt), tz))
-	s.total.SetText(totalText(l.Minutes(se.Minutes()), l.Minutes(agenda.SessionMinutes), se.Minutes()-agenda.SessionMinutes, l.Minutes))
-	s.total.Importance = totalImportance(se.Minutes())
-	s.total.Refresh()
-	s.slots = se.Slots()
-	s.agendaList.UnselectAll()
-	s.agendaList.Refresh()
+	s.history = agenda.NewHistory(0)
+	s.history.Push(se.Blocks)
+	s.showAgenda(0)
 	s.agendaList.ScrollToTop()
-	if len(s.slots) > 0 {
-		s.agendaList.Select(0)
-	}
 
 	s.showCurriculum()
 }
@@ -273,27 +265,60 @@ func (s *sessionsScreen) updateAgendaRow(id widget.ListItemID, o fyne.CanvasObje
 	center.Objects[0].(*widget.Label).SetText(sl.Title)
 	kind := center.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 	kind.Text = kindLabel(sl.Kind)
+	if sl.Fixed() {
+		kind.Text += " · " + lang.X("agenda.fixed.tag", "heure fixe")
+	}
 	kind.Color = kindColor(sl.Kind)
 	kind.Refresh()
 	minutes.SetText(l.Minutes(sl.Minutes))
 }
 
-// onSelectBlock shows the block's notes and materials.
+// onSelectBlock puts the block into the editor.
 func (s *sessionsScreen) onSelectBlock(id widget.ListItemID) {
 	if id < 0 || id >= len(s.slots) {
 		return
 	}
-	sl := s.slots[id]
+	s.current = id
+	s.editor.show(id)
+}
+
+// showAgenda lays the session's agenda out again (start times, fixed
+// blocks, gaps and overlaps, total against 90 minutes) and selects sel.
+func (s *sessionsScreen) showAgenda(sel int) {
+	se := s.session()
 	l := s.ui.lang()
-	s.blockTitle.SetText(sl.Title)
-	s.blockWhen.SetText(fmt.Sprintf("%s – %s · %s · %s", l.Clock(sl.Start), l.Clock(sl.End), l.Minutes(sl.Minutes), kindLabel(sl.Kind)))
-	lead := sl.Facilitator
-	if lead == "" {
-		lead = lang.X("sessions.team", "toute l’équipe d’animation")
+	tl := agenda.Layout(se.StartsAt, se.Blocks)
+	s.slots = tl.Slots
+	s.total.SetText(totalText(l.Minutes(tl.Minutes), l.Minutes(agenda.SessionMinutes), tl.Minutes-agenda.SessionMinutes, l.Minutes))
+	s.total.Importance = totalImportance(tl.Minutes)
+	s.total.Refresh()
+	var issues []string
+	if w := tl.Warning(); w != "" {
+		issues = append(issues, w)
 	}
-	s.blockLead.SetText(lang.X("sessions.lead", "Animation : {{.Who}}", map[string]any{"Who": lead}))
-	s.blockMat.SetText(lang.X("sessions.materials", "Matériel : {{.What}}", map[string]any{"What": sl.Materials}))
-	s.blockNotes.SetText(sl.Notes)
-	// The labels' heights changed with their text: lay the card out again.
-	s.blockCard.Refresh()
+	for _, is := range tl.Issues {
+		issues = append(issues, is.Text)
+	}
+	s.issues.SetText(strings.Join(issues, "\n"))
+	if len(issues) == 0 {
+		s.issues.Hide()
+	} else {
+		s.issues.Show()
+	}
+	s.undoBtn.Enable()
+	if !s.history.CanUndo() {
+		s.undoBtn.Disable()
+	}
+	s.redoBtn.Enable()
+	if !s.history.CanRedo() {
+		s.redoBtn.Disable()
+	}
+	s.agendaList.UnselectAll()
+	s.agendaList.Refresh()
+	if sel >= 0 && sel < len(s.slots) {
+		s.agendaList.Select(sel)
+		s.agendaList.ScrollTo(sel)
+	} else {
+		s.editor.show(-1)
+	}
 }

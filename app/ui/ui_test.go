@@ -105,8 +105,8 @@ func TestSessionAgendaHasComputedStartTimes(t *testing.T) {
 		t.Errorf("session ends at %v, want 20 h", last)
 	}
 	s.agendaList.Select(1)
-	if s.blockNotes.Text != se.Blocks[1].Notes || !strings.Contains(s.blockMat.Text, se.Blocks[1].Materials) {
-		t.Errorf("block detail shows %q / %q", s.blockNotes.Text, s.blockMat.Text)
+	if s.editor.notes.Text != se.Blocks[1].Notes || s.editor.material.Text != se.Blocks[1].Materials {
+		t.Errorf("block editor shows %q / %q", s.editor.notes.Text, s.editor.material.Text)
 	}
 }
 
