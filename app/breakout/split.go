@@ -7,14 +7,10 @@ import (
 	"atelier/app/verr"
 )
 
-// Bounds on the search, so that a split stays well under the 50 ms the
-// screen allows even for a thousand people whose repeats cannot all be
-// avoided: work counts the pairs looked up (about 20 ns each), starts the
-// fresh shuffles tried when swaps cannot remove the last repeats.
-const (
-	maxWork   = 1_000_000
-	maxStarts = 24
-)
+// maxWork bounds the search so that a split stays well under the 50 ms the
+// screen allows, even for a thousand people whose repeats cannot all be
+// avoided. It counts the pairs looked up, a few nanoseconds each.
+const maxWork = 1_000_000
 
 // Split puts people into groups of even sizes (see Sizes), each person in
 // exactly one group, keeping as few pairs as it can that were already
@@ -22,9 +18,10 @@ const (
 //
 // It places the people with the most past partners first, each in the open
 // group where they meet the fewest of them, then swaps people between
-// groups while a swap removes repeated pairs; if repeats remain it starts
-// again from another shuffle, within fixed bounds. The result depends only
-// on the arguments, Seed included.
+// groups while a swap removes repeated pairs. If repeats remain, it makes a
+// random swap involving a repeat and improves again, keeping the best
+// split found, until no repeat is left or its work bound is reached. The
+// result depends only on the arguments, Seed included.
 //
 // Within a group people keep their order in people, and groups are ordered
 // by their first member, so a list sorted by name gives groups that read
@@ -42,15 +39,7 @@ func Split(people []int64, history [][]int64, opt Options) ([][]int64, error) {
 		index[id] = int32(i)
 	}
 	s := newSearch(sizes, partners(len(people), index, history), opt.Seed)
-	best, bestRepeats := []int32(nil), -1
-	for start := 0; start < maxStarts && bestRepeats != 0 && s.work < maxWork; start++ {
-		s.greedy()
-		r := s.improve()
-		if bestRepeats < 0 || r < bestRepeats {
-			best, bestRepeats = slices.Clone(s.groupOf), r
-		}
-	}
-	return collect(people, best, len(sizes)), nil
+	return collect(people, s.run(), len(sizes)), nil
 }
 
 // Repeats counts the pairs in groups that were already together in a
@@ -64,12 +53,12 @@ func Repeats(groups, history [][]int64) int {
 			}
 		}
 	}
-	adj := partners(len(index), index, history)
+	ps := partners(len(index), index, history)
 	n := 0
 	for _, g := range groups {
 		for a := range g {
 			for b := a + 1; b < len(g); b++ {
-				if met(adj, index[g[a]], index[g[b]]) {
+				if ps.met(index[g[a]], index[g[b]]) {
 					n++
 				}
 			}
@@ -78,11 +67,21 @@ func Repeats(groups, history [][]int64) int {
 	return n
 }
 
-// partners lists, for each person by index, the sorted indices of the
-// present people they were with in history. People absent now are
-// ignored.
-func partners(n int, index map[int64]int32, history [][]int64) [][]int32 {
-	adj := make([][]int32, n)
+// pairSet says who was with whom in earlier sessions, by index in the
+// list of people present.
+type pairSet struct {
+	adj  [][]int32 // each person's past partners, sorted
+	n    int
+	bits []uint64 // n×n matrix of adj when n ≤ denseLimit, for O(1) lookups
+}
+
+// denseLimit keeps the matrix under 2 MiB; past it, lookups search adj.
+const denseLimit = 4096
+
+// partners gathers the pairs of present people who were in a history
+// group together. People absent now are ignored.
+func partners(n int, index map[int64]int32, history [][]int64) pairSet {
+	ps := pairSet{adj: make([][]int32, n), n: n}
 	var present []int32
 	for _, g := range history {
 		present = present[:0]
@@ -94,27 +93,41 @@ func partners(n int, index map[int64]int32, history [][]int64) [][]int32 {
 		for _, a := range present {
 			for _, b := range present {
 				if a != b {
-					adj[a] = append(adj[a], b)
+					ps.pairs.adj[a] = append(ps.pairs.adj[a], b)
 				}
 			}
 		}
 	}
-	for i, l := range adj {
+	for i, l := range ps.adj {
 		slices.Sort(l)
-		adj[i] = slices.Compact(l)
+		ps.pairs.adj[i] = slices.Compact(l)
 	}
-	return adj
+	if n <= denseLimit {
+		ps.bits = make([]uint64, (n*n+63)/64)
+		for a, l := range ps.adj {
+			for _, b := range l {
+				k := a*n + int(b)
+				ps.bits[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	return ps
 }
 
-func met(adj [][]int32, a, b int32) bool {
-	_, ok := slices.BinarySearch(adj[a], b)
+// met reports whether a and b were together before.
+func (ps *pairSet) met(a, b int32) bool {
+	if ps.bits != nil {
+		k := int(a)*ps.n + int(b)
+		return ps.bits[k/64]&(1<<(k%64)) != 0
+	}
+	_, ok := slices.BinarySearch(ps.pairs.adj[a], b)
 	return ok
 }
 
 // search holds one assignment being improved.
 type search struct {
 	sizes   []int
-	adj     [][]int32
+	pairs   pairSet
 	rng     *rand.Rand
 	groupOf []int32   // person → group
 	members [][]int32 // group → people
@@ -123,11 +136,11 @@ type search struct {
 	work    int       // pairs looked up, across starts
 }
 
-func newSearch(sizes []int, adj [][]int32, seed int64) *search {
-	n := len(adj)
+func newSearch(sizes []int, pairs pairSet, seed int64) *search {
+	n := pairs.n
 	s := &search{
 		sizes:   sizes,
-		adj:     adj,
+		pairs:   pairs,
 		rng:     rand.New(rand.NewPCG(uint64(seed), 0x5eed_b7ea_c0de)),
 		groupOf: make([]int32, n),
 		members: make([][]int32, len(sizes)),
@@ -146,7 +159,7 @@ func (s *search) greedy() {
 		s.order[i] = int32(i)
 	}
 	s.rng.Shuffle(len(s.order), func(i, j int) { s.order[i], s.order[j] = s.order[j], s.order[i] })
-	slices.SortStableFunc(s.order, func(a, b int32) int { return len(s.adj[b]) - len(s.adj[a]) })
+	slices.SortStableFunc(s.order, func(a, b int32) int { return len(s.pairs.adj[b]) - len(s.pairs.adj[a]) })
 	for g := range s.members {
 		s.members[g] = s.members[g][:0]
 	}
@@ -155,8 +168,8 @@ func (s *search) greedy() {
 	}
 	ng := len(s.sizes)
 	for _, p := range s.order {
-		s.work += 2*len(s.adj[p]) + ng
-		for _, q := range s.adj[p] {
+		s.work += 2*len(s.pairs.adj[p]) + ng
+		for _, q := range s.pairs.adj[p] {
 			if g := s.groupOf[q]; g >= 0 {
 				s.conf[g]++
 			}
@@ -175,7 +188,7 @@ func (s *search) greedy() {
 				best = g
 			}
 		}
-		for _, q := range s.adj[p] {
+		for _, q := range s.pairs.adj[p] {
 			if g := s.groupOf[q]; g >= 0 {
 				s.conf[g] = 0
 			}
@@ -190,7 +203,7 @@ func (s *search) inGroup(p int32, g int32) int {
 	n := 0
 	s.work += len(s.members[g])
 	for _, q := range s.members[g] {
-		if q != p && met(s.adj, p, q) {
+		if q != p && s.pairs.met(p, q) {
 			n++
 		}
 	}
@@ -206,36 +219,94 @@ func (s *search) repeats() int {
 	return n / 2
 }
 
+// run searches and returns the best assignment found.
+func (s *search) run() []int32 {
+	s.greedy()
+	if len(s.sizes) == 1 {
+		return s.groupOf // nothing to swap with
+	}
+	total := s.improve(s.repeats())
+	best, bestTotal := slices.Clone(s.groupOf), total
+	for bestTotal > 0 && s.work < maxWork {
+		total = s.improve(s.kick(total))
+		switch {
+		case total <= bestTotal:
+			// Equal counts too: moving along a plateau is how the
+			// search gets past a dead end.
+			best, bestTotal = append(best[:0], s.groupOf...), total
+		default:
+			s.restore(best)
+			total = bestTotal
+		}
+		s.work += len(best)
+	}
+	return best
+}
+
+// kick swaps a person who meets someone again with a random person of
+// another group, whatever it costs, and returns the new total.
+func (s *search) kick(total int) int {
+	n := len(s.order)
+	var p int32 = -1
+	for k, off := 0, s.rng.IntN(n); k < n && p < 0; k++ {
+		if q := s.order[(off+k)%n]; s.inGroup(q, s.groupOf[q]) > 0 {
+			p = q
+		}
+	}
+	if p < 0 {
+		return total
+	}
+	q := int32(s.rng.IntN(n))
+	for s.groupOf[q] == s.groupOf[p] {
+		q = int32(s.rng.IntN(n))
+	}
+	total += s.delta(p, q)
+	s.swap(p, q)
+	return total
+}
+
+// restore goes back to an assignment kept by run.
+func (s *search) restore(groupOf []int32) {
+	copy(s.groupOf, groupOf)
+	for g := range s.members {
+		s.members[g] = s.members[g][:0]
+	}
+	for p, g := range s.groupOf {
+		s.members[g] = append(s.members[g], int32(p))
+	}
+}
+
+// delta is the change in repeated pairs if p and q, in different groups,
+// traded places. They do not count each other either way.
+func (s *search) delta(p, q int32) int {
+	a, b := s.groupOf[p], s.groupOf[q]
+	pq := 0
+	if s.pairs.met(p, q) {
+		pq = 1
+	}
+	return s.inGroup(p, b) - pq + s.inGroup(q, a) - pq - s.inGroup(p, a) - s.inGroup(q, b)
+}
+
 // improve swaps pairs of people between groups while a swap lowers the
-// number of repeated pairs, and returns the number left.
-func (s *search) improve() int {
-	total := s.repeats()
+// number of repeated pairs, from total, and returns the number left.
+func (s *search) improve(total int) int {
 	n := len(s.groupOf)
 	for improved := true; improved && total > 0 && s.work < maxWork; {
 		improved = false
 		for _, p := range s.order {
 			a := s.groupOf[p]
-			cp := s.inGroup(p, a)
-			if cp == 0 {
+			if s.inGroup(p, a) == 0 {
 				continue
 			}
 			off := s.rng.IntN(n)
 			for k := range n {
 				q := int32((off + k) % n)
-				b := s.groupOf[q]
-				if b == a {
+				if s.groupOf[q] == a {
 					continue
 				}
-				// Moving p to b and q to a; p and q were not together,
-				// so they do not count each other either way.
-				pq := 0
-				if met(s.adj, p, q) {
-					pq = 1
-				}
-				delta := s.inGroup(p, b) - pq + s.inGroup(q, a) - pq - cp - s.inGroup(q, b)
-				if delta < 0 {
+				if d := s.delta(p, q); d < 0 {
 					s.swap(p, q)
-					total += delta
+					total += d
 					improved = true
 					break
 				}

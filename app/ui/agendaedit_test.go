@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"atelier/app/agenda"
 )
 
@@ -90,5 +92,25 @@ func TestFixedStartShowsGapsAndOverlaps(t *testing.T) {
 	s.editor.onSave()
 	if !strings.Contains(dialogText(u), "après le début") {
 		t.Errorf("dialog %q", dialogText(u))
+	}
+}
+
+func TestSessionNotesKept(t *testing.T) {
+	u, st := newTestUI(t)
+	s := u.sessions
+	s.list.Select(2)
+	s.tabs.SelectIndex(3)
+	test.Type(s.notes.entry, "Ouvrir les salles à 18 h 20.")
+	if s.notes.state.Text != "Modifications non enregistrées" {
+		t.Errorf("state %q", s.notes.state.Text)
+	}
+	s.notes.onSave()
+	got, err := st.SessionNotes(context.Background(), s.session().ID)
+	if err != nil || got != "Ouvrir les salles à 18 h 20." {
+		t.Errorf("stored %q, %v", got, err)
+	}
+	s.list.Select(0)
+	if s.notes.entry.Text != "" {
+		t.Errorf("session 1 shows %q", s.notes.entry.Text)
 	}
 }

@@ -36,6 +36,7 @@ type sessionsScreen struct {
 
 	issues  *widget.Label
 	editor  *blockEditor
+	notes   *notesPane
 	current int // the block on view
 	history *agenda.History
 	undoBtn *widget.Button
@@ -80,6 +81,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.issues = wrapped("")
 	s.issues.Importance = widget.WarningImportance
 	s.editor = newBlockEditor(s)
+	s.notes = newNotesPane(s)
 	s.history = agenda.NewHistory(0)
 
 	agendaPane := container.NewHSplit(
@@ -90,6 +92,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),
 		container.NewTabItem(lang.X("sessions.objectives", "Objectifs"), container.NewVScroll(s.objectives)),
 		container.NewTabItem(lang.X("sessions.concepts", "Concepts clés"), container.NewVScroll(s.concepts)),
+		container.NewTabItem(lang.X("sessions.teamnotes", "Notes de l’équipe"), s.notes.root),
 	)
 	header := container.NewVBox(s.title, container.NewHBox(s.when, layout.NewSpacer(), s.total))
 	s.tabs.OnSelected = func(*container.TabItem) { s.showCurriculum() }
@@ -195,6 +198,8 @@ func (s *sessionsScreen) showCurriculum() {
 	}
 	var b strings.Builder
 	switch s.tabs.SelectedIndex() {
+	case 3:
+		s.notes.load()
 	case 1:
 		for _, o := range p.Objectives {
 			b.WriteString("•  " + o + "\n\n")
