@@ -1,9 +1,12 @@
 package breakout
 
 import (
+	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 
+	"atelier/app/textfmt"
 	"atelier/app/verr"
 )
 
@@ -11,6 +14,10 @@ import (
 // screen allows, even for a thousand people whose repeats cannot all be
 // avoided. It counts the pairs looked up, a few nanoseconds each.
 const maxWork = 1_000_000
+
+// maxPeople keeps the first placement, which grows with people × groups
+// and is not bounded by maxWork, within the same time.
+const maxPeople = 10_000
 
 // Split puts people into groups of even sizes (see Sizes), each person in
 // exactly one group, keeping as few pairs as it can that were already
@@ -30,6 +37,9 @@ func Split(people []int64, history [][]int64, opt Options) ([][]int64, error) {
 	sizes, err := Sizes(len(people), opt)
 	if err != nil {
 		return nil, err
+	}
+	if len(people) > maxPeople {
+		return nil, verr.List{fmt.Sprintf("La répartition en sous-groupes se limite à %s personnes.", textfmt.French.Int(maxPeople))}
 	}
 	index := make(map[int64]int32, len(people))
 	for i, id := range people {
@@ -70,46 +80,72 @@ func Repeats(groups, history [][]int64) int {
 // pairSet says who was with whom in earlier sessions, by index in the
 // list of people present.
 type pairSet struct {
-	adj  [][]int32 // each person's past partners, sorted
-	n    int
-	bits []uint64 // n×n matrix of adj when n ≤ denseLimit, for O(1) lookups
+	adj [][]int32 // each person's past partners, sorted
+	n   int
+	// bits is the same as an n×n matrix, one row of stride words per
+	// person, when n ≤ denseLimit: lookups are then O(1).
+	bits   []uint64
+	stride int
 }
 
-// denseLimit keeps the matrix under 2 MiB; past it, lookups search adj.
+// denseLimit keeps the matrix within 2 MiB; past it, lookups search adj.
 const denseLimit = 4096
 
 // partners gathers the pairs of present people who were in a history
 // group together. People absent now are ignored.
 func partners(n int, index map[int64]int32, history [][]int64) pairSet {
+	return buildPairs(n, index, history, n <= denseLimit)
+}
+
+func buildPairs(n int, index map[int64]int32, history [][]int64, dense bool) pairSet {
 	ps := pairSet{adj: make([][]int32, n), n: n}
 	var present []int32
-	for _, g := range history {
-		present = present[:0]
-		for _, id := range g {
-			if i, ok := index[id]; ok {
-				present = append(present, i)
+	each := func(pair func(a, b int32)) {
+		for _, g := range history {
+			present = present[:0]
+			for _, id := range g {
+				if i, ok := index[id]; ok {
+					present = append(present, i)
+				}
 			}
-		}
-		for _, a := range present {
-			for _, b := range present {
-				if a != b {
-					ps.pairs.adj[a] = append(ps.pairs.adj[a], b)
+			for _, a := range present {
+				for _, b := range present {
+					if a != b {
+						pair(a, b)
+					}
 				}
 			}
 		}
 	}
-	for i, l := range ps.adj {
-		slices.Sort(l)
-		ps.pairs.adj[i] = slices.Compact(l)
+	if !dense {
+		each(func(a, b int32) { ps.adj[a] = append(ps.adj[a], b) })
+		for i, l := range ps.adj {
+			slices.Sort(l)
+			ps.adj[i] = slices.Compact(l)
+		}
+		return ps
 	}
-	if n <= denseLimit {
-		ps.bits = make([]uint64, (n*n+63)/64)
-		for a, l := range ps.adj {
-			for _, b := range l {
-				k := a*n + int(b)
-				ps.bits[k/64] |= 1 << (k % 64)
+	// The matrix dedupes and sorts for free: read each row in order.
+	ps.stride = (n + 63) / 64
+	ps.bits = make([]uint64, n*ps.stride)
+	each(func(a, b int32) { ps.bits[int(a)*ps.stride+int(b)/64] |= 1 << (b % 64) })
+	for a := range n {
+		row := ps.bits[a*ps.stride : (a+1)*ps.stride]
+		count := 0
+		for _, w := range row {
+			count += bits.OnesCount64(w)
+		}
+		if count == 0 {
+			continue
+		}
+		l := make([]int32, 0, count)
+		for i, w := range row {
+			for w != 0 {
+				l = append(l, int32(i*64+bits.TrailingZeros64(w)))
+				w &= w - 1
 			}
 		}
+		ps.adj[a] = l
 	}
 	return ps
 }
@@ -117,10 +153,9 @@ func partners(n int, index map[int64]int32, history [][]int64) pairSet {
 // met reports whether a and b were together before.
 func (ps *pairSet) met(a, b int32) bool {
 	if ps.bits != nil {
-		k := int(a)*ps.n + int(b)
-		return ps.bits[k/64]&(1<<(k%64)) != 0
+		return ps.bits[int(a)*ps.stride+int(b)/64]&(1<<(b%64)) != 0
 	}
-	_, ok := slices.BinarySearch(ps.pairs.adj[a], b)
+	_, ok := slices.BinarySearch(ps.adj[a], b)
 	return ok
 }
 
@@ -133,7 +168,7 @@ type search struct {
 	members [][]int32 // group → people
 	order   []int32   // people, most past partners first
 	conf    []int32   // scratch: past partners per group for one person
-	work    int       // pairs looked up, across starts
+	work    int       // pairs looked up so far, against maxWork
 }
 
 func newSearch(sizes []int, pairs pairSet, seed int64) *search {

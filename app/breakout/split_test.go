@@ -88,6 +88,7 @@ func TestSplitErrors(t *testing.T) {
 		{ids(1), Options{Size: 4}, "Une seule personne est présente"},
 		{ids(5), Options{Groups: 3}, "Impossible de former 3 groupes avec 5 personnes présentes\u00a0:"},
 		{[]int64{1, 2, 3, 2}, Options{Groups: 2}, "figure deux fois"},
+		{ids(maxPeople + 1), Options{Size: 4}, "se limite à 10\u00a0000 personnes."},
 	}
 	for _, tt := range tests {
 		groups, err := Split(tt.people, nil, tt.opt)
@@ -134,8 +135,8 @@ func TestSplitAvoidsRepeats(t *testing.T) {
 		{"after four sessions", ids(16), slices.Concat(rows, cols, latin, latin2), Options{Size: 4}, 0, 24},
 		// After five, every pair has met: 4 groups of 4 repeat 24 pairs.
 		{"after five sessions", ids(16), slices.Concat(rows, cols, latin, latin2, latin3), Options{Size: 4}, 24, 24},
-		// Groups of 8 hold at least two people of each row of 4: at best
-		// one pair per row in each group.
+		// Groups of 8 out of four rows of 4: at best two people of each
+		// row in each group, one repeated pair per row and group.
 		{"groups bigger than the old ones", ids(16), rows, Options{Groups: 2}, 8, 24},
 		// The fourth row is absent: 4 groups of 3, one person per row
 		// and per column in each, avoid every repeat.
@@ -258,4 +259,39 @@ func BenchmarkSplit1000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(Repeats(groups, history)), "repeats")
+}
+
+func TestPairSetDenseAndSparseAgree(t *testing.T) {
+	people := ids(70)
+	index := map[int64]int32{}
+	for i, id := range people[:60] { // the last ten are absent now
+		index[id] = int32(i)
+	}
+	history := append(randomSessions(people, 3, 5, 9), []int64{100, 100, 101}, []int64{999, 100})
+	dense := buildPairs(60, index, history, true)
+	sparse := buildPairs(60, index, history, false)
+	if dense.bits == nil || sparse.bits != nil {
+		t.Fatal("wrong representation")
+	}
+	pairs := 0
+	for a := range int32(60) {
+		if !slices.Equal(dense.adj[a], sparse.adj[a]) {
+			t.Errorf("%d: partners %v and %v", a, dense.adj[a], sparse.adj[a])
+		}
+		for b := range int32(60) {
+			d, s := dense.met(a, b), sparse.met(a, b)
+			if d != s || d != dense.met(b, a) {
+				t.Fatalf("%d-%d: dense %v sparse %v", a, b, d, s)
+			}
+			if d {
+				pairs++
+			}
+		}
+		if dense.met(a, a) {
+			t.Errorf("%d met itself", a)
+		}
+	}
+	if pairs == 0 {
+		t.Error("no pair found")
+	}
 }

@@ -12,7 +12,7 @@ import (
 //	Groupe 2 : …
 //
 // Names are written in the order given. There is no final newline, which
-// some chat boxes would take as « send ».
+// some chat boxes would take as « send ».
 func Text(groups [][]string, title string) string {
 	var b strings.Builder
 	b.WriteString("Sous-groupes")

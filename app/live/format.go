@@ -7,8 +7,8 @@ import (
 	"atelier/app/textfmt"
 )
 
-// FormatCountdown writes time left as « 12:05 » (« 1:02:05 » past an hour)
-// and an overrun as « −01:30 », with a true minus sign. Seconds round up,
+// FormatCountdown writes time left as « 12:05 » (« 1:02:05 » past an hour)
+// and an overrun as « −01:30 », with a true minus sign. Seconds round up,
 // so that the display reads 00:00 exactly when the time is up.
 func FormatCountdown(d time.Duration) string {
 	secs := int64(d / time.Second)
@@ -30,7 +30,7 @@ func FormatCountdown(d time.Duration) string {
 }
 
 // DriftText says where the session stands against its plan, to the
-// nearest minute: « 3 min de retard », « 2 min d’avance », « à l’heure ».
+// nearest minute: « 3 min de retard », « 2 min d’avance », « à l’heure ».
 func DriftText(d time.Duration) string {
 	m := int(d.Round(time.Minute) / time.Minute)
 	switch {

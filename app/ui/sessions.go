@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/agenda"
@@ -94,7 +95,9 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 		container.NewTabItem(lang.X("sessions.concepts", "Concepts clés"), container.NewVScroll(s.concepts)),
 		container.NewTabItem(lang.X("sessions.teamnotes", "Notes de l’équipe"), s.notes.root),
 	)
-	header := container.NewVBox(s.title, container.NewHBox(s.when, layout.NewSpacer(), s.total))
+	liveBtn := widget.NewButtonWithIcon(lang.X("live.open", "Animer en direct"), theme.MediaPlayIcon(), s.onLive)
+	liveBtn.Importance = widget.HighImportance
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, liveBtn, s.title), container.NewHBox(s.when, layout.NewSpacer(), s.total))
 	s.tabs.OnSelected = func(*container.TabItem) { s.showCurriculum() }
 	detail := container.NewBorder(header, nil, nil, nil, s.tabs)
 

@@ -32,6 +32,9 @@ type Options struct {
 	PrefsPath string        // where the language choice is saved; empty: not saved
 	Language  string        // "fr" or "en", already applied with i18n.Apply
 	Now       func() time.Time
+	// StillClock stops live mode's redraw ticker: tests move Now by hand
+	// and redraw themselves.
+	StillClock bool
 }
 
 // UI is the main window and the state shared by its screens.
@@ -51,6 +54,8 @@ type UI struct {
 	current int
 
 	sessions *sessionsScreen
+	live     *liveScreen
+	main     fyne.CanvasObject // the areas, put back when live mode ends
 	roster   *rosterScreen
 	checkin  *checkinScreen
 	people   *container.AppTabs
@@ -156,7 +161,8 @@ func (u *UI) build() {
 	u.content = container.NewStack()
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split))
+	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	u.win.SetContent(u.main)
 	u.nav.Select(u.current)
 }
 
@@ -225,6 +231,12 @@ func (u *UI) onPickCohort(name string) {
 		}
 		return
 	}
+}
+
+// restoreContent puts the areas back after live mode.
+func (u *UI) restoreContent() {
+	u.win.SetContent(u.main)
+	u.loadCohorts(u.cohort.ID)
 }
 
 // showPeopleTab loads what the Participants tab on view needs.

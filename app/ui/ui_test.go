@@ -21,9 +21,13 @@ import (
 // 2 December 2026 at 18 h 30, Toronto time.
 var now = time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
 
+// clock is what the window takes for now; live-mode tests move it.
+var clock = now
+
 // newTestUI opens the window on a fresh database file, as a first start does.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
+	clock = now
 	t.Setenv("LANG", "en_US.UTF-8") // French must win on an English system
 	if err := i18n.Apply("fr"); err != nil {
 		t.Fatal(err)
@@ -39,10 +43,11 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		t.Fatal(err)
 	}
 	u := New(a, st, Options{
-		Plans:     plans,
-		Language:  "fr",
-		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
-		Now:       func() time.Time { return now },
+		Plans:      plans,
+		Language:   "fr",
+		PrefsPath:  filepath.Join(t.TempDir(), "preferences.json"),
+		Now:        func() time.Time { return clock },
+		StillClock: true,
 	})
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.start()

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/breakout"
+	"atelier/app/course"
+	"atelier/app/participants"
+)
+
+// breakoutDialog splits the people present at a session into groups,
+// avoiding pairs that already met, and keeps the groups with the session.
+type breakoutDialog struct {
+	ui      *UI
+	session course.Session
+	names   map[int64]string
+	present []int64
+	groups  [][]int64
+	history [][]int64
+	seed    int64
+
+	mode   *widget.RadioGroup
+	number *widget.Entry
+	info   *widget.Label
+	text   *widget.Entry
+	dialog dialog.Dialog
+}
+
+// onGroups opens the breakout groups of the session being run.
+func (l *liveScreen) onGroups() { l.ui.openBreakouts(l.session) }
+
+func (u *UI) openBreakouts(se course.Session) *breakoutDialog {
+	ctx := context.Background()
+	people, err := u.store.Participants(ctx, u.cohort.ID)
+	if err != nil {
+		u.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
+		return nil
+	}
+	marks, err := u.store.SessionAttendance(ctx, se.ID)
+	if err != nil {
+		u.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
+		return nil
+	}
+	b := &breakoutDialog{ui: u, session: se, names: map[int64]string{}, seed: time.Now().UnixNano()}
+	participants.SortByName(people)
+	attended := map[int64]bool{}
+	for _, m := range marks {
+		attended[m.ParticipantID] = m.Mark.Attended()
+	}
+	for _, p := range people {
+		b.names[p.ID] = p.Name
+		if attended[p.ID] {
+			b.present = append(b.present, p.ID)
+		}
+	}
+	if b.history, err = u.store.BreakoutHistory(ctx, u.cohort.ID, se.Number); err != nil {
+		u.showError(lang.X("groups.err.load", "Les sous-groupes n’ont pas pu être lus."), err)
+		return nil
+	}
+	if b.groups, err = u.store.Breakout(ctx, se.ID); err != nil {
+		u.showError(lang.X("groups.err.load", "Les sous-groupes n’ont pas pu être lus."), err)
+		return nil
+	}
+	bySize, byCount := lang.X("groups.bysize", "Groupes de"), lang.X("groups.bycount", "Nombre de groupes")
+	b.mode = widget.NewRadioGroup([]string{bySize, byCount}, nil)
+	b.mode.Horizontal = true
+	b.mode.SetSelected(bySize)
+	b.number = widget.NewEntry()
+	b.number.SetText("4")
+	split := widget.NewButtonWithIcon(lang.X("groups.split", "Former les groupes"), theme.ViewRefreshIcon(), b.onSplit)
+	split.Importance = widget.HighImportance
+	b.info = wrapped("")
+	b.text = widget.NewMultiLineEntry()
+	b.text.Wrapping = fyne.TextWrapWord
+	copyBtn := widget.NewButtonWithIcon(lang.X("groups.copy", "Copier pour le clavardage"), theme.ContentCopyIcon(), b.onCopy)
+	save := widget.NewButtonWithIcon(lang.X("groups.save", "Garder avec la séance"), theme.DocumentSaveIcon(), b.onSave)
+	closeBtn := widget.NewButton(lang.X("action.close", "Fermer"), func() { b.dialog.Hide() })
+	top := container.NewVBox(
+		container.NewHBox(b.mode, container.NewGridWrap(fyne.NewSize(70, b.number.MinSize().Height), b.number), split),
+		b.info)
+	b.dialog = dialog.NewCustomWithoutButtons(lang.X("groups.title", "Sous-groupes — {{.Session}}", map[string]any{"Session": sessionName(se.Number)}),
+		container.NewBorder(top, container.NewHBox(closeBtn, copyBtn, save), nil, nil, b.text), u.win)
+	b.show()
+	b.dialog.Resize(fyne.NewSize(720, 560))
+	b.dialog.Show()
+	return b
+}
+
+// options reads the size or count typed.
+func (b *breakoutDialog) options() (breakout.Options, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(b.number.Text))
+	if err != nil {
+		return breakout.Options{}, fmt.Errorf("%s", lang.X("groups.err.number", "Indiquez un nombre entier."))
+	}
+	opt := breakout.Options{Seed: b.seed}
+	if b.mode.Selected == lang.X("groups.bycount", "Nombre de groupes") {
+		opt.Groups = n
+	} else {
+		opt.Size = n
+	}
+	return opt, opt.Validate()
+}
+
+// onSplit forms new groups (another draw each time).
+func (b *breakoutDialog) onSplit() {
+	if len(b.present) == 0 {
+		b.ui.showError(lang.X("groups.err.nobody", "Personne n’est marqué·e présent·e à cette séance."),
+			fmt.Errorf("%s", lang.X("groups.err.nobody.hint", "Marquez d’abord les présences dans Participants › Accueil en séance, ou importez le rapport de la visio.")))
+		return
+	}
+	opt, err := b.options()
+	if err == nil {
+		b.groups, err = breakout.Split(b.present, b.history, opt)
+	}
+	if err != nil {
+		b.ui.showError(lang.X("groups.err.split", "Les groupes n’ont pas pu être formés."), err)
+		return
+	}
+	b.seed++
+	b.show()
+}
+
+// show writes the groups as the text pasted into the video tool's chat.
+func (b *breakoutDialog) show() {
+	title := sessionName(b.session.Number)
+	if len(b.groups) == 0 {
+		b.text.SetText("")
+		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis « Former les groupes ».", len(b.present), map[string]any{"N": len(b.present)}))
+		return
+	}
+	b.sortMembers()
+	b.text.SetText(breakout.Text(breakout.Names(b.groups, func(id int64) string { return b.names[id] }), title))
+	repeats := breakout.Repeats(b.groups, b.history)
+	b.info.SetText(lang.X("groups.info", "{{.Groups}} groupes pour {{.People}} personnes · paires déjà réunies lors des séances précédentes\u00a0: {{.Repeats}}",
+		map[string]any{"Groups": len(b.groups), "People": countMembers(b.groups), "Repeats": repeats}))
+}
+
+// sortMembers puts each group's members in alphabetical order, so that the
+// text reads the same however the groups were made or stored.
+func (b *breakoutDialog) sortMembers() {
+	for i, g := range b.groups {
+		people := make([]participants.Participant, len(g))
+		for j, id := range g {
+			people[j] = participants.Participant{ID: id, Name: b.names[id]}
+		}
+		participants.SortByName(people)
+		for j, p := range people {
+			b.groups[i][j] = p.ID
+		}
+	}
+}
+
+func countMembers(groups [][]int64) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	return n
+}
+
+func (b *breakoutDialog) onCopy() {
+	b.ui.app.Clipboard().SetContent(b.text.Text)
+}
+
+func (b *breakoutDialog) onSave() {
+	if err := b.ui.store.SaveBreakout(context.Background(), b.session.ID, b.groups); err != nil {
+		b.ui.showError(lang.X("groups.err.save", "Les sous-groupes n’ont pas été enregistrés."), err)
+		return
+	}
+	b.info.SetText(b.info.Text + " · " + lang.X("groups.saved", "gardés avec la séance"))
+}
