@@ -156,7 +156,8 @@ func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) })
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onRemoveBlock)
 	reset := widget.NewButtonWithIcon(lang.X("agenda.reset", "Revenir au programme"), theme.ViewRefreshIcon(), s.onReset)
-	return container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn, widget.NewSeparator(), reset)
+	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), func() { s.ui.openBreakouts(s.session()) })
+	return container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn, widget.NewSeparator(), reset, groups)
 }
 
 // session is the session on view.

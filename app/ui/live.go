@@ -182,11 +182,24 @@ func (l *liveScreen) tick(stop chan struct{}) {
 }
 
 func (l *liveScreen) onStartPause() {
-	if l.runner.Running() {
+	switch {
+	case l.runner.Running():
 		l.act(l.runner.Pause)
-	} else {
+	case !l.runner.View(l.now()).Started && farFrom(l.now(), l.session.StartsAt):
+		// Run on another day than planned (a rehearsal, a moved session):
+		// the schedule is counted from this start, not from the planned date.
+		l.runner = live.New(l.session.Blocks, l.now())
+		l.runner.SetSession(l.session.ID)
+		l.act(l.runner.Start)
+	default:
 		l.act(l.runner.Start)
 	}
+}
+
+// farFrom reports whether now is more than three hours from the planned start.
+func farFrom(now, planned time.Time) bool {
+	d := now.Sub(planned)
+	return d > 3*time.Hour || d < -3*time.Hour
 }
 
 func (l *liveScreen) addMinutes(n int) {
