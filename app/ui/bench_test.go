@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -32,5 +33,33 @@ func BenchmarkNewWindow(b *testing.B) {
 		u := New(a, st, Options{Plans: plans, Language: "fr"})
 		u.start()
 		u.win.Close()
+	}
+}
+
+// BenchmarkLiveRefresh is one tick of live mode: the view computed from the
+// clock and drawn into both windows' widgets.
+func BenchmarkLiveRefresh(b *testing.B) {
+	if err := i18n.Apply("fr"); err != nil {
+		b.Fatal(err)
+	}
+	a := test.NewTempApp(b)
+	st, err := store.Open(filepath.Join(b.TempDir(), "atelier.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	plans := workshops.MustPlans()
+	if _, err := st.EnsureFirstCohort(context.Background(), plans, now); err != nil {
+		b.Fatal(err)
+	}
+	t := now
+	u := New(a, st, Options{Plans: plans, Language: "fr", Now: func() time.Time { return t }, StillClock: true})
+	u.start()
+	l := u.openLive(u.cohort.Sessions[3])
+	l.onStartPause()
+	l.onShare()
+	for b.Loop() {
+		t = t.Add(250 * time.Millisecond)
+		l.refresh()
 	}
 }

@@ -196,6 +196,14 @@ func (l *liveScreen) onStartPause() {
 	}
 }
 
+// setText changes a label only when its text changes: live mode redraws
+// four times a second and most labels stay the same.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
 // farFrom reports whether now is more than three hours from the planned start.
 func farFrom(now, planned time.Time) bool {
 	d := now.Sub(planned)
@@ -224,42 +232,45 @@ func (l *liveScreen) act(f func(time.Time)) {
 func (l *liveScreen) refresh() {
 	v := l.runner.View(l.now())
 	fr := l.ui.lang()
-	l.title.SetText(fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
+	setText(l.title, fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
 	l.progress.SetValue(v.Progress)
-	l.drift.SetText(live.DriftText(v.Drift))
-	l.drift.Importance = widget.SuccessImportance
+	setText(l.drift, live.DriftText(v.Drift))
+	importance := widget.SuccessImportance
 	if v.Drift > time.Minute {
-		l.drift.Importance = widget.WarningImportance
+		importance = widget.WarningImportance
 	}
-	l.drift.Refresh()
+	if l.drift.Importance != importance {
+		l.drift.Importance = importance
+		l.drift.Refresh()
+	}
 	if v.Done {
-		l.block.SetText(lang.X("live.done", "Séance terminée"))
-		l.lead.SetText("")
+		setText(l.block, lang.X("live.done", "Séance terminée"))
+		setText(l.lead, "")
 		l.countdown.Text = ""
-		l.next.SetText("")
-		l.blockNotes.SetText("")
+		setText(l.next, "")
+		setText(l.blockNotes, "")
 	} else {
-		l.block.SetText(fmt.Sprintf("%d/%d · %s", v.Index+1, v.Count, v.Title))
+		setText(l.block, fmt.Sprintf("%d/%d · %s", v.Index+1, v.Count, v.Title))
 		who := v.Facilitator
 		if who == "" {
 			who = lang.X("sessions.team", "toute l’équipe d’animation")
 		}
-		l.lead.SetText(fmt.Sprintf("%s · %s · %s", kindLabel(v.Kind), fr.Minutes(v.Minutes), lang.X("sessions.lead", "Animation\u00a0: {{.Who}}", map[string]any{"Who": who})))
+		setText(l.lead, fmt.Sprintf("%s · %s · %s", kindLabel(v.Kind), fr.Minutes(v.Minutes), lang.X("sessions.lead", "Animation\u00a0: {{.Who}}", map[string]any{"Who": who})))
 		l.countdown.Text = live.FormatCountdown(v.Remaining)
 		l.countdown.Color = levelColor(v.Level)
 		if v.HasNext {
-			l.next.SetText(lang.X("live.then", "Ensuite\u00a0: {{.Title}} ({{.Kind}}, {{.Minutes}})", map[string]any{"Title": v.Next.Title, "Kind": kindLabel(v.Next.Kind), "Minutes": fr.Minutes(v.Next.Minutes)}))
+			setText(l.next, lang.X("live.then", "Ensuite\u00a0: {{.Title}} ({{.Kind}}, {{.Minutes}})", map[string]any{"Title": v.Next.Title, "Kind": kindLabel(v.Next.Kind), "Minutes": fr.Minutes(v.Next.Minutes)}))
 		} else {
-			l.next.SetText(lang.X("live.last", "Dernier bloc de la séance"))
+			setText(l.next, lang.X("live.last", "Dernier bloc de la séance"))
 		}
 		if v.Index < len(l.session.Blocks) {
-			l.blockNotes.SetText(l.session.Blocks[v.Index].Notes)
+			setText(l.blockNotes, l.session.Blocks[v.Index].Notes)
 		}
 	}
 	l.countdown.Refresh()
-	l.extra.SetText("")
+	setText(l.extra, "")
 	if v.Extra != 0 {
-		l.extra.SetText(lang.X("live.extra", "{{.N}} ajoutées à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
+		setText(l.extra, lang.X("live.extra", "{{.N}} ajoutées à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
 	}
 	if v.Running != l.lastRun || l.startBtn.Text == "" {
 		l.lastRun = v.Running
@@ -271,12 +282,14 @@ func (l *liveScreen) refresh() {
 			l.startBtn.SetIcon(theme.MediaPlayIcon())
 		}
 	}
+	groups := widget.MediumImportance
 	if !v.Done && v.Kind == agenda.SousGroupes {
-		l.groupsBtn.Importance = widget.HighImportance
-	} else {
-		l.groupsBtn.Importance = widget.MediumImportance
+		groups = widget.HighImportance
 	}
-	l.groupsBtn.Refresh()
+	if l.groupsBtn.Importance != groups {
+		l.groupsBtn.Importance = groups
+		l.groupsBtn.Refresh()
+	}
 	l.refreshShared(v)
 }
 
@@ -313,20 +326,20 @@ func (l *liveScreen) refreshShared(v live.View) {
 	if l.shared == nil {
 		return
 	}
-	l.sharedTitle.SetText(fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
+	setText(l.sharedTitle, fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
 	if v.Done {
-		l.sharedBlock.SetText(lang.X("live.thanks", "Merci\u00a0!"))
+		setText(l.sharedBlock, lang.X("live.thanks", "Merci\u00a0!"))
 		l.sharedCountdown.Text = ""
-		l.sharedNext.SetText("")
+		setText(l.sharedNext, "")
 	} else {
-		l.sharedBlock.SetText(v.Title)
+		setText(l.sharedBlock, v.Title)
 		l.sharedCountdown.Text = live.FormatCountdown(v.Remaining)
 		l.sharedCountdown.Color = levelColor(v.Level)
 		next := ""
 		if v.HasNext {
 			next = lang.X("live.shared.next", "Ensuite\u00a0: {{.Title}}", map[string]any{"Title": v.Next.Title})
 		}
-		l.sharedNext.SetText(next)
+		setText(l.sharedNext, next)
 	}
 	l.sharedCountdown.Refresh()
 }
