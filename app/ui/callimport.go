@@ -209,6 +209,6 @@ func (p *reportPreview) save() {
 		return
 	}
 	p.dialog.Hide()
-	p.c.ui.roster.loadedID = 0
+	p.c.ui.rosterChanged()
 	p.c.reload()
 }

@@ -233,7 +233,7 @@ func (c *checkinScreen) toggle(p participants.Participant) {
 		c.reload()
 		return
 	}
-	c.ui.roster.loadedID = 0 // the roster's counts changed
+	c.ui.rosterChanged() // the roster's counts changed
 	c.list.Refresh()
 	c.updateCount()
 	if c.search.Text != "" {
@@ -264,7 +264,7 @@ func (c *checkinScreen) onWalkIn() {
 				c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
 				return
 			}
-			c.ui.roster.loadedID = 0
+			c.ui.rosterChanged()
 			c.search.SetText("")
 			c.reload()
 		}, c.ui.win)

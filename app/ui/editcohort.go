@@ -105,6 +105,6 @@ func (u *UI) saveCohort(e cohortEdit) {
 		u.showError(lang.X("cohort.err.edit", "La cohorte n’a pas été modifiée."), err)
 		return
 	}
-	u.roster.loadedID = 0
+	u.rosterChanged()
 	u.loadCohorts(c.ID)
 }

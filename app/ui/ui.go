@@ -106,17 +106,11 @@ func (u *UI) lang() textfmt.Lang {
 // build (re)creates every widget; called again after a change of language.
 func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
-	u.roster = newRosterScreen(u)
-	u.checkin = newCheckinScreen(u)
-	u.people = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.X("people.roster", "Liste"), theme.ListIcon(), u.roster.root),
-		container.NewTabItemWithIcon(lang.X("people.checkin", "Accueil en séance"), theme.ConfirmIcon(), u.checkin.root),
-	)
-	u.people.OnSelected = func(*container.TabItem) { u.showPeopleTab() }
+	u.roster, u.checkin, u.people = nil, nil, nil // built when first shown
 	u.areas = []area{
 		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
 			u.showPeopleTab()
-			return u.people
+			return u.peopleArea()
 		}},
 		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
 		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
@@ -239,8 +233,31 @@ func (u *UI) restoreContent() {
 	u.loadCohorts(u.cohort.ID)
 }
 
+// peopleArea builds the Participants area the first time it is shown:
+// the window opens sooner without it.
+func (u *UI) peopleArea() *container.AppTabs {
+	if u.people == nil {
+		u.roster = newRosterScreen(u)
+		u.checkin = newCheckinScreen(u)
+		u.people = container.NewAppTabs(
+			container.NewTabItemWithIcon(lang.X("people.roster", "Liste"), theme.ListIcon(), u.roster.root),
+			container.NewTabItemWithIcon(lang.X("people.checkin", "Accueil en séance"), theme.ConfirmIcon(), u.checkin.root),
+		)
+		u.people.OnSelected = func(*container.TabItem) { u.showPeopleTab() }
+	}
+	return u.people
+}
+
+// rosterChanged tells the roster, if built, to read the people again.
+func (u *UI) rosterChanged() {
+	if u.roster != nil {
+		u.roster.loadedID = 0
+	}
+}
+
 // showPeopleTab loads what the Participants tab on view needs.
 func (u *UI) showPeopleTab() {
+	u.peopleArea()
 	if u.people.SelectedIndex() == 1 {
 		u.checkin.load()
 		return
