@@ -53,6 +53,8 @@ Commandes :
                      marque la présence d’une personne
   attendance import --session N FICHIER
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
+  export structure --name NOM -o FICHIER.png|FICHIER.pdf
+                     exporte une structure de l’atelier de la séance 3
 
 Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
 $XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
@@ -95,6 +97,8 @@ func Run(args []string, env Env) int {
 		return runAttendance(env, dbPath, rest[1:])
 	case "import":
 		return runImport(env, dbPath, rest[1:])
+	case "export":
+		return runExport(env, dbPath, rest[1:])
 	}
 	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
 }

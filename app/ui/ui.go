@@ -20,6 +20,7 @@ import (
 	"atelier/app/course"
 	"atelier/app/i18n"
 	"atelier/app/store"
+	"atelier/app/structure"
 	"atelier/app/textfmt"
 )
 
@@ -53,12 +54,13 @@ type UI struct {
 	areas   []area
 	current int
 
-	sessions *sessionsScreen
-	live     *liveScreen
-	main     fyne.CanvasObject // the areas, put back when live mode ends
-	roster   *rosterScreen
-	checkin  *checkinScreen
-	people   *container.AppTabs
+	sessions   *sessionsScreen
+	live       *liveScreen
+	structures *structuresScreen
+	main       fyne.CanvasObject // the areas, put back when live mode ends
+	roster     *rosterScreen
+	checkin    *checkinScreen
+	people     *container.AppTabs
 }
 
 // area is one entry of the navigation.
@@ -107,6 +109,7 @@ func (u *UI) lang() textfmt.Lang {
 func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
 	u.roster, u.checkin, u.people = nil, nil, nil // built when first shown
+	u.structures = nil
 	u.areas = []area{
 		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
 			u.showPeopleTab()
@@ -114,8 +117,11 @@ func (u *UI) build() {
 		}},
 		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
 		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
-			return pendingScreen(lang.X("nav.structure", "Atelier structure"),
-				lang.X("pending.structure", "Le canevas de conception de structures de la séance 3 (cercles, équipes, rôles, pôles et leurs liens) arrive avec une prochaine version."))
+			if u.structures == nil {
+				u.structures = newStructuresScreen(u)
+			}
+			u.structures.load(0)
+			return u.structures.root
 		}},
 		{lang.X("nav.library", "Bibliothèque"), theme.FolderOpenIcon(), func() fyne.CanvasObject {
 			return pendingScreen(lang.X("nav.library", "Bibliothèque"),
@@ -217,8 +223,12 @@ func (u *UI) onPickCohort(name string) {
 		}
 		u.cohort = full
 		u.sessions.show(full)
-		if u.current == 0 {
+		switch {
+		case u.current == 0:
 			u.showPeopleTab()
+		case u.current == 2 && u.structures != nil:
+			u.structures.current = structure.Structure{}
+			u.structures.load(0)
 		}
 		if err := u.store.SetSetting(ctx, currentCohortKey, fmt.Sprint(c.ID)); err != nil {
 			log.Printf("remembering the cohort: %v", err)

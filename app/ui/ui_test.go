@@ -117,7 +117,7 @@ func TestSessionAgendaHasComputedStartTimes(t *testing.T) {
 
 func TestAreasNotBuiltYetPretendNothing(t *testing.T) {
 	u, _ := newTestUI(t)
-	for _, i := range []int{2, 3, 4} {
+	for _, i := range []int{3, 4} {
 		u.nav.Select(i)
 		var buttons, labels int
 		walk(u.content, func(o fyne.CanvasObject) {

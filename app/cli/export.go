@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"atelier/app/atomicfile"
+	"atelier/app/diagram"
+	"atelier/app/fold"
+)
+
+// runExport dispatches « atelier export KIND ».
+func runExport(env Env, dbPath string, args []string) int {
+	if len(args) == 0 {
+		return usageError(env, "précisez ce qu’il faut exporter : atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf.")
+	}
+	switch args[0] {
+	case "structure":
+		return runExportStructure(env, dbPath, args[1:])
+	}
+	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponible : structure.", args[0]))
+}
+
+// runExportStructure writes a session-3 diagram to PNG or PDF.
+func runExportStructure(env Env, dbPath string, args []string) int {
+	fs := flag.NewFlagSet("export structure", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	name := fs.String("name", "", "")
+	out := fs.String("o", "", "")
+	cohortName := fs.String("cohort", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageError(env, frenchFlagError(err))
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *name == "" || *out == "" || len(rest) > 0 || (ext != ".png" && ext != ".pdf") {
+		return usageError(env, "utilisation : atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf [--cohort NOM].")
+	}
+	st, c, err := openCohort(env, dbPath, *cohortName)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	list, err := st.Structures(ctx, c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	var names []string
+	for _, x := range list {
+		names = append(names, "« "+x.Name+" »")
+		if fold.Key(x.Name) != fold.Key(*name) {
+			continue
+		}
+		s, err := st.Structure(ctx, x.ID)
+		if err != nil {
+			return fail(env, err)
+		}
+		err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+			if ext == ".pdf" {
+				return diagram.PDF(w, s, diagram.PDFOptions{Title: s.Name, Subtitle: c.Name, Created: env.Now()})
+			}
+			return diagram.PNG(w, s, diagram.Options{Scale: 2, Title: s.Name})
+		})
+		if err != nil {
+			return fail(env, err)
+		}
+		abs, _ := filepath.Abs(*out)
+		fmt.Fprintf(env.Stdout, "Structure « %s » exportée : %s\n", s.Name, abs)
+		return ExitOK
+	}
+	if len(names) == 0 {
+		return fail(env, fmt.Errorf("la cohorte « %s » n’a encore aucune structure", c.Name))
+	}
+	return fail(env, fmt.Errorf("aucune structure ne s’appelle « %s » ; structures de la cohorte : %s", *name, strings.Join(names, ", ")))
+}
