@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"atelier/app/store"
+	"atelier/app/structure"
 	"atelier/workshops"
 )
 
@@ -211,5 +212,48 @@ func TestAttendanceMarkAndImport(t *testing.T) {
 		if m.Minutes == 0 {
 			t.Errorf("no minutes recorded: %+v", m)
 		}
+	}
+}
+
+func TestExportStructure(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, _, stderr, _ := run(t, "--db", db, "version"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(dir, "xr.png")
+	if code, _, stderr, _ := run(t, "--db", db, "export", "structure", "--name", "Groupe Rive-Sud", "-o", out); code != ExitError || !strings.Contains(stderr, "aucune structure") {
+		t.Errorf("no structure yet: exit %d, %q", code, stderr)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := st.EnsureFirstCohort(ctx, workshops.MustPlans(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := st.Cohorts(ctx)
+	s, err := structure.FromTemplate("xr-groupe-local", "Groupe Rive-Sud")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateStructure(ctx, list[0].ID, s); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, name := range []string{"xr.png", "xr.pdf"} {
+		out := filepath.Join(dir, name)
+		code, stdout, stderr, _ := run(t, "--db", db, "export", "structure", "--name", "groupe rive-sud", "-o", out)
+		if code != ExitOK || !strings.Contains(stdout, "exportée") {
+			t.Fatalf("%s: exit %d, %q, %q", name, code, stdout, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil || len(data) < 1000 {
+			t.Errorf("%s: %d bytes, %v", name, len(data), err)
+		}
+	}
+	if code, _, _, _ := run(t, "--db", db, "export", "structure", "--name", "x", "-o", filepath.Join(dir, "x.gif")); code != ExitUsage {
+		t.Errorf("gif accepted: exit %d", code)
 	}
 }

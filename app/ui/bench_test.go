@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"atelier/app/course"
+	"atelier/app/structure"
 
 	"atelier/app/i18n"
 	"atelier/app/store"
@@ -60,4 +62,31 @@ func benchSetup(b *testing.B) (fyne.App, *store.Store, []course.Plan) {
 		b.Fatal(err)
 	}
 	return a, st, plans
+}
+
+// BenchmarkCanvasDragStep is one step of dragging a node in a diagram of
+// 300 nodes and 400 links: the move, the links re-routed, the redraw.
+func BenchmarkCanvasDragStep(b *testing.B) {
+	test.NewTempApp(b)
+	s := structure.Structure{Name: "grande"}
+	for i := range 300 {
+		kind := structure.NodeKinds()[i%len(structure.NodeKinds())]
+		s.Nodes = append(s.Nodes, structure.Node{ID: int64(i + 1), Kind: kind, Label: fmt.Sprintf("Élément %d", i+1), X: float32(i%20) * 200, Y: float32(i/20) * 160})
+	}
+	for i := range 400 {
+		s.Links = append(s.Links, structure.Link{ID: int64(i + 1), From: int64(i%300 + 1), To: int64((i*7+13)%300 + 1), Kind: structure.LinkKinds()[i%4]})
+	}
+	c := newDiagramCanvas()
+	c.Resize(fyne.NewSize(1280, 800))
+	c.SetStructure(s, true)
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	start := c.toScreen(s.Nodes[150].Center())
+	step := fyne.NewDelta(2, 1)
+	for b.Loop() {
+		start = start.Add(step)
+		c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: step})
+	}
+	c.DragEnd()
 }
