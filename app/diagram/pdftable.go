@@ -24,8 +24,8 @@ var (
 		title string
 		w     float64
 	}{
-		{"Élément", 44}, {"Raison d’être", 52}, {"Redevabilités", 51}, {"Domaine", 38},
-		{"Méthode de décision", 30}, {"Membres", 30}, {"Fin de mandat", 28},
+		{"Élément", 44}, {"Raison d’être", 50}, {"Redevabilités", 50}, {"Domaine", 37},
+		{"Méthode de décision", 31}, {"Membres", 31}, {"Fin de mandat", 30},
 	}
 	headFill = color.RGBA{0xE6, 0xEA, 0xEE, 0xFF}
 	rule     = color.RGBA{0xB8, 0xC2, 0xCC, 0xFF}

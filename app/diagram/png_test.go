@@ -403,3 +403,23 @@ func BenchmarkPNG(b *testing.B) {
 		})
 	}
 }
+
+// The GUI may export a PNG and a PDF at once; the parsed fonts are shared.
+func TestConcurrentExports(t *testing.T) {
+	s := sample()
+	errs := make(chan error, 8)
+	for i := range cap(errs) {
+		go func() {
+			if i%2 == 0 {
+				errs <- PNG(discard{}, s, Options{Scale: 1})
+			} else {
+				errs <- PDF(discard{}, s, PDFOptions{Created: fixedDate})
+			}
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

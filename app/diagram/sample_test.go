@@ -105,6 +105,7 @@ func TestWriteSamples(t *testing.T) {
 		return PNG(f, s, Options{Scale: 1, Title: defaultTitle(s.Name)})
 	})
 	write("diagram-sample@2x.png", func(f *os.File) error { return PNG(f, s, Options{Scale: 2}) })
+	write("diagram-large.png", func(f *os.File) error { return PNG(f, large(), Options{}) })
 	write("diagram-sample.pdf", func(f *os.File) error {
 		return PDF(f, s, PDFOptions{Subtitle: "Cohorte d’automne 2026 — atelier du 4 novembre", Created: fixedDate})
 	})

@@ -536,12 +536,24 @@ func (r *diagramRenderer) appendNode(objs []fyne.CanvasObject, n structure.Node,
 	shape.Move(pos)
 	objs = append(objs, shape)
 
+	// Presentation asks for large labels; a label that would not fit its
+	// shape at that size steps down towards the normal size first.
 	fontSize := 13 * d.zoom
 	if d.large {
 		fontSize = 18 * d.zoom
 	}
-	lines := wrapLabel(n.Label, (b.Max.X-b.Min.X-12)*d.zoom, fontSize, 3)
-	lineHeight := fontSize * 1.25
+	var lines []string
+	var lineHeight float32
+	for {
+		lineHeight = fontSize * 1.25
+		fits := max(1, min(3, int((size.Height-4*d.zoom)/lineHeight)))
+		lines = wrapLabel(n.Label, (b.Max.X-b.Min.X-12)*d.zoom, fontSize, fits)
+		last := lines[len(lines)-1:]
+		if fontSize <= 13*d.zoom || len(last) == 0 || !strings.HasSuffix(last[0], "…") {
+			break
+		}
+		fontSize = max(13*d.zoom, fontSize-1.5*d.zoom)
+	}
 	top := pos.Y + size.Height/2 - lineHeight*float32(len(lines))/2
 	for i, l := range lines {
 		t := canvas.NewText(l, text)

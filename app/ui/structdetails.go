@@ -108,6 +108,7 @@ func (s *structuresScreen) nodeForm(i int) []fyne.CanvasObject {
 		state = lang.X("structure.vacant", "À pourvoir")
 	}
 	heading := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s", nodeKindLabel(n.Kind), state), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	remove := widget.NewButtonWithIcon(lang.X("structure.node.delete", "Retirer l’élément"), theme.DeleteIcon(), s.canvas.deleteSelection)
 	return []fyne.CanvasObject{
 		heading,
 		widget.NewForm(
@@ -121,6 +122,7 @@ func (s *structuresScreen) nodeForm(i int) []fyne.CanvasObject {
 			widget.NewFormItem(lang.X("structure.node.term", "Fin de mandat"), term),
 		),
 		save,
+		remove,
 	}
 }
 

@@ -165,3 +165,22 @@ func TestStructureRenameDuplicateDelete(t *testing.T) {
 		t.Errorf("after delete: %v, %q", s.list, s.picker.Selected)
 	}
 }
+
+func TestWrapLabel(t *testing.T) {
+	tests := []struct {
+		label     string
+		width, fs float32
+		lines     int
+		want      string
+	}{
+		{"Cercle d’ancrage", 140, 13, 3, "Cercle d’ancrage"},
+		{"Rayonnement et formation", 100, 13, 3, "Rayonnement|et formation"},
+		{"Coordination externe", 100, 18, 1, "Coordina…"},
+		{"", 100, 13, 2, ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(wrapLabel(tt.label, tt.width, tt.fs, tt.lines), "|"); got != tt.want {
+			t.Errorf("wrapLabel(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
