@@ -62,7 +62,7 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 		}
 		err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
 			if ext == ".pdf" {
-				return diagram.PDF(w, s, diagram.PDFOptions{Title: s.Name, Subtitle: c.Name, Created: env.Now()})
+				return diagram.PDF(w, s, diagram.PDFOptions{Subtitle: c.Name, Created: env.Now()})
 			}
 			return diagram.PNG(w, s, diagram.Options{Scale: 2, Title: s.Name})
 		})

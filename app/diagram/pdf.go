@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -80,8 +81,11 @@ func PDF(w io.Writer, s structure.Structure, opt PDFOptions) (err error) {
 	f.SetCreator(producer, true)
 	f.SetTitle(title, true)
 	f.AliasNbPages("{nb}")
-	f.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	f.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	// gofpdf pads tables by appending to slices of the bytes it is given,
+	// writing into them: each document gets its own copy so that the
+	// shared embedded fonts stay intact and exports can run concurrently.
+	f.AddUTF8FontFromBytes(family, "", bytes.Clone(fonts.Regular))
+	f.AddUTF8FontFromBytes(family, "B", bytes.Clone(fonts.Bold))
 	f.SetMargins(pageMargin, pageMargin, pageMargin)
 	// Pages break where this package decides: the diagram must stay on one
 	// page and table rows are split by hand.

@@ -239,3 +239,12 @@ func TestPDFTableNeverOverflows(t *testing.T) {
 // oneLine turns every run of white space, non-breaking ones included, into
 // one space.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func BenchmarkPDF(b *testing.B) {
+	s := large()
+	for b.Loop() {
+		if err := PDF(discard{}, s, PDFOptions{Created: fixedDate}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

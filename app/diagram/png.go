@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"io"
 	"math"
+	"strings"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -71,7 +72,7 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	if margin <= 0 || isBad(margin) {
 		margin = defaultMargin
 	}
-	title := pf.sanitize(opt.Title)
+	title := strings.TrimSpace(pf.sanitize(opt.Title))
 	r := renderer{fonts: pf, faces: map[faceKey]font.Face{}}
 
 	// Layout in canvas units.

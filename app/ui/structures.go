@@ -395,7 +395,7 @@ func (s *structuresScreen) onExport(ext string) {
 func exportStructure(path string, st structure.Structure, cohort string) error {
 	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		if strings.EqualFold(pathExt(path), ".pdf") {
-			return diagram.PDF(w, st, diagram.PDFOptions{Title: st.Name, Subtitle: cohort, Created: time.Now()})
+			return diagram.PDF(w, st, diagram.PDFOptions{Subtitle: cohort, Created: time.Now()})
 		}
 		return diagram.PNG(w, st, diagram.Options{Scale: 2, Title: st.Name})
 	})
