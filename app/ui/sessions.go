@@ -86,9 +86,9 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.history = agenda.NewHistory(0)
 
 	agendaPane := container.NewHSplit(
-		container.NewBorder(container.NewVBox(s.agendaToolbar(), s.issues), nil, nil, nil, s.agendaList),
+		container.NewBorder(container.NewVBox(container.NewHScroll(s.agendaToolbar()), s.issues), nil, nil, nil, s.agendaList),
 		s.editor.root)
-	agendaPane.Offset = 0.5
+	agendaPane.Offset = 0.56
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),
 		container.NewTabItem(lang.X("sessions.objectives", "Objectifs"), container.NewVScroll(s.objectives)),
@@ -102,7 +102,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	detail := container.NewBorder(header, nil, nil, nil, s.tabs)
 
 	s.split = container.NewHSplit(s.list, detail)
-	s.split.Offset = 0.22
+	s.split.Offset = 0.25
 	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec « Nouvelle cohorte » : ses cinq séances seront reprises du programme."))
 	s.body = container.NewStack(s.split)
 	s.root = s.body

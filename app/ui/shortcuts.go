@@ -16,7 +16,7 @@ func (u *UI) addShortcuts() {
 	// In the Séances area: undo, redo, move the block on view.
 	inAgenda := func(f func()) func(fyne.Shortcut) {
 		return func(fyne.Shortcut) {
-			if u.current == 1 && len(u.sessions.cohort.Sessions) > 0 {
+			if u.current == 1 && u.sessions != nil && len(u.sessions.cohort.Sessions) > 0 {
 				f()
 			}
 		}

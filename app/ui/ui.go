@@ -94,8 +94,21 @@ func (u *UI) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
-// start shows the cohort last used, or the most recent one.
-func (u *UI) start() { u.loadCohorts(0) }
+// start shows the Séances area with the cohort last used, or the most
+// recent one. It runs once the window is on screen, before its first frame:
+// building the area then lets the window appear sooner.
+func (u *UI) start() {
+	u.nav.Select(u.current)
+	u.loadCohorts(0)
+}
+
+// sessionsArea builds the Séances area the first time it is needed.
+func (u *UI) sessionsArea() *sessionsScreen {
+	if u.sessions == nil {
+		u.sessions = newSessionsScreen(u)
+	}
+	return u.sessions
+}
 
 // lang returns the formatting conventions of the interface language.
 func (u *UI) lang() textfmt.Lang {
@@ -115,7 +128,7 @@ func (u *UI) build() {
 			u.showPeopleTab()
 			return u.peopleArea()
 		}},
-		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessions.root }},
+		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessionsArea().root }},
 		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
 			if u.structures == nil {
 				u.structures = newStructuresScreen(u)
@@ -163,7 +176,6 @@ func (u *UI) build() {
 	split.Offset = 0.14
 	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
 	u.win.SetContent(u.main)
-	u.nav.Select(u.current)
 }
 
 // onNavigate shows the area picked in the navigation.
@@ -205,7 +217,7 @@ func (u *UI) loadCohorts(want int64) {
 	} else {
 		u.picker.ClearSelected()
 		u.cohort = course.Cohort{}
-		u.sessions.show(u.cohort)
+		u.sessionsArea().show(u.cohort)
 	}
 }
 
@@ -222,7 +234,7 @@ func (u *UI) onPickCohort(name string) {
 			return
 		}
 		u.cohort = full
-		u.sessions.show(full)
+		u.sessionsArea().show(full)
 		switch {
 		case u.current == 0:
 			u.showPeopleTab()
