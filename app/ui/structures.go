@@ -77,7 +77,7 @@ type structuresScreen struct {
 }
 
 func newStructuresScreen(u *UI) *structuresScreen {
-	s := &structuresScreen{ui: u, history: &structure.History{}}
+	s := &structuresScreen{ui: u, history: structure.NewHistory(0)}
 	s.canvas = newDiagramCanvas()
 	s.canvas.onChange = s.onCanvasChange
 	s.canvas.onSelect = s.showDetails
@@ -194,7 +194,7 @@ func (s *structuresScreen) onPick(name string) {
 				return
 			}
 			s.current = st
-			s.history = &structure.History{}
+			s.history = structure.NewHistory(0)
 			s.history.Push(st)
 			s.canvas.selectOnly(0)
 			s.canvas.SetStructure(st, true)
