@@ -16,6 +16,7 @@ import (
 
 	"atelier/app/config"
 	"atelier/app/course"
+	"atelier/app/library"
 	"atelier/app/store"
 )
 
@@ -31,6 +32,7 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Version        string
 	Plans          []course.Plan
+	Resources      []library.Resource // the catalogue shipped in workshops/
 	Now            func() time.Time
 	// GUI opens the window on st. When the database could not be opened,
 	// st is nil and openErr says why, so the window can tell the person.
@@ -55,6 +57,8 @@ Commandes :
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
   export structure --name NOM -o FICHIER.png|FICHIER.pdf
                      exporte une structure de l’atelier de la séance 3
+  library search REQUÊTE [--session N]
+                     cherche dans la bibliothèque de ressources
 
 Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
 $XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
@@ -99,6 +103,8 @@ func Run(args []string, env Env) int {
 		return runImport(env, dbPath, rest[1:])
 	case "export":
 		return runExport(env, dbPath, rest[1:])
+	case "library":
+		return runLibrary(env, dbPath, rest[1:])
 	}
 	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
 }
@@ -127,6 +133,12 @@ func openWithCohort(env Env, dbPath string) (*store.Store, error) {
 		return nil, err
 	}
 	if _, err := st.EnsureFirstCohort(context.Background(), env.Plans, env.Now()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	// The shipped catalogue: entries not yet in the file are added, so a
+	// new version's additions reach existing databases.
+	if _, err := st.SeedLibrary(context.Background(), env.Resources); err != nil {
 		st.Close()
 		return nil, err
 	}

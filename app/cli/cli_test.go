@@ -22,11 +22,12 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string, gui *gu
 	var out, errb bytes.Buffer
 	gui = &guiCall{}
 	code = Run(args, Env{
-		Stdout:  &out,
-		Stderr:  &errb,
-		Version: "test",
-		Plans:   workshops.MustPlans(),
-		Now:     func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Stdout:    &out,
+		Stderr:    &errb,
+		Version:   "test",
+		Plans:     workshops.MustPlans(),
+		Resources: workshops.MustResources(),
+		Now:       func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
 		GUI: func(st *store.Store, openErr error) error {
 			gui.called = true
 			gui.openErr = openErr
@@ -98,7 +99,7 @@ func TestCommands(t *testing.T) {
 		code     int
 		out, err string
 	}{
-		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 3", ""},
+		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 4", ""},
 		{"help", []string{"help"}, ExitOK, "backup -o FICHIER", ""},
 		{"-h", []string{"-h"}, ExitOK, "Utilisation", ""},
 		{"unknown command", []string{"imprimer"}, ExitUsage, "", "commande inconnue «\u00a0imprimer\u00a0»"},
@@ -255,5 +256,19 @@ func TestExportStructure(t *testing.T) {
 	}
 	if code, _, _, _ := run(t, "--db", db, "export", "structure", "--name", "x", "-o", filepath.Join(dir, "x.gif")); code != ExitUsage {
 		t.Errorf("gif accepted: exit %d", code)
+	}
+}
+
+func TestLibrarySearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	code, out, stderr, _ := run(t, "--db", db, "library", "search", "coalition", "--session", "4")
+	if code != ExitOK || !strings.HasPrefix(out, "1. ") {
+		t.Fatalf("exit %d, %q, %q", code, out, stderr)
+	}
+	if code, out, _, _ := run(t, "--db", db, "library", "search", "zzzqqq"); code != ExitOK || !strings.Contains(out, "Aucune ressource") {
+		t.Errorf("no match: exit %d, %q", code, out)
+	}
+	if code, _, _, _ := run(t, "--db", db, "library", "search", "x", "--session", "9"); code != ExitUsage {
+		t.Errorf("session 9: exit %d", code)
 	}
 }

@@ -139,7 +139,10 @@ func (l *liveScreen) build() {
 	side := container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle(lang.X("sessions.notes", "Notes d’animation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.blockNotes,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.X("sessions.teamnotes", "Notes de l’équipe"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.teamNotes))
+		widget.NewLabelWithStyle(lang.X("sessions.teamnotes", "Notes de l’équipe"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.teamNotes,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.X("sessions.resources", "Ressources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewVBox(resourceLinks(l.ui, l.session.ID)...)))
 	split := container.NewHSplit(container.NewPadded(center), side)
 	split.Offset = 0.64
 	l.root = container.NewBorder(container.NewPadded(header), container.NewVBox(controls, keys), nil, nil, split)

@@ -35,13 +35,14 @@ type sessionsScreen struct {
 	objectives *widget.Label
 	concepts   *fyne.Container
 
-	issues  *widget.Label
-	editor  *blockEditor
-	notes   *notesPane
-	current int // the block on view
-	history *agenda.History
-	undoBtn *widget.Button
-	redoBtn *widget.Button
+	issues    *widget.Label
+	editor    *blockEditor
+	notes     *notesPane
+	resources *fyne.Container
+	current   int // the block on view
+	history   *agenda.History
+	undoBtn   *widget.Button
+	redoBtn   *widget.Button
 
 	empty *widget.Label
 	split *container.Split
@@ -83,6 +84,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.issues.Importance = widget.WarningImportance
 	s.editor = newBlockEditor(s)
 	s.notes = newNotesPane(s)
+	s.resources = container.NewVBox()
 	s.history = agenda.NewHistory(0)
 
 	agendaPane := container.NewHSplit(
@@ -94,6 +96,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 		container.NewTabItem(lang.X("sessions.objectives", "Objectifs"), container.NewVScroll(s.objectives)),
 		container.NewTabItem(lang.X("sessions.concepts", "Concepts clés"), container.NewVScroll(s.concepts)),
 		container.NewTabItem(lang.X("sessions.teamnotes", "Notes de l’équipe"), s.notes.root),
+		container.NewTabItem(lang.X("sessions.resources", "Ressources"), container.NewVScroll(s.resources)),
 	)
 	liveBtn := widget.NewButtonWithIcon(lang.X("live.open", "Animer en direct"), theme.MediaPlayIcon(), s.onLive)
 	liveBtn.Importance = widget.HighImportance
@@ -203,6 +206,9 @@ func (s *sessionsScreen) showCurriculum() {
 	switch s.tabs.SelectedIndex() {
 	case 3:
 		s.notes.load()
+	case 4:
+		s.resources.Objects = resourceLinks(s.ui, s.session().ID)
+		s.resources.Refresh()
 	case 1:
 		for _, o := range p.Objectives {
 			b.WriteString("•  " + o + "\n\n")

@@ -184,3 +184,17 @@ func TestWrapLabel(t *testing.T) {
 		}
 	}
 }
+
+// walkTexts collects the texts of labels and hyperlinks among objs.
+func walkTexts(objs []fyne.CanvasObject, out *[]string) {
+	for _, o := range objs {
+		walk(o, func(c fyne.CanvasObject) {
+			switch v := c.(type) {
+			case *widget.Label:
+				*out = append(*out, v.Text)
+			case *widget.Hyperlink:
+				*out = append(*out, v.Text)
+			}
+		})
+	}
+}

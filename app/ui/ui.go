@@ -57,6 +57,7 @@ type UI struct {
 	sessions   *sessionsScreen
 	live       *liveScreen
 	structures *structuresScreen
+	library    *libraryScreen
 	main       fyne.CanvasObject // the areas, put back when live mode ends
 	roster     *rosterScreen
 	checkin    *checkinScreen
@@ -123,6 +124,7 @@ func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
 	u.roster, u.checkin, u.people = nil, nil, nil // built when first shown
 	u.structures = nil
+	u.library = nil
 	u.areas = []area{
 		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
 			u.showPeopleTab()
@@ -137,8 +139,11 @@ func (u *UI) build() {
 			return u.structures.root
 		}},
 		{lang.X("nav.library", "Bibliothèque"), theme.FolderOpenIcon(), func() fyne.CanvasObject {
-			return pendingScreen(lang.X("nav.library", "Bibliothèque"),
-				lang.X("pending.library", "La bibliothèque de ressources en français, avec la recherche sans accents et le lien aux séances, arrive avec une prochaine version."))
+			if u.library == nil {
+				u.library = newLibraryScreen(u)
+			}
+			u.library.load()
+			return u.library.root
 		}},
 		{lang.X("nav.exports", "Exports"), theme.DocumentSaveIcon(), func() fyne.CanvasObject {
 			return pendingScreen(lang.X("nav.exports", "Exports"),

@@ -33,10 +33,11 @@ func main() {
 	log.SetPrefix("atelier : ")
 	plans := workshops.MustPlans()
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
-		Stdout:  os.Stdout,
-		Stderr:  os.Stderr,
-		Version: version,
-		Plans:   plans,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		Version:   version,
+		Plans:     plans,
+		Resources: workshops.MustResources(),
 		GUI: func(st *store.Store, openErr error) error {
 			return runGUI(plans, st, openErr)
 		},

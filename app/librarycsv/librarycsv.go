@@ -1,0 +1,79 @@
+// Package librarycsv writes the resource library to a CSV file that a
+// spreadsheet opens as is, and reads such a file back, whether this app
+// wrote it or a person edited it in Excel or LibreOffice.
+//
+// The columns, named in French on the first line: titre, titre_original,
+// source, auteur, langue, traduction_francaise (« oui » or « non »), url,
+// resume, etiquettes (separated by « ; ») and seances (« 2;4 »). Favourites,
+// attached files and ids stay in the app.
+package librarycsv
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Column names, in the order Write puts them.
+const (
+	colTitle         = "titre"
+	colOriginalTitle = "titre_original"
+	colSource        = "source"
+	colAuthor        = "auteur"
+	colLanguage      = "langue"
+	colHasFrench     = "traduction_francaise"
+	colURL           = "url"
+	colSummary       = "resume"
+	colTags          = "etiquettes"
+	colSessions      = "seances"
+)
+
+var header = []string{colTitle, colOriginalTitle, colSource, colAuthor, colLanguage, colHasFrench,
+	colURL, colSummary, colTags, colSessions}
+
+// required are the columns without which no row can be a valid resource.
+var required = []string{colTitle, colSource, colLanguage}
+
+// Problem is a row Read set aside, with the reason in French.
+type Problem struct {
+	Line   int // line of the file where the row starts, from 1
+	Reason string
+}
+
+// String is the problem as the import summary lists it.
+func (p Problem) String() string {
+	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Line, p.Reason)
+}
+
+// Error is a failure to write or read a whole file. Its message is a French
+// sentence for the person; Err, when set, is the detail for the log.
+type Error struct {
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// formulaStarts are the first characters that make a spreadsheet take a
+// cell for a formula (and run it: « =HYPERLINK(…) » in a shared file).
+const formulaStarts = "=+-@\t\r"
+
+// guard prefixes with an apostrophe a cell a spreadsheet would take for a
+// formula, and one that unguard would otherwise shorten, so that Read gives
+// back exactly what Write was given.
+func guard(s string) string {
+	if s != "" && (strings.IndexByte(formulaStarts, s[0]) >= 0 || unguard(s) != s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unguard undoes guard.
+func unguard(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && (strings.IndexByte(formulaStarts, s[1]) >= 0 || s[1] == '\'') {
+		return s[1:]
+	}
+	return s
+}

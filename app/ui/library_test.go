@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"atelier/app/library"
+)
+
+func TestLibrarySearchFiltersAndOwnResources(t *testing.T) {
+	u, st := newTestUI(t)
+	u.nav.Select(3)
+	l := u.library
+	all := len(l.results)
+	if all < 40 {
+		t.Fatalf("the catalogue shows %d resources", all)
+	}
+	test.Type(l.search, "coalition")
+	if len(l.results) == 0 || len(l.results) == all {
+		t.Errorf("coalition finds %d of %d", len(l.results), all)
+	}
+	l.search.SetText("decentralise")
+	if len(l.results) == 0 {
+		t.Error("decentralise finds nothing")
+	}
+	l.search.SetText("")
+	l.session.SetSelectedIndex(4) // Séance 4
+	for _, r := range l.results {
+		found := false
+		for _, n := range r.Sessions {
+			found = found || n == 4
+		}
+		if !found {
+			t.Errorf("session 4 filter shows %q (sessions %v)", r.Title, r.Sessions)
+		}
+	}
+	l.session.SetSelectedIndex(0)
+
+	// A resource of the team's own, linked to session 4.
+	r := library.Resource{Title: "Notre guide de l’œuvre collective", Source: "Équipe d’animation", Language: "fr",
+		Summary: "Un guide maison.", Tags: []string{"coalitions"}, Sessions: []int{4}, Custom: true}
+	l.save(r)
+	l.search.SetText("oeuvre collective guide")
+	if len(l.results) != 1 || !l.results[0].Custom {
+		t.Fatalf("own resource search: %v", l.results)
+	}
+	own := l.results[0]
+	if err := st.LinkResource(context.Background(), own.ID, u.cohort.Sessions[3].ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	objs := resourceLinks(u, u.cohort.Sessions[3].ID)
+	var text []string
+	walkTexts(objs, &text)
+	if !strings.Contains(strings.Join(text, "|"), "Notre guide de l’œuvre collective") {
+		t.Errorf("session 4 resources: %v", text)
+	}
+}

@@ -1,0 +1,486 @@
+package workshops
+
+import (
+	"errors"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"atelier/app/library"
+)
+
+// minResources is the size the course promises for its library.
+const minResources = 45
+
+// minPerSession: each session needs enough resources to pull up live; five is
+// the floor, eight leaves room for a facilitator to choose.
+const minPerSession = 8
+
+// allowedHosts are the only sites a shipped URL may point to: the three
+// sources the course is built on. Any other resource keeps an empty URL
+// rather than an address nobody checked.
+var allowedHosts = map[string]bool{
+	"commonslibrary.org":        true,
+	"blueprintsfc.org":          true,
+	"www.momentumcommunity.org": true,
+	"momentumcommunity.org":     true,
+}
+
+// verifiedURLs are the exact addresses checked by hand against the sources
+// (content-facts.md and the pages themselves). A new URL must be added here
+// after checking it: a plausible-looking path on an allowed host is not enough.
+var verifiedURLs = []string{
+	"https://blueprintsfc.org/",
+	"https://commonslibrary.org/how-to-guide-distributed-organizing-2/",
+	"https://commonslibrary.org/online-organising-working-together-remotely/",
+	"https://commonslibrary.org/how-to-crowdsourcing-ideas-and-content-from-supporters/",
+	"https://commonslibrary.org/six-building-blocks-of-distributed-organizing-campaigns/",
+	"https://commonslibrary.org/organizing-people-power-change/",
+	"https://commonslibrary.org/coalition-building-start-here/",
+	"https://commonslibrary.org/10-great-resources-on-activist-wellbeing/",
+	"https://commonslibrary.org/theories-of-change/",
+	"https://www.momentumcommunity.org/momentum-model",
+	"https://www.momentumcommunity.org/frontloading",
+	"https://www.momentumcommunity.org/cohort",
+}
+
+func loadAll(t *testing.T) []library.Resource {
+	t.Helper()
+	list, err := Resources()
+	if err != nil {
+		t.Fatalf("Resources() : %v", err)
+	}
+	return list
+}
+
+func TestResourcesLoad(t *testing.T) {
+	list := loadAll(t)
+	if len(list) < minResources {
+		t.Errorf("%d resources, want at least %d", len(list), minResources)
+	}
+	if got := MustResources(); len(got) != len(list) {
+		t.Errorf("MustResources() returned %d resources, Resources() %d", len(got), len(list))
+	}
+	for _, r := range list {
+		if err := r.Validate(); err != nil {
+			t.Errorf("%q: Validate() : %v", r.Title, err)
+		}
+	}
+}
+
+// sentenceEnd matches the end of a sentence: terminal punctuation, possibly
+// after a closing guillemet, followed by a space or the end of the text.
+var sentenceEnd = regexp.MustCompile(`[.!?…](\s|$)`)
+
+func TestResourceFields(t *testing.T) {
+	for _, r := range loadAll(t) {
+		t.Run(r.Title, func(t *testing.T) {
+			if strings.TrimSpace(r.Title) == "" {
+				t.Error("empty title")
+			}
+			if r.Source == "" {
+				t.Error("empty source")
+			}
+			if r.OriginalTitle == "" {
+				t.Error("empty original title")
+			}
+			switch r.Language {
+			case "fr":
+				if !r.HasFrench {
+					t.Error("a resource written in French must have has_french = true")
+				}
+				if r.OriginalTitle != r.Title {
+					t.Errorf("French original: original title %q differs from title", r.OriginalTitle)
+				}
+			case "en":
+				if r.OriginalTitle == r.Title {
+					t.Error("English original: the title must be a French rendering, not the original")
+				}
+			default:
+				t.Errorf("language %q, want en or fr", r.Language)
+			}
+
+			if r.Summary == "" {
+				t.Fatal("empty summary")
+			}
+			if n := len(sentenceEnd.FindAllString(r.Summary, -1)); n < 2 || n > 4 {
+				t.Errorf("summary has %d sentences, want 2 to 4: %q", n, r.Summary)
+			}
+			if !strings.ContainsAny(r.Summary[len(r.Summary)-1:], ".!?") {
+				t.Errorf("summary does not end a sentence: %q", r.Summary)
+			}
+
+			if n := len(r.Tags); n < 3 || n > 6 {
+				t.Errorf("%d tags, want 3 to 6", n)
+			}
+			for i, tag := range r.Tags {
+				if tag == "" || tag != strings.ToLower(tag) || tag != strings.TrimSpace(tag) {
+					t.Errorf("tag %q must be non-empty, trimmed and lower case", tag)
+				}
+				if slices.Contains(r.Tags[:i], tag) {
+					t.Errorf("tag %q repeated", tag)
+				}
+			}
+
+			if len(r.Sessions) == 0 {
+				t.Error("no session")
+			}
+			for i, s := range r.Sessions {
+				if s < 1 || s > 5 {
+					t.Errorf("session %d out of 1–5", s)
+				}
+				if i > 0 && s <= r.Sessions[i-1] {
+					t.Errorf("sessions %v must be increasing without repeats", r.Sessions)
+				}
+			}
+		})
+	}
+}
+
+func TestResourceURLs(t *testing.T) {
+	withURL := 0
+	for _, r := range loadAll(t) {
+		if r.URL == "" {
+			continue
+		}
+		withURL++
+		u, err := url.Parse(r.URL)
+		if err != nil {
+			t.Errorf("%q: URL %q: %v", r.Title, r.URL, err)
+			continue
+		}
+		if u.Scheme != "https" {
+			t.Errorf("%q: URL %q is not https", r.Title, r.URL)
+		}
+		if !allowedHosts[u.Host] {
+			t.Errorf("%q: URL %q is on host %q, which is not allowed", r.Title, r.URL, u.Host)
+		}
+		if !slices.Contains(verifiedURLs, r.URL) {
+			t.Errorf("%q: URL %q is not among the verified addresses", r.Title, r.URL)
+		}
+	}
+	if withURL == 0 {
+		t.Error("no resource has a URL")
+	}
+}
+
+// TestVerifiedURLsAreUsed keeps the list of verified addresses honest: each
+// one is in the catalogue.
+func TestVerifiedURLsAreUsed(t *testing.T) {
+	used := map[string]bool{}
+	for _, r := range loadAll(t) {
+		used[r.URL] = true
+	}
+	for _, u := range verifiedURLs {
+		if !used[u] {
+			t.Errorf("verified URL %q is used by no resource", u)
+		}
+	}
+}
+
+func TestEachSessionHasResources(t *testing.T) {
+	count := map[int]int{}
+	for _, r := range loadAll(t) {
+		for _, s := range r.Sessions {
+			count[s]++
+		}
+	}
+	for s := 1; s <= 5; s++ {
+		if count[s] < minPerSession {
+			t.Errorf("session %d has %d resources, want at least %d", s, count[s], minPerSession)
+		}
+	}
+}
+
+func TestNoDuplicateTitles(t *testing.T) {
+	// Compare at the primary level: « Élan » and « elan » are the same title
+	// for a person searching the library.
+	c := collate.New(language.French, collate.Loose)
+	list := loadAll(t)
+	for i := range list {
+		for j := i + 1; j < len(list); j++ {
+			if c.CompareString(list[i].Title, list[j].Title) == 0 {
+				t.Errorf("duplicate titles %q and %q", list[i].Title, list[j].Title)
+			}
+		}
+	}
+	origs := map[string]bool{}
+	for _, r := range list {
+		if origs[r.OriginalTitle] {
+			t.Errorf("duplicate original title %q", r.OriginalTitle)
+		}
+		origs[r.OriginalTitle] = true
+	}
+}
+
+func TestResourcesSortedInFrench(t *testing.T) {
+	c := collate.New(language.French)
+	list := loadAll(t)
+	for i := 1; i < len(list); i++ {
+		if c.CompareString(list[i-1].Title, list[i].Title) > 0 {
+			t.Errorf("%q sorted before %q", list[i-1].Title, list[i].Title)
+		}
+	}
+}
+
+func TestSortByTitleIsFrench(t *testing.T) {
+	list := []library.Resource{
+		{Title: "Zèbre"}, {Title: "Éducation"}, {Title: "apprendre"}, {Title: "Ecole"}, {Title: "Œuvre"}, {Title: "Fable"},
+	}
+	sortByTitle(list)
+	var got []string
+	for _, r := range list {
+		got = append(got, r.Title)
+	}
+	// Byte order would put « Zèbre » before « apprendre » and the accented
+	// capitals last.
+	want := []string{"apprendre", "Ecole", "Éducation", "Fable", "Œuvre", "Zèbre"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sortByTitle:\n got %q\nwant %q", got, want)
+	}
+}
+
+// checkTypography reports the French typography problems of one text
+// (french.md): typographic apostrophe, guillemets with non-breaking spaces
+// inside, a non-breaking space before the colon and none before ? ! ;, the
+// point médian rather than dotted or bracketed inclusive forms.
+func checkTypography(s string) []string {
+	var p []string
+	if strings.Contains(s, "'") {
+		p = append(p, "straight apostrophe ' instead of ’")
+	}
+	if strings.ContainsAny(s, "\"“”") {
+		p = append(p, "double quotes instead of « »")
+	}
+	if strings.Count(s, "«") != strings.Count(s, "»") {
+		p = append(p, "unbalanced « »")
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		var prev, next rune
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch r {
+		case '«':
+			if next != '\u00a0' {
+				p = append(p, "« not followed by a non-breaking space")
+			}
+		case '»':
+			if prev != '\u00a0' {
+				p = append(p, "» not preceded by a non-breaking space")
+			}
+		case ':':
+			if prev != '\u00a0' {
+				p = append(p, "« : » not preceded by a non-breaking space")
+			}
+		case '?', '!', ';':
+			if unicode.IsSpace(prev) {
+				p = append(p, "space before «"+nbsp+string(r)+nbsp+"»")
+			}
+		case '%':
+			if prev != '\u00a0' {
+				p = append(p, "% not preceded by a non-breaking space")
+			}
+		case '\u00a0':
+			if !strings.ContainsRune("«»:%", prev) && !strings.ContainsRune("«»:%", next) {
+				p = append(p, "non-breaking space outside « », : and %")
+			}
+		}
+	}
+	if strings.Contains(s, "  ") || strings.TrimSpace(s) != s {
+		p = append(p, "double or surrounding spaces")
+	}
+	if dottedInclusive.MatchString(s) {
+		p = append(p, "dotted inclusive form (militant.e.s): use the point médian")
+	}
+	if strings.Contains(s, "(s)") || strings.Contains(s, "(e)") {
+		p = append(p, "bracketed plural or feminine: write the form out")
+	}
+	return p
+}
+
+var dottedInclusive = regexp.MustCompile(`\p{Ll}\.e(\.?s)?\b`)
+
+func TestResourceTypography(t *testing.T) {
+	for _, r := range loadAll(t) {
+		fields := map[string]string{"title": r.Title, "summary": r.Summary, "author": r.Author}
+		if r.Language == "fr" {
+			fields["original title"] = r.OriginalTitle
+		}
+		for i, tag := range r.Tags {
+			fields["tag "+string(rune('1'+i))] = tag
+		}
+		for name, text := range fields {
+			for _, problem := range checkTypography(text) {
+				t.Errorf("%q, %s: %s", r.Title, name, problem)
+			}
+		}
+	}
+}
+
+func TestCheckTypographyCatchesMistakes(t *testing.T) {
+	bad := []string{
+		"L'organisation",
+		`Le "moment"`,
+		"Le « moment »",
+		"Définition : le mandat",
+		"Pourquoi ?",
+		"les militant.e.s",
+		"personne(s)",
+		"85 %",
+	}
+	for _, s := range bad {
+		if len(checkTypography(s)) == 0 {
+			t.Errorf("checkTypography(%q) found nothing", s)
+		}
+	}
+	good := "L’organisation «\u00a0distribuée\u00a0»\u00a0: 85\u00a0% des militant·es, pourquoi?"
+	if p := checkTypography(good); len(p) > 0 {
+		t.Errorf("checkTypography(%q) = %v, want nothing", good, p)
+	}
+}
+
+// TestRequiredResources checks that the references the course is built on are
+// in the library. The original titles are matched, so a French title can be
+// reworded freely.
+func TestRequiredResources(t *testing.T) {
+	byOriginal := map[string]library.Resource{}
+	for _, r := range loadAll(t) {
+		byOriginal[r.OriginalTitle] = r
+	}
+	required := []struct {
+		original, source string
+	}{
+		{"Building Networked Coalitions", "Blueprints for Change"},
+		{"Distributed Organizing Guide", "Blueprints for Change"},
+		{"Persuasive Conversation Campaigns", "Blueprints for Change"},
+		{"How-to: Crowdsourcing Ideas and Content from Supporters", "Blueprints for Change"},
+		{"Online Organising: Working Together Remotely", "Blueprints for Change"},
+		{"Systems Thinking", "Blueprints for Change"},
+		{"Systems Mapping", "Blueprints for Change"},
+		{"Virtual and Hybrid Meetings", "Blueprints for Change"},
+		{"Six Building Blocks of Distributed Organizing Campaigns", "The Commons Library"},
+		{"Organizing: People, Power, Change", "The Commons Library"},
+		{"Coalition Building: Start Here", "The Commons Library"},
+		{"10 Great Resources on Activist Wellbeing", "The Commons Library"},
+		{"Theories of Change", "The Commons Library"},
+		{"How to Structure Teams for Organising", "The Commons Library"},
+		{"Rebels and Reformers Unite", "The Commons Library"},
+		{"The Momentum Model", "Momentum"},
+		{"Frontloading", "Momentum"},
+		{"Momentum Cohort", "Momentum"},
+		{"The Tyranny of Structurelessness", ""},
+		{"Movement Ecology", ""},
+		{"The Movement Action Plan", ""},
+		{"Sunrise Hub Principles", ""},
+		{"Self-Organising System (SOS)", ""},
+		{"Holacracy Constitution", ""},
+		{"Public Narrative, Collective Action, and Power", ""},
+		{"Organizing Obama: Campaigns, Organizations, Movements", ""},
+	}
+	for _, want := range required {
+		r, ok := byOriginal[want.original]
+		if !ok {
+			t.Errorf("missing resource %q", want.original)
+			continue
+		}
+		if want.source != "" && r.Source != want.source {
+			t.Errorf("%q: source %q, want %q", want.original, r.Source, want.source)
+		}
+	}
+	prefixes := []string{
+		"This Is an Uprising", "Rules for Revolutionaries", "Connecting to Change the World",
+		"Power in Coalition", "Sociocracy 3.0",
+	}
+	for _, p := range prefixes {
+		found := false
+		for orig := range byOriginal {
+			if strings.HasPrefix(orig, p) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing resource %q…", p)
+		}
+	}
+	if r := byOriginal["The Tyranny of Structurelessness"]; !r.HasFrench {
+		t.Error("Freeman’s text has French translations: has_french must be true")
+	}
+	// The two Commons Library pages whose addresses were not verified.
+	for _, o := range []string{"How to Structure Teams for Organising", "Rebels and Reformers Unite"} {
+		if r := byOriginal[o]; r.URL != "" {
+			t.Errorf("%q: URL %q was never verified, leave it empty", o, r.URL)
+		}
+	}
+}
+
+const goodEntry = `
+[[resource]]
+title = "Un titre"
+original_title = "A Title"
+source = "Momentum"
+author = ""
+language = "en"
+has_french = false
+url = ""
+summary = "Une phrase. Une autre."
+tags = ["a", "b", "c"]
+sessions = [1]
+`
+
+func TestLoadResourcesRejectsBadData(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string // pieces the French error must contain
+	}{
+		{"empty", "", []string{"resources.toml", "aucune ressource"}},
+		{"not TOML", "[[resource]\ntitle = ", []string{"resources.toml", "TOML valide"}},
+		{"wrong type", strings.Replace(goodEntry, "sessions = [1]", `sessions = "1"`, 1), []string{"TOML valide"}},
+		{"unknown key in an entry", goodEntry + strings.Replace(goodEntry, `title = "Un titre"`, "title = \"Deuxième\"\nauteur = \"X\"", 1),
+			[]string{"ressource n°\u00a02", "«\u00a0Deuxième\u00a0»", "clés inconnues", "auteur"}},
+		{"unknown top-level key", "version = 2\n" + goodEntry, []string{"clés inconnues", "version"}},
+		{"invalid entry", strings.Replace(goodEntry, "sessions = [1]", "sessions = [6]", 1),
+			[]string{"ressource n°\u00a01", "«\u00a0Un titre\u00a0»", "séance 6"}},
+		{"no source", strings.Replace(goodEntry, `source = "Momentum"`, `source = " "`, 1), []string{"n’a pas de source"}},
+		{"duplicate title", goodEntry + goodEntry, []string{"ressource n°\u00a02", "ressource n°\u00a01"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			list, err := loadResources(tc.data)
+			if err == nil {
+				t.Fatalf("no error, got %d resources", len(list))
+			}
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Errorf("error %T is not a *FileError", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadResourcesTrimsAndSorts(t *testing.T) {
+	data := strings.Replace(goodEntry, `title = "Un titre"`, `title = "  Zèbre  "`, 1) +
+		strings.Replace(goodEntry, `title = "Un titre"`, `title = "Éducation"`, 1)
+	list, err := loadResources(data)
+	if err != nil {
+		t.Fatalf("loadResources : %v", err)
+	}
+	if len(list) != 2 || list[0].Title != "Éducation" || list[1].Title != "Zèbre" {
+		t.Errorf("got %+v", list)
+	}
+}
