@@ -146,8 +146,7 @@ func (u *UI) build() {
 			return u.library.root
 		}},
 		{lang.X("nav.exports", "Exports"), theme.DocumentSaveIcon(), func() fyne.CanvasObject {
-			return pendingScreen(lang.X("nav.exports", "Exports"),
-				lang.X("pending.exports", "Le classeur Excel des présences, les documents PDF des séances, les feuilles d’émargement et les attestations arrivent avec une prochaine version. La sauvegarde de la base se fait déjà en ligne de commande : atelier backup -o FICHIER."))
+			return newExportsScreen(u).root
 		}},
 	}
 	u.current = 1
