@@ -272,3 +272,33 @@ func TestLibrarySearch(t *testing.T) {
 		t.Errorf("session 9: exit %d", code)
 	}
 }
+
+func TestExportRoster(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	roster := filepath.Join(dir, "inscriptions.csv")
+	if err := os.WriteFile(roster, []byte("Nom;Courriel\nHélène Œuvre;h@exemple.ca\n=1+1;x@exemple.ca\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", roster); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	for _, name := range []string{"liste.csv", "liste.xlsx"} {
+		out := filepath.Join(dir, name)
+		code, stdout, stderr, _ := run(t, "--db", db, "export", "roster", "-o", out)
+		if code != ExitOK || !strings.Contains(stdout, "2 personnes") {
+			t.Fatalf("%s: exit %d, %q, %q", name, code, stdout, stderr)
+		}
+		info, err := os.Stat(out)
+		if err != nil || info.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, %v", name, info, err)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "liste.csv"))
+	if !strings.Contains(string(data), "Hélène Œuvre") || !strings.Contains(string(data), "'=1+1") {
+		t.Errorf("csv %q", data)
+	}
+	if code, _, _, _ := run(t, "--db", db, "export", "roster", "-o", filepath.Join(dir, "x.ods")); code != ExitUsage {
+		t.Errorf("ods accepted: exit %d", code)
+	}
+}

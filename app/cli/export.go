@@ -11,6 +11,7 @@ import (
 	"atelier/app/atomicfile"
 	"atelier/app/diagram"
 	"atelier/app/fold"
+	"atelier/app/rosterexport"
 )
 
 // runExport dispatches « atelier export KIND ».
@@ -21,8 +22,10 @@ func runExport(env Env, dbPath string, args []string) int {
 	switch args[0] {
 	case "structure":
 		return runExportStructure(env, dbPath, args[1:])
+	case "roster":
+		return runExportRoster(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponible : structure.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : structure, roster.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.
@@ -77,4 +80,42 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 		return fail(env, fmt.Errorf("la cohorte « %s » n’a encore aucune structure", c.Name))
 	}
 	return fail(env, fmt.Errorf("aucune structure ne s’appelle « %s » ; structures de la cohorte : %s", *name, strings.Join(names, ", ")))
+}
+
+// runExportRoster writes the cohort's roster to XLSX or CSV (UTF-8 with a
+// BOM), through a temp file.
+func runExportRoster(env Env, dbPath string, args []string) int {
+	fs := flag.NewFlagSet("export roster", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "")
+	cohortName := fs.String("cohort", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageError(env, frenchFlagError(err))
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *out == "" || len(rest) > 0 || (ext != ".xlsx" && ext != ".csv") {
+		return usageError(env, "utilisation : atelier export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM].")
+	}
+	st, c, err := openCohort(env, dbPath, *cohortName)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer st.Close()
+	people, err := st.Participants(context.Background(), c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+		if ext == ".csv" {
+			return rosterexport.CSV(w, people, c.Location())
+		}
+		return rosterexport.XLSX(w, people, c.Location())
+	})
+	if err != nil {
+		return fail(env, err)
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintf(env.Stdout, "Liste de « %s » exportée (%d personnes) : %s\n", c.Name, len(people), abs)
+	return ExitOK
 }

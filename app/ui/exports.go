@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"io"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/atomicfile"
+	"atelier/app/rosterexport"
 )
 
 // exportsScreen gathers what leaves the app as files. The attendance
@@ -28,10 +34,14 @@ func newExportsScreen(u *UI) *exportsScreen {
 	backupText := wrapped(lang.X("exports.backup.text", "Une copie cohérente de toute la base (cohortes, personnes inscrites, présences, structures, bibliothèque), lisible par vous seul·e. Gardez-la en lieu sûr : elle contient des données personnelles."))
 	backup := widget.NewButtonWithIcon(lang.X("exports.backup.action", "Sauvegarder la base…"), theme.DocumentSaveIcon(), e.onBackup)
 	backup.Importance = widget.HighImportance
+	rosterTitle := widget.NewLabelWithStyle(lang.X("exports.roster", "Liste des personnes inscrites"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
+	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier : l’export PNG et PDF des structures (Atelier structure › menu ⋮), l’export CSV de la bibliothèque et les données d’une personne (Participants › fiche)."))
 	coming := wrapped(lang.X("pending.exports", "Le classeur Excel des présences, les documents PDF des séances, les feuilles d’émargement et les attestations arrivent avec une prochaine version."))
 	coming.Importance = widget.LowImportance
-	e.root = container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), e.done, widget.NewSeparator(), elsewhere, coming))
+	e.root = container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
+		rosterTitle, rosterText, container.NewHBox(roster), e.done, widget.NewSeparator(), elsewhere, coming))
 	return e
 }
 
@@ -55,4 +65,36 @@ func (e *exportsScreen) backup(path string) {
 		return
 	}
 	e.done.SetText(lang.X("exports.backup.done", "Sauvegarde écrite\u00a0: {{.Path}}", map[string]any{"Path": path}))
+}
+
+// onRoster exports the cohort's roster; a name ending in .csv gives CSV,
+// anything else XLSX.
+func (e *exportsScreen) onRoster() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		e.exportRoster(path)
+	}, e.ui.win)
+	d.SetFileName(fileSafe(e.ui.cohort.Name) + ".xlsx")
+	d.Show()
+}
+
+func (e *exportsScreen) exportRoster(path string) {
+	people, err := e.ui.store.Participants(context.Background(), e.ui.cohort.ID)
+	if err == nil {
+		err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
+			if strings.EqualFold(filepath.Ext(path), ".csv") {
+				return rosterexport.CSV(w, people, e.ui.cohort.Location())
+			}
+			return rosterexport.XLSX(w, people, e.ui.cohort.Location())
+		})
+	}
+	if err != nil {
+		e.ui.showError(lang.X("exports.err.roster", "La liste n’a pas été exportée."), err)
+		return
+	}
+	e.done.SetText(lang.X("exports.roster.done", "Liste exportée\u00a0: {{.Path}}", map[string]any{"Path": path}))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,6 +135,11 @@ func TestExportsBackup(t *testing.T) {
 	defer st.Close()
 	if list, _ := st.Cohorts(context.Background()); len(list) != 1 {
 		t.Errorf("backup holds %v", list)
+	}
+	csvPath := filepath.Join(t.TempDir(), "liste.csv")
+	e.exportRoster(csvPath)
+	if data, err := os.ReadFile(csvPath); err != nil || !strings.HasPrefix(string(data), "\ufeffNom,Pronoms,Courriel") {
+		t.Errorf("roster csv %q, %v", data, err)
 	}
 }
 

@@ -1,0 +1,67 @@
+package attendancexlsx
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxCellUnits is Excel's limit on the text of a cell, counted in UTF-16
+// code units.
+const maxCellUnits = 32767
+
+// SafeText prepares text for a cell: invalid UTF-8 becomes U+FFFD, control
+// characters other than line feed and tab are dropped (XML cannot carry
+// most of them and Excel shows none), and text beyond Excel's limit is cut
+// with « … ». The text is always written as a string cell, so a value that
+// starts with = + - or @ stays text and never runs as a formula.
+func SafeText(s string) string {
+	if needsCleaning(s) {
+		s = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' {
+				return r
+			}
+			if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+	}
+	if len(s) <= maxCellUnits/2 {
+		return s // even all astral runes could not exceed the limit
+	}
+	units := 0
+	for i, r := range s {
+		n := 1
+		if r > 0xFFFF {
+			n = 2
+		}
+		// Keep one unit for the ellipsis if the text goes on.
+		if units+n > maxCellUnits-1 && utf16Len(s[i:])+units > maxCellUnits {
+			return s[:i] + "…"
+		}
+		units += n
+	}
+	return s
+}
+
+// needsCleaning reports whether s holds a control character or invalid UTF-8.
+func needsCleaning(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r == '\uFFFE' || r == '\uFFFF' || (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7F && r <= 0x9F) {
+			return true
+		}
+	}
+	return false
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
