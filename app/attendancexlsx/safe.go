@@ -30,14 +30,16 @@ func SafeText(s string) string {
 	if len(s) <= maxCellUnits/2 {
 		return s // even all astral runes could not exceed the limit
 	}
+	if utf16Len(s) <= maxCellUnits {
+		return s
+	}
 	units := 0
 	for i, r := range s {
 		n := 1
 		if r > 0xFFFF {
 			n = 2
 		}
-		// Keep one unit for the ellipsis if the text goes on.
-		if units+n > maxCellUnits-1 && utf16Len(s[i:])+units > maxCellUnits {
+		if units+n > maxCellUnits-1 { // keep one unit for the ellipsis
 			return s[:i] + "…"
 		}
 		units += n

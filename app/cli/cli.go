@@ -57,6 +57,8 @@ Commandes :
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
   export structure --name NOM -o FICHIER.png|FICHIER.pdf
                      exporte une structure de l’atelier de la séance 3
+  export attendance [--cohort NOM] -o FICHIER.xlsx
+                     exporte le classeur Excel des présences
   export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM]
                      exporte la liste des personnes inscrites
   library search REQUÊTE [--session N]

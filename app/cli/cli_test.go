@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"atelier/app/store"
 	"atelier/app/structure"
 	"atelier/workshops"
@@ -300,5 +302,39 @@ func TestExportRoster(t *testing.T) {
 	}
 	if code, _, _, _ := run(t, "--db", db, "export", "roster", "-o", filepath.Join(dir, "x.ods")); code != ExitUsage {
 		t.Errorf("ods accepted: exit %d", code)
+	}
+}
+
+func TestExportAttendance(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	roster := filepath.Join(dir, "inscriptions.csv")
+	if err := os.WriteFile(roster, []byte("Nom;Courriel\nHélène Œuvre;h@exemple.ca\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", roster); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "attendance", "mark", "--session", "2", "--email", "h@exemple.ca", "--status", "late"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(dir, "presences.xlsx")
+	code, stdout, stderr, _ := run(t, "--db", db, "export", "attendance", "-o", out)
+	if code != ExitOK || !strings.Contains(stdout, "(1 personne, 1 marque)") {
+		t.Fatalf("exit %d, %q, %q", code, stdout, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Présences", "A2"); v != "Hélène Œuvre" {
+		t.Errorf("A2 = %q", v)
+	}
+	if v, _ := f.GetCellValue("Présences", "G2"); v != "En retard" {
+		t.Errorf("G2 = %q", v)
+	}
+	if code, _, _, _ := run(t, "--db", db, "export", "attendance", "-o", filepath.Join(dir, "x.csv")); code != ExitUsage {
+		t.Errorf("csv accepted: exit %d", code)
 	}
 }

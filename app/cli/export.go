@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"atelier/app/atomicfile"
+	"atelier/app/attendancexlsx"
 	"atelier/app/diagram"
 	"atelier/app/fold"
 	"atelier/app/rosterexport"
@@ -24,8 +25,10 @@ func runExport(env Env, dbPath string, args []string) int {
 		return runExportStructure(env, dbPath, args[1:])
 	case "roster":
 		return runExportRoster(env, dbPath, args[1:])
+	case "attendance":
+		return runExportAttendance(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : structure, roster.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, roster, structure.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.
@@ -116,6 +119,49 @@ func runExportRoster(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(env.Stdout, "Liste de « %s » exportée (%d personnes) : %s\n", c.Name, len(people), abs)
+	fmt.Fprintf(env.Stdout, "Liste de « %s » exportée (%s) : %s\n", c.Name, plural(len(people), "personne", "personnes"), abs)
+	return ExitOK
+}
+
+// runExportAttendance writes the cohort's attendance workbook.
+func runExportAttendance(env Env, dbPath string, args []string) int {
+	fs := flag.NewFlagSet("export attendance", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "")
+	cohortName := fs.String("cohort", "", "")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageError(env, frenchFlagError(err))
+	}
+	if *out == "" || len(rest) > 0 || !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		return usageError(env, "utilisation : atelier export attendance [--cohort NOM] -o FICHIER.xlsx.")
+	}
+	st, c, err := openCohort(env, dbPath, *cohortName)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	people, err := st.Participants(ctx, c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	marks, err := st.Attendance(ctx, c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	short := map[int]string{}
+	for _, p := range env.Plans {
+		short[p.Number] = p.ShortTitle
+	}
+	err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: env.Now(), ShortTitles: short})
+	})
+	if err != nil {
+		return fail(env, err)
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintf(env.Stdout, "Présences de « %s » exportées (%s, %s) : %s\n", c.Name,
+		plural(len(people), "personne", "personnes"), plural(len(marks), "marque", "marques"), abs)
 	return ExitOK
 }
