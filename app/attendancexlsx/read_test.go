@@ -151,3 +151,42 @@ func TestLibreOfficeCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestLibreOfficeRoundTrip edits a mark, lets LibreOffice save the workbook
+// in its own way (xlsx to xlsx), and reads the change back from that file.
+func TestLibreOfficeRoundTrip(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) absent")
+	}
+	c, people, marks := testCohort(t), testPeople(), testMarks()
+	path, f := writeFile(t, c, people, marks)
+	// Élodie (row 3) was excused at session 1: mark her present.
+	if v, _ := f.GetCellValue(SheetAttendance, "A3"); v != "Élodie Gagnon" {
+		t.Fatalf("A3 = %q", v)
+	}
+	if err := f.SetCellValue(SheetAttendance, "F3", "Présent·e"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(out, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved, err := os.Open(filepath.Join(out, "presences.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer saved.Close()
+	changes, problems, err := ReadMarks(saved, c, people, marks)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("ReadMarks: %v, %v", err, problems)
+	}
+	if len(changes) != 1 || changes[0].Name != "Élodie Gagnon" || changes[0].From != participants.Excuse || changes[0].To != participants.Present {
+		t.Errorf("changes %+v", changes)
+	}
+}
