@@ -64,6 +64,9 @@ func Write(w io.Writer, c course.Cohort, people []participants.Participant, mark
 	if err := writeSummary(f, c, grid, lay); err != nil {
 		return err
 	}
+	if err := writeSessionSheets(f, c, people, marks); err != nil {
+		return err
+	}
 	// « Présences » stays the active sheet, as in a new file. Do not call
 	// SetActiveSheet here: it would parse the streamed sheet back into memory.
 

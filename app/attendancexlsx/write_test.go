@@ -106,7 +106,7 @@ func TestWriteAttendanceSheet(t *testing.T) {
 func TestWriteSummarySheet(t *testing.T) {
 	path, f := writeFile(t, testCohort(t), testPeople(), testMarks())
 	const s = SheetSummary
-	if got := f.GetSheetList(); !slices.Equal(got, []string{SheetAttendance, SheetSummary}) {
+	if got := f.GetSheetList(); !slices.Equal(got[:2], []string{SheetAttendance, SheetSummary}) {
 		t.Errorf("feuilles = %v", got)
 	}
 	checks := map[string]string{
@@ -158,5 +158,28 @@ func TestWriteOpensOnAttendance(t *testing.T) {
 	_, f := writeFile(t, testCohort(t), testPeople(), testMarks())
 	if got := f.GetSheetName(f.GetActiveSheetIndex()); got != SheetAttendance {
 		t.Errorf("feuille active = %q", got)
+	}
+}
+
+func TestSessionSheets(t *testing.T) {
+	c, people, marks := testCohort(t), testPeople(), testMarks()
+	_, f := writeFile(t, c, people, marks)
+	sheets := f.GetSheetList()
+	if len(sheets) != 2+len(c.Sessions) || sheets[2] != "Séance 1" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	title, _ := f.GetCellValue("Séance 1", "A1")
+	if !strings.HasPrefix(title, "Séance 1 — ") || !strings.Contains(title, "18\u00a0h\u00a030") {
+		t.Errorf("title %q", title)
+	}
+	rows, _ := f.GetRows("Séance 2")
+	var marked int
+	for _, m := range marks {
+		if m.SessionID == c.Sessions[1].ID {
+			marked++
+		}
+	}
+	if len(rows) != 3+marked {
+		t.Errorf("session 2 lists %d rows for %d marks: %v", len(rows)-3, marked, rows)
 	}
 }
