@@ -180,7 +180,7 @@ func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Pa
 	for i, h := range header {
 		row[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 48}); err != nil {
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 64}); err != nil {
 		return err
 	}
 
