@@ -59,6 +59,14 @@ Commandes :
                      exporte une structure de l’atelier de la séance 3
   export attendance [--cohort NOM] -o FICHIER.xlsx
                      exporte le classeur Excel des présences
+  export handout --session N -o FICHIER.pdf
+                     document de la séance N pour les personnes participantes
+  export signin --session N -o FICHIER.pdf
+                     feuille d’émargement de la séance N
+  export certificates --min N -o FICHIER.pdf
+                     attestations de participation (au moins N séances)
+  export booklet -o FICHIER.pdf
+                     les cinq documents en un livret avec sommaire
   export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM]
                      exporte la liste des personnes inscrites
   library search REQUÊTE [--session N]

@@ -338,3 +338,47 @@ func TestExportAttendance(t *testing.T) {
 		t.Errorf("csv accepted: exit %d", code)
 	}
 }
+
+func TestExportPDFs(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	roster := filepath.Join(dir, "inscriptions.csv")
+	if err := os.WriteFile(roster, []byte("Nom;Courriel\nÉlodie Gagnon;e@exemple.ca\nDominique Roy;d@exemple.ca\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", roster); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	for s := range 3 {
+		if code, _, stderr, _ := run(t, "--db", db, "attendance", "mark", "--session", fmt.Sprint(s+1), "--email", "e@exemple.ca", "--status", "present"); code != ExitOK {
+			t.Fatal(stderr)
+		}
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"handout", "--session", "4"}, "Document de la séance 4"},
+		{[]string{"signin", "--session", "1"}, "Feuille d’émargement"},
+		{[]string{"certificates", "--min", "3"}, "Attestations"},
+		{[]string{"booklet"}, "Livret"},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(dir, tt.args[0]+".pdf")
+		args := append([]string{"--db", db, "export"}, tt.args...)
+		code, stdout, stderr, _ := run(t, append(args, "-o", out)...)
+		if code != ExitOK || !strings.Contains(stdout, tt.want) {
+			t.Errorf("%v: exit %d, %q, %q", tt.args, code, stdout, stderr)
+			continue
+		}
+		if data, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
+			t.Errorf("%v: not a PDF (%v)", tt.args, err)
+		}
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "export", "certificates", "--min", "4", "-o", filepath.Join(dir, "x.pdf")); code != ExitError || stderr == "" {
+		t.Errorf("nobody with 4 sessions: exit %d, %q", code, stderr)
+	}
+	if code, _, _, _ := run(t, "--db", db, "export", "handout", "-o", filepath.Join(dir, "x.pdf")); code != ExitUsage {
+		t.Errorf("handout without session: exit %d", code)
+	}
+}

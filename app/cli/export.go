@@ -27,8 +27,16 @@ func runExport(env Env, dbPath string, args []string) int {
 		return runExportRoster(env, dbPath, args[1:])
 	case "attendance":
 		return runExportAttendance(env, dbPath, args[1:])
+	case "handout":
+		return runExportHandout(env, dbPath, args[1:])
+	case "signin":
+		return runExportSignIn(env, dbPath, args[1:])
+	case "certificates":
+		return runExportCertificates(env, dbPath, args[1:])
+	case "booklet":
+		return runExportBooklet(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, roster, structure.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, structure.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.

@@ -43,11 +43,10 @@ func newExportsScreen(u *UI) *exportsScreen {
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier : l’export PNG et PDF des structures (Atelier structure › menu ⋮), l’export CSV de la bibliothèque et les données d’une personne (Participants › fiche)."))
-	coming := wrapped(lang.X("pending.exports", "Les documents PDF des séances, les feuilles d’émargement et les attestations arrivent avec une prochaine version."))
-	coming.Importance = widget.LowImportance
-	e.root = container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
+	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
 		bookTitle, bookText, container.NewHBox(book, corrected), widget.NewSeparator(),
-		rosterTitle, rosterText, container.NewHBox(roster), e.done, widget.NewSeparator(), elsewhere, coming))
+		e.documentsSection(), widget.NewSeparator(),
+		rosterTitle, rosterText, container.NewHBox(roster), e.done, widget.NewSeparator(), elsewhere)))
 	return e
 }
 

@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/atomicfile"
+	"atelier/app/course"
+	"atelier/app/handout"
+	"atelier/app/library"
+)
+
+// documentsSection is the part of the Exports area that prints the French
+// PDFs: a session's handout and sign-in sheet, the certificates, the whole
+// booklet. Each is shown first (its first page) and saved on request.
+func (e *exportsScreen) documentsSection() fyne.CanvasObject {
+	var sessions []string
+	for _, s := range e.ui.cohort.Sessions {
+		sessions = append(sessions, fmt.Sprintf("%s · %s", sessionName(s.Number), e.ui.lang().ShortDate(s.StartsAt)))
+	}
+	pick := widget.NewSelect(sessions, nil)
+	if len(sessions) > 0 {
+		pick.SetSelectedIndex(0)
+	}
+	minimum := widget.NewEntry()
+	minimum.SetText("3")
+	session := func() (course.Session, bool) {
+		i := pick.SelectedIndex()
+		if i < 0 || i >= len(e.ui.cohort.Sessions) {
+			return course.Session{}, false
+		}
+		return e.ui.cohort.Sessions[i], true
+	}
+	handoutBtn := widget.NewButtonWithIcon(lang.X("docs.handout", "Document de la séance…"), theme.DocumentIcon(), func() {
+		if s, ok := session(); ok {
+			e.document(fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s) })
+		}
+	})
+	signinBtn := widget.NewButtonWithIcon(lang.X("docs.signin", "Feuille d’émargement…"), theme.DocumentIcon(), func() {
+		if s, ok := session(); ok {
+			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s) })
+		}
+	})
+	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Attestations…"), theme.DocumentIcon(), func() {
+		n, err := strconv.Atoi(strings.TrimSpace(minimum.Text))
+		if err != nil || n < 1 || n > 5 {
+			e.ui.showError(lang.X("docs.err.min", "Indiquez un nombre de séances de 1 à 5."), nil)
+			return
+		}
+		e.document("attestations.pdf", func(w io.Writer) error { return e.writeCertificates(w, n) })
+	})
+	bookletBtn := widget.NewButtonWithIcon(lang.X("docs.booklet", "Livret complet…"), theme.DocumentIcon(), func() {
+		e.document("livret.pdf", e.writeBooklet)
+	})
+	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(title,
+		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),
+		container.NewHBox(widget.NewLabel(lang.X("docs.min", "Séances suivies au moins")), container.NewGridWrap(fyne.NewSize(60, minimum.MinSize().Height), minimum), certBtn, bookletBtn))
+}
+
+// options fixes the documents' date to the cohort's first session, so that
+// the same data gives the same bytes.
+func (e *exportsScreen) options() handout.Options {
+	opt := handout.Options{}
+	if len(e.ui.cohort.Sessions) > 0 {
+		opt.Created = e.ui.cohort.Sessions[0].StartsAt
+	}
+	return opt
+}
+
+func (e *exportsScreen) plan(n int) course.Plan {
+	for _, p := range e.ui.opts.Plans {
+		if p.Number == n {
+			return p
+		}
+	}
+	return course.Plan{Number: n}
+}
+
+func (e *exportsScreen) writeHandout(w io.Writer, s course.Session) error {
+	rs, err := e.ui.store.SessionResources(context.Background(), s.ID)
+	if err != nil {
+		return err
+	}
+	return handout.Handout(w, e.ui.cohort, s, e.plan(s.Number), rs, e.options())
+}
+
+func (e *exportsScreen) writeSignIn(w io.Writer, s course.Session) error {
+	people, err := e.ui.store.Participants(context.Background(), e.ui.cohort.ID)
+	if err != nil {
+		return err
+	}
+	return handout.SignIn(w, e.ui.cohort, s, people, e.options())
+}
+
+func (e *exportsScreen) writeCertificates(w io.Writer, minimum int) error {
+	ctx := context.Background()
+	people, err := e.ui.store.Participants(ctx, e.ui.cohort.ID)
+	if err != nil {
+		return err
+	}
+	marks, err := e.ui.store.Attendance(ctx, e.ui.cohort.ID)
+	if err != nil {
+		return err
+	}
+	return handout.Certificates(w, e.ui.cohort, people, marks, minimum, e.options())
+}
+
+func (e *exportsScreen) writeBooklet(w io.Writer) error {
+	bySession := map[int][]library.Resource{}
+	for _, s := range e.ui.cohort.Sessions {
+		rs, err := e.ui.store.SessionResources(context.Background(), s.ID)
+		if err != nil {
+			return err
+		}
+		bySession[s.Number] = rs
+	}
+	return handout.Booklet(w, e.ui.cohort, e.ui.opts.Plans, bySession, e.options())
+}
+
+// document renders a PDF off the UI goroutine, shows its first page, and
+// saves it where the person says.
+func (e *exportsScreen) document(name string, write func(io.Writer) error) {
+	wait := dialog.NewCustomWithoutButtons(lang.X("docs.rendering", "Préparation du document…"), widget.NewProgressBarInfinite(), e.ui.win)
+	wait.Show()
+	go func() {
+		var b bytes.Buffer
+		err := write(&b)
+		var preview string
+		if err == nil {
+			preview, _ = firstPage(b.Bytes())
+		}
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				e.ui.showError(lang.X("docs.err.render", "Le document n’a pas pu être préparé."), err)
+				return
+			}
+			e.showPreview(name, b.Bytes(), preview)
+		})
+	}()
+}
+
+// firstPage renders page 1 of a PDF to a PNG with pdftoppm (poppler), in a
+// private temporary folder; "" when pdftoppm is not installed.
+func firstPage(pdf []byte) (string, error) {
+	tool, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "atelier-apercu-")
+	if err != nil {
+		return "", err
+	}
+	in := filepath.Join(dir, "document.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, "page")
+	if err := exec.Command(tool, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", in, out).Run(); err != nil {
+		return "", err
+	}
+	return out + ".png", nil
+}
+
+// showPreview shows the first page and offers to save the document.
+func (e *exportsScreen) showPreview(name string, pdf []byte, png string) {
+	var view fyne.CanvasObject
+	if png != "" {
+		img := canvas.NewImageFromFile(png)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(420, 560))
+		view = img
+	} else {
+		view = wrapped(lang.X("docs.nopreview", "Aperçu indisponible (l’outil pdftoppm n’est pas installé). Le document est prêt à être enregistré."))
+	}
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(lang.X("action.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		e.savePDF(name, pdf)
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { d.Hide() })
+	info := widget.NewLabel(lang.X("docs.preview.info", "Première page de {{.Name}} ({{.Size}} Ko)", map[string]any{"Name": name, "Size": len(pdf) / 1024}))
+	d = dialog.NewCustomWithoutButtons(lang.X("docs.preview", "Aperçu"), container.NewBorder(info, container.NewHBox(cancel, save), nil, nil, view), e.ui.win)
+	d.Resize(fyne.NewSize(520, 720))
+	d.Show()
+}
+
+// savePDF asks where to save and writes through a temp file.
+func (e *exportsScreen) savePDF(name string, pdf []byte) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := atomicfile.Write(path, 0o600, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
+			e.ui.showError(lang.X("docs.err.save", "Le document n’a pas été enregistré."), err)
+			return
+		}
+		e.done.SetText(lang.X("docs.saved", "Document enregistré\u00a0: {{.Path}}", map[string]any{"Path": path}))
+	}, e.ui.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}

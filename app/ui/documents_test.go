@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"atelier/app/library"
+	"atelier/app/participants"
+)
+
+func TestDocumentsRenderAndPreview(t *testing.T) {
+	u, st := rosterUI(t)
+	ctx := context.Background()
+	people, _ := st.Participants(ctx, u.cohort.ID)
+	var marks []participants.Attendance
+	for _, s := range u.cohort.Sessions[:3] {
+		marks = append(marks, participants.Attendance{ParticipantID: people[0].ID, SessionID: s.ID, Mark: participants.Present})
+	}
+	if err := st.SetAttendance(ctx, marks); err != nil {
+		t.Fatal(err)
+	}
+	e := newExportsScreen(u)
+	s := u.cohort.Sessions[3]
+	checks := []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"handout", func(b *bytes.Buffer) error { return e.writeHandout(b, s) }},
+		{"signin", func(b *bytes.Buffer) error { return e.writeSignIn(b, s) }},
+		{"certificates", func(b *bytes.Buffer) error { return e.writeCertificates(b, 3) }},
+		{"booklet", func(b *bytes.Buffer) error { return e.writeBooklet(b) }},
+	}
+	for _, c := range checks {
+		var b bytes.Buffer
+		if err := c.write(&b); err != nil || !bytes.HasPrefix(b.Bytes(), []byte("%PDF")) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	var b bytes.Buffer
+	if err := e.writeCertificates(&b, 4); err == nil {
+		t.Error("certificates for 4 sessions when nobody came 4 times")
+	}
+	b.Reset()
+	if err := e.writeHandout(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm absent: no preview image")
+	}
+	png, err := firstPage(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(png); err != nil || info.Size() < 1000 {
+		t.Fatalf("preview %v, %v", info, err)
+	}
+	e.showPreview("seance-4.pdf", b.Bytes(), png)
+	if !strings.Contains(dialogText(u), "Première page de seance-4.pdf") {
+		t.Errorf("preview dialog %q", dialogText(u))
+	}
+}
+
+// The handout of session 4 lists a resource linked to it (issue 6: « sees
+// it in that session's handout »).
+func TestHandoutListsLinkedResource(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	id, err := st.AddResource(ctx, resourceForTest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := u.cohort.Sessions[3]
+	if err := st.LinkResource(ctx, id, s.ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	e := newExportsScreen(u)
+	var b bytes.Buffer
+	if err := e.writeHandout(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, b.Bytes())
+	if !strings.Contains(text, "Notre guide maison des coalitions") {
+		t.Errorf("the linked resource is not in the handout:\n%s", text)
+	}
+}
+
+func resourceForTest() library.Resource {
+	return library.Resource{Title: "Notre guide maison des coalitions", Source: "Équipe d’animation", Language: "fr",
+		Summary: "Un guide écrit par l’équipe.", Tags: []string{"coalitions"}, Custom: true, URL: "https://exemple.org/guide.pdf"}
+}
+
+// pdfText extracts a PDF's text with pdftotext, skipping when it is absent.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext absent")
+	}
+	cmd := exec.Command(tool, "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
