@@ -87,7 +87,11 @@ func runExportHandout(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt}
+	diagrams, err := st.CohortStructures(context.Background(), c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
 	return writePDF(env, a.out, fmt.Sprintf("Document de la séance %d écrit", s.Number), func(w io.Writer) error {
 		return handout.Handout(w, c, s, planOf(env, s.Number), rs, opt)
 	})
@@ -159,7 +163,11 @@ func runExportBooklet(env Env, dbPath string, args []string) int {
 		}
 		bySession[s.Number] = rs
 	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt}
+	diagrams, err := st.CohortStructures(context.Background(), c.ID)
+	if err != nil {
+		return fail(env, err)
+	}
+	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
 	return writePDF(env, a.out, "Livret du cours écrit", func(w io.Writer) error {
 		return handout.Booklet(w, c, env.Plans, bySession, opt)
 	})

@@ -94,5 +94,8 @@ func (d *doc) booklet(c course.Cohort, plans []course.Plan, res map[int][]librar
 			f.SetLink(links[i], 0, page)
 			f.Bookmark(clean(fmt.Sprintf("Séance %d — %s", p.Number, p.ShortTitle)), 0, 0)
 		})
+		if p.Number == 3 {
+			d.structures(opt.Structures)
+		}
 	}
 }

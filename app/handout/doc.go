@@ -18,6 +18,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"atelier/app/course"
+	"atelier/app/structure"
 	"atelier/app/textfmt"
 	"atelier/assets/fonts"
 )
@@ -30,6 +31,9 @@ type Options struct {
 	// Facilitators are named on the handouts and certificates; nil means
 	// the cohort's facilitators.
 	Facilitators []string
+	// Structures are the cohort's diagrams, drawn at the end of the
+	// structure-design session's handout (session 3).
+	Structures []structure.Structure
 }
 
 func (o Options) facilitators(c course.Cohort) []string {

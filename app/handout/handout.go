@@ -27,6 +27,9 @@ func Handout(w io.Writer, c course.Cohort, s course.Session, p course.Plan, reso
 	title := fmt.Sprintf("Séance %d — %s", p.Number, p.Title)
 	return render(w, "document de séance", "P", title, opt, func(d *doc) error {
 		d.handout(c, s, p, resources, opt.facilitators(c), nil)
+		if s.Number == 3 {
+			d.structures(opt.Structures)
+		}
 		return nil
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"atelier/app/course"
 	"atelier/app/library"
 	"atelier/app/participants"
+	"atelier/app/structure"
 	"atelier/workshops"
 )
 
@@ -370,5 +371,24 @@ func BenchmarkCertificates500(b *testing.B) {
 		if err := Certificates(&bytes.Buffer{}, c, list, marks, 3, opts()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestSession3HandoutDrawsTheStructures(t *testing.T) {
+	c, plans := fixture(t)
+	xr, err := structure.FromTemplate("xr-groupe-local", "Groupe Rive-Sud")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Created: created, Structures: []structure.Structure{xr}}
+	path, _ := write(t, "seance-3.pdf", renderHandout(c, plans[2], opt))
+	got := text(t, path, false)
+	if !strings.Contains(got, "Structures de la cohorte") || !strings.Contains(got, "Groupe Rive-Sud") {
+		t.Errorf("session 3 handout without its structures:\n%s", got)
+	}
+	// Other sessions do not carry them.
+	path, _ = write(t, "seance-2.pdf", renderHandout(c, plans[1], opt))
+	if strings.Contains(text(t, path, false), "Structures de la cohorte") {
+		t.Error("session 2 handout shows the structures")
 	}
 }

@@ -273,3 +273,21 @@ func (s *Store) DeleteStructure(ctx context.Context, id int64) error {
 	})
 	return wrapWrite("la suppression de la structure", err)
 }
+
+// CohortStructures loads every diagram of a cohort, by name, for the
+// session-3 handout.
+func (s *Store) CohortStructures(ctx context.Context, cohortID int64) ([]structure.Structure, error) {
+	list, err := s.Structures(ctx, cohortID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]structure.Structure, 0, len(list))
+	for _, x := range list {
+		st, err := s.Structure(ctx, x.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}

@@ -98,7 +98,11 @@ func (e *exportsScreen) writeHandout(w io.Writer, s course.Session) error {
 	if err != nil {
 		return err
 	}
-	return handout.Handout(w, e.ui.cohort, s, e.plan(s.Number), rs, e.options())
+	opt := e.options()
+	if opt.Structures, err = e.ui.store.CohortStructures(context.Background(), e.ui.cohort.ID); err != nil {
+		return err
+	}
+	return handout.Handout(w, e.ui.cohort, s, e.plan(s.Number), rs, opt)
 }
 
 func (e *exportsScreen) writeSignIn(w io.Writer, s course.Session) error {
@@ -131,7 +135,12 @@ func (e *exportsScreen) writeBooklet(w io.Writer) error {
 		}
 		bySession[s.Number] = rs
 	}
-	return handout.Booklet(w, e.ui.cohort, e.ui.opts.Plans, bySession, e.options())
+	opt := e.options()
+	var err error
+	if opt.Structures, err = e.ui.store.CohortStructures(context.Background(), e.ui.cohort.ID); err != nil {
+		return err
+	}
+	return handout.Booklet(w, e.ui.cohort, e.ui.opts.Plans, bySession, opt)
 }
 
 // document renders a PDF off the UI goroutine, shows its first page, and
