@@ -1,7 +1,6 @@
 package diagram
 
 import (
-	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -10,8 +9,8 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"atelier/app/pdfdoc"
 	"atelier/app/structure"
-	"atelier/assets/fonts"
 )
 
 // PDFOptions shape the PDF.
@@ -35,8 +34,6 @@ const (
 	// diagramPad is room around the nodes for arrowheads and link labels,
 	// in canvas units.
 	diagramPad = 16
-	family     = "DejaVu"
-	producer   = "Atelier"
 )
 
 // pdfDoc is one document being written; s is the sanitiser of every string
@@ -62,35 +59,14 @@ func PDF(w io.Writer, s structure.Structure, opt PDFOptions) (err error) {
 			err = fmt.Errorf("diagram : création du PDF impossible : %v", r)
 		}
 	}()
-	d := &pdfDoc{f: gofpdf.New("L", "mm", "A4", ""), fonts: pf}
-	f := d.f
 	title := strings.TrimSpace(opt.Title)
 	if title == "" {
 		title = defaultTitle(s.Name)
 	}
+	d := &pdfDoc{fonts: pf}
 	title = d.s(title)
-
-	created := opt.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
-	f.SetCatalogSort(true)
-	f.SetCreationDate(created)
-	f.SetModificationDate(created)
-	f.SetProducer(producer, true)
-	f.SetCreator(producer, true)
-	f.SetTitle(title, true)
-	f.AliasNbPages("{nb}")
-	// gofpdf pads tables by appending to slices of the bytes it is given,
-	// writing into them: each document gets its own copy so that the
-	// shared embedded fonts stay intact and exports can run concurrently.
-	f.AddUTF8FontFromBytes(family, "", bytes.Clone(fonts.Regular))
-	f.AddUTF8FontFromBytes(family, "B", bytes.Clone(fonts.Bold))
-	f.SetMargins(pageMargin, pageMargin, pageMargin)
-	// Pages break where this package decides: the diagram must stay on one
-	// page and table rows are split by hand.
-	f.SetAutoPageBreak(false, 0)
-	f.SetCellMargin(0)
+	d.f = pdfdoc.New("L", title, opt.Created, pageMargin)
+	f := d.f
 	f.SetFooterFunc(d.footer)
 
 	f.AddPage()
@@ -118,7 +94,7 @@ func (d *pdfDoc) setFont(bold bool, sizePt float64) {
 	if bold {
 		style = "B"
 	}
-	d.f.SetFont(family, style, sizePt)
+	d.f.SetFont(pdfdoc.Family, style, sizePt)
 }
 
 func (d *pdfDoc) width(bold bool, sizePt float64) func(string) float64 {

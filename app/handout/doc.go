@@ -7,7 +7,6 @@
 package handout
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -18,9 +17,9 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"atelier/app/course"
+	"atelier/app/pdfdoc"
 	"atelier/app/structure"
 	"atelier/app/textfmt"
-	"atelier/assets/fonts"
 )
 
 // Options shape every document of the package.
@@ -48,8 +47,6 @@ const (
 	margin    = 18.0
 	headerTop = 9.0
 	footerH   = 14.0 // kept free at the bottom of each page for the footer
-	family    = "DejaVu"
-	producer  = "Atelier"
 	bodySize  = 10.0
 	bodyLine  = 5.0
 	nbsp      = textfmt.NBSP
@@ -79,27 +76,9 @@ type doc struct {
 }
 
 func newDoc(orientation, title string, opt Options) *doc {
-	f := gofpdf.New(orientation, "mm", "A4", "")
+	f := pdfdoc.New(orientation, clean(title), opt.Created, margin)
+	f.SetAuthor(pdfdoc.Producer, true)
 	d := &doc{f: f}
-	created := opt.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
-	f.SetCatalogSort(true)
-	f.SetCreationDate(created)
-	f.SetModificationDate(created)
-	f.SetProducer(producer, true)
-	f.SetCreator(producer, true)
-	f.SetAuthor(producer, true)
-	f.SetTitle(clean(title), true)
-	f.AliasNbPages("{nb}")
-	// gofpdf writes into the font bytes it is given: each document gets its
-	// own copy so that documents can be written concurrently.
-	f.AddUTF8FontFromBytes(family, "", bytes.Clone(fonts.Regular))
-	f.AddUTF8FontFromBytes(family, "B", bytes.Clone(fonts.Bold))
-	f.SetMargins(margin, margin, margin)
-	f.SetAutoPageBreak(false, 0)
-	f.SetCellMargin(0)
 	f.SetHeaderFunc(d.drawHeader)
 	f.SetFooterFunc(d.drawFooter)
 	return d
@@ -163,7 +142,7 @@ func (d *doc) font(bold bool, size float64) {
 	if bold {
 		style = "B"
 	}
-	d.f.SetFont(family, style, size)
+	d.f.SetFont(pdfdoc.Family, style, size)
 }
 
 func (d *doc) color(c rgb)     { d.f.SetTextColor(c.r, c.g, c.b) }
