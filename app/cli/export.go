@@ -10,6 +10,7 @@ import (
 
 	"atelier/app/atomicfile"
 	"atelier/app/attendancexlsx"
+	"atelier/app/course"
 	"atelier/app/diagram"
 	"atelier/app/fold"
 	"atelier/app/rosterexport"
@@ -74,18 +75,12 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 		if err != nil {
 			return fail(env, err)
 		}
-		err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+		return writeExport(env, *out, fmt.Sprintf("Structure « %s » exportée", s.Name), func(w io.Writer) error {
 			if ext == ".pdf" {
 				return diagram.PDF(w, s, diagram.PDFOptions{Subtitle: c.Name, Created: env.Now()})
 			}
 			return diagram.PNG(w, s, diagram.Options{Scale: 2, Title: s.Name})
 		})
-		if err != nil {
-			return fail(env, err)
-		}
-		abs, _ := filepath.Abs(*out)
-		fmt.Fprintf(env.Stdout, "Structure « %s » exportée : %s\n", s.Name, abs)
-		return ExitOK
 	}
 	if len(names) == 0 {
 		return fail(env, fmt.Errorf("la cohorte « %s » n’a encore aucune structure", c.Name))
@@ -117,18 +112,13 @@ func runExportRoster(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+	what := fmt.Sprintf("Liste de « %s » exportée (%s)", c.Name, plural(len(people), "personne", "personnes"))
+	return writeExport(env, *out, what, func(w io.Writer) error {
 		if ext == ".csv" {
 			return rosterexport.CSV(w, people, c.Location())
 		}
 		return rosterexport.XLSX(w, people, c.Location())
 	})
-	if err != nil {
-		return fail(env, err)
-	}
-	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(env.Stdout, "Liste de « %s » exportée (%s) : %s\n", c.Name, plural(len(people), "personne", "personnes"), abs)
-	return ExitOK
 }
 
 // runExportAttendance writes the cohort's attendance workbook.
@@ -158,18 +148,20 @@ func runExportAttendance(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	short := map[int]string{}
-	for _, p := range env.Plans {
-		short[p.Number] = p.ShortTitle
-	}
-	err = atomicfile.Write(*out, 0o600, func(w io.Writer) error {
-		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: env.Now(), ShortTitles: short})
+	what := fmt.Sprintf("Présences de « %s » exportées (%s, %s)", c.Name,
+		plural(len(people), "personne", "personnes"), plural(len(marks), "marque", "marques"))
+	return writeExport(env, *out, what, func(w io.Writer) error {
+		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: env.Now(), ShortTitles: course.ShortTitles(env.Plans)})
 	})
-	if err != nil {
+}
+
+// writeExport writes a file through a temp file and a rename, then says
+// what was written and where.
+func writeExport(env Env, path, what string, write func(io.Writer) error) int {
+	if err := atomicfile.Write(path, 0o600, write); err != nil {
 		return fail(env, err)
 	}
-	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(env.Stdout, "Présences de « %s » exportées (%s, %s) : %s\n", c.Name,
-		plural(len(people), "personne", "personnes"), plural(len(marks), "marque", "marques"), abs)
+	abs, _ := filepath.Abs(path)
+	fmt.Fprintf(env.Stdout, "%s : %s\n", what, abs)
 	return ExitOK
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/atomicfile"
 	"atelier/app/course"
 	"atelier/app/handout"
 	"atelier/app/library"
@@ -48,26 +47,6 @@ func parsePDFArgs(env Env, name string, args []string, needSession, needMin bool
 	return a, -1
 }
 
-// planOf finds the curriculum plan of session n.
-func planOf(env Env, n int) course.Plan {
-	for _, p := range env.Plans {
-		if p.Number == n {
-			return p
-		}
-	}
-	return course.Plan{Number: n}
-}
-
-// writePDF writes a PDF through a temp file and says where.
-func writePDF(env Env, path, what string, write func(io.Writer) error) int {
-	if err := atomicfile.Write(path, 0o600, write); err != nil {
-		return fail(env, err)
-	}
-	abs, _ := filepath.Abs(path)
-	fmt.Fprintf(env.Stdout, "%s\u00a0: %s\n", what, abs)
-	return ExitOK
-}
-
 func sessionResources(st *store.Store, s course.Session) ([]library.Resource, error) {
 	return st.SessionResources(context.Background(), s.ID)
 }
@@ -92,8 +71,9 @@ func runExportHandout(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
-	return writePDF(env, a.out, fmt.Sprintf("Document de la séance %d écrit", s.Number), func(w io.Writer) error {
-		return handout.Handout(w, c, s, planOf(env, s.Number), rs, opt)
+	plan, _ := course.PlanFor(env.Plans, s.Number)
+	return writeExport(env, a.out, fmt.Sprintf("Document de la séance %d écrit", s.Number), func(w io.Writer) error {
+		return handout.Handout(w, c, s, plan, rs, opt)
 	})
 }
 
@@ -113,7 +93,7 @@ func runExportSignIn(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	opt := handout.Options{Created: c.Sessions[0].StartsAt}
-	return writePDF(env, a.out, fmt.Sprintf("Feuille d’émargement de la séance %d écrite", s.Number), func(w io.Writer) error {
+	return writeExport(env, a.out, fmt.Sprintf("Feuille d’émargement de la séance %d écrite", s.Number), func(w io.Writer) error {
 		return handout.SignIn(w, c, s, people, opt)
 	})
 }
@@ -139,7 +119,7 @@ func runExportCertificates(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	opt := handout.Options{Created: c.Sessions[0].StartsAt}
-	return writePDF(env, a.out, "Attestations écrites", func(w io.Writer) error {
+	return writeExport(env, a.out, "Attestations écrites", func(w io.Writer) error {
 		return handout.Certificates(w, c, people, marks, a.min, opt)
 	})
 }
@@ -168,7 +148,7 @@ func runExportBooklet(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
-	return writePDF(env, a.out, "Livret du cours écrit", func(w io.Writer) error {
+	return writeExport(env, a.out, "Livret du cours écrit", func(w io.Writer) error {
 		return handout.Booklet(w, c, env.Plans, bySession, opt)
 	})
 }

@@ -86,3 +86,23 @@ func (p Plan) Validate() error {
 	l.Add(strings.TrimSpace(p.Handout.TakeAway) == "", name+" : le paragraphe « À retenir » manque.")
 	return l.Err()
 }
+
+// PlanFor is the plan of session n among plans; when there is none, a plan
+// holding just the number, and false.
+func PlanFor(plans []Plan, n int) (Plan, bool) {
+	for _, p := range plans {
+		if p.Number == n {
+			return p, true
+		}
+	}
+	return Plan{Number: n}, false
+}
+
+// ShortTitles maps each session number to its short title.
+func ShortTitles(plans []Plan) map[int]string {
+	m := make(map[int]string, len(plans))
+	for _, p := range plans {
+		m[p.Number] = p.ShortTitle
+	}
+	return m
+}

@@ -84,15 +84,6 @@ func (e *exportsScreen) options() handout.Options {
 	return opt
 }
 
-func (e *exportsScreen) plan(n int) course.Plan {
-	for _, p := range e.ui.opts.Plans {
-		if p.Number == n {
-			return p
-		}
-	}
-	return course.Plan{Number: n}
-}
-
 func (e *exportsScreen) writeHandout(w io.Writer, s course.Session) error {
 	rs, err := e.ui.store.SessionResources(context.Background(), s.ID)
 	if err != nil {
@@ -102,7 +93,8 @@ func (e *exportsScreen) writeHandout(w io.Writer, s course.Session) error {
 	if opt.Structures, err = e.ui.store.CohortStructures(context.Background(), e.ui.cohort.ID); err != nil {
 		return err
 	}
-	return handout.Handout(w, e.ui.cohort, s, e.plan(s.Number), rs, opt)
+	plan, _ := course.PlanFor(e.ui.opts.Plans, s.Number)
+	return handout.Handout(w, e.ui.cohort, s, plan, rs, opt)
 }
 
 func (e *exportsScreen) writeSignIn(w io.Writer, s course.Session) error {

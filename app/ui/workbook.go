@@ -17,6 +17,7 @@ import (
 
 	"atelier/app/atomicfile"
 	"atelier/app/attendancexlsx"
+	"atelier/app/course"
 	"atelier/app/participants"
 )
 
@@ -58,12 +59,8 @@ func (e *exportsScreen) writeWorkbook(path string) error {
 	if err != nil {
 		return err
 	}
-	short := map[int]string{}
-	for _, p := range e.ui.opts.Plans {
-		short[p.Number] = p.ShortTitle
-	}
 	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: time.Now(), ShortTitles: short})
+		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: time.Now(), ShortTitles: course.ShortTitles(e.ui.opts.Plans)})
 	})
 }
 
