@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/callreport"
@@ -24,24 +22,13 @@ import (
 // onImportReport reads the video tool's participant report for the session
 // on view, off the UI goroutine, then previews it.
 func (c *checkinScreen) onImportReport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
-		rc.Close()
-		if err != nil {
-			c.ui.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
-			return
-		}
+	c.ui.openData([]string{".csv", ".tsv", ".txt"}, func(_ string, data []byte) {
 		start, loc := c.session.StartsAt, c.ui.cohort.Location()
 		go func() {
 			rep, err := callreport.Parse(bytes.NewReader(data), start, loc)
 			fyne.Do(func() { c.previewReport(rep, err) })
 		}()
-	}, c.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt"}))
-	d.Show()
+	})
 }
 
 // reportPreview shows who the report found, how each is matched and marked,

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -138,24 +137,22 @@ func (e *exportsScreen) writeBooklet(w io.Writer) error {
 // document renders a PDF off the UI goroutine, shows its first page, and
 // saves it where the person says.
 func (e *exportsScreen) document(name string, write func(io.Writer) error) {
-	wait := dialog.NewCustomWithoutButtons(lang.X("docs.rendering", "Préparation du document…"), widget.NewProgressBarInfinite(), e.ui.win)
-	wait.Show()
-	go func() {
-		var b bytes.Buffer
-		err := write(&b)
-		var preview string
-		if err == nil {
-			preview, _ = firstPage(b.Bytes())
-		}
-		fyne.Do(func() {
-			wait.Hide()
+	var b bytes.Buffer
+	var preview string
+	var err error
+	e.ui.busy(lang.X("docs.rendering", "Préparation du document…"),
+		func() {
+			if err = write(&b); err == nil {
+				preview, _ = firstPage(b.Bytes())
+			}
+		},
+		func() {
 			if err != nil {
 				e.ui.showError(lang.X("docs.err.render", "Le document n’a pas pu être préparé."), err)
 				return
 			}
 			e.showPreview(name, b.Bytes(), preview)
 		})
-	}()
 }
 
 // firstPage renders page 1 of a PDF to a PNG with pdftoppm (poppler), in a
@@ -206,19 +203,11 @@ func (e *exportsScreen) showPreview(name string, pdf []byte, png string) {
 
 // savePDF asks where to save and writes through a temp file.
 func (e *exportsScreen) savePDF(name string, pdf []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	e.ui.saveAs(name, []string{".pdf"}, func(path string) {
 		if err := atomicfile.Write(path, 0o600, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
 			e.ui.showError(lang.X("docs.err.save", "Le document n’a pas été enregistré."), err)
 			return
 		}
 		e.done.SetText(lang.X("docs.saved", "Document enregistré\u00a0: {{.Path}}", map[string]any{"Path": path}))
-	}, e.ui.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	})
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -52,16 +51,9 @@ func newExportsScreen(u *UI) *exportsScreen {
 
 // onBackup writes a consistent copy of the database where the person says.
 func (e *exportsScreen) onBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	e.ui.saveAs("atelier-sauvegarde.db", nil, func(path string) {
 		e.backup(path)
-	}, e.ui.win)
-	d.SetFileName("atelier-sauvegarde.db")
-	d.Show()
+	})
 }
 
 func (e *exportsScreen) backup(path string) {
@@ -75,16 +67,9 @@ func (e *exportsScreen) backup(path string) {
 // onRoster exports the cohort's roster; a name ending in .csv gives CSV,
 // anything else XLSX.
 func (e *exportsScreen) onRoster() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	e.ui.saveAs(fileSafe(e.ui.cohort.Name)+".xlsx", nil, func(path string) {
 		e.exportRoster(path)
-	}, e.ui.win)
-	d.SetFileName(fileSafe(e.ui.cohort.Name) + ".xlsx")
-	d.Show()
+	})
 }
 
 func (e *exportsScreen) exportRoster(path string) {

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/registration"
@@ -50,30 +48,14 @@ func fieldLabel(f registration.Field) string {
 
 // onImport picks a registration export and reads it off the UI goroutine.
 func (r *rosterScreen) onImport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		name := rc.URI().Name()
-		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
-		rc.Close()
-		if err != nil {
-			r.ui.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
-			return
-		}
-		wait := dialog.NewCustomWithoutButtons(lang.X("import.reading", "Lecture du fichier…"), widget.NewProgressBarInfinite(), r.ui.win)
-		wait.Show()
+	r.ui.openData([]string{".csv", ".tsv", ".txt", ".xlsx"}, func(name string, data []byte) {
 		loc := r.ui.cohort.Location()
-		go func() {
-			sheet, err := registration.Parse(bytes.NewReader(data), name, loc)
-			fyne.Do(func() {
-				wait.Hide()
-				r.previewImport(name, sheet, err)
-			})
-		}()
-	}, r.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx"}))
-	d.Show()
+		var sheet *registration.Sheet
+		var err error
+		r.ui.busy(lang.X("import.reading", "Lecture du fichier…"),
+			func() { sheet, err = registration.Parse(bytes.NewReader(data), name, loc) },
+			func() { r.previewImport(name, sheet, err) })
+	})
 }
 
 // importPreview is the dialog that shows how a file will be read and what

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -469,12 +470,8 @@ func (l *libraryScreen) keepFile(rc fyne.URIReadCloser) (string, error) {
 
 // onImport adds resources from a CSV shared by another team.
 func (l *libraryScreen) onImport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		defer rc.Close()
-		rs, problems, err := librarycsv.Read(rc)
+	l.ui.openData([]string{".csv", ".txt"}, func(_ string, data []byte) {
+		rs, problems, err := librarycsv.Read(bytes.NewReader(data))
 		if err != nil {
 			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
 			return
@@ -493,19 +490,12 @@ func (l *libraryScreen) onImport() {
 		}
 		dialog.ShowInformation(lang.X("library.import.title", "Importation de ressources"), msg, l.ui.win)
 		l.load()
-	}, l.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
-	d.Show()
+	})
 }
 
 // onExport writes the whole catalogue to CSV, through a temp file.
 func (l *libraryScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	l.ui.saveAs("bibliotheque-atelier.csv", nil, func(path string) {
 		rs, err := l.ui.store.Resources(context.Background())
 		if err == nil {
 			err = atomicfile.Write(path, 0o600, func(w io.Writer) error { return librarycsv.Write(w, rs) })
@@ -513,9 +503,7 @@ func (l *libraryScreen) onExport() {
 		if err != nil {
 			l.ui.showError(lang.X("library.err.export", "La bibliothèque n’a pas été exportée."), err)
 		}
-	}, l.ui.win)
-	d.SetFileName("bibliotheque-atelier.csv")
-	d.Show()
+	})
 }
 
 // languageName names a language code in the interface language.

@@ -120,21 +120,14 @@ func statusImportance(s participants.Status) widget.Importance {
 
 // onExport saves what the app holds about p, for them (their own data).
 func (pp *personPane) onExport(p participants.Participant) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // written again below through a temp file and a rename
+	pp.r.ui.saveAs(fileSafe(p.Name)+".json", nil, func(path string) {
 		if err := pp.exportTo(path, p.ID); err != nil {
 			pp.r.ui.showError(lang.X("person.err.export", "Les données n’ont pas été exportées."), err)
 			return
 		}
 		dialog.ShowInformation(lang.X("person.export.done.title", "Données exportées"),
 			lang.X("person.export.done", "Les données de {{.Name}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Path": path}), pp.r.ui.win)
-	}, pp.r.ui.win)
-	d.SetFileName(fileSafe(p.Name) + ".json")
-	d.Show()
+	})
 }
 
 func (pp *personPane) exportTo(path string, id int64) error {

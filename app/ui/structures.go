@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -374,21 +373,13 @@ func (s *structuresScreen) onExport(ext string) {
 	if s.current.ID == 0 {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	s.ui.saveAs(fileSafe(s.current.Name)+ext, []string{ext}, func(path string) {
 		if err := exportStructure(path, s.current, s.ui.cohort.Name); err != nil {
 			s.ui.showError(lang.X("structure.err.export", "La structure n’a pas été exportée."), err)
 			return
 		}
 		s.setStatus(lang.X("structure.exported", "Exporté dans {{.Path}}", map[string]any{"Path": path}))
-	}, s.ui.win)
-	d.SetFileName(fileSafe(s.current.Name) + ext)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	})
 }
 
 // exportStructure writes st to path as PNG or PDF, by its extension.

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/atomicfile"
@@ -25,25 +24,12 @@ import (
 // the UI goroutine, with a progress indicator: a large cohort takes a
 // moment.
 func (e *exportsScreen) onWorkbook() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		wait := dialog.NewCustomWithoutButtons(lang.X("exports.workbook.writing", "Écriture du classeur…"), widget.NewProgressBarInfinite(), e.ui.win)
-		wait.Show()
-		go func() {
-			err := e.writeWorkbook(path)
-			fyne.Do(func() {
-				wait.Hide()
-				e.workbookWritten(path, err)
-			})
-		}()
-	}, e.ui.win)
-	d.SetFileName(fileSafe(lang.X("exports.workbook.file", "Présences")+" "+e.ui.cohort.Name) + ".xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	e.ui.saveAs(fileSafe(lang.X("exports.workbook.file", "Présences")+" "+e.ui.cohort.Name)+".xlsx", []string{".xlsx"}, func(path string) {
+		var err error
+		e.ui.busy(lang.X("exports.workbook.writing", "Écriture du classeur…"),
+			func() { err = e.writeWorkbook(path) },
+			func() { e.workbookWritten(path, err) })
+	})
 }
 
 // writeWorkbook writes the cohort's attendance workbook to path, through a
@@ -75,20 +61,9 @@ func (e *exportsScreen) workbookWritten(path string, err error) {
 // onCorrected reads a workbook corrected in Excel or LibreOffice and
 // previews the changed marks before writing them.
 func (e *exportsScreen) onCorrected() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
-		rc.Close()
-		if err != nil {
-			e.ui.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
-			return
-		}
+	e.ui.openData([]string{".xlsx"}, func(_ string, data []byte) {
 		e.previewCorrections(data)
-	}, e.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	})
 }
 
 // corrections is a workbook's changes waiting for the person's go-ahead.

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// maxOpen bounds what openData reads: the files picked here (form exports,
+// video reports, workbooks, catalogues) are far smaller.
+const maxOpen = 64 << 20
+
+// saveAs asks where to save a file proposed as name (offering only exts
+// when given) and calls write with the chosen path. The dialog's own writer
+// is closed at once: files are written through a temp file and a rename.
+func (u *UI) saveAs(name string, exts []string, write func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		write(path)
+	}, u.win)
+	d.SetFileName(name)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	d.Show()
+}
+
+// openData asks for a file among exts, reads it whole and calls use with
+// its name and bytes; a file that cannot be read is reported.
+func (u *UI) openData(exts []string, use func(name string, data []byte)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		name := rc.URI().Name()
+		data, err := io.ReadAll(io.LimitReader(rc, maxOpen))
+		rc.Close()
+		if err != nil {
+			u.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
+			return
+		}
+		use(name, data)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+}
+
+// busy runs work off the UI goroutine behind a progress dialog titled
+// title, then done back on the UI goroutine.
+func (u *UI) busy(title string, work func(), done func()) {
+	wait := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), u.win)
+	wait.Show()
+	go func() {
+		work()
+		fyne.Do(func() {
+			wait.Hide()
+			done()
+		})
+	}()
+}
