@@ -6,6 +6,7 @@
 package attendancexlsx
 
 import (
+	"atelier/app/xlsxtext"
 	"fmt"
 	"strings"
 	"time"
@@ -84,7 +85,7 @@ func sessionHeader(s course.Session, short string, loc *time.Location) string {
 	if !s.StartsAt.IsZero() {
 		parts = append(parts, textfmt.French.Date(at)+", "+textfmt.French.Clock(at))
 	}
-	return SafeText(strings.Join(parts, " — "))
+	return xlsxtext.Clean(strings.Join(parts, " — "))
 }
 
 // sessionNumber reads the number of a session column from its header

@@ -1,6 +1,7 @@
 package attendancexlsx
 
 import (
+	"atelier/app/xlsxtext"
 	"fmt"
 	"strings"
 
@@ -49,7 +50,7 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 			return err
 		}
 		when := s.StartsAt.In(c.Location())
-		title := SafeText(fmt.Sprintf("Séance %d — %s — %s, %s", s.Number, s.Title, textfmt.French.Date(when), textfmt.French.Clock(when)))
+		title := xlsxtext.Clean(fmt.Sprintf("Séance %d — %s — %s, %s", s.Number, s.Title, textfmt.French.Date(when), textfmt.French.Clock(when)))
 		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: bold, Value: title}}); err != nil {
 			return err
 		}
@@ -71,7 +72,7 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 			if strings.Contains(m.Note, "Sans inscription") || strings.Contains(p.Notes, "Arrivée sans inscription") {
 				walkIn = "oui"
 			}
-			line[0], line[1], line[2], line[3], line[4], line[5] = SafeText(p.Name), SafeText(p.Email), markText[m.Mark], nil, SafeText(m.Note), walkIn
+			line[0], line[1], line[2], line[3], line[4], line[5] = xlsxtext.Clean(p.Name), xlsxtext.Clean(p.Email), markText[m.Mark], nil, xlsxtext.Clean(m.Note), walkIn
 			if m.Minutes > 0 {
 				line[3] = m.Minutes
 			}

@@ -1,6 +1,7 @@
 package attendancexlsx
 
 import (
+	"atelier/app/xlsxtext"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -41,7 +42,7 @@ func writeSummary(f *excelize.File, c course.Cohort, grid map[int64][]participan
 			return err
 		}
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: title, Value: SafeText("Présences — " + c.Name)}}); err != nil {
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: title, Value: xlsxtext.Clean("Présences — " + c.Name)}}); err != nil {
 		return err
 	}
 	if err := sw.SetRow("A2", []any{"Personnes", len(grid)}); err != nil {
@@ -69,7 +70,7 @@ func writeSummary(f *excelize.File, c course.Cohort, grid map[int64][]participan
 		if !s.StartsAt.IsZero() {
 			date, clock = textfmt.French.Date(at), textfmt.French.Clock(at)
 		}
-		row := []any{fmt.Sprintf("S%d", s.Number), SafeText(s.Title), date, clock}
+		row := []any{fmt.Sprintf("S%d", s.Number), xlsxtext.Clean(s.Title), date, clock}
 		counts := map[participants.Mark]int{}
 		for _, pm := range grid {
 			if pm != nil && pm[i] != "" {

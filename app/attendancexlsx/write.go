@@ -1,6 +1,7 @@
 package attendancexlsx
 
 import (
+	"atelier/app/xlsxtext"
 	"fmt"
 	"io"
 	"strings"
@@ -71,8 +72,8 @@ func Write(w io.Writer, c course.Cohort, people []participants.Participant, mark
 	// SetActiveSheet here: it would parse the streamed sheet back into memory.
 
 	props := &excelize.DocProperties{
-		Title:    SafeText("Présences — " + c.Name),
-		Creator:  SafeText(opt.Author),
+		Title:    xlsxtext.Clean("Présences — " + c.Name),
+		Creator:  xlsxtext.Clean(opt.Author),
 		Language: "fr-CA",
 	}
 	if !opt.Created.IsZero() {
@@ -150,7 +151,7 @@ func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Pa
 	}
 	for i, p := range people {
 		texts[i] = [fixedCols]string{
-			SafeText(p.Name), SafeText(p.Pronouns), SafeText(p.Email), SafeText(p.Organisation),
+			xlsxtext.Clean(p.Name), xlsxtext.Clean(p.Pronouns), xlsxtext.Clean(p.Email), xlsxtext.Clean(p.Organisation),
 			participants.StatusLabels[p.Status],
 		}
 		for j, t := range texts[i] {

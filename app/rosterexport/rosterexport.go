@@ -14,6 +14,7 @@ import (
 
 	"atelier/app/participants"
 	"atelier/app/textfmt"
+	"atelier/app/xlsxtext"
 )
 
 // header is the first row, in French.
@@ -80,7 +81,8 @@ func CSV(w io.Writer, people []participants.Participant, loc *time.Location) err
 }
 
 // XLSX writes the roster as a workbook with one sheet, « Inscriptions ».
-// Every cell is a string cell, so nothing in it can run as a formula.
+// Every cell is a string cell cleaned by xlsxtext, so nothing in it can run
+// as a formula and no text exceeds what a cell holds.
 func XLSX(w io.Writer, people []participants.Participant, loc *time.Location) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -109,12 +111,7 @@ func XLSX(w io.Writer, people []participants.Participant, loc *time.Location) er
 	for n, r := range rows(people, loc) {
 		cells := make([]any, len(r))
 		for i, v := range r {
-			cells[i] = strings.Map(func(c rune) rune {
-				if c < ' ' && c != '\n' && c != '\t' {
-					return -1
-				}
-				return c
-			}, v)
+			cells[i] = xlsxtext.Clean(v)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		if err := sw.SetRow(cell, cells); err != nil {

@@ -3,36 +3,10 @@ package attendancexlsx
 import (
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"atelier/app/participants"
+	"atelier/app/xlsxtext"
 )
-
-func TestSafeText(t *testing.T) {
-	long := strings.Repeat("é", maxCellUnits+10)
-	astral := strings.Repeat("😀", maxCellUnits/2+5)
-	exact := strings.Repeat("a", maxCellUnits)
-	tests := []struct{ name, in, want string }{
-		{"plain", "Zoé", "Zoé"},
-		{"keeps line feed and tab", "a\nb\tc", "a\nb\tc"},
-		{"drops other controls", "a\x00b\x07c\r\nd\u0085e", "abc\nde"},
-		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
-		{"formula stays as is", "=1+1", "=1+1"},
-		{"exactly the limit", exact, exact},
-		{"long", long, strings.Repeat("é", maxCellUnits-1) + "…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := SafeText(tt.in); got != tt.want {
-				t.Errorf("SafeText(%.40q) = %.40q…, attendu %.40q…", tt.in, got, tt.want)
-			}
-		})
-	}
-	got := SafeText(astral)
-	if n := len(utf16.Encode([]rune(got))); n > maxCellUnits || !strings.HasSuffix(got, "…") {
-		t.Errorf("astral: %d unités", n)
-	}
-}
 
 // TestFormulaInjection checks that text that looks like a formula is
 // written as text: a spreadsheet opening the file never runs it.
@@ -71,7 +45,7 @@ func TestFormulaInjection(t *testing.T) {
 		found[rows[r-1][0]] = true
 	}
 	for _, n := range names {
-		if !found[SafeText(n)] {
+		if !found[xlsxtext.Clean(n)] {
 			t.Errorf("nom %q absent ou modifié ; lignes : %q", n, rows)
 		}
 	}
@@ -79,7 +53,7 @@ func TestFormulaInjection(t *testing.T) {
 	for _, row := range rows {
 		if len(row) > 3 && row[0] == "zz long" {
 			sawLong = true
-			if n := len([]rune(row[3])); n != maxCellUnits || !strings.HasSuffix(row[3], "…") {
+			if n := len([]rune(row[3])); n != xlsxtext.MaxCellUnits || !strings.HasSuffix(row[3], "…") {
 				t.Errorf("texte long : %d caractères", n)
 			}
 		}

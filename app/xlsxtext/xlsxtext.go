@@ -1,4 +1,6 @@
-package attendancexlsx
+// Package xlsxtext makes any text fit for a spreadsheet cell, for every
+// workbook Atelier writes (attendance, roster).
+package xlsxtext
 
 import (
 	"strings"
@@ -6,16 +8,16 @@ import (
 	"unicode/utf8"
 )
 
-// maxCellUnits is Excel's limit on the text of a cell, counted in UTF-16
+// MaxCellUnits is Excel's limit on the text of a cell, counted in UTF-16
 // code units.
-const maxCellUnits = 32767
+const MaxCellUnits = 32767
 
-// SafeText prepares text for a cell: invalid UTF-8 becomes U+FFFD, control
+// Clean prepares text for a cell: invalid UTF-8 becomes U+FFFD, control
 // characters other than line feed and tab are dropped (XML cannot carry
 // most of them and Excel shows none), and text beyond Excel's limit is cut
-// with « … ». The text is always written as a string cell, so a value that
-// starts with = + - or @ stays text and never runs as a formula.
-func SafeText(s string) string {
+// with « … ». Callers write it as a string cell, so a value that starts
+// with = + - or @ stays text and never runs as a formula.
+func Clean(s string) string {
 	if needsCleaning(s) {
 		s = strings.Map(func(r rune) rune {
 			if r == '\n' || r == '\t' {
@@ -27,10 +29,10 @@ func SafeText(s string) string {
 			return r
 		}, strings.ToValidUTF8(s, "\uFFFD"))
 	}
-	if len(s) <= maxCellUnits/2 {
+	if len(s) <= MaxCellUnits/2 {
 		return s // even all astral runes could not exceed the limit
 	}
-	if utf16Len(s) <= maxCellUnits {
+	if utf16Len(s) <= MaxCellUnits {
 		return s
 	}
 	units := 0
@@ -39,7 +41,7 @@ func SafeText(s string) string {
 		if r > 0xFFFF {
 			n = 2
 		}
-		if units+n > maxCellUnits-1 { // keep one unit for the ellipsis
+		if units+n > MaxCellUnits-1 { // keep one unit for the ellipsis
 			return s[:i] + "…"
 		}
 		units += n
