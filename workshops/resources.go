@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"atelier/app/library"
+	"atelier/app/domain/library"
 )
 
 // resourcesFile is the name of the embedded catalogue, used in error messages.

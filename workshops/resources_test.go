@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"atelier/app/library"
+	"atelier/app/domain/library"
 )
 
 // minResources is the size the course promises for its library.

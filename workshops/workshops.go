@@ -15,9 +15,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
-	"atelier/app/verr"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+	"atelier/app/kit/verr"
 )
 
 //go:embed seance-*.toml

@@ -10,8 +10,8 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
 )
 
 const nbsp = "\u00a0"

@@ -44,22 +44,35 @@ func imports(t *testing.T) map[string][]string {
 }
 
 func TestBoundaries(t *testing.T) {
-	domain := map[string]bool{
-		"app/agenda": true, "app/course": true, "app/participants": true,
-		"app/library": true, "app/structure": true, "app/verr": true, "app/textfmt": true,
-	}
 	all := imports(t)
 	if len(all) < 10 {
 		t.Fatalf("found only %d packages: is the walk at the module root?", len(all))
 	}
+	in := func(dir, group string) bool { return strings.HasPrefix(dir, group+"/") }
+	frontEnd := func(p string) bool {
+		for _, f := range []string{"atelier/app/ui", "atelier/app/cli", "atelier/app/store", "atelier/app/service"} {
+			if p == f || strings.HasPrefix(p, f+"/") {
+				return true
+			}
+		}
+		return false
+	}
 	for dir, list := range all {
 		for _, p := range list {
+			gui := strings.HasPrefix(p, "fyne.io/")
+			sql := p == "database/sql" || strings.HasPrefix(p, "modernc.org/") || strings.HasPrefix(p, "github.com/jackc/")
 			switch {
 			case p == "fyne.io/fyne/v2/app" && !strings.HasPrefix(dir, "cmd/"):
 				t.Errorf("%s imports %s: only cmd/ may (it needs cgo)", dir, p)
-			case domain[dir] && (strings.HasPrefix(p, "fyne.io/") || p == "database/sql" || strings.HasPrefix(p, "modernc.org/")):
-				t.Errorf("domain package %s imports %s", dir, p)
-			case (p == "database/sql" || strings.HasPrefix(p, "modernc.org/sqlite")) && dir != "app/store":
+			case (in(dir, "app/domain") || in(dir, "app/formats") || in(dir, "app/kit")) && (gui || sql || frontEnd(p)):
+				t.Errorf("%s imports %s: the domain, the file formats and the kit know nothing of the window, SQL or the application layer", dir, p)
+			case in(dir, "app/domain") && strings.HasPrefix(p, "atelier/app/formats/"):
+				t.Errorf("domain package %s imports the file format %s", dir, p)
+			case in(dir, "app/kit") && strings.HasPrefix(p, "atelier/app/") && !strings.HasPrefix(p, "atelier/app/kit/"):
+				t.Errorf("helper %s imports %s: the kit depends on nothing of the app", dir, p)
+			case dir == "app/service" && (gui || sql || p == "atelier/app/ui" || p == "atelier/app/cli"):
+				t.Errorf("the application layer imports %s: it serves the window and the command line alike, without SQL", p)
+			case sql && dir != "app/store":
 				t.Errorf("%s imports %s: SQL belongs to app/store", dir, p)
 			}
 		}

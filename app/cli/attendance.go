@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 	"atelier/app/store"
 )
 

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"atelier/app/config"
-	"atelier/app/course"
-	"atelier/app/library"
+	"atelier/app/domain/course"
+	"atelier/app/domain/library"
 	"atelier/app/store"
 )
 

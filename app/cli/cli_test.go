@@ -12,8 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"atelier/app/domain/structure"
 	"atelier/app/store"
-	"atelier/app/structure"
 	"atelier/workshops"
 )
 
@@ -149,7 +149,7 @@ func TestBackup(t *testing.T) {
 
 func TestImportRosterTwiceAddsNobodyTwice(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
-	file := filepath.Join("..", "registration", "testdata", "excel-fr.csv")
+	file := filepath.Join("..", "formats", "registration", "testdata", "excel-fr.csv")
 	code, out, stderr, _ := run(t, "--db", db, "import", "roster", file)
 	if code != ExitOK || !strings.Contains(out, "3 personnes ajoutées") || !strings.Contains(out, "ligne 4") {
 		t.Fatalf("first import: exit %d, %q, %q", code, out, stderr)
@@ -194,7 +194,7 @@ func TestAttendanceMarkAndImport(t *testing.T) {
 	if code, _, _, _ := run(t, "--db", db, "attendance", "mark", "--session", "1", "--email", "a@b.ca", "--status", "peut-être"); code != ExitUsage {
 		t.Errorf("unknown status: exit %d", code)
 	}
-	report := filepath.Join("..", "callreport", "testdata", "zoom_participants.csv")
+	report := filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv")
 	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "2", report)
 	if code != ExitOK || !strings.Contains(out, "Rapport Zoom, séance 2") || !strings.Contains(out, "Non reconnues") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)

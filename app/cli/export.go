@@ -8,12 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/atomicfile"
-	"atelier/app/attendancexlsx"
-	"atelier/app/course"
-	"atelier/app/diagram"
-	"atelier/app/fold"
-	"atelier/app/rosterexport"
+	"atelier/app/domain/course"
+	"atelier/app/formats/attendancexlsx"
+	"atelier/app/formats/diagram"
+	"atelier/app/formats/rosterexport"
+	"atelier/app/kit/atomicfile"
+	"atelier/app/kit/fold"
 )
 
 // runExport dispatches « atelier export KIND ».

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/course"
-	"atelier/app/handout"
-	"atelier/app/library"
+	"atelier/app/domain/course"
+	"atelier/app/domain/library"
+	"atelier/app/formats/handout"
 	"atelier/app/store"
 )
 

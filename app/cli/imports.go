@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/callreport"
-	"atelier/app/participants"
-	"atelier/app/registration"
+	"atelier/app/domain/participants"
+	"atelier/app/formats/callreport"
+	"atelier/app/formats/registration"
 )
 
 // parseInterspersed parses flags wherever they stand among the arguments

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 func TestBackup(t *testing.T) {

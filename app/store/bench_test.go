@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 // bigCohort is a large cohort: 10,000 people with a mark for each of the

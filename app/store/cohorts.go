@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
-	"atelier/app/verr"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+	"atelier/app/kit/verr"
 )
 
 // CreateCohort validates c and saves it with its facilitators, sessions and

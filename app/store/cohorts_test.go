@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 )
 
 func TestEnsureFirstCohort(t *testing.T) {

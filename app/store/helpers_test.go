@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
 )
 
 // testPlans is a stand-in curriculum: five sessions of 90 minutes each.

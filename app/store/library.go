@@ -14,8 +14,8 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"atelier/app/fold"
-	"atelier/app/library"
+	"atelier/app/domain/library"
+	"atelier/app/kit/fold"
 )
 
 // WholeSession, given as a block position, ties a resource to a whole

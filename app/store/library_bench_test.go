@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/library"
+	"atelier/app/domain/library"
 )
 
 // Word pools for generated resources: the vocabulary of the course, with

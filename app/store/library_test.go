@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/library"
+	"atelier/app/domain/library"
 )
 
 // testCatalogue is a small catalogue whose words exercise folding: accents,

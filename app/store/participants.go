@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"time"
 
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 )
 
 // AddParticipants registers people in a cohort and returns their IDs in

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 func TestParticipantsRoundTrip(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 // ErrNoSeat is returned when a seat is asked for and none is left.

@@ -7,7 +7,7 @@ import (
 	"os"
 	"testing"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 // smallCohort makes a cohort of seats seats and returns it with a context.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"atelier/app/agenda"
+	"atelier/app/domain/agenda"
 )
 
 func TestTestPlansFillSessions(t *testing.T) {

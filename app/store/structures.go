@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/fold"
-	"atelier/app/structure"
+	"atelier/app/domain/structure"
+	"atelier/app/kit/fold"
 )
 
 // StructureSummary is what the list of a cohort's structures shows.

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/participants"
-	"atelier/app/structure"
+	"atelier/app/domain/participants"
+	"atelier/app/domain/structure"
 )
 
 func TestStructuresRoundTrip(t *testing.T) {

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
 )
 
 // blockEditor is the right-hand card of the agenda: the selected block's

@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"atelier/app/agenda"
+	"atelier/app/domain/agenda"
 )
 
 func TestAgendaEditing(t *testing.T) {

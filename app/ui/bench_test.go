@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"atelier/app/course"
-	"atelier/app/structure"
+	"atelier/app/domain/course"
+	"atelier/app/domain/structure"
 
 	"atelier/app/i18n"
 	"atelier/app/store"

@@ -14,9 +14,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/breakout"
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/breakout"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 )
 
 // breakoutDialog splits the people present at a session into groups,

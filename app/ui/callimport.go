@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/callreport"
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
+	"atelier/app/formats/callreport"
 )
 
 // onImportReport reads the video tool's participant report for the session

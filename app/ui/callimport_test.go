@@ -7,15 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"atelier/app/callreport"
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
+	"atelier/app/formats/callreport"
 )
 
 func TestReportPreviewLinksAndSaves(t *testing.T) {
 	u, st := rosterUI(t)
 	u.people.SelectIndex(1)
 	c := u.checkin
-	f, err := os.Open(filepath.Join("..", "callreport", "testdata", "zoom_participants.csv"))
+	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 )
 
 // checkinScreen is the desk of a live session: a big search box, a tap on a

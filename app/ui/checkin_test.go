@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 func TestCheckInMarksPresentAndCounts(t *testing.T) {

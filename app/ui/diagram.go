@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/vector"
 
-	"atelier/app/structure"
+	"atelier/app/domain/structure"
 )
 
 // gridSize is the step nodes snap to when a drag ends.

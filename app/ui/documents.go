@@ -19,10 +19,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/course"
-	"atelier/app/handout"
-	"atelier/app/library"
+	"atelier/app/domain/course"
+	"atelier/app/domain/library"
+	"atelier/app/formats/handout"
+	"atelier/app/kit/atomicfile"
 )
 
 // documentsSection is the part of the Exports area that prints the French

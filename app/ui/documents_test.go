@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"atelier/app/library"
-	"atelier/app/participants"
+	"atelier/app/domain/library"
+	"atelier/app/domain/participants"
 )
 
 func TestDocumentsRenderAndPreview(t *testing.T) {

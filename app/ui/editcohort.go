@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/course"
-	"atelier/app/verr"
+	"atelier/app/domain/course"
+	"atelier/app/kit/verr"
 )
 
 // cohortEdit is what a person changes in a cohort: its name, its seats,

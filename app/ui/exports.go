@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/rosterexport"
+	"atelier/app/formats/rosterexport"
+	"atelier/app/kit/atomicfile"
 )
 
 // exportsScreen gathers what leaves the app as files. The attendance

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/registration"
+	"atelier/app/formats/registration"
 )
 
 // fieldLabel names a column mapping in the interface language.

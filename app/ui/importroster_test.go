@@ -8,13 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"atelier/app/registration"
+	"atelier/app/formats/registration"
 )
 
 func TestImportPreviewThenApply(t *testing.T) {
 	u, st := rosterUI(t)
 	r := u.roster
-	f, err := os.Open(filepath.Join("..", "registration", "testdata", "excel-fr.csv"))
+	f, err := os.Open(filepath.Join("..", "formats", "registration", "testdata", "excel-fr.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"atelier/app/agenda"
+	"atelier/app/domain/agenda"
 )
 
 // kindColors gives each kind of block its colour, the same on every screen

@@ -3,7 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2/lang"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 // statusLabel is a status in the interface language.

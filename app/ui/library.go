@@ -18,9 +18,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/library"
-	"atelier/app/librarycsv"
+	"atelier/app/domain/library"
+	"atelier/app/formats/librarycsv"
+	"atelier/app/kit/atomicfile"
 	"atelier/app/store"
 )
 

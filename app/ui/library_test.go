@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"atelier/app/library"
+	"atelier/app/domain/library"
 )
 
 func TestLibrarySearchFiltersAndOwnResources(t *testing.T) {

@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
-	"atelier/app/live"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+	"atelier/app/domain/live"
 )
 
 // Countdown colours: orange at 20 % left, red at 5 % and past the end.

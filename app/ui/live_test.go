@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 func TestLiveModeRunsResumesAndShares(t *testing.T) {

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
+	"atelier/app/kit/atomicfile"
 )
 
 // personPane shows one person of the roster and what can be done for them.

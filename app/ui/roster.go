@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 // rosterHeaders are the roster table's column titles; rosterWidths their widths.

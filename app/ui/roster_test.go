@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 	"atelier/app/store"
 )
 

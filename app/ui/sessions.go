@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/agenda"
-	"atelier/app/course"
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
 )
 
 // sessionsScreen is the Séances area: the cohort's five sessions, and the

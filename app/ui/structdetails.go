@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/participants"
-	"atelier/app/structure"
+	"atelier/app/domain/participants"
+	"atelier/app/domain/structure"
 )
 
 // showDetails fills the side panel with the selected node's mandate, the

@@ -15,10 +15,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/diagram"
+	"atelier/app/domain/structure"
+	"atelier/app/formats/diagram"
+	"atelier/app/kit/atomicfile"
 	"atelier/app/store"
-	"atelier/app/structure"
 )
 
 // nodeKindLabel names a kind of node in the interface language.

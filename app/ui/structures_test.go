@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/structure"
+	"atelier/app/domain/structure"
 )
 
 // structureUI opens the Atelier structure area with a structure made from

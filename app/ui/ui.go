@@ -17,11 +17,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/config"
-	"atelier/app/course"
+	"atelier/app/domain/course"
+	"atelier/app/domain/structure"
 	"atelier/app/i18n"
+	"atelier/app/kit/textfmt"
 	"atelier/app/store"
-	"atelier/app/structure"
-	"atelier/app/textfmt"
 )
 
 // currentCohortKey is the settings key that remembers the cohort last shown.

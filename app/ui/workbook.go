@@ -14,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/atomicfile"
-	"atelier/app/attendancexlsx"
-	"atelier/app/course"
-	"atelier/app/participants"
+	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
+	"atelier/app/formats/attendancexlsx"
+	"atelier/app/kit/atomicfile"
 )
 
 // onWorkbook asks where to save the attendance workbook and writes it off

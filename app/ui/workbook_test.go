@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"atelier/app/participants"
+	"atelier/app/domain/participants"
 )
 
 func TestWorkbookRoundTrip(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 
 	"atelier/app/cli"
 	"atelier/app/config"
-	"atelier/app/course"
+	"atelier/app/domain/course"
 	"atelier/app/i18n"
 	"atelier/app/store"
 	"atelier/app/ui"

@@ -1,0 +1,108 @@
+// Package course holds the course itself: the curriculum's session plans,
+// the cohorts that run them, and each cohort's dated sessions.
+package course
+
+import (
+	"fmt"
+	"strings"
+
+	"atelier/app/domain/agenda"
+	"atelier/app/kit/verr"
+)
+
+// SessionCount is how many sessions the course has.
+const SessionCount = 5
+
+// CourseTitle is the official title of the training.
+const CourseTitle = "Comment bâtir et soutenir des mouvements décentralisés"
+
+// Concept is a key idea of a session, with the definition handed out.
+type Concept struct {
+	Term       string
+	Definition string
+}
+
+// Exercise is a practical exercise printed in the handout with room to write.
+type Exercise struct {
+	Title        string
+	Instructions string
+	Questions    []string // each gets blank lines in the handout
+}
+
+// Handout is the French text printed for participants.
+type Handout struct {
+	Introduction string
+	Exercises    []Exercise
+	TakeAway     string // the closing "à retenir" paragraph
+}
+
+// Plan is one session of the curriculum, before any cohort dates it.
+type Plan struct {
+	Number     int
+	Title      string // official title, verbatim
+	ShortTitle string // for column headers and tabs
+	Summary    string
+	Objectives []string
+	Concepts   []Concept
+	Blocks     []agenda.Block
+	Handout    Handout
+}
+
+// Validate checks that every field a facilitator relies on is filled and
+// that the agenda fills the session exactly.
+func (p Plan) Validate() error {
+	var l verr.List
+	name := fmt.Sprintf("Séance %d", p.Number)
+	l.Add(p.Number < 1 || p.Number > SessionCount, fmt.Sprintf("%s : le numéro doit aller de 1 à %d.", name, SessionCount))
+	l.Add(strings.TrimSpace(p.Title) == "", name+" : le titre officiel manque.")
+	l.Add(strings.TrimSpace(p.ShortTitle) == "", name+" : le titre court manque.")
+	l.Add(strings.TrimSpace(p.Summary) == "", name+" : le résumé manque.")
+	l.Add(len(p.Objectives) == 0, name+" : aucun objectif d’apprentissage.")
+	l.Add(len(p.Concepts) == 0, name+" : aucun concept clé.")
+	l.Add(len(p.Blocks) == 0, name+" : l’agenda est vide.")
+	for _, o := range p.Objectives {
+		l.Add(strings.TrimSpace(o) == "", name+" : un objectif est vide.")
+	}
+	for _, c := range p.Concepts {
+		l.Add(strings.TrimSpace(c.Term) == "" || strings.TrimSpace(c.Definition) == "",
+			name+" : un concept clé n’a pas de terme ou de définition.")
+	}
+	for _, b := range p.Blocks {
+		if err := b.Validate(); err != nil {
+			l = append(l, name+" : "+err.Error())
+		}
+		l.Add(strings.TrimSpace(b.Notes) == "", fmt.Sprintf("%s : le bloc « %s » n’a pas de notes d’animation.", name, b.Title))
+		l.Add(strings.TrimSpace(b.Materials) == "", fmt.Sprintf("%s : le bloc « %s » n’indique pas son matériel.", name, b.Title))
+	}
+	if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
+		l = append(l, fmt.Sprintf("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
+	}
+	l.Add(strings.TrimSpace(p.Handout.Introduction) == "", name+" : le texte d’introduction du document manque.")
+	l.Add(len(p.Handout.Exercises) == 0, name+" : le document n’a aucun exercice.")
+	for _, e := range p.Handout.Exercises {
+		l.Add(strings.TrimSpace(e.Title) == "" || strings.TrimSpace(e.Instructions) == "" || len(e.Questions) == 0,
+			name+" : un exercice du document est incomplet.")
+	}
+	l.Add(strings.TrimSpace(p.Handout.TakeAway) == "", name+" : le paragraphe « À retenir » manque.")
+	return l.Err()
+}
+
+// PlanFor is the plan of session n among plans; when there is none, a plan
+// holding just the number, and false.
+func PlanFor(plans []Plan, n int) (Plan, bool) {
+	for _, p := range plans {
+		if p.Number == n {
+			return p, true
+		}
+	}
+	return Plan{Number: n}, false
+}
+
+// ShortTitles maps each session number to its short title.
+func ShortTitles(plans []Plan) map[int]string {
+	m := make(map[int]string, len(plans))
+	for _, p := range plans {
+		m[p.Number] = p.ShortTitle
+	}
+	return m
+}

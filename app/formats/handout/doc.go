@@ -1,0 +1,358 @@
+// Package handout writes the French PDF documents handed out during the
+// course: the participants' handout of a session, the sign-in sheet, the
+// certificates of participation and the booklet of the five sessions.
+//
+// Every document is reproducible: with the same input and the same
+// Options.Created, the same bytes come out.
+package handout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"atelier/app/domain/course"
+	"atelier/app/domain/structure"
+	"atelier/app/formats/pdfdoc"
+	"atelier/app/kit/textfmt"
+)
+
+// Options shape every document of the package.
+type Options struct {
+	// Created is the creation date written in the file; with a fixed date
+	// the same input always gives the same bytes. Zero means now.
+	Created time.Time
+	// Facilitators are named on the handouts and certificates; nil means
+	// the cohort's facilitators.
+	Facilitators []string
+	// Structures are the cohort's diagrams, drawn at the end of the
+	// structure-design session's handout (session 3).
+	Structures []structure.Structure
+}
+
+func (o Options) facilitators(c course.Cohort) []string {
+	if o.Facilitators != nil {
+		return o.Facilitators
+	}
+	return c.Facilitators
+}
+
+// Page layout, in millimetres and points.
+const (
+	margin    = 18.0
+	headerTop = 9.0
+	footerH   = 14.0 // kept free at the bottom of each page for the footer
+	bodySize  = 10.0
+	bodyLine  = 5.0
+	nbsp      = textfmt.NBSP
+)
+
+type rgb struct{ r, g, b int }
+
+var (
+	ink      = rgb{0x22, 0x22, 0x22}
+	muted    = rgb{0x66, 0x6E, 0x78}
+	accent   = rgb{0x1F, 0x4E, 0x79}
+	linkInk  = rgb{0x0B, 0x57, 0xD0}
+	ruleInk  = rgb{0xB8, 0xC2, 0xCC}
+	headFill = rgb{0xE6, 0xEA, 0xEE}
+)
+
+// doc is one document being written. Pages break where this package
+// decides (auto page break is off): ensure moves to a new page when what
+// comes next does not fit.
+type doc struct {
+	f      *gofpdf.Fpdf
+	header string // small running header; none on pages added with plain set
+	plain  bool
+	// onNewPage, when set, runs after a page break made by ensure (e.g. to
+	// repeat a table's header).
+	onNewPage func()
+}
+
+func newDoc(orientation, title string, opt Options) *doc {
+	f := pdfdoc.New(orientation, clean(title), opt.Created, margin)
+	f.SetAuthor(pdfdoc.Producer, true)
+	d := &doc{f: f}
+	f.SetHeaderFunc(d.drawHeader)
+	f.SetFooterFunc(d.drawFooter)
+	return d
+}
+
+// render runs body on a new document and writes it to w, turning a panic
+// of gofpdf into an error.
+func render(w io.Writer, what, orientation, title string, opt Options, body func(d *doc) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("handout : création du document « %s » impossible : %v", what, r)
+		}
+	}()
+	d := newDoc(orientation, title, opt)
+	if err := body(d); err != nil {
+		return err
+	}
+	if err := d.f.Error(); err != nil {
+		return fmt.Errorf("handout : création du document « %s » impossible : %w", what, err)
+	}
+	if err := d.f.Output(w); err != nil {
+		return fmt.Errorf("handout : écriture du document « %s » : %w", what, err)
+	}
+	return nil
+}
+
+// clean makes s safe for gofpdf: invalid UTF-8, characters above U+FFFF
+// (emoji…) and control characters other than the line feed become « ? »;
+// tabs become spaces.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || r > 0xFFFF || (unicode.IsControl(r) && r != '\n') {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToValidUTF8(s, "?") {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\r':
+		case r == utf8.RuneError || r > 0xFFFF || unicode.IsControl(r):
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (d *doc) font(bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	d.f.SetFont(pdfdoc.Family, style, size)
+}
+
+func (d *doc) color(c rgb)     { d.f.SetTextColor(c.r, c.g, c.b) }
+func (d *doc) drawColor(c rgb) { d.f.SetDrawColor(c.r, c.g, c.b) }
+func (d *doc) fillColor(c rgb) { d.f.SetFillColor(c.r, c.g, c.b) }
+
+func (d *doc) pageW() float64 { w, _ := d.f.GetPageSize(); return w }
+func (d *doc) textW() float64 { return d.pageW() - 2*margin }
+func (d *doc) bottom() float64 {
+	_, h := d.f.GetPageSize()
+	return h - margin - footerH/2
+}
+
+// top is where the body of a page starts.
+func (d *doc) top() float64 { return margin + 4 }
+
+func (d *doc) drawHeader() {
+	if d.plain || d.header == "" {
+		d.f.SetY(d.top())
+		return
+	}
+	f := d.f
+	d.font(false, 7.5)
+	d.color(muted)
+	f.SetXY(margin, headerTop)
+	f.CellFormat(d.textW(), 4, d.fit(d.header, d.textW(), false, 7.5), "", 0, "L", false, 0, "")
+	d.drawColor(ruleInk)
+	f.SetLineWidth(0.2)
+	f.Line(margin, headerTop+5, d.pageW()-margin, headerTop+5)
+	f.SetY(d.top())
+}
+
+func (d *doc) drawFooter() {
+	f := d.f
+	_, h := f.GetPageSize()
+	d.font(false, 8)
+	d.color(muted)
+	f.SetXY(margin, h-margin+4)
+	f.CellFormat(d.textW(), 4, fmt.Sprintf("Page %d / {nb}", f.PageNo()), "", 0, "C", false, 0, "")
+}
+
+// newPage adds a page with the running header.
+func (d *doc) newPage() {
+	d.plain = false
+	d.f.AddPage()
+}
+
+// plainPage adds a page without the running header (title pages).
+func (d *doc) plainPage() {
+	d.plain = true
+	d.f.AddPage()
+	d.plain = false
+}
+
+// ensure breaks the page when h millimetres do not fit below the cursor.
+func (d *doc) ensure(h float64) {
+	if d.f.GetY()+h <= d.bottom() {
+		return
+	}
+	d.newPage()
+	if d.onNewPage != nil {
+		d.onNewPage()
+	}
+}
+
+// wrap cuts text into lines no wider than w in the given font; each line
+// feed starts a new line, words longer than w are cut.
+func (d *doc) wrap(text string, w float64, bold bool, size float64) []string {
+	d.font(bold, size)
+	f := d.f
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		words := strings.Fields(strings.ReplaceAll(para, "\u00a0", "\x00"))
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		cur := ""
+		for _, word := range words {
+			word = strings.ReplaceAll(word, "\x00", "\u00a0")
+			try := word
+			if cur != "" {
+				try = cur + " " + word
+			}
+			if f.GetStringWidth(try) <= w {
+				cur = try
+				continue
+			}
+			if cur != "" {
+				out = append(out, cur)
+			}
+			cur = word
+			for f.GetStringWidth(cur) > w {
+				head, rest := d.cut(cur, w)
+				out = append(out, head)
+				cur = rest
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// cut splits a word too wide for w after as many runes as fit (at least one).
+func (d *doc) cut(word string, w float64) (string, string) {
+	rs := []rune(word)
+	n := 1
+	for n < len(rs) && d.f.GetStringWidth(string(rs[:n+1])) <= w {
+		n++
+	}
+	return string(rs[:n]), string(rs[n:])
+}
+
+// fit shortens text to one line of width w, ending it with « … ».
+func (d *doc) fit(text string, w float64, bold bool, size float64) string {
+	d.font(bold, size)
+	text = strings.ReplaceAll(text, "\n", " ")
+	if d.f.GetStringWidth(text) <= w {
+		return text
+	}
+	rs := []rune(text)
+	for len(rs) > 0 && d.f.GetStringWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}
+
+// para writes text wrapped to the text width from x = margin+indent, line
+// by line, breaking pages as needed.
+func (d *doc) para(text string, bold bool, size, lh, indent float64, c rgb) {
+	text = clean(text)
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	w := d.textW() - indent
+	for _, l := range d.wrap(text, w, bold, size) {
+		d.ensure(lh)
+		d.font(bold, size)
+		d.color(c)
+		d.f.SetX(margin + indent)
+		d.f.CellFormat(w, lh, l, "", 1, "L", false, 0, "")
+	}
+}
+
+// body writes a paragraph of ordinary text followed by a small gap.
+func (d *doc) body(text string) {
+	d.para(text, false, bodySize, bodyLine, 0, ink)
+	d.gap(2)
+}
+
+func (d *doc) gap(h float64) { d.f.SetY(d.f.GetY() + h) }
+
+// heading writes a section title, kept with at least keep millimetres of
+// what follows it.
+func (d *doc) heading(text string, keep float64) {
+	d.gap(3)
+	d.ensure(9 + keep)
+	d.font(true, 14)
+	d.color(accent)
+	d.f.SetX(margin)
+	d.f.CellFormat(d.textW(), 8, d.fit(clean(text), d.textW(), true, 14), "", 1, "L", false, 0, "")
+	d.gap(1)
+}
+
+// bullet writes an item of a list.
+func (d *doc) bullet(text string) {
+	text = clean(text)
+	lines := d.wrap(text, d.textW()-6, false, bodySize)
+	for i, l := range lines {
+		d.ensure(bodyLine)
+		d.font(false, bodySize)
+		d.color(ink)
+		if i == 0 {
+			d.f.SetX(margin + 1.5)
+			d.f.CellFormat(4, bodyLine, "•", "", 0, "L", false, 0, "")
+		}
+		d.f.SetX(margin + 6)
+		d.f.CellFormat(d.textW()-6, bodyLine, l, "", 1, "L", false, 0, "")
+	}
+	d.gap(1)
+}
+
+// names joins names the French way: « A, B et C ».
+func names(list []string) string {
+	var clean []string
+	for _, n := range list {
+		if n = strings.TrimSpace(n); n != "" {
+			clean = append(clean, n)
+		}
+	}
+	switch len(clean) {
+	case 0:
+		return ""
+	case 1:
+		return clean[0]
+	}
+	return strings.Join(clean[:len(clean)-1], ", ") + " et " + clean[len(clean)-1]
+}
+
+// sessionWhen is « mercredi 4 novembre 2026, de 18 h 30 à 20 h » in the
+// cohort's time zone, or "" when the session has no date.
+func sessionWhen(c course.Cohort, s course.Session, end time.Time) string {
+	if s.StartsAt.IsZero() {
+		return ""
+	}
+	loc := c.Location()
+	start := s.StartsAt.In(loc)
+	fr := textfmt.French
+	if end.After(start) {
+		return fmt.Sprintf("%s, de %s à %s", fr.LongDate(start), fr.Clock(start), fr.Clock(end.In(loc)))
+	}
+	return fmt.Sprintf("%s à %s", fr.LongDate(start), fr.Clock(start))
+}

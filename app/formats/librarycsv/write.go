@@ -1,0 +1,67 @@
+package librarycsv
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"atelier/app/domain/library"
+)
+
+// bom tells Excel the file is UTF-8; without it Excel on Windows reads
+// « é » as « Ã© ».
+const bom = "\uFEFF"
+
+// Write writes rs as CSV: UTF-8 with a byte order mark, comma-separated,
+// lines ending in CRLF, a header line first. No cell starts with a
+// character that would make a spreadsheet run it as a formula. A tag that
+// itself contains « ; » comes back as two.
+func Write(w io.Writer, rs []library.Resource) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return writeError(err)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return writeError(err)
+	}
+	rec := make([]string, len(header))
+	for _, r := range rs {
+		rec[0] = r.Title
+		rec[1] = r.OriginalTitle
+		rec[2] = r.Source
+		rec[3] = r.Author
+		rec[4] = r.Language
+		rec[5] = "non"
+		if r.HasFrench {
+			rec[5] = "oui"
+		}
+		rec[6] = r.URL
+		rec[7] = r.Summary
+		rec[8] = strings.Join(r.Tags, "; ")
+		sessions := make([]string, len(r.Sessions))
+		for i, n := range r.Sessions {
+			sessions[i] = strconv.Itoa(n)
+		}
+		rec[9] = strings.Join(sessions, ";")
+		for i := range rec {
+			rec[i] = guard(rec[i])
+		}
+		if err := cw.Write(rec); err != nil {
+			return writeError(err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return writeError(err)
+	}
+	return nil
+}
+
+func writeError(err error) error {
+	return &Error{
+		Msg: "Le fichier CSV n’a pas pu être écrit. Vérifiez qu’il reste de la place sur le disque et que le dossier accepte l’enregistrement, puis réessayez.",
+		Err: err,
+	}
+}

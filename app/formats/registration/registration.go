@@ -1,0 +1,230 @@
+// Package registration reads the registration form exports (CSV or XLSX,
+// as Google Forms, Microsoft Forms, Typeform or a spreadsheet write them),
+// maps their columns to a participant's fields by header, in French or
+// English, and plans what importing them would change in a cohort's roster:
+// who is new, who is already there and whose details the file completes,
+// which rows are rejected and why, who goes to the waiting list.
+//
+// Nothing here writes anywhere: Parse and Plan return values for the
+// preview, and the caller writes the Result in one go.
+package registration
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"atelier/app/domain/participants"
+)
+
+// Field is what a column of the export holds. Every column maps somewhere:
+// a column that is none of the participant's fields is kept as a note.
+type Field int
+
+// The fields a column can map to.
+const (
+	FieldNote Field = iota
+	FieldName
+	FieldFirstName
+	FieldLastName
+	FieldEmail
+	FieldPronouns
+	FieldOrganisation
+	FieldCity
+	FieldPhone
+	FieldAccessibility
+	FieldConsent
+	FieldTimestamp
+	fieldCount
+)
+
+// Fields lists every field in the order the preview offers them.
+func Fields() []Field {
+	f := make([]Field, fieldCount)
+	for i := range f {
+		f[i] = Field(i)
+	}
+	return f
+}
+
+// Label is the field's name in the preview.
+func (f Field) Label() string {
+	switch f {
+	case FieldNote:
+		return "Note (colonne conservée)"
+	case FieldName:
+		return "Nom"
+	case FieldFirstName:
+		return "Prénom"
+	case FieldLastName:
+		return "Nom de famille"
+	case FieldEmail:
+		return "Courriel"
+	case FieldPronouns:
+		return "Pronoms"
+	case FieldOrganisation:
+		return "Groupe ou organisation"
+	case FieldCity:
+		return "Ville ou région"
+	case FieldPhone:
+		return "Téléphone"
+	case FieldAccessibility:
+		return "Besoins d’accessibilité"
+	case FieldConsent:
+		return "Accepte d’être contacté·e"
+	case FieldTimestamp:
+		return "Date d’inscription"
+	}
+	return fmt.Sprintf("Champ inconnu (%d)", int(f))
+}
+
+func (f Field) valid() bool { return f >= 0 && f < fieldCount }
+
+// Column is one column of the export and what it was mapped to.
+type Column struct {
+	Header string
+	Field  Field
+}
+
+// Row is one registration of the export.
+type Row struct {
+	// Line is the 1-based line where the record starts in a CSV file (a
+	// quoted field may span several lines), or the row number in a sheet.
+	Line   int
+	Values []string
+	// Participant is the row read through the column mapping; its Status
+	// is left empty and its CohortID 0: Plan decides them.
+	Participant participants.Participant
+	// Err says in French why the row cannot be imported; nil when it can.
+	Err error
+	// Warning says in French what was read but not understood, without
+	// rejecting the row (an unreadable registration date).
+	Warning string
+
+	raw []string // XLSX cell values before number formatting (date serials)
+}
+
+// Sheet is a parsed export.
+type Sheet struct {
+	Format    string // "CSV" or "XLSX"
+	Encoding  string // "UTF-8", "UTF-8 (BOM)", "UTF-16", "Windows-1252"; empty for XLSX
+	Delimiter rune   // 0 for XLSX
+	Columns   []Column
+	Rows      []Row
+
+	loc      *time.Location
+	date1904 bool // the workbook counts dates from 1904 (old Excel for Mac)
+	french   bool // a header is French: ambiguous dates read day first
+}
+
+// maxSize bounds what Parse reads: a registration export is a few hundred
+// kilobytes; anything past this is not one.
+const maxSize = 50 << 20
+
+// Parse reads a whole export. name is the file's name: its extension helps
+// tell the format, though an XLSX is recognised by its content too. loc is
+// the cohort's time zone, for registration times written without one (nil
+// means the computer's).
+//
+// An error, in French, means the file cannot be used and nothing should be
+// written. A row that cannot be imported is not an error: it comes back as
+// a Row with Err set, and the other rows still go in.
+func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez."), err}
+	}
+	if len(data) > maxSize {
+		return nil, sentencef("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))) == 0 {
+		return nil, errEmpty
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	var s *Sheet
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data[:min(len(data), 200)], []byte("opendocument")) {
+			return nil, sentencef("Les classeurs OpenDocument (.ods) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
+		}
+		s, err = parseXLSX(data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, sentencef("Les classeurs Excel 97-2003 (.xls) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
+	case ext == ".xlsx" || ext == ".xlsm":
+		return nil, sentencef("Ce fichier porte l’extension %s mais n’est pas un classeur Excel lisible. Ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou CSV.", ext)
+	default:
+		s, err = parseCSV(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.loc = loc
+	s.mapColumns()
+	if !s.hasName() {
+		return nil, noNameError(s.Columns)
+	}
+	if len(s.Rows) == 0 {
+		return nil, sentencef("Ce fichier ne contient que la ligne des titres de colonnes%s: aucune inscription à importer.", nbsp)
+	}
+	s.refresh()
+	return s, nil
+}
+
+var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
+
+// errEmpty is returned for a file with nothing in it.
+var errEmpty = sentencef("Ce fichier est vide.")
+
+// noNameError lists the headers found, so that the person sees why none
+// was taken for a name.
+func noNameError(cols []Column) error {
+	var hs []string
+	for i, c := range cols {
+		if i == 8 {
+			hs = append(hs, "…")
+			break
+		}
+		h := c.Header
+		if r := []rune(h); len(r) > 40 {
+			h = string(r[:40]) + "…"
+		}
+		hs = append(hs, quote(h))
+	}
+	return sentencef("Aucune colonne ne ressemble à un nom%s: la première ligne du fichier contient %s. "+
+		"Cette ligne doit donner le titre des colonnes, dont %s (ou %s et %s).",
+		nbsp, strings.Join(hs, ", "), quote("Nom"), quote("Prénom"), quote("Nom de famille"))
+}
+
+// nbsp is the no-break space French puts before « : » and inside « ».
+const nbsp = "\u00a0"
+
+// quote puts s between French quotation marks.
+func quote(s string) string { return "«" + nbsp + s + nbsp + "»" }
+
+// sentence is an error a person reads: a French sentence, capital and
+// full stop included.
+type sentence string
+
+func (e sentence) Error() string { return string(e) }
+
+func sentencef(format string, args ...any) error {
+	if len(args) == 0 {
+		return sentence(format)
+	}
+	return sentence(fmt.Sprintf(format, args...))
+}
+
+// readError keeps the cause of a failed read for the log.
+type readError struct {
+	msg error
+	err error
+}
+
+func (e *readError) Error() string { return e.msg.Error() }
+func (e *readError) Unwrap() error { return e.err }

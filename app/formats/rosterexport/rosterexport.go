@@ -1,0 +1,125 @@
+// Package rosterexport writes a cohort's roster as a spreadsheet: CSV in
+// UTF-8 with a BOM (so that Excel on Windows shows the accents) or XLSX.
+// Text that a spreadsheet would take for a formula is written as text.
+package rosterexport
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"atelier/app/domain/participants"
+	"atelier/app/formats/xlsxtext"
+	"atelier/app/kit/textfmt"
+)
+
+// header is the first row, in French.
+var header = []string{"Nom", "Pronoms", "Courriel", "Téléphone", "Organisation", "Ville",
+	"Besoins d’accessibilité", "Accepte d’être contacté·e", "Statut", "Inscription", "Séances suivies", "Notes"}
+
+// rows turns the roster into text cells, people in alphabetical order.
+func rows(people []participants.Participant, loc *time.Location) [][]string {
+	list := append([]participants.Participant(nil), people...)
+	participants.SortByName(list)
+	out := make([][]string, 0, len(list))
+	for _, p := range list {
+		consent := "non"
+		if p.Consent {
+			consent = "oui"
+		}
+		registered := ""
+		if !p.RegisteredAt.IsZero() {
+			t := p.RegisteredAt.In(loc)
+			registered = textfmt.French.Date(t) + ", " + textfmt.French.Clock(t)
+		}
+		out = append(out, []string{p.Name, p.Pronouns, p.Email, p.Phone, p.Organisation, p.City,
+			p.Accessibility, consent, participants.StatusLabels[p.Status], registered, fmt.Sprint(p.Attended), p.Notes})
+	}
+	return out
+}
+
+// Safe makes s harmless in a spreadsheet: control characters go, and text
+// that starts like a formula (= + - @) gets a leading apostrophe, which
+// spreadsheets show as text.
+func Safe(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\n' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// CSV writes the roster as CSV, UTF-8 with a BOM, comma-separated.
+func CSV(w io.Writer, people []participants.Participant, loc *time.Location) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows(people, loc) {
+		for i := range r {
+			r[i] = Safe(r[i])
+		}
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// XLSX writes the roster as a workbook with one sheet, « Inscriptions ».
+// Every cell is a string cell cleaned by xlsxtext, so nothing in it can run
+// as a formula and no text exceeds what a cell holds.
+func XLSX(w io.Writer, people []participants.Participant, loc *time.Location) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Inscriptions"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	cells := make([]any, len(header))
+	for i, h := range header {
+		cells[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return err
+	}
+	for n, r := range rows(people, loc) {
+		cells := make([]any, len(r))
+		for i, v := range r {
+			cells[i] = xlsxtext.Clean(v)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
