@@ -17,7 +17,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 //go:embed seance-*.toml
@@ -128,7 +128,7 @@ func load(fsys fs.FS) ([]course.Plan, error) {
 				missing = append(missing, name)
 			}
 		}
-		return nil, verr.List{fmt.Sprintf("Fichier de séance manquant\u00a0: %s.", strings.Join(missing, ", "))}.Err()
+		return nil, usererr.List{fmt.Sprintf("Fichier de séance manquant\u00a0: %s.", strings.Join(missing, ", "))}.Err()
 	}
 	sort.Slice(plans, func(i, j int) bool { return plans[i].Number < plans[j].Number })
 	return plans, nil

@@ -10,7 +10,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // CreateCohort validates c and saves it with its facilitators, sessions and
@@ -422,6 +422,6 @@ func wrapRead(what string, err error) error {
 // using the app: a store error or a validation list.
 func isForPerson(err error) bool {
 	var ue *userError
-	var vl verr.List
+	var vl usererr.List
 	return errors.As(err, &ue) || errors.As(err, &vl)
 }

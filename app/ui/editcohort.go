@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/course"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // cohortEdit is what a person changes in a cohort: its name, its seats,
@@ -25,7 +25,7 @@ type cohortEdit struct {
 
 // apply returns c changed by e, or everything wrong with e in French.
 func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
-	var l verr.List
+	var l usererr.List
 	c.Name = strings.TrimSpace(e.Name)
 	seats, err := strconv.Atoi(strings.TrimSpace(e.Seats))
 	l.Add(err != nil, lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
@@ -49,7 +49,7 @@ func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
 		sessions[i].StartsAt = time.Date(d.Year(), d.Month(), d.Day(), h.Hour(), h.Minute(), 0, 0, loc)
 	}
 	c.Sessions = sessions
-	var problems verr.List
+	var problems usererr.List
 	if errors.As(c.Validate(), &problems) {
 		l = append(l, problems...)
 	}

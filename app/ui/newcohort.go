@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/course"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // timeZones are offered for a new cohort; Québec's first.
@@ -31,7 +31,7 @@ type cohortForm struct {
 // cohort turns the form into a cohort from the curriculum, or says in French
 // everything that is wrong with it.
 func (f cohortForm) cohort(plans []course.Plan) (course.Cohort, error) {
-	var l verr.List
+	var l usererr.List
 	loc, err := time.LoadLocation(f.TimeZone)
 	l.Add(err != nil, lang.X("cohort.err.tz", "Choisissez un fuseau horaire."))
 	day, err := time.Parse("2006-01-02", strings.TrimSpace(f.Date))

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // SessionMinutes is the length of every session of the course.
@@ -61,7 +61,7 @@ func (b Block) Fixed() bool { return b.FixedStart > 0 }
 
 // Validate checks the block on its own.
 func (b Block) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(strings.TrimSpace(b.Title) == "", "Le titre du bloc est obligatoire.")
 	l.Add(!b.Kind.Valid(), fmt.Sprintf("Le type de bloc « %s » est inconnu.", b.Kind))
 	l.Add(b.Minutes <= 0, fmt.Sprintf("La durée du bloc « %s » doit être d’au moins 1 minute.", b.Title))

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // The editing helpers below never touch the slice they are given: each
@@ -72,7 +72,7 @@ func checkIndex(i, n int) error {
 
 func positionError(i, n int) error {
 	if n == 0 {
-		return verr.List{fmt.Sprintf("Le déroulé ne contient aucun bloc à la position %d.", i+1)}
+		return usererr.List{fmt.Sprintf("Le déroulé ne contient aucun bloc à la position %d.", i+1)}
 	}
-	return verr.List{fmt.Sprintf("La position %d n’existe pas\u00a0: le déroulé va de 1 à %d.", i+1, n)}
+	return usererr.List{fmt.Sprintf("La position %d n’existe pas\u00a0: le déroulé va de 1 à %d.", i+1, n)}
 }

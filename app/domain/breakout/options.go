@@ -7,7 +7,7 @@ package breakout
 import (
 	"fmt"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // Options says how to split. Set exactly one of Groups and Size.
@@ -21,7 +21,7 @@ type Options struct {
 
 // Validate checks the options on their own.
 func (o Options) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(o.Groups > 0 && o.Size > 0, "Indiquez un nombre de groupes ou une taille de groupe, pas les deux.")
 	l.Add(o.Groups == 0 && o.Size == 0, "Indiquez un nombre de groupes ou une taille de groupe.")
 	l.Add(o.Groups < 0, "Le nombre de groupes ne peut pas être négatif.")
@@ -38,9 +38,9 @@ func Sizes(n int, opt Options) ([]int, error) {
 	}
 	switch {
 	case n <= 0:
-		return nil, verr.List{"Aucune personne n’est marquée présente\u00a0: il n’y a personne à répartir en sous-groupes."}
+		return nil, usererr.List{"Aucune personne n’est marquée présente\u00a0: il n’y a personne à répartir en sous-groupes."}
 	case n == 1:
-		return nil, verr.List{"Une seule personne est présente\u00a0: il en faut au moins 2 pour former des sous-groupes."}
+		return nil, usererr.List{"Une seule personne est présente\u00a0: il en faut au moins 2 pour former des sous-groupes."}
 	}
 	g := opt.Groups
 	if opt.Size > 0 {
@@ -50,7 +50,7 @@ func Sizes(n int, opt Options) ([]int, error) {
 		g = max(min(g, n/2), 1)
 	}
 	if 2*g > n {
-		return nil, verr.List{fmt.Sprintf("Impossible de former %d groupes avec %d personnes présentes\u00a0: il faut au moins 2 personnes par groupe.", g, n)}
+		return nil, usererr.List{fmt.Sprintf("Impossible de former %d groupes avec %d personnes présentes\u00a0: il faut au moins 2 personnes par groupe.", g, n)}
 	}
 	sizes := make([]int, g)
 	for i := range sizes {

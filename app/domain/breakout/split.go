@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"atelier/app/kit/textfmt"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // maxWork bounds the search so that a split stays well under the 50 ms the
@@ -39,12 +39,12 @@ func Split(people []int64, history [][]int64, opt Options) ([][]int64, error) {
 		return nil, err
 	}
 	if len(people) > maxPeople {
-		return nil, verr.List{fmt.Sprintf("La répartition en sous-groupes se limite à %s personnes.", textfmt.French.Int(maxPeople))}
+		return nil, usererr.List{fmt.Sprintf("La répartition en sous-groupes se limite à %s personnes.", textfmt.French.Int(maxPeople))}
 	}
 	index := make(map[int64]int32, len(people))
 	for i, id := range people {
 		if _, dup := index[id]; dup {
-			return nil, verr.List{"La même personne figure deux fois dans la liste des présences."}
+			return nil, usererr.List{"La même personne figure deux fois dans la liste des présences."}
 		}
 		index[id] = int32(i)
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"atelier/app/domain/agenda"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // DefaultTimeZone is where the course is run.
@@ -60,7 +60,7 @@ func (c Cohort) Location() *time.Location {
 
 // Validate checks what a person can get wrong when creating a cohort.
 func (c Cohort) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(strings.TrimSpace(c.Name) == "", "Le nom de la cohorte est obligatoire.")
 	_, err := time.LoadLocation(c.TimeZone)
 	l.Add(c.TimeZone == "" || err != nil, fmt.Sprintf("Le fuseau horaire « %s » est inconnu.", c.TimeZone))

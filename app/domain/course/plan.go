@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"atelier/app/domain/agenda"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // SessionCount is how many sessions the course has.
@@ -51,7 +51,7 @@ type Plan struct {
 // Validate checks that every field a facilitator relies on is filled and
 // that the agenda fills the session exactly.
 func (p Plan) Validate() error {
-	var l verr.List
+	var l usererr.List
 	name := fmt.Sprintf("Séance %d", p.Number)
 	l.Add(p.Number < 1 || p.Number > SessionCount, fmt.Sprintf("%s : le numéro doit aller de 1 à %d.", name, SessionCount))
 	l.Add(strings.TrimSpace(p.Title) == "", name+" : le titre officiel manque.")

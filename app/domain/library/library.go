@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"strings"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // Resource is one entry of the catalogue.
@@ -30,7 +30,7 @@ type Resource struct {
 
 // Validate checks an entry of the catalogue.
 func (r Resource) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(strings.TrimSpace(r.Title) == "", "Le titre de la ressource est obligatoire.")
 	l.Add(strings.TrimSpace(r.Source) == "", fmt.Sprintf("La ressource « %s » n’a pas de source.", r.Title))
 	l.Add(len(r.Language) != 2, fmt.Sprintf("La langue de « %s » doit être un code de deux lettres (fr, en…).", r.Title))

@@ -1,8 +1,8 @@
 package live
 
 import (
+	"atelier/app/kit/usererr"
 	"encoding/json"
-	"fmt"
 
 	"atelier/app/domain/agenda"
 )
@@ -18,7 +18,7 @@ func MarshalState(st State) (string, error) {
 	}
 	b, err := json.Marshal(st)
 	if err != nil {
-		return "", &stateError{"L’état de la séance en direct n’a pas pu être enregistré.", err}
+		return "", usererr.Wrap(err, "L’état de la séance en direct n’a pas pu être enregistré.")
 	}
 	return string(b), nil
 }
@@ -29,10 +29,10 @@ func MarshalState(st State) (string, error) {
 func UnmarshalState(data string) (State, error) {
 	var st State
 	if err := json.Unmarshal([]byte(data), &st); err != nil {
-		return State{}, &stateError{"L’état enregistré de la séance en direct est illisible. Relancez la séance en direct pour repartir de zéro.", err}
+		return State{}, usererr.Wrap(err, "L’état enregistré de la séance en direct est illisible. Relancez la séance en direct pour repartir de zéro.")
 	}
 	if st.Version > stateVersion {
-		return State{}, &stateError{fmt.Sprintf("L’état de la séance en direct vient d’une version plus récente d’Atelier (format %d). Mettez Atelier à jour pour la reprendre.", st.Version), nil}
+		return State{}, usererr.New("L’état de la séance en direct vient d’une version plus récente d’Atelier (format %d). Mettez Atelier à jour pour la reprendre.", st.Version)
 	}
 	return st, nil
 }
@@ -45,13 +45,3 @@ func Resume(data string, blocks []agenda.Block) (*Runner, error) {
 	}
 	return Restore(blocks, st), nil
 }
-
-// stateError is the French sentence for the person, with the technical
-// cause kept for the log (errors.Unwrap).
-type stateError struct {
-	msg string
-	err error
-}
-
-func (e *stateError) Error() string { return e.msg }
-func (e *stateError) Unwrap() error { return e.err }

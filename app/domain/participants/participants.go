@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // Status is where a person stands in the cohort.
@@ -57,7 +57,7 @@ type Participant struct {
 
 // Validate checks a participant as entered by hand or imported.
 func (p Participant) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(strings.TrimSpace(p.Name) == "", "Le nom est obligatoire.")
 	if e := strings.TrimSpace(p.Email); e != "" {
 		a, err := mail.ParseAddress(e)
@@ -101,7 +101,7 @@ type Attendance struct {
 
 // Validate checks an attendance mark.
 func (a Attendance) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(!a.Mark.Valid(), fmt.Sprintf("La marque de présence « %s » est inconnue.", a.Mark))
 	l.Add(a.Minutes < 0, "Les minutes de présence ne peuvent être négatives.")
 	l.Add(a.Minutes > 24*60, "Les minutes de présence dépassent une journée.")

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // The editing helpers below never touch the structure they are given: each
@@ -116,7 +116,7 @@ func idSet(ids []int64) func(int64) bool {
 }
 
 // problem is an error a person reads as it is, like the ones Validate gives.
-func problem(msg string) error { return verr.List{msg} }
+func problem(msg string) error { return usererr.List{msg} }
 
 // linkName is how a link kind reads in a sentence.
 func linkName(k LinkKind) string {

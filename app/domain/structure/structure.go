@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // NodeKind is what a node stands for; it decides its shape and colour.
@@ -85,7 +85,7 @@ type Structure struct {
 
 // Validate checks that the diagram holds together.
 func (s Structure) Validate() error {
-	var l verr.List
+	var l usererr.List
 	l.Add(strings.TrimSpace(s.Name) == "", "Le nom de la structure est obligatoire.")
 	ids := make(map[int64]bool, len(s.Nodes))
 	for _, n := range s.Nodes {

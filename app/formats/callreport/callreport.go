@@ -8,6 +8,7 @@
 package callreport
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"io"
 	"slices"
@@ -59,18 +60,6 @@ type Problem struct {
 	Reason string
 }
 
-// Error is a failure to read a report. Its message is a French sentence for
-// the person; Err, when set, is the detail for the log.
-type Error struct {
-	Msg string
-	Err error
-}
-
-func (e *Error) Error() string { return e.Msg }
-
-// Unwrap returns the underlying cause, if any.
-func (e *Error) Unwrap() error { return e.Err }
-
 // The messages of Parse's errors.
 const (
 	msgEmpty     = "Le fichier est vide."
@@ -94,11 +83,11 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	switch {
 	case err != nil:
-		return nil, &Error{Msg: msgRead, Err: err}
+		return nil, usererr.Wrap(err, msgRead)
 	case len(raw) > maxSize:
-		return nil, &Error{Msg: msgTooBig}
+		return nil, usererr.New(msgTooBig)
 	case len(bytes.TrimSpace(raw)) == 0:
-		return nil, &Error{Msg: msgEmpty}
+		return nil, usererr.New(msgEmpty)
 	}
 	text, enc := decode(raw)
 	lines := splitLines(text)
@@ -119,7 +108,7 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	slices.SortStableFunc(rep.Skipped, func(a, b Problem) int { return a.Line - b.Line })
 	rep.Attendees = group(conns)
 	if len(rep.Attendees) == 0 && len(rep.Skipped) == 0 {
-		return nil, &Error{Msg: msgNoRows}
+		return nil, usererr.New(msgNoRows)
 	}
 	return rep, nil
 }

@@ -1,6 +1,7 @@
 package callreport
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"errors"
 	"os"
@@ -204,8 +205,8 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep, err := Parse(strings.NewReader(tt.in), day, loc)
-			var e *Error
-			if !errors.As(err, &e) || e.Msg != tt.want {
+			var e *usererr.Error
+			if !errors.As(err, &e) || e.Error() != tt.want {
 				t.Fatalf("got %v, %v; want %q", rep, err, tt.want)
 			}
 		})

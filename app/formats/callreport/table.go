@@ -1,6 +1,7 @@
 package callreport
 
 import (
+	"atelier/app/kit/usererr"
 	"fmt"
 	"strings"
 
@@ -259,9 +260,9 @@ func readTables(lines []string) (*tables, error) {
 	}
 	switch kind {
 	case notHeader:
-		return nil, &Error{Msg: msgNotReport}
+		return nil, usererr.New(msgNotReport)
 	case noTimes:
-		return nil, &Error{Msg: msgNoTimes}
+		return nil, usererr.New(msgNoTimes)
 	}
 
 	tb := &tables{scores: map[string]int{}}

@@ -44,18 +44,6 @@ func (p Problem) String() string {
 	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Line, p.Reason)
 }
 
-// Error is a failure to write or read a whole file. Its message is a French
-// sentence for the person; Err, when set, is the detail for the log.
-type Error struct {
-	Msg string
-	Err error
-}
-
-func (e *Error) Error() string { return e.Msg }
-
-// Unwrap returns the underlying cause, if any.
-func (e *Error) Unwrap() error { return e.Err }
-
 // formulaStarts are the first characters that make a spreadsheet take a
 // cell for a formula (and run it: « =HYPERLINK(…) » in a shared file).
 const formulaStarts = "=+-@\t\r"

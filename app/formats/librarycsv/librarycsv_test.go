@@ -1,6 +1,7 @@
 package librarycsv
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -226,8 +227,8 @@ func TestReadUnusable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, _, err := Read(strings.NewReader(tt.data))
-		var e *Error
-		if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.says) {
+		var e *usererr.Error
+		if !errors.As(err, &e) || !strings.Contains(e.Error(), tt.says) {
 			t.Errorf("%s: %d resources, error %v; want an *Error saying %q", tt.name, len(got), err, tt.says)
 		}
 	}
@@ -235,7 +236,7 @@ func TestReadUnusable(t *testing.T) {
 
 func TestWriteError(t *testing.T) {
 	err := Write(failingWriter{}, sample())
-	var e *Error
+	var e *usererr.Error
 	if !errors.As(err, &e) || !errors.Is(err, errDiskFull) {
 		t.Errorf("Write to a full disk: %v", err)
 	}

@@ -17,7 +17,7 @@ import (
 
 	"atelier/app/domain/library"
 	"atelier/app/kit/fold"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // maxSize bounds what Read takes in: a library of thousands of resources
@@ -26,13 +26,14 @@ const maxSize = 32 << 20
 
 // The messages of Read's errors.
 const (
-	msgRead    = "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez."
-	msgTooBig  = "Ce fichier est trop volumineux pour une liste de ressources (plus de 32\u00a0Mo)."
-	msgEmpty   = "Le fichier est vide."
-	msgBinary  = "Ce fichier ne ressemble pas à un tableau CSV\u00a0: il contient des données binaires. Enregistrez la liste au format CSV depuis votre tableur, puis importez ce fichier."
-	msgNoRows  = "Ce fichier ne contient que la ligne des titres de colonnes\u00a0: aucune ressource à importer."
-	msgHeader  = "Ce fichier ne ressemble pas à une liste de ressources\u00a0: sa première ligne doit nommer les colonnes (titre, source, langue…), comme dans un fichier exporté par Atelier."
-	msgMissing = "Il manque à ce fichier %s; ajoutez-la à la première ligne, puis importez-le de nouveau."
+	msgRead        = "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez."
+	msgTooBig      = "Ce fichier est trop volumineux pour une liste de ressources (plus de 32\u00a0Mo)."
+	msgEmpty       = "Le fichier est vide."
+	msgBinary      = "Ce fichier ne ressemble pas à un tableau CSV\u00a0: il contient des données binaires. Enregistrez la liste au format CSV depuis votre tableur, puis importez ce fichier."
+	msgNoRows      = "Ce fichier ne contient que la ligne des titres de colonnes\u00a0: aucune ressource à importer."
+	msgHeader      = "Ce fichier ne ressemble pas à une liste de ressources\u00a0: sa première ligne doit nommer les colonnes (titre, source, langue…), comme dans un fichier exporté par Atelier."
+	msgMissing     = "Il manque à ce fichier %s\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
+	msgMissingMany = "Il manque à ce fichier %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
 )
 
 // aliases are other names a person may give a column, folded.
@@ -58,21 +59,21 @@ var aliases = map[string]string{
 // « CSV (séparateur : point-virgule) »), columns in any order. The rows
 // that cannot be a valid resource are left out and listed as problems,
 // the others kept. The error is for a file it cannot use at all; it is an
-// *Error.
+// *usererr.Error.
 func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	switch {
 	case err != nil:
-		return nil, nil, &Error{Msg: msgRead, Err: err}
+		return nil, nil, usererr.Wrap(err, msgRead)
 	case len(raw) > maxSize:
-		return nil, nil, &Error{Msg: msgTooBig}
+		return nil, nil, usererr.New(msgTooBig)
 	}
 	text := decode(raw)
 	if strings.TrimSpace(text) == "" {
-		return nil, nil, &Error{Msg: msgEmpty}
+		return nil, nil, usererr.New(msgEmpty)
 	}
 	if strings.IndexByte(text, 0) >= 0 {
-		return nil, nil, &Error{Msg: msgBinary}
+		return nil, nil, usererr.New(msgBinary)
 	}
 	// Excel for Mac long ended lines with a carriage return alone, which
 	// encoding/csv does not take for a line break.
@@ -98,7 +99,7 @@ func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, nil, &Error{Msg: msgRead, Err: err}
+				return nil, nil, usererr.Wrap(err, msgRead)
 			}
 			line = pe.StartLine + skipped
 		} else {
@@ -119,10 +120,10 @@ func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 		}
 	}
 	if rd.cols == nil {
-		return nil, nil, &Error{Msg: msgHeader}
+		return nil, nil, usererr.New(msgHeader)
 	}
 	if rd.rows == 0 {
-		return nil, nil, &Error{Msg: msgNoRows}
+		return nil, nil, usererr.New(msgNoRows)
 	}
 	return rd.resources, rd.problems, nil
 }
@@ -234,7 +235,7 @@ func (rd *reader) setHeader(rec []string) error {
 		}
 	}
 	if len(rd.cols) == 0 {
-		return &Error{Msg: msgHeader}
+		return usererr.New(msgHeader)
 	}
 	var missing []string
 	for _, c := range required {
@@ -246,10 +247,9 @@ func (rd *reader) setHeader(rec []string) error {
 	case 0:
 		return nil
 	case 1:
-		return &Error{Msg: fmt.Sprintf(msgMissing, "la colonne "+missing[0])}
+		return usererr.New(msgMissing, "la colonne "+missing[0])
 	default:
-		return &Error{Msg: fmt.Sprintf(strings.Replace(msgMissing, "ajoutez-la", "ajoutez-les", 1),
-			"les colonnes "+strings.Join(missing[:len(missing)-1], ", ")+" et "+missing[len(missing)-1])}
+		return usererr.New(msgMissingMany, "les colonnes "+strings.Join(missing[:len(missing)-1], ", ")+" et "+missing[len(missing)-1])
 	}
 }
 
@@ -304,7 +304,7 @@ func (rd *reader) row(line int, rec []string) {
 		}
 		r.Sessions = append(r.Sessions, n)
 	}
-	var vl verr.List
+	var vl usererr.List
 	if err := r.Validate(); errors.As(err, &vl) {
 		for _, msg := range vl {
 			rd.problem(line, msg)

@@ -1,6 +1,7 @@
 package librarycsv
 
 import (
+	"atelier/app/kit/usererr"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -60,8 +61,5 @@ func Write(w io.Writer, rs []library.Resource) error {
 }
 
 func writeError(err error) error {
-	return &Error{
-		Msg: "Le fichier CSV n’a pas pu être écrit. Vérifiez qu’il reste de la place sur le disque et que le dossier accepte l’enregistrement, puis réessayez.",
-		Err: err,
-	}
+	return usererr.Wrap(err, "Le fichier CSV n’a pas pu être écrit. Vérifiez qu’il reste de la place sur le disque et que le dossier accepte l’enregistrement, puis réessayez.")
 }

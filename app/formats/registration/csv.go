@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -25,7 +26,7 @@ func parseCSV(data []byte) (*Sheet, error) {
 		return nil, errEmpty
 	}
 	if looksBinary(text) {
-		return nil, sentencef("Ce fichier ne ressemble pas à un tableau CSV ou XLSX%s: il contient des données binaires. "+
+		return nil, usererr.New("Ce fichier ne ressemble pas à un tableau CSV ou XLSX%s: il contient des données binaires. "+
 			"Exportez les réponses du formulaire au format CSV ou XLSX, puis importez ce fichier.", nbsp)
 	}
 	// Excel for Mac long wrote CSV with a carriage return alone at the end
@@ -49,9 +50,9 @@ func parseCSV(data []byte) (*Sheet, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Réessayez; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV."), err}
+				return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Réessayez; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV.")
 			}
-			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: sentence("ligne illisible (guillemets mal fermés)")})
+			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: usererr.New("ligne illisible (guillemets mal fermés)")})
 			continue
 		}
 		line, _ := cr.FieldPos(0)
@@ -78,7 +79,7 @@ func decode(data []byte) (text, encoding string, err error) {
 		// Excel's « Texte Unicode » export.
 		b, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", "", &readError{sentencef("Ce fichier semble écrit en UTF-16 mais n’a pas pu être décodé. Enregistrez-le de nouveau en CSV UTF-8."), err}
+			return "", "", usererr.Wrap(err, "Ce fichier semble écrit en UTF-16 mais n’a pas pu être décodé. Enregistrez-le de nouveau en CSV UTF-8.")
 		}
 		return string(b), "UTF-16", nil
 	case utf8.Valid(data):
@@ -86,7 +87,7 @@ func decode(data []byte) (text, encoding string, err error) {
 	}
 	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", &readError{sentencef("L’encodage des caractères de ce fichier n’a pas été reconnu. Enregistrez-le de nouveau en CSV UTF-8."), err}
+		return "", "", usererr.Wrap(err, "L’encodage des caractères de ce fichier n’a pas été reconnu. Enregistrez-le de nouveau en CSV UTF-8.")
 	}
 	return string(b), "Windows-1252", nil
 }

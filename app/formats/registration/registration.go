@@ -10,6 +10,7 @@
 package registration
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"fmt"
 	"io"
@@ -138,10 +139,10 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
-		return nil, &readError{sentencef("Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez."), err}
+		return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
 	}
 	if len(data) > maxSize {
-		return nil, sentencef("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
+		return nil, usererr.New("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))) == 0 {
 		return nil, errEmpty
@@ -151,13 +152,13 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if bytes.Contains(data[:min(len(data), 200)], []byte("opendocument")) {
-			return nil, sentencef("Les classeurs OpenDocument (.ods) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
+			return nil, usererr.New("Les classeurs OpenDocument (.ods) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
 		}
 		s, err = parseXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, sentencef("Les classeurs Excel 97-2003 (.xls) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
+		return nil, usererr.New("Les classeurs Excel 97-2003 (.xls) ne sont pas pris en charge. Ouvrez le fichier dans votre tableur, enregistrez-le au format .xlsx ou CSV, puis importez-le de nouveau.")
 	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, sentencef("Ce fichier porte l’extension %s mais n’est pas un classeur Excel lisible. Ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou CSV.", ext)
+		return nil, usererr.New("Ce fichier porte l’extension %s mais n’est pas un classeur Excel lisible. Ouvrez-le dans votre tableur et enregistrez-le de nouveau au format .xlsx ou CSV.", ext)
 	default:
 		s, err = parseCSV(data)
 	}
@@ -170,7 +171,7 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 		return nil, noNameError(s.Columns)
 	}
 	if len(s.Rows) == 0 {
-		return nil, sentencef("Ce fichier ne contient que la ligne des titres de colonnes%s: aucune inscription à importer.", nbsp)
+		return nil, usererr.New("Ce fichier ne contient que la ligne des titres de colonnes%s: aucune inscription à importer.", nbsp)
 	}
 	s.refresh()
 	return s, nil
@@ -179,7 +180,7 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
 
 // errEmpty is returned for a file with nothing in it.
-var errEmpty = sentencef("Ce fichier est vide.")
+var errEmpty = usererr.New("Ce fichier est vide.")
 
 // noNameError lists the headers found, so that the person sees why none
 // was taken for a name.
@@ -196,7 +197,7 @@ func noNameError(cols []Column) error {
 		}
 		hs = append(hs, quote(h))
 	}
-	return sentencef("Aucune colonne ne ressemble à un nom%s: la première ligne du fichier contient %s. "+
+	return usererr.New("Aucune colonne ne ressemble à un nom%s: la première ligne du fichier contient %s. "+
 		"Cette ligne doit donner le titre des colonnes, dont %s (ou %s et %s).",
 		nbsp, strings.Join(hs, ", "), quote("Nom"), quote("Prénom"), quote("Nom de famille"))
 }
@@ -206,25 +207,3 @@ const nbsp = "\u00a0"
 
 // quote puts s between French quotation marks.
 func quote(s string) string { return "«" + nbsp + s + nbsp + "»" }
-
-// sentence is an error a person reads: a French sentence, capital and
-// full stop included.
-type sentence string
-
-func (e sentence) Error() string { return string(e) }
-
-func sentencef(format string, args ...any) error {
-	if len(args) == 0 {
-		return sentence(format)
-	}
-	return sentence(fmt.Sprintf(format, args...))
-}
-
-// readError keeps the cause of a failed read for the log.
-type readError struct {
-	msg error
-	err error
-}
-
-func (e *readError) Error() string { return e.msg.Error() }
-func (e *readError) Unwrap() error { return e.err }

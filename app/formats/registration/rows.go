@@ -6,7 +6,7 @@ import (
 
 	"atelier/app/domain/participants"
 	"atelier/app/kit/fold"
-	"atelier/app/kit/verr"
+	"atelier/app/kit/usererr"
 )
 
 // SetField lets the preview change a column's mapping, then reads every
@@ -122,7 +122,7 @@ func rowError(p participants.Participant) error {
 	}
 	p.Status = participants.Inscrit
 	if err := p.Validate(); err != nil {
-		var l verr.List
+		var l usererr.List
 		if errors.As(err, &l) {
 			for _, m := range l {
 				reasons = append(reasons, clause(m))
@@ -134,7 +134,7 @@ func rowError(p participants.Participant) error {
 	if len(reasons) == 0 {
 		return nil
 	}
-	return sentence(strings.Join(reasons, "; "))
+	return usererr.New("%s", strings.Join(reasons, "; "))
 }
 
 // clause turns a sentence into a clause that can follow « ligne 7 : ».

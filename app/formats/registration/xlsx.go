@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"atelier/app/kit/usererr"
 	"bytes"
 	"fmt"
 
@@ -19,12 +20,12 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 	// it trips on in a damaged file must end as a message, not a crash.
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = nil, &readError{errUnreadableXLSX, fmt.Errorf("excelize: %v", r)}
+			s, err = nil, usererr.Wrap(fmt.Errorf("excelize: %v", r), "%s", msgUnreadableXLSX)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: xlsxLimit, UnzipXMLSizeLimit: xlsxLimit})
 	if err != nil {
-		return nil, &readError{errUnreadableXLSX, err}
+		return nil, usererr.Wrap(err, "%s", msgUnreadableXLSX)
 	}
 	defer f.Close()
 	s = &Sheet{Format: "XLSX"}
@@ -34,11 +35,11 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 	for _, name := range f.GetSheetList() {
 		shown, err := f.GetRows(name)
 		if err != nil {
-			return nil, &readError{errUnreadableXLSX, err}
+			return nil, usererr.Wrap(err, "%s", msgUnreadableXLSX)
 		}
 		raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &readError{errUnreadableXLSX, err}
+			return nil, usererr.Wrap(err, "%s", msgUnreadableXLSX)
 		}
 		for i, rec := range shown {
 			trimAll(rec)
@@ -55,8 +56,8 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 			return s, nil
 		}
 	}
-	return nil, sentencef("Ce classeur ne contient aucune donnée%s: ses feuilles sont vides.", nbsp)
+	return nil, usererr.New("Ce classeur ne contient aucune donnée%s: ses feuilles sont vides.", nbsp)
 }
 
-var errUnreadableXLSX = sentencef("Ce classeur Excel n’a pas pu être lu%s: il est peut-être endommagé ou protégé par un mot de passe. "+
+var msgUnreadableXLSX = fmt.Sprintf("Ce classeur Excel n’a pas pu être lu%s: il est peut-être endommagé ou protégé par un mot de passe. "+
 	"Ouvrez-le dans votre tableur, enregistrez-le de nouveau au format .xlsx ou CSV, puis importez-le.", nbsp)

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package usererr
+
+func isDiskFull(error) bool { return false }
