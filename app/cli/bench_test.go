@@ -33,17 +33,17 @@ func BenchmarkImportRoster10k(b *testing.B) {
 		b.StopTimer()
 		db := filepath.Join(dir, fmt.Sprintf("a%d.db", n))
 		n++
-		st, err := openWithCohort(env, db)
+		svc, err := open(env, db)
 		if err != nil {
 			b.Fatal(err)
 		}
-		st.Close()
+		svc.Store().Close()
 		b.StartTimer()
 		if code := Run([]string{"--db", db, "import", "roster", file}, env); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}
 	b.StopTimer()
-	st, _ := store.Open(filepath.Join(dir, "a0.db"))
+	st, _ := store.Open(filepath.Join(dir, "a0.db"), store.Options{})
 	defer st.Close()
 }

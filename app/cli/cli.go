@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -17,6 +18,8 @@ import (
 	"atelier/app/config"
 	"atelier/app/domain/course"
 	"atelier/app/domain/library"
+	"atelier/app/kit/usererr"
+	"atelier/app/service"
 	"atelier/app/store"
 )
 
@@ -33,10 +36,12 @@ type Env struct {
 	Version        string
 	Plans          []course.Plan
 	Resources      []library.Resource // the catalogue shipped in workshops/
-	Now            func() time.Time
-	// GUI opens the window on st. When the database could not be opened,
-	// st is nil and openErr says why, so the window can tell the person.
-	GUI func(st *store.Store, openErr error) error
+	// Now is the one clock of the run: the store, the application layer
+	// and the window all read it. nil means time.Now.
+	Now func() time.Time
+	// GUI opens the window on svc. When the database could not be opened,
+	// svc is nil and openErr says why, so the window can tell the person.
+	GUI func(svc *service.Service, openErr error) error
 }
 
 const usage = `Atelier — l’outil des personnes animatrices du cours
@@ -53,8 +58,13 @@ Commandes :
                      importe les inscriptions (CSV ou XLSX d’un formulaire)
   attendance mark --session N --email COURRIEL --status present|absent|excused|late
                      marque la présence d’une personne
-  attendance import --session N FICHIER
+  attendance import --session N FICHIER [--late MINUTES] [--absent=false]
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
+                     et, sauf --absent=false, absent·e·s les personnes attendues qu’il ne cite pas
+  attendance absent --session N
+                     marque absent·e·s les personnes attendues encore sans marque
+  attendance summary
+                     les présences de chaque séance et les taux de la cohorte
   export structure --name NOM -o FICHIER.png|FICHIER.pdf
                      exporte une structure de l’atelier de la séance 3
   export attendance [--cohort NOM] -o FICHIER.xlsx
@@ -63,8 +73,9 @@ Commandes :
                      document de la séance N pour les personnes participantes
   export signin --session N -o FICHIER.pdf
                      feuille d’émargement de la séance N
-  export certificates --min N -o FICHIER.pdf
-                     attestations de participation (au moins N séances)
+  export certificates [--min N] -o FICHIER.pdf
+                     attestations de participation (au moins N séances ;
+                     sans --min, le minimum réglé pour la cohorte)
   export booklet -o FICHIER.pdf
                      les cinq documents en un livret avec sommaire
   export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM]
@@ -122,39 +133,35 @@ func Run(args []string, env Env) int {
 }
 
 func runGUI(env Env, dbPath string) int {
-	st, err := openWithCohort(env, dbPath)
+	svc, err := open(env, dbPath)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "atelier : %v\n", err)
+		fail(env, err)
 		if env.GUI != nil {
 			_ = env.GUI(nil, err)
 		}
 		return ExitError
 	}
-	defer st.Close()
-	if err := env.GUI(st, nil); err != nil {
+	defer svc.Store().Close()
+	if err := env.GUI(svc, nil); err != nil {
 		return fail(env, err)
 	}
 	return ExitOK
 }
 
-// openWithCohort opens the database and, on first start, creates a first
-// cohort from the curriculum so the window has something to show.
-func openWithCohort(env Env, dbPath string) (*store.Store, error) {
-	st, err := store.Open(dbPath)
+// open opens the database with the run's clock and, on a first start,
+// creates a first cohort from the curriculum so there is something to
+// show; the shipped catalogue entries not yet in the file are added.
+func open(env Env, dbPath string) (*service.Service, error) {
+	st, err := store.Open(dbPath, store.Options{Now: env.Now})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := st.EnsureFirstCohort(context.Background(), env.Plans, env.Now()); err != nil {
+	svc := service.New(st, env.Plans, env.Now)
+	if _, err := svc.FirstStart(context.Background(), env.Resources); err != nil {
 		st.Close()
 		return nil, err
 	}
-	// The shipped catalogue: entries not yet in the file are added, so a
-	// new version's additions reach existing databases.
-	if _, err := st.SeedLibrary(context.Background(), env.Resources); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	return svc, nil
 }
 
 func runBackup(env Env, dbPath string, args []string) int {
@@ -167,12 +174,12 @@ func runBackup(env Env, dbPath string, args []string) int {
 	if *out == "" || fs.NArg() > 0 {
 		return usageError(env, "indiquez le fichier de sauvegarde : atelier backup -o FICHIER.")
 	}
-	st, err := store.Open(dbPath)
+	st, err := store.Open(dbPath, store.Options{Now: env.Now})
 	if err != nil {
 		return fail(env, err)
 	}
 	defer st.Close()
-	if err := st.Backup(context.Background(), *out); err != nil {
+	if err := service.New(st, env.Plans, env.Now).Backup(context.Background(), *out); err != nil {
 		return fail(env, err)
 	}
 	abs, _ := filepath.Abs(*out)
@@ -180,8 +187,14 @@ func runBackup(env Env, dbPath string, args []string) int {
 	return ExitOK
 }
 
+// fail tells the person what went wrong, in a sentence written for them;
+// the technical detail (driver or system text) is written only when
+// ATELIER_DEBUG is set, for whoever helps them.
 func fail(env Env, err error) int {
-	fmt.Fprintf(env.Stderr, "atelier : %v\n", err)
+	fmt.Fprintf(env.Stderr, "atelier\u00a0: %s\n", usererr.Message(err))
+	if os.Getenv("ATELIER_DEBUG") != "" {
+		fmt.Fprintf(env.Stderr, "détail\u00a0: %s\n", usererr.Detail(err))
+	}
 	return ExitError
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"atelier/app/domain/structure"
+	"atelier/app/service"
 	"atelier/app/store"
 	"atelier/workshops"
 )
@@ -30,11 +31,11 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string, gui *gu
 		Plans:     workshops.MustPlans(),
 		Resources: workshops.MustResources(),
 		Now:       func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
-		GUI: func(st *store.Store, openErr error) error {
+		GUI: func(svc *service.Service, openErr error) error {
 			gui.called = true
 			gui.openErr = openErr
-			if st != nil {
-				gui.cohorts, _ = st.Cohorts(context.Background())
+			if svc != nil {
+				gui.cohorts, _ = svc.Cohorts(context.Background())
 			}
 			return nil
 		},
@@ -101,7 +102,7 @@ func TestCommands(t *testing.T) {
 		code     int
 		out, err string
 	}{
-		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 4", ""},
+		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 5", ""},
 		{"help", []string{"help"}, ExitOK, "backup -o FICHIER", ""},
 		{"-h", []string{"-h"}, ExitOK, "Utilisation", ""},
 		{"unknown command", []string{"imprimer"}, ExitUsage, "", "commande inconnue «\u00a0imprimer\u00a0»"},
@@ -133,7 +134,7 @@ func TestBackup(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "Sauvegarde écrite") {
 		t.Fatalf("exit %d, %q, %q", code, out, stderr)
 	}
-	st, err := store.Open(copyPath)
+	st, err := store.Open(copyPath, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func TestImportRosterTwiceAddsNobodyTwice(t *testing.T) {
 	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", garbage); code != ExitError || stderr == "" {
 		t.Errorf("empty file: exit %d, %q", code, stderr)
 	}
-	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", file, "--cohort", "Inconnue"); code != ExitError || !strings.Contains(stderr, "aucune cohorte") {
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", file, "--cohort", "Inconnue"); code != ExitError || !strings.Contains(stderr, "Aucune cohorte ne s’appelle «\u00a0Inconnue\u00a0»") {
 		t.Errorf("unknown cohort: exit %d, %q", code, stderr)
 	}
 }
@@ -199,7 +200,7 @@ func TestAttendanceMarkAndImport(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "Rapport Zoom, séance 2") || !strings.Contains(out, "Non reconnues") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
 	}
-	st, err := store.Open(db)
+	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,15 +226,15 @@ func TestExportStructure(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	out := filepath.Join(dir, "xr.png")
-	if code, _, stderr, _ := run(t, "--db", db, "export", "structure", "--name", "Groupe Rive-Sud", "-o", out); code != ExitError || !strings.Contains(stderr, "aucune structure") {
+	if code, _, stderr, _ := run(t, "--db", db, "export", "structure", "--name", "Groupe Rive-Sud", "-o", out); code != ExitError || !strings.Contains(stderr, "n’a encore aucune structure") {
 		t.Errorf("no structure yet: exit %d, %q", code, stderr)
 	}
-	st, err := store.Open(db)
+	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := st.EnsureFirstCohort(ctx, workshops.MustPlans(), time.Now()); err != nil {
+	if _, err := service.New(st, workshops.MustPlans(), nil).FirstStart(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := st.Cohorts(ctx)
@@ -380,5 +381,88 @@ func TestExportPDFs(t *testing.T) {
 	}
 	if code, _, _, _ := run(t, "--db", db, "export", "handout", "-o", filepath.Join(dir, "x.pdf")); code != ExitUsage {
 		t.Errorf("handout without session: exit %d", code)
+	}
+}
+
+// TestAttendanceAddsUp runs the commands a facilitator would after a
+// session: a video report that lists only who came, the rest marked
+// absent, then the figures, which count the people expected.
+func TestAttendanceAddsUp(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	roster := filepath.Join(dir, "inscriptions.csv")
+	var b strings.Builder
+	b.WriteString("Nom;Courriel\nKarim Benali;karim.benali@exemple.org\nMarie-Ève Gagnon;megagnon@exemple.org\n")
+	for i := range 9 {
+		fmt.Fprintf(&b, "Personne %d;p%d@exemple.org\n", i, i)
+	}
+	if err := os.WriteFile(roster, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr, _ := run(t, "--db", db, "import", "roster", roster); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	report := filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv")
+	code, out, stderr, _ := run(t, "--db", db, "attendance", "import", "--session", "1", report)
+	if code != ExitOK || !strings.Contains(out, "9 personnes attendues marquées absentes, absentes du rapport") {
+		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
+	}
+	if !strings.Contains(out, "Attention\u00a0: ce rapport date du") {
+		t.Errorf("no warning for a report of another day: %q", out)
+	}
+	code, out, _, _ = run(t, "--db", db, "attendance", "absent", "--session", "1")
+	if code != ExitOK || !strings.Contains(out, "toutes les personnes attendues ont déjà une marque") {
+		t.Errorf("absent again: exit %d, %q", code, out)
+	}
+	code, out, stderr, _ = run(t, "--db", db, "attendance", "summary")
+	want := "Séance 1 (mer. 2 déc. 2026)\u00a0: 2 présent·e·s et 0 en retard sur 11 attendu·e·s, soit 18\u00a0%\u202f; 9 absent·e·s, 0 excusé·e, 0 sans marque."
+	if code != ExitOK || !strings.Contains(out, want) || !strings.Contains(out, "Taux de présence de la cohorte\u00a0: 18\u00a0%.") {
+		t.Errorf("summary: exit %d, %q, %q\nwant %q", code, out, stderr, want)
+	}
+	// Nobody qualifies for a certificate yet: a sentence, not an internal error.
+	code, _, stderr, _ = run(t, "--db", db, "export", "certificates", "-o", filepath.Join(dir, "att.pdf"))
+	if code != ExitError || !strings.HasPrefix(stderr, "atelier\u00a0: Aucune attestation à produire\u00a0: personne n’a encore suivi au moins 4 séances") {
+		t.Errorf("certificates: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "att.pdf")); !os.IsNotExist(err) {
+		t.Errorf("a refused export left a file: %v", err)
+	}
+}
+
+// TestErrorsAreSentences makes the database unwritable and checks that
+// the person reads a sentence, and the driver's text only with
+// ATELIER_DEBUG.
+func TestErrorsAreSentences(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, _, stderr, _ := run(t, "--db", db, "library", "search", "x"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// Another Atelier holds the write lock for longer than the wait.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	locked, release := make(chan struct{}), make(chan struct{})
+	go func() {
+		st.EditRoster(ctx, 1, "le test", func(*store.Roster) error {
+			close(locked)
+			<-release
+			return nil
+		})
+	}()
+	<-locked
+	defer close(release)
+	t.Setenv("ATELIER_DEBUG", "1")
+	code, _, stderr, _ := run(t, "--db", db, "attendance", "absent", "--session", "1")
+	sentence, detail, _ := strings.Cut(stderr, "\n")
+	if code != ExitError || !strings.Contains(sentence, "occupée par un autre Atelier") || strings.Contains(sentence, "locked") || strings.Contains(sentence, "(5)") {
+		t.Errorf("busy: exit %d, %q", code, stderr)
+	}
+	if !strings.HasPrefix(detail, "détail\u00a0:") || !strings.Contains(detail, "locked") {
+		t.Errorf("ATELIER_DEBUG shows no detail: %q", detail)
 	}
 }

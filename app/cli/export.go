@@ -8,12 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/domain/course"
-	"atelier/app/formats/attendancexlsx"
-	"atelier/app/formats/diagram"
-	"atelier/app/formats/rosterexport"
 	"atelier/app/kit/atomicfile"
-	"atelier/app/kit/fold"
+	"atelier/app/kit/textfmt"
+	"atelier/app/service"
 )
 
 // runExport dispatches « atelier export KIND ».
@@ -53,39 +50,24 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if *name == "" || *out == "" || len(rest) > 0 || (ext != ".png" && ext != ".pdf") {
-		return usageError(env, "utilisation : atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf [--cohort NOM].")
+		return usageError(env, "utilisation\u00a0: atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf [--cohort NOM].")
 	}
-	st, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer st.Close()
+	defer svc.Store().Close()
 	ctx := context.Background()
-	list, err := st.Structures(ctx, c.ID)
+	s, err := svc.FindStructure(ctx, c, *name)
 	if err != nil {
 		return fail(env, err)
 	}
-	var names []string
-	for _, x := range list {
-		names = append(names, "« "+x.Name+" »")
-		if fold.Key(x.Name) != fold.Key(*name) {
-			continue
+	return writeExport(env, *out, said("Structure «\u00a0%s\u00a0» exportée", s.Name), func(w io.Writer) error {
+		if ext == ".pdf" {
+			return svc.StructurePDF(ctx, w, s)
 		}
-		s, err := st.Structure(ctx, x.ID)
-		if err != nil {
-			return fail(env, err)
-		}
-		return writeExport(env, *out, fmt.Sprintf("Structure « %s » exportée", s.Name), func(w io.Writer) error {
-			if ext == ".pdf" {
-				return diagram.PDF(w, s, diagram.PDFOptions{Subtitle: c.Name, Created: env.Now()})
-			}
-			return diagram.PNG(w, s, diagram.Options{Scale: 2, Title: s.Name})
-		})
-	}
-	if len(names) == 0 {
-		return fail(env, fmt.Errorf("la cohorte « %s » n’a encore aucune structure", c.Name))
-	}
-	return fail(env, fmt.Errorf("aucune structure ne s’appelle « %s » ; structures de la cohorte : %s", *name, strings.Join(names, ", ")))
+		return svc.StructurePNG(w, s)
+	})
 }
 
 // runExportRoster writes the cohort's roster to XLSX or CSV (UTF-8 with a
@@ -101,23 +83,20 @@ func runExportRoster(env Env, dbPath string, args []string) int {
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if *out == "" || len(rest) > 0 || (ext != ".xlsx" && ext != ".csv") {
-		return usageError(env, "utilisation : atelier export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM].")
+		return usageError(env, "utilisation\u00a0: atelier export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM].")
 	}
-	st, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer st.Close()
-	people, err := st.Participants(context.Background(), c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	what := fmt.Sprintf("Liste de « %s » exportée (%s)", c.Name, plural(len(people), "personne", "personnes"))
-	return writeExport(env, *out, what, func(w io.Writer) error {
-		if ext == ".csv" {
-			return rosterexport.CSV(w, people, c.Location())
-		}
-		return rosterexport.XLSX(w, people, c.Location())
+	defer svc.Store().Close()
+	var done service.Written
+	return writeExport(env, *out, func() string {
+		return fmt.Sprintf("Liste de «\u00a0%s\u00a0» exportée (%s)", done.Cohort, countOf(done.People, "personne", "personnes"))
+	}, func(w io.Writer) error {
+		var err error
+		done, err = svc.RosterFile(context.Background(), w, c.ID, ext == ".csv")
+		return err
 	})
 }
 
@@ -132,36 +111,44 @@ func runExportAttendance(env Env, dbPath string, args []string) int {
 		return usageError(env, frenchFlagError(err))
 	}
 	if *out == "" || len(rest) > 0 || !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-		return usageError(env, "utilisation : atelier export attendance [--cohort NOM] -o FICHIER.xlsx.")
+		return usageError(env, "utilisation\u00a0: atelier export attendance [--cohort NOM] -o FICHIER.xlsx.")
 	}
-	st, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer st.Close()
-	ctx := context.Background()
-	people, err := st.Participants(ctx, c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	marks, err := st.Attendance(ctx, c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	what := fmt.Sprintf("Présences de « %s » exportées (%s, %s)", c.Name,
-		plural(len(people), "personne", "personnes"), plural(len(marks), "marque", "marques"))
-	return writeExport(env, *out, what, func(w io.Writer) error {
-		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: env.Now(), ShortTitles: course.ShortTitles(env.Plans)})
+	defer svc.Store().Close()
+	var done service.Written
+	return writeExport(env, *out, func() string {
+		return fmt.Sprintf("Présences de «\u00a0%s\u00a0» exportées (%s, %s)", done.Cohort,
+			countOf(done.People, "personne", "personnes"), countOf(done.Marks, "marque", "marques"))
+	}, func(w io.Writer) error {
+		var err error
+		done, err = svc.Workbook(context.Background(), w, c.ID)
+		return err
 	})
 }
 
+// countOf is « 1 personne », « 10 000 personnes ».
+func countOf(n int, one, many string) string {
+	if n <= 1 {
+		return textfmt.French.Int(n) + " " + one
+	}
+	return textfmt.French.Int(n) + " " + many
+}
+
 // writeExport writes a file through a temp file and a rename, then says
-// what was written and where.
-func writeExport(env Env, path, what string, write func(io.Writer) error) int {
+// what was written (what is asked once the file is written) and where.
+func writeExport(env Env, path string, what func() string, write func(io.Writer) error) int {
 	if err := atomicfile.Write(path, 0o600, write); err != nil {
 		return fail(env, err)
 	}
 	abs, _ := filepath.Abs(path)
-	fmt.Fprintf(env.Stdout, "%s : %s\n", what, abs)
+	fmt.Fprintf(env.Stdout, "%s\u00a0: %s\n", what(), abs)
 	return ExitOK
+}
+
+// said is a fixed message for writeExport.
+func said(format string, args ...any) func() string {
+	return func() string { return fmt.Sprintf(format, args...) }
 }

@@ -8,10 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/domain/course"
-	"atelier/app/domain/library"
-	"atelier/app/formats/handout"
-	"atelier/app/store"
+	"atelier/app/service"
 )
 
 // pdfArgs reads the flags shared by the PDF exports.
@@ -21,14 +18,14 @@ type pdfArgs struct {
 	min         int
 }
 
-func parsePDFArgs(env Env, name string, args []string, needSession, needMin bool) (pdfArgs, int) {
+func parsePDFArgs(env Env, name string, args []string, needSession, takesMin bool) (pdfArgs, int) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var a pdfArgs
 	fs.StringVar(&a.out, "o", "", "")
 	fs.StringVar(&a.cohort, "cohort", "", "")
 	fs.IntVar(&a.session, "session", 0, "")
-	fs.IntVar(&a.min, "min", 1, "")
+	fs.IntVar(&a.min, "min", 0, "")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return a, usageError(env, frenchFlagError(err))
@@ -37,18 +34,33 @@ func parsePDFArgs(env Env, name string, args []string, needSession, needMin bool
 	if needSession {
 		usage += " --session N"
 	}
-	if needMin {
-		usage += " --min N"
+	if takesMin {
+		usage += " [--min N]"
 	}
 	usage += " -o FICHIER.pdf [--cohort NOM]."
-	if a.out == "" || len(rest) > 0 || !strings.EqualFold(filepath.Ext(a.out), ".pdf") || (needSession && a.session == 0) || a.min < 1 {
+	if a.out == "" || len(rest) > 0 || !strings.EqualFold(filepath.Ext(a.out), ".pdf") || (needSession && a.session == 0) ||
+		a.min < 0 || a.min > 5 || (!takesMin && a.min != 0) {
 		return a, usageError(env, usage)
 	}
 	return a, -1
 }
 
-func sessionResources(st *store.Store, s course.Session) ([]library.Resource, error) {
-	return st.SessionResources(context.Background(), s.ID)
+// runPDF opens the cohort (and the session, when a.session is set) and
+// writes one PDF made by write.
+func runPDF(env Env, dbPath string, a pdfArgs, what func() string, write func(ctx context.Context, svc *service.Service, cohortID int64, w io.Writer) error) int {
+	svc, c, err := openCohort(env, dbPath, a.cohort)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer svc.Store().Close()
+	if a.session != 0 {
+		if _, err := service.Session(c, a.session); err != nil {
+			return fail(env, err)
+		}
+	}
+	return writeExport(env, a.out, what, func(w io.Writer) error {
+		return write(context.Background(), svc, c.ID, w)
+	})
 }
 
 // runExportHandout writes one session's handout.
@@ -57,24 +69,10 @@ func runExportHandout(env Env, dbPath string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	st, c, s, err := openSession(env, dbPath, a.cohort, a.session)
-	if err != nil {
-		return fail(env, err)
-	}
-	defer st.Close()
-	rs, err := sessionResources(st, s)
-	if err != nil {
-		return fail(env, err)
-	}
-	diagrams, err := st.CohortStructures(context.Background(), c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
-	plan, _ := course.PlanFor(env.Plans, s.Number)
-	return writeExport(env, a.out, fmt.Sprintf("Document de la séance %d écrit", s.Number), func(w io.Writer) error {
-		return handout.Handout(w, c, s, plan, rs, opt)
-	})
+	return runPDF(env, dbPath, a, said("Document de la séance %d écrit", a.session),
+		func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+			return svc.Handout(ctx, w, id, a.session)
+		})
 }
 
 // runExportSignIn writes a session's sign-in sheet.
@@ -83,44 +81,29 @@ func runExportSignIn(env Env, dbPath string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	st, c, s, err := openSession(env, dbPath, a.cohort, a.session)
-	if err != nil {
-		return fail(env, err)
-	}
-	defer st.Close()
-	people, err := st.Participants(context.Background(), c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt}
-	return writeExport(env, a.out, fmt.Sprintf("Feuille d’émargement de la séance %d écrite", s.Number), func(w io.Writer) error {
-		return handout.SignIn(w, c, s, people, opt)
+	var done service.Written
+	return runPDF(env, dbPath, a, func() string {
+		return fmt.Sprintf("Feuille d’émargement de la séance %d écrite (%s attendues)", a.session, countOf(done.People, "personne", "personnes"))
+	}, func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+		var err error
+		done, err = svc.SignIn(ctx, w, id, a.session)
+		return err
 	})
 }
 
-// runExportCertificates writes the attendance certificates.
+// runExportCertificates writes the certificates of participation.
 func runExportCertificates(env Env, dbPath string, args []string) int {
 	a, code := parsePDFArgs(env, "certificates", args, false, true)
 	if code >= 0 {
 		return code
 	}
-	st, c, err := openCohort(env, dbPath, a.cohort)
-	if err != nil {
-		return fail(env, err)
-	}
-	defer st.Close()
-	ctx := context.Background()
-	people, err := st.Participants(ctx, c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	marks, err := st.Attendance(ctx, c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt}
-	return writeExport(env, a.out, "Attestations écrites", func(w io.Writer) error {
-		return handout.Certificates(w, c, people, marks, a.min, opt)
+	var done service.Written
+	return runPDF(env, dbPath, a, func() string {
+		return fmt.Sprintf("Attestations écrites (%s)", countOf(done.People, "personne", "personnes"))
+	}, func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+		var err error
+		done, err = svc.Certificates(ctx, w, id, a.min)
+		return err
 	})
 }
 
@@ -130,25 +113,8 @@ func runExportBooklet(env Env, dbPath string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	st, c, err := openCohort(env, dbPath, a.cohort)
-	if err != nil {
-		return fail(env, err)
-	}
-	defer st.Close()
-	bySession := map[int][]library.Resource{}
-	for _, s := range c.Sessions {
-		rs, err := sessionResources(st, s)
-		if err != nil {
-			return fail(env, err)
-		}
-		bySession[s.Number] = rs
-	}
-	diagrams, err := st.CohortStructures(context.Background(), c.ID)
-	if err != nil {
-		return fail(env, err)
-	}
-	opt := handout.Options{Created: c.Sessions[0].StartsAt, Structures: diagrams}
-	return writeExport(env, a.out, "Livret du cours écrit", func(w io.Writer) error {
-		return handout.Booklet(w, c, env.Plans, bySession, opt)
-	})
+	return runPDF(env, dbPath, a, said("Livret du cours écrit"),
+		func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+			return svc.Booklet(ctx, w, id)
+		})
 }

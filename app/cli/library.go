@@ -26,12 +26,12 @@ func runLibrary(env Env, dbPath string, args []string) int {
 	if *session < 0 || *session > 5 {
 		return usageError(env, "la séance va de 1 à 5.")
 	}
-	st, err := openWithCohort(env, dbPath)
+	svc, err := open(env, dbPath)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer st.Close()
-	rs, err := st.SearchResources(context.Background(), store.Query{Text: strings.Join(words, " "), Session: *session, Limit: 50})
+	defer svc.Store().Close()
+	rs, err := svc.Store().SearchResources(context.Background(), store.Query{Text: strings.Join(words, " "), Session: *session, Limit: 50})
 	if err != nil {
 		return fail(env, err)
 	}

@@ -5,8 +5,12 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"atelier/app/kit/atomicfile"
+	"atelier/app/kit/usererr"
 )
 
 // DBEnv names the environment variable that overrides the database path.
@@ -68,29 +72,17 @@ func LoadPrefs(path string) Prefs {
 }
 
 // SavePrefs writes the preferences through a temp file and a rename, so a
-// crash never leaves half a file.
+// crash never leaves half a file; the file is private to its owner.
 func SavePrefs(path string, p Prefs) error {
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("impossible de créer le dossier des préférences : %w", err)
+		return usererr.NotSaved(path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".preferences-*.json")
-	if err != nil {
-		return fmt.Errorf("impossible d’enregistrer les préférences : %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
+	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(append(data, '\n'))
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("impossible d’enregistrer les préférences : %w", err)
-	}
-	return nil
+	})
 }

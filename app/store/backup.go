@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"atelier/app/kit/usererr"
 )
 
 // Backup writes a consistent copy of the file to dest, replacing dest if it
@@ -14,22 +16,27 @@ import (
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return fmt.Errorf("impossible de situer « %s » : %w", dest, err)
+		return explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
 	}
 	if s.isOwnFile(abs) {
-		return invalid(nil, "La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
+		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("impossible de créer la copie de sauvegarde « %s » : %w", abs, err)
+		return backupFailed(abs, err)
 	}
 	name := tmp.Name()
 	tmp.Close()
 	if err := s.backupTo(ctx, name, abs); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("impossible de créer la copie de sauvegarde « %s » : %w", abs, err)
+		return backupFailed(abs, err)
 	}
 	return nil
+}
+
+// backupFailed explains why the copy at dest could not be made.
+func backupFailed(dest string, err error) error {
+	return explain(fmt.Sprintf("Impossible de créer la copie de sauvegarde «\u00a0%s\u00a0»", dest), err)
 }
 
 func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {

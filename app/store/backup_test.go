@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
 
 func TestBackup(t *testing.T) {
@@ -35,7 +36,7 @@ func TestBackup(t *testing.T) {
 	assertMode(t, dest, 0o600)
 	assertOnly(t, dir, "copie.db")
 
-	b, err := Open(dest)
+	b, err := Open(dest, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,9 +80,10 @@ func TestBackupFailureLeavesNoTemporaryFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.Backup(context.Background(), dest)
-	if err == nil || !strings.Contains(err.Error(), "copie de sauvegarde") {
-		t.Fatalf("Backup over a folder: %v, want an error", err)
+	if msg := usererr.Message(err); err == nil || !strings.Contains(msg, "Impossible de créer la copie de sauvegarde") {
+		t.Fatalf("Backup over a folder: %v, want an error saying the copy failed", err)
 	}
+	noDriverText(t, usererr.Message(err))
 	assertOnly(t, dir, "copie.db")
 }
 

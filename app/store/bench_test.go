@@ -54,7 +54,7 @@ func manyParticipants(n int) []participants.Participant {
 			Email:        fmt.Sprintf("personne%d@exemple.ca", i),
 			City:         "Montréal",
 			Consent:      i%2 == 0,
-			Status:       participants.Statuses()[i%4],
+			Status:       participants.Statuses()[i%len(participants.Statuses())],
 			RegisteredAt: start.Add(time.Duration(i) * time.Minute),
 		}
 		if i%2 == 0 {
@@ -79,7 +79,7 @@ func manyParticipants(n int) []participants.Participant {
 func bigDatabase(b *testing.B) (string, int64) {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "grand.db")
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func BenchmarkOpenLoadCohort(b *testing.B) {
 	path, id := bigDatabase(b)
 	ctx := context.Background()
 	for b.Loop() {
-		s, err := Open(path)
+		s, err := Open(path, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func BenchmarkOpenLoadCohort(b *testing.B) {
 // as the Excel export does.
 func BenchmarkAttendanceWholeCohort(b *testing.B) {
 	path, id := bigDatabase(b)
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func BenchmarkAttendanceWholeCohort(b *testing.B) {
 }
 
 func BenchmarkAddParticipants10k(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"))
+	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -161,11 +161,48 @@ func BenchmarkAddParticipants10k(b *testing.B) {
 	}
 }
 
+// BenchmarkEditRosterAdd10k is the store's share of importing 10,000
+// people through a roster: the roster and the seats read, then one Add
+// each, in one transaction.
+func BenchmarkEditRosterAdd10k(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	ps := manyParticipants(10_000)
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		id := createTest(b, s, fmt.Sprintf("Cohorte %d", n), date(2027, 1, 6, 18, 30))
+		b.StartTimer()
+		err := s.EditRoster(ctx, id, "l’importation", func(r *Roster) error {
+			if _, err := r.People(); err != nil {
+				return err
+			}
+			if _, err := r.Seats(); err != nil {
+				return err
+			}
+			for _, p := range ps {
+				if _, err := r.Add(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkMarkOne is one tap in the check-in view: a single mark written
 // in its own transaction, in a cohort of 10,000 people.
 func BenchmarkMarkOne(b *testing.B) {
 	path, id := bigDatabase(b)
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func check(ctx context.Context, path string, latest int) error {
 
 	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
 	if err != nil {
-		return fmt.Errorf("impossible d’ouvrir « %s » : %w", path, err)
+		return openFailed(path, err)
 	}
 	defer db.Close()
 	var version, appID, tables int
@@ -46,12 +46,12 @@ func check(ctx context.Context, path string, latest int) error {
 		if isNotDatabase(err) {
 			return refused(path, ErrNotDatabase, "")
 		}
-		return fmt.Errorf("impossible de lire « %s » : %w", path, err)
+		return openFailed(path, err)
 	}
 	switch {
 	case appID == ApplicationID && version > latest:
 		return refused(path, ErrTooNew, fmt.Sprintf(
-			"Ce fichier vient d’une version plus récente d’Atelier (schéma %d) ; mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.", version))
+			"Ce fichier vient d’une version plus récente d’Atelier (schéma %d) ; mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.", version))
 	case appID == ApplicationID:
 		return nil
 	case appID == 0 && version == 0 && tables == 0:
@@ -67,12 +67,12 @@ func check(ctx context.Context, path string, latest int) error {
 func readHead(path string) ([]byte, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("impossible d’ouvrir « %s » : %w", path, err)
+		return nil, 0, openFailed(path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, 0, fmt.Errorf("impossible d’ouvrir « %s » : %w", path, err)
+		return nil, 0, openFailed(path, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, 0, refused(path, ErrNotDatabase, "")
@@ -80,7 +80,7 @@ func readHead(path string) ([]byte, int64, error) {
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, 0, fmt.Errorf("impossible de lire « %s » : %w", path, err)
+		return nil, 0, openFailed(path, err)
 	}
 	return head[:n], fi.Size(), nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -22,7 +21,7 @@ func (s *Store) CreateCohort(ctx context.Context, c course.Cohort) (int64, error
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = insertCohort(ctx, tx, c, time.Now())
+		id, err = insertCohort(ctx, tx, c, s.now())
 		return err
 	})
 	if err != nil {
@@ -31,11 +30,13 @@ func (s *Store) CreateCohort(ctx context.Context, c course.Cohort) (int64, error
 	return id, nil
 }
 
-// EnsureFirstCohort gives a new file something to show: when there is no
-// cohort at all it creates one from plans, named for the season of its first
-// session (« Cohorte automne 2026 »), with five weekly sessions starting on
-// course.NextStart(now). It reports whether it created one.
-func (s *Store) EnsureFirstCohort(ctx context.Context, plans []course.Plan, now time.Time) (created bool, err error) {
+// CreateCohortIfNone saves c when the file holds no cohort at all (a
+// first start), in one transaction, so that two windows starting at once
+// make one. It reports whether it created it.
+func (s *Store) CreateCohortIfNone(ctx context.Context, c course.Cohort) (created bool, err error) {
+	if err := c.Validate(); err != nil {
+		return false, err
+	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var exists bool
 		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM cohorts)").Scan(&exists); err != nil {
@@ -44,12 +45,7 @@ func (s *Store) EnsureFirstCohort(ctx context.Context, plans []course.Plan, now 
 		if exists {
 			return nil
 		}
-		first := course.NextStart(now, course.DefaultTimeZone)
-		c, err := course.NewCohort(cohortName(first), plans, first, course.DefaultTimeZone)
-		if err != nil {
-			return err
-		}
-		if _, err := insertCohort(ctx, tx, c, now); err != nil {
+		if _, err := insertCohort(ctx, tx, c, s.now()); err != nil {
 			return err
 		}
 		created = true
@@ -61,25 +57,6 @@ func (s *Store) EnsureFirstCohort(ctx context.Context, plans []course.Plan, now 
 	return created, nil
 }
 
-// cohortName names a cohort for the season and year of its first session.
-func cohortName(first time.Time) string {
-	return fmt.Sprintf("Cohorte %s %d", season(first.Month()), first.Year())
-}
-
-// season is the French name of the (meteorological) season of month m.
-func season(m time.Month) string {
-	switch m {
-	case time.December, time.January, time.February:
-		return "hiver"
-	case time.March, time.April, time.May:
-		return "printemps"
-	case time.June, time.July, time.August:
-		return "été"
-	default:
-		return "automne"
-	}
-}
-
 func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Time) (int64, error) {
 	if err := checkNameFree(ctx, tx, c.Name, 0); err != nil {
 		return 0, err
@@ -89,8 +66,8 @@ func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Tim
 		created = now
 	}
 	res, err := tx.ExecContext(ctx,
-		"INSERT INTO cohorts (name, time_zone, seat_limit, created_at) VALUES (?, ?, ?, ?)",
-		c.Name, c.TimeZone, c.SeatLimit, created.Unix())
+		"INSERT INTO cohorts (name, time_zone, seat_limit, certificate_min, created_at) VALUES (?, ?, ?, ?, ?)",
+		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, created.Unix())
 	if err != nil {
 		return 0, err
 	}
@@ -169,15 +146,27 @@ func prepareBlockInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 
 func insertBlocks(ctx context.Context, stmt *sql.Stmt, sessionID int64, blocks []agenda.Block) error {
 	for i, b := range blocks {
-		var fixed any // NULL: the block follows the one before
-		if b.Fixed() {
-			fixed = int64(b.FixedStart / time.Minute)
-		}
-		_, err := stmt.ExecContext(ctx, sessionID, i, b.Title, string(b.Kind), b.Minutes,
-			b.Facilitator, b.Notes, b.Materials, fixed)
-		if err != nil {
+		if _, err := insertBlock(ctx, stmt, sessionID, i, b); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+func insertBlock(ctx context.Context, stmt *sql.Stmt, sessionID int64, position int, b agenda.Block) (int64, error) {
+	res, err := stmt.ExecContext(ctx, sessionID, position, b.Title, string(b.Kind), b.Minutes,
+		b.Facilitator, b.Notes, b.Materials, fixedStart(b))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// fixedStart is the stored fixed_start of b: NULL when the block follows
+// the one before it.
+func fixedStart(b agenda.Block) any {
+	if b.Fixed() {
+		return int64(b.FixedStart / time.Minute)
 	}
 	return nil
 }
@@ -224,30 +213,42 @@ func (s *Store) Cohorts(ctx context.Context) ([]course.Summary, error) {
 func (s *Store) Cohort(ctx context.Context, id int64) (course.Cohort, error) {
 	var c course.Cohort
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var created int64
-		err := tx.QueryRowContext(ctx,
-			"SELECT id, name, time_zone, seat_limit, created_at FROM cohorts WHERE id = ?", id).
-			Scan(&c.ID, &c.Name, &c.TimeZone, &c.SeatLimit, &created)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("La cohorte n° %d est introuvable ; elle a peut-être été supprimée.", id)
-		}
-		if err != nil {
-			return err
-		}
-		loc := c.Location()
-		c.CreatedAt = time.Unix(created, 0).In(loc)
-		if c.Facilitators, err = loadFacilitators(ctx, tx, id); err != nil {
-			return err
-		}
-		if c.Sessions, err = loadSessions(ctx, tx, id, loc); err != nil {
-			return err
-		}
-		return loadBlocks(ctx, tx, id, c.Sessions)
+		var err error
+		c, err = loadCohort(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return course.Cohort{}, wrapRead("la cohorte", err)
 	}
 	return c, nil
+}
+
+// loadCohort reads cohort id with its team, sessions and agendas.
+func loadCohort(ctx context.Context, tx *sql.Tx, id int64) (course.Cohort, error) {
+	var c course.Cohort
+	var created int64
+	err := tx.QueryRowContext(ctx,
+		"SELECT id, name, time_zone, seat_limit, certificate_min, created_at FROM cohorts WHERE id = ?", id).
+		Scan(&c.ID, &c.Name, &c.TimeZone, &c.SeatLimit, &c.CertificateMin, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, cohortNotFound(id)
+	}
+	if err != nil {
+		return c, err
+	}
+	loc := c.Location()
+	c.CreatedAt = time.Unix(created, 0).In(loc)
+	if c.Facilitators, err = loadFacilitators(ctx, tx, id); err != nil {
+		return c, err
+	}
+	if c.Sessions, err = loadSessions(ctx, tx, id, loc); err != nil {
+		return c, err
+	}
+	return c, loadBlocks(ctx, tx, id, c.Sessions)
+}
+
+func cohortNotFound(id int64) error {
+	return notFound("La cohorte n° %d est introuvable\u202f; elle a peut-être été supprimée.", id)
 }
 
 func loadFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64) ([]string, error) {
@@ -318,110 +319,133 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []cour
 	return rows.Err()
 }
 
-// ReplaceSessionBlocks replaces the agenda of one session. Nothing is
-// written unless every block is valid.
-func (s *Store) ReplaceSessionBlocks(ctx context.Context, sessionID int64, blocks []agenda.Block) error {
+// SaveSessionBlocks makes blocks the agenda of one session and returns
+// them with their ids. A block keeps its id, and what is tied to it, across
+// edits and moves: a block with the id of one of the session's blocks is
+// updated in place; a block without one (or repeating an id already seen,
+// a copy) is added; the session's blocks left out are removed, and the
+// resources tied to them go with them. Nothing is written unless every
+// block is valid.
+func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks []agenda.Block) ([]agenda.Block, error) {
 	if err := validateBlocks(blocks); err != nil {
-		return err
+		return nil, err
 	}
+	out := append([]agenda.Block(nil), blocks...)
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var exists bool
-		if err := tx.QueryRowContext(ctx,
-			"SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", sessionID).Scan(&exists); err != nil {
-			return err
-		}
-		if !exists {
-			return notFound("La séance n° %d est introuvable ; elle a peut-être été supprimée.", sessionID)
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM agenda_blocks WHERE session_id = ?", sessionID); err != nil {
-			return err
-		}
-		stmt, err := prepareBlockInsert(ctx, tx)
+		existing, err := blockIDs(ctx, tx, sessionID)
 		if err != nil {
 			return err
 		}
-		defer stmt.Close()
-		return insertBlocks(ctx, stmt, sessionID, blocks)
+		// Positions are unique within a session: the blocks already there
+		// step aside (to negative places) before taking their new ones.
+		if _, err := tx.ExecContext(ctx, "UPDATE agenda_blocks SET position = -1 - position WHERE session_id = ?", sessionID); err != nil {
+			return err
+		}
+		update, err := tx.PrepareContext(ctx, `UPDATE agenda_blocks SET position = ?, title = ?, kind = ?,
+			minutes = ?, facilitator = ?, notes = ?, materials = ?, fixed_start = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer update.Close()
+		insert, err := prepareBlockInsert(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		seen := map[int64]bool{}
+		for i := range out {
+			b := &out[i]
+			if existing[b.ID] && !seen[b.ID] {
+				_, err = update.ExecContext(ctx, i, b.Title, string(b.Kind), b.Minutes, b.Facilitator, b.Notes, b.Materials, fixedStart(*b), b.ID)
+			} else {
+				b.ID, err = insertBlock(ctx, insert, sessionID, i, *b)
+			}
+			if err != nil {
+				return err
+			}
+			seen[b.ID] = true
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM agenda_blocks WHERE session_id = ? AND position < 0", sessionID)
+		return err
 	})
-	return wrapWrite("l’agenda de la séance", err)
+	if err != nil {
+		return nil, wrapWrite("l’agenda de la séance", err)
+	}
+	return out, nil
+}
+
+// blockIDs reads the ids of a session's blocks, and checks the session.
+func blockIDs(ctx context.Context, tx *sql.Tx, sessionID int64) (map[int64]bool, error) {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", sessionID).Scan(&exists); err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, notFound("La séance n° %d est introuvable\u202f; elle a peut-être été supprimée.", sessionID)
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM agenda_blocks WHERE session_id = ?", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids[id] = true
+	}
+	return ids, rows.Err()
 }
 
 func validateBlocks(blocks []agenda.Block) error {
 	for i, b := range blocks {
 		if err := b.Validate(); err != nil {
-			return invalid(err, "Bloc %d (« %s ») : %s", i+1, b.Title, err)
+			return usererr.New("Bloc %d (« %s ») : %s", i+1, b.Title, err)
 		}
 	}
 	return nil
 }
 
-// UpdateCohort saves a cohort's name, time zone, seat limit, facilitators
-// and session start times. Agendas are saved with ReplaceSessionBlocks.
-func (s *Store) UpdateCohort(ctx context.Context, c course.Cohort) error {
-	if err := c.Validate(); err != nil {
+// updateCohort saves a cohort's name, time zone, seat limit, certificate
+// minimum, facilitators and session start times; agendas are saved with
+// SaveSessionBlocks. The seat limit is a rule's business (a roster may not
+// hold more seats than it has): only Roster.SaveCohort calls this.
+func updateCohort(ctx context.Context, tx *sql.Tx, c course.Cohort) error {
+	if err := checkNameFree(ctx, tx, c.Name, c.ID); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkNameFree(ctx, tx, c.Name, c.ID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			"UPDATE cohorts SET name = ?, time_zone = ?, seat_limit = ? WHERE id = ?",
-			c.Name, c.TimeZone, c.SeatLimit, c.ID)
+	res, err := tx.ExecContext(ctx,
+		"UPDATE cohorts SET name = ?, time_zone = ?, seat_limit = ?, certificate_min = ? WHERE id = ?",
+		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, c.ID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return cohortNotFound(c.ID)
+	}
+	if err := insertFacilitators(ctx, tx, c.ID, c.Facilitators); err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx,
+		"UPDATE sessions SET starts_at = ? WHERE cohort_id = ? AND number = ?")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, ses := range c.Sessions {
+		res, err := stmt.ExecContext(ctx, ses.StartsAt.Unix(), c.ID, ses.Number)
 		if err != nil {
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return notFound("La cohorte n° %d est introuvable ; elle a peut-être été supprimée.", c.ID)
+			return notFound("La séance %d de la cohorte «\u00a0%s\u00a0» est introuvable.", ses.Number, c.Name)
 		}
-		if err := insertFacilitators(ctx, tx, c.ID, c.Facilitators); err != nil {
-			return err
-		}
-		stmt, err := tx.PrepareContext(ctx,
-			"UPDATE sessions SET starts_at = ? WHERE cohort_id = ? AND number = ?")
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for _, ses := range c.Sessions {
-			res, err := stmt.ExecContext(ctx, ses.StartsAt.Unix(), c.ID, ses.Number)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				return notFound("La séance %d de la cohorte « %s » est introuvable.", ses.Number, c.Name)
-			}
-		}
-		return nil
-	})
-	return wrapWrite("la cohorte", err)
-}
-
-// wrapWrite adds what was being saved to a database error; errors already
-// written for a person pass through unchanged.
-func wrapWrite(what string, err error) error {
-	if err == nil || isForPerson(err) {
-		return err
 	}
-	return fmt.Errorf("impossible d’enregistrer %s : %w", what, err)
-}
-
-// wrapRead is wrapWrite for loading.
-func wrapRead(what string, err error) error {
-	if err == nil || isForPerson(err) {
-		return err
-	}
-	return fmt.Errorf("impossible de lire %s : %w", what, err)
-}
-
-// isForPerson reports whether err is already a sentence for the person
-// using the app: a store error or a validation list.
-func isForPerson(err error) bool {
-	var ue *userError
-	var vl usererr.List
-	return errors.As(err, &ue) || errors.As(err, &vl)
+	return nil
 }

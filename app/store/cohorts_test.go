@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -12,23 +15,27 @@ import (
 	"atelier/app/domain/participants"
 )
 
-func TestEnsureFirstCohort(t *testing.T) {
+func TestCreateCohortIfNone(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	toronto, err := time.LoadLocation(course.DefaultTimeZone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Late October: the five weeks cross the end of daylight saving time
-	// (1 November 2026 in Toronto).
-	now := time.Date(2026, 10, 20, 9, 0, 0, 0, toronto)
+	// The five weeks cross the end of daylight saving time (1 November
+	// 2026 in Toronto): each session must come back at 18 h 30 local time.
+	first := time.Date(2026, 10, 28, 18, 30, 0, 0, toronto)
+	c, err := course.NewCohort("Cohorte automne 2026", testPlans(), first, course.DefaultTimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
 
-	created, err := s.EnsureFirstCohort(ctx, testPlans(), now)
-	if err != nil || !created {
+	if created, err := s.CreateCohortIfNone(ctx, c); err != nil || !created {
 		t.Fatalf("first call: created=%v err=%v, want true nil", created, err)
 	}
-	created, err = s.EnsureFirstCohort(ctx, testPlans(), now.AddDate(1, 0, 0))
-	if err != nil || created {
+	again := c
+	again.Name = "Cohorte hiver 2027"
+	if created, err := s.CreateCohortIfNone(ctx, again); err != nil || created {
 		t.Fatalf("second call: created=%v err=%v, want false nil", created, err)
 	}
 
@@ -37,48 +44,35 @@ func TestEnsureFirstCohort(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(list) != 1 || list[0].Name != "Cohorte automne 2026" {
-		t.Fatalf("cohorts = %+v, want one « Cohorte automne 2026 »", list)
+		t.Fatalf("cohorts = %+v, want one « Cohorte automne 2026 »", list)
 	}
-	c, err := s.Cohort(ctx, list[0].ID)
+	got, err := s.Cohort(ctx, list[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.TimeZone != course.DefaultTimeZone || c.SeatLimit != course.DefaultSeatLimit {
-		t.Errorf("time zone %q, seats %d", c.TimeZone, c.SeatLimit)
-	}
-	if len(c.Sessions) != course.SessionCount {
-		t.Fatalf("%d sessions, want %d", len(c.Sessions), course.SessionCount)
-	}
-	first := c.Sessions[0].StartsAt
-	if want := time.Date(2026, 10, 28, 18, 30, 0, 0, toronto); !first.Equal(want) {
-		t.Errorf("first session %v, want %v", first, want)
+	if got.TimeZone != course.DefaultTimeZone || got.SeatLimit != course.DefaultSeatLimit ||
+		got.CertificateMin != course.DefaultCertificateMin || !got.CreatedAt.Equal(testClock().Truncate(time.Second)) {
+		t.Errorf("time zone %q, seats %d, certificate %d, created %v", got.TimeZone, got.SeatLimit, got.CertificateMin, got.CreatedAt)
 	}
 	if !list[0].FirstDate.Equal(first) {
 		t.Errorf("summary first date %v, want %v", list[0].FirstDate, first)
 	}
 	crossedDST := false
-	for i, ses := range c.Sessions {
-		if ses.Number != i+1 || ses.ID == 0 {
-			t.Errorf("session %d: number %d id %d", i, ses.Number, ses.ID)
+	for i, ses := range got.Sessions {
+		if ses.Number != i+1 || ses.ID == 0 || !ses.StartsAt.Equal(c.Sessions[i].StartsAt) {
+			t.Errorf("session %d: number %d id %d at %v, want %v", i, ses.Number, ses.ID, ses.StartsAt, c.Sessions[i].StartsAt)
 		}
 		if ses.StartsAt.Location().String() != course.DefaultTimeZone {
 			t.Errorf("session %d in %v, want %s", ses.Number, ses.StartsAt.Location(), course.DefaultTimeZone)
 		}
-		if h, m, _ := ses.StartsAt.Clock(); h != 18 || m != 30 || ses.StartsAt.Weekday() != time.Wednesday {
-			t.Errorf("session %d at %v, want Wednesday 18:30", ses.Number, ses.StartsAt)
+		if h, m, _ := ses.StartsAt.Clock(); h != 18 || m != 30 {
+			t.Errorf("session %d at %v, want 18:30", ses.Number, ses.StartsAt)
 		}
-		if i > 0 {
-			prev := c.Sessions[i-1].StartsAt
-			if want := prev.AddDate(0, 0, 7); !ses.StartsAt.Equal(want) {
-				t.Errorf("session %d at %v, want a week after %v", ses.Number, ses.StartsAt, prev)
-			}
-			if ses.StartsAt.Sub(prev) != 7*24*time.Hour {
-				crossedDST = true
-			}
+		if i > 0 && ses.StartsAt.Sub(got.Sessions[i-1].StartsAt) != 7*24*time.Hour {
+			crossedDST = true
 		}
-		plan := testPlans()[i]
-		if !sameBlocks(ses.Blocks, plan.Blocks) {
-			t.Errorf("session %d blocks = %+v, want %+v", ses.Number, ses.Blocks, plan.Blocks)
+		if !sameBlocks(ses.Blocks, testPlans()[i].Blocks) {
+			t.Errorf("session %d blocks = %+v, want %+v", ses.Number, ses.Blocks, testPlans()[i].Blocks)
 		}
 		if ses.Minutes() != agenda.SessionMinutes {
 			t.Errorf("session %d lasts %d min", ses.Number, ses.Minutes())
@@ -89,34 +83,51 @@ func TestEnsureFirstCohort(t *testing.T) {
 	}
 }
 
-func TestEnsureFirstCohortInvalidPlans(t *testing.T) {
+func TestCreateCohortIfNoneInvalid(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	created, err := s.EnsureFirstCohort(ctx, testPlans()[:3], time.Now())
+	c := testCohort(t, "Cohorte", date(2027, 1, 6, 18, 30))
+	c.Sessions = c.Sessions[:3]
+	created, err := s.CreateCohortIfNone(ctx, c)
 	if err == nil || created {
-		t.Fatalf("created=%v err=%v, want an error for three plans", created, err)
+		t.Fatalf("created=%v err=%v, want an error for three sessions", created, err)
 	}
 	if list, _ := s.Cohorts(ctx); len(list) != 0 {
 		t.Errorf("%d cohorts saved, want none", len(list))
 	}
 }
 
-func TestCohortName(t *testing.T) {
-	tests := []struct {
-		first time.Time
-		want  string
-	}{
-		{date(2026, 1, 14, 18, 30), "Cohorte hiver 2026"},
-		{date(2026, 3, 4, 18, 30), "Cohorte printemps 2026"},
-		{date(2026, 6, 3, 18, 30), "Cohorte été 2026"},
-		{date(2026, 9, 2, 18, 30), "Cohorte automne 2026"},
-		{date(2026, 11, 25, 18, 30), "Cohorte automne 2026"},
-		{date(2026, 12, 2, 18, 30), "Cohorte hiver 2026"},
+// Two windows starting at once on a new file make one cohort.
+func TestCreateCohortIfNoneTwoStores(t *testing.T) {
+	a := openTest(t)
+	b, err := Open(a.Path(), Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := cohortName(tt.first); got != tt.want {
-			t.Errorf("cohortName(%s) = %q, want %q", tt.first.Format("2006-01-02"), got, tt.want)
+	defer b.Close()
+	var wg sync.WaitGroup
+	created := make([]bool, 6)
+	errs := make([]error, len(created))
+	for i := range created {
+		s := a
+		if i%2 == 1 {
+			s = b
 		}
+		c := testCohort(t, fmt.Sprintf("Cohorte %d", i), date(2027, 1, 6, 18, 30))
+		wg.Go(func() { created[i], errs[i] = s.CreateCohortIfNone(context.Background(), c) })
+	}
+	wg.Wait()
+	n := 0
+	for i := range created {
+		if errs[i] != nil {
+			t.Errorf("call %d: %v", i, errs[i])
+		}
+		if created[i] {
+			n++
+		}
+	}
+	if list, _ := a.Cohorts(context.Background()); n != 1 || len(list) != 1 {
+		t.Errorf("%d calls created a cohort, %d cohorts saved; want 1 and 1", n, len(list))
 	}
 }
 
@@ -212,64 +223,116 @@ func TestCohortsNewestFirst(t *testing.T) {
 	}
 }
 
-func TestReplaceSessionBlocks(t *testing.T) {
+func TestSaveSessionBlocks(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
 	c, _ := s.Cohort(ctx, id)
 	target := c.Sessions[1]
+	old := target.Blocks // five blocks with ids
+	foreign := c.Sessions[3].Blocks[0]
 
-	blocks := []agenda.Block{
-		{Title: "Accueil", Kind: agenda.Accueil, Minutes: 20},
-		{Title: "Discussion libre", Kind: agenda.Discussion, Minutes: 70, Facilitator: "Jonas", Notes: "« cercle »", Materials: "Aucun"},
-	}
-	if err := s.ReplaceSessionBlocks(ctx, target.ID, blocks); err != nil {
+	// Moved, edited, copied, new, left out, and one with the id of another
+	// session's block.
+	moved := old[3]
+	edited := old[0]
+	edited.Title, edited.Minutes, edited.Notes, edited.FixedStart = "Accueil « café »", 12, "Tour rapide", 0
+	copied := edited
+	copied.Title = "Accueil (copie)"
+	fresh := agenda.Block{Title: "Discussion libre", Kind: agenda.Discussion, Minutes: 20, Facilitator: "Jonas", Materials: "Aucun"}
+	stolen := foreign
+	stolen.Title = "Pas le même bloc"
+	in := []agenda.Block{moved, edited, fresh, copied, stolen}
+
+	out, err := s.SaveSessionBlocks(ctx, target.ID, in)
+	if err != nil {
 		t.Fatal(err)
 	}
-	invalid := append(slices.Clone(blocks), agenda.Block{Title: "", Kind: "sieste", Minutes: 5})
-	err := s.ReplaceSessionBlocks(ctx, target.ID, invalid)
-	if err == nil {
-		t.Fatal("invalid blocks accepted")
+	if len(out) != len(in) || !sameBlocks(out, in) {
+		t.Fatalf("returned %+v, want %+v with ids", out, in)
 	}
-	if err := s.ReplaceSessionBlocks(ctx, 9999, blocks); !errors.Is(err, ErrNotFound) {
-		t.Errorf("unknown session: %v, want ErrNotFound", err)
+	if out[0].ID != moved.ID || out[1].ID != edited.ID {
+		t.Errorf("kept ids %d %d, want %d %d", out[0].ID, out[1].ID, moved.ID, edited.ID)
 	}
-
+	for i, b := range out[2:] {
+		if b.ID == 0 || slices.ContainsFunc(old, func(o agenda.Block) bool { return o.ID == b.ID }) || b.ID == foreign.ID {
+			t.Errorf("block %d (%q) has id %d, want a new one", i+3, b.Title, b.ID)
+		}
+	}
 	got, _ := s.Cohort(ctx, id)
-	if !sameBlocks(got.Sessions[1].Blocks, blocks) {
-		t.Errorf("session 2 blocks = %+v, want %+v", got.Sessions[1].Blocks, blocks)
+	if !slices.Equal(got.Sessions[1].Blocks, out) {
+		t.Errorf("session 2 blocks = %+v, want %+v", got.Sessions[1].Blocks, out)
+	}
+	// The other session's block is untouched.
+	if got.Sessions[3].Blocks[0] != foreign {
+		t.Errorf("session 4's first block = %+v, want %+v", got.Sessions[3].Blocks[0], foreign)
 	}
 	for _, i := range []int{0, 2, 3, 4} {
-		if !sameBlocks(got.Sessions[i].Blocks, c.Sessions[i].Blocks) {
+		if !slices.Equal(got.Sessions[i].Blocks, c.Sessions[i].Blocks) {
 			t.Errorf("session %d blocks changed", i+1)
 		}
 	}
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM agenda_blocks WHERE session_id = ? AND id IN (?, ?, ?)",
+		target.ID, old[1].ID, old[2].ID, old[4].ID).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d left-out blocks still stored (%v)", n, err)
+	}
+
+	// Saved again as read: nothing changes, ids included.
+	again, err := s.SaveSessionBlocks(ctx, target.ID, got.Sessions[1].Blocks)
+	if err != nil || !slices.Equal(again, out) {
+		t.Errorf("saved as read: %+v, %v; want %+v", again, err, out)
+	}
+
+	before := dump(t, s.db)
+	invalid := append(slices.Clone(out), agenda.Block{Title: "", Kind: "sieste", Minutes: 5})
+	if _, err := s.SaveSessionBlocks(ctx, target.ID, invalid); err == nil || !strings.HasPrefix(err.Error(), "Bloc 6") {
+		t.Errorf("invalid blocks: %v, want an error naming block 6", err)
+	}
+	if _, err := s.SaveSessionBlocks(ctx, 9999, in); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown session: %v, want ErrNotFound", err)
+	}
+	if changed := diffDumps(before, dump(t, s.db)); len(changed) > 0 {
+		t.Errorf("refused saves changed %v", changed)
+	}
+
+	// An empty agenda removes every block.
+	if out, err := s.SaveSessionBlocks(ctx, target.ID, nil); err != nil || len(out) != 0 {
+		t.Fatalf("empty agenda: %+v, %v", out, err)
+	}
+	if got, _ := s.Cohort(ctx, id); len(got.Sessions[1].Blocks) != 0 {
+		t.Errorf("blocks left: %+v", got.Sessions[1].Blocks)
+	}
 }
 
-func TestUpdateCohort(t *testing.T) {
+func TestRosterSaveCohort(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	id := createTest(t, s, "Avant", date(2027, 1, 6, 18, 30))
 	createTest(t, s, "Autre", date(2027, 4, 7, 18, 30))
 	c, _ := s.Cohort(ctx, id)
 	blocksBefore := c.Sessions[0].Blocks
+	save := func(c course.Cohort) error {
+		return s.EditRoster(ctx, id, "la cohorte", func(r *Roster) error { return r.SaveCohort(c) })
+	}
 
 	c.Name = "Après"
 	c.TimeZone = "America/Vancouver"
 	c.SeatLimit = 12
+	c.CertificateMin = 3
 	c.Facilitators = []string{"Zoé"}
 	for i := range c.Sessions {
 		c.Sessions[i].StartsAt = c.Sessions[i].StartsAt.Add(time.Hour)
-		c.Sessions[i].Blocks = nil // not saved by UpdateCohort
+		c.Sessions[i].Blocks = nil // not saved by SaveCohort
 	}
-	if err := s.UpdateCohort(ctx, c); err != nil {
+	if err := save(c); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Cohort(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Name != "Après" || got.TimeZone != "America/Vancouver" || got.SeatLimit != 12 ||
+	if got.Name != "Après" || got.TimeZone != "America/Vancouver" || got.SeatLimit != 12 || got.CertificateMin != 3 ||
 		!slices.Equal(got.Facilitators, []string{"Zoé"}) {
 		t.Errorf("got %+v", got)
 	}
@@ -281,18 +344,30 @@ func TestUpdateCohort(t *testing.T) {
 			t.Errorf("session %d in %v", i+1, got.Sessions[i].StartsAt.Location())
 		}
 	}
-	if !sameBlocks(got.Sessions[0].Blocks, blocksBefore) {
-		t.Error("UpdateCohort changed the blocks")
+	if !slices.Equal(got.Sessions[0].Blocks, blocksBefore) {
+		t.Error("SaveCohort changed the blocks")
 	}
 
-	c.Name = "Autre"
-	if err := s.UpdateCohort(ctx, c); !errors.Is(err, ErrDuplicateName) {
-		t.Errorf("rename to a taken name: %v, want ErrDuplicateName", err)
+	before := dump(t, s.db)
+	refused := []struct {
+		name string
+		edit func(c course.Cohort) course.Cohort
+		is   error
+	}{
+		{"nom déjà pris", func(c course.Cohort) course.Cohort { c.Name = "Autre"; return c }, ErrDuplicateName},
+		{"autre cohorte", func(c course.Cohort) course.Cohort { c.ID++; c.Name = "Fantôme"; return c }, ErrNotFound},
+		{"minimum d’attestation hors bornes", func(c course.Cohort) course.Cohort { c.CertificateMin = 6; return c }, nil},
 	}
-	c.ID = 9999
-	c.Name = "Fantôme"
-	if err := s.UpdateCohort(ctx, c); !errors.Is(err, ErrNotFound) {
+	for _, tt := range refused {
+		if err := save(tt.edit(got)); err == nil || (tt.is != nil && !errors.Is(err, tt.is)) {
+			t.Errorf("%s: %v, want an error of kind %v", tt.name, err, tt.is)
+		}
+	}
+	if err := s.EditRoster(ctx, 9999, "la cohorte", func(r *Roster) error { return r.SaveCohort(got) }); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown cohort: %v, want ErrNotFound", err)
+	}
+	if changed := diffDumps(before, dump(t, s.db)); len(changed) > 0 {
+		t.Errorf("refused saves changed %v", changed)
 	}
 }
 

@@ -1,52 +1,101 @@
 package store
 
-import "fmt"
+import (
+	"context"
+	"errors"
+	"fmt"
 
-// Errors a caller can test with errors.Is. The errors returned wrap them in
-// a sentence that names the file or the record concerned. They are full
-// French sentences because the person using the app reads them.
-var (
-	ErrNotDatabase   error = sentence("Ce fichier n’est pas une base de données Atelier (ce n’est pas un fichier SQLite). Choisissez un autre fichier ; celui-ci n’a pas été modifié.")
-	ErrForeign       error = sentence("Ce fichier est une base SQLite qui n’appartient pas à Atelier (elle vient d’un autre logiciel). Choisissez un autre fichier ; celui-ci n’a pas été modifié.")
-	ErrTooNew        error = sentence("Ce fichier vient d’une version plus récente d’Atelier ; mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.")
-	ErrNotFound      error = sentence("Élément introuvable ; il a peut-être été supprimé.")
-	ErrDuplicateName error = sentence("Une cohorte porte déjà ce nom.")
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"atelier/app/kit/usererr"
 )
 
-// sentence is a sentinel error written for a person, hence capitalised
-// and punctuated.
-type sentence string
-
-func (e sentence) Error() string { return string(e) }
-
-// userError is a sentence for the person using the app that still matches
-// its sentinel with errors.Is.
-type userError struct {
-	msg string
-	err error
-}
-
-func (e *userError) Error() string { return e.msg }
-func (e *userError) Unwrap() error { return e.err }
+// Errors a caller can test with errors.Is. The errors returned are
+// sentences that name the file or the record concerned, of these kinds.
+var (
+	ErrNotDatabase   = usererr.New("Ce fichier n’est pas une base de données Atelier (ce n’est pas un fichier SQLite). Choisissez un autre fichier\u202f; celui-ci n’a pas été modifié.")
+	ErrForeign       = usererr.New("Ce fichier est une base SQLite qui n’appartient pas à Atelier (elle vient d’un autre logiciel). Choisissez un autre fichier\u202f; celui-ci n’a pas été modifié.")
+	ErrTooNew        = usererr.New("Ce fichier vient d’une version plus récente d’Atelier\u202f; mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.")
+	ErrNotFound      = usererr.New("Élément introuvable\u202f; il a peut-être été supprimé.")
+	ErrDuplicateName = usererr.New("Une cohorte porte déjà ce nom.")
+	// ErrBusy is a file another Atelier (or another program) is writing to
+	// for longer than the wait allows.
+	ErrBusy = usererr.New("La base de données est occupée par un autre Atelier ouvert sur le même fichier. Réessayez dans un instant.")
+	// ErrReadOnly is a file, folder or disk that refuses writing.
+	ErrReadOnly = usererr.New("La base de données est en lecture seule.")
+)
 
 // refused explains why the file at path cannot be opened.
-func refused(path string, sentinel error, msg string) error {
+func refused(path string, sentinel *usererr.Error, msg string) error {
 	if msg == "" {
 		msg = sentinel.Error()
 	}
-	return &userError{msg: fmt.Sprintf("Impossible d’ouvrir « %s ». %s", path, msg), err: sentinel}
+	return usererr.New("Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, msg).Of(sentinel)
 }
 
 func notFound(format string, args ...any) error {
-	return &userError{msg: fmt.Sprintf(format, args...), err: ErrNotFound}
+	return usererr.New(format, args...).Of(ErrNotFound)
 }
 
 func duplicateName(name string) error {
-	return &userError{msg: fmt.Sprintf("Une cohorte porte déjà le nom « %s ».", name), err: ErrDuplicateName}
+	return usererr.New("Une cohorte porte déjà le nom «\u00a0%s\u00a0».", name).Of(ErrDuplicateName)
 }
 
-// invalid explains which of several values failed validation; err stays
-// reachable with errors.As.
-func invalid(err error, format string, args ...any) error {
-	return &userError{msg: fmt.Sprintf(format, args...), err: err}
+// wrapWrite explains a failure to save what (« la personne »); errors
+// already written for a person pass unchanged, and driver text stays in
+// the cause, for the log.
+func wrapWrite(what string, err error) error {
+	if err == nil || usererr.ForPerson(err) {
+		return err
+	}
+	return explain("Impossible d’enregistrer "+what, err)
+}
+
+// wrapRead is wrapWrite for loading.
+func wrapRead(what string, err error) error {
+	if err == nil || usererr.ForPerson(err) {
+		return err
+	}
+	return explain("Impossible de lire "+what, err)
+}
+
+// explain completes failed (« Impossible d’enregistrer la personne ») with
+// what SQLite's error code means for the person and what they can do.
+func explain(failed string, err error) error {
+	var se *sqlite.Error
+	code := 0
+	if errors.As(err, &se) {
+		code = se.Code() & 0xff
+	}
+	switch {
+	case code == sqlite3.SQLITE_READONLY || code == sqlite3.SQLITE_PERM || code == sqlite3.SQLITE_AUTH:
+		return usererr.Wrap(err, "%s\u00a0: la base de données est en lecture seule (fichier, dossier ou disque protégé contre l’écriture). "+
+			"Rendez le fichier modifiable, ou ouvrez-en une copie dans un dossier à vous. Rien n’a été modifié.", failed).Of(ErrReadOnly)
+	case code == sqlite3.SQLITE_FULL:
+		return usererr.Wrap(err, "%s\u00a0: le disque est plein. Libérez de la place, puis réessayez. Rien n’a été modifié.", failed)
+	case code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED:
+		return usererr.Wrap(err, "%s\u00a0: la base de données est occupée par un autre Atelier ouvert sur le même fichier. "+
+			"Réessayez dans un instant, ou fermez l’autre fenêtre. Rien n’a été modifié.", failed).Of(ErrBusy)
+	case code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB:
+		return usererr.Wrap(err, "%s\u00a0: la base de données est endommagée. Fermez Atelier et restaurez votre dernière sauvegarde. "+
+			"Gardez une copie du fichier abîmé pour qui vous aidera.", failed)
+	case code == sqlite3.SQLITE_IOERR || code == sqlite3.SQLITE_CANTOPEN:
+		return usererr.Wrap(err, "%s\u00a0: le disque n’a pas répondu (clé USB retirée, dossier réseau coupé\u202f?). "+
+			"Vérifiez que le fichier est toujours accessible, puis réessayez.", failed)
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return usererr.Wrap(err, "%s\u00a0: l’opération a été interrompue. Rien n’a été modifié.", failed)
+	}
+	if m := usererr.Message(err); m != usererr.Unexpected {
+		return usererr.Wrap(err, "%s. %s", failed, m)
+	}
+	return usererr.Wrap(err, "%s\u00a0: une erreur inattendue est survenue. Réessayez\u202f; si elle revient, le détail technique est dans le journal d’Atelier.", failed)
+}
+
+// openFailed explains why a file could not be opened or prepared.
+func openFailed(path string, err error) error {
+	if usererr.ForPerson(err) {
+		return err
+	}
+	return explain(fmt.Sprintf("Impossible d’ouvrir «\u00a0%s\u00a0»", path), err)
 }

@@ -2,13 +2,19 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/domain/participants"
 )
 
 // testPlans is a stand-in curriculum: five sessions of 90 minutes each.
@@ -35,7 +41,7 @@ func testPlans() []course.Plan {
 // openTest opens a new store in a temporary folder, closed with the test.
 func openTest(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "atelier.db"))
+	s, err := Open(filepath.Join(t.TempDir(), "atelier.db"), Options{Now: testClock})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -67,4 +73,123 @@ func createTest(t testing.TB, s *Store, name string, first time.Time) int64 {
 
 func date(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+// testClock is the store's clock in tests: 24 November 2026, 15:00 UTC.
+func testClock() time.Time { return time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC) }
+
+// addPeople registers ps in a cohort through one EditRoster, each with the
+// status it has (inscrit·e when it has none), and returns them with their
+// ids.
+func addPeople(t testing.TB, s *Store, cohortID int64, ps ...participants.Participant) []participants.Participant {
+	t.Helper()
+	var out []participants.Participant
+	err := s.EditRoster(context.Background(), cohortID, "les personnes", func(r *Roster) error {
+		out = out[:0]
+		for _, p := range ps {
+			if p.Status == "" {
+				p.Status = participants.Inscrit
+			}
+			p, err := r.Add(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("adding %d people: %v", len(ps), err)
+	}
+	return out
+}
+
+// dump reads every row of every table of the file (the full-text index's
+// own tables included), one string per row, each table's rows sorted: two
+// dumps are equal when nothing in the file changed.
+func dump(t testing.TB, db *sql.DB) map[string][]string {
+	t.Helper()
+	tables, err := db.Query(`SELECT name FROM sqlite_schema
+		WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for tables.Next() {
+		var n string
+		if err := tables.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	tables.Close()
+	out := map[string][]string{}
+	for _, n := range names {
+		out[n] = dumpTable(t, db, n, "*")
+	}
+	return out
+}
+
+// dumpTable reads columns (a SELECT list) of every row of table, sorted.
+func dumpTable(t testing.TB, db *sql.DB, table, columns string) []string {
+	t.Helper()
+	rows, err := db.Query("SELECT " + columns + " FROM " + table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		list = append(list, fmt.Sprintf("%q", vals))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(list)
+	return list
+}
+
+// diffDumps names the tables whose rows differ between two dumps.
+func diffDumps(before, after map[string][]string) []string {
+	var changed []string
+	for n, rows := range before {
+		if !slices.Equal(rows, after[n]) {
+			changed = append(changed, n)
+		}
+	}
+	for n := range after {
+		if _, ok := before[n]; !ok {
+			changed = append(changed, n)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+// noDriverText fails when a message meant for a person shows SQLite's own
+// words, or is not a sentence.
+func noDriverText(t testing.TB, msg string) {
+	t.Helper()
+	for _, s := range []string{"database", "sqlite", "SQL", "(5)", "(8)", "(11)", "(13)", "readonly", "locked", "malformed", "disk is full"} {
+		if strings.Contains(msg, s) {
+			t.Errorf("message shows driver text %q: %s", s, msg)
+		}
+	}
+	// The first letter, after any opening quote (« Awa » : …), is a capital.
+	first := strings.IndexFunc(msg, unicode.IsLetter)
+	if r, _ := utf8.DecodeRuneInString(msg[max(first, 0):]); first < 0 || !unicode.IsUpper(r) || !strings.HasSuffix(msg, ".") {
+		t.Errorf("message is not a sentence: %q", msg)
+	}
 }

@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,11 +14,12 @@ import (
 
 	"atelier/app/domain/library"
 	"atelier/app/kit/fold"
+	"atelier/app/kit/usererr"
 )
 
-// WholeSession, given as a block position, ties a resource to a whole
-// cohort session rather than to one block of its agenda.
-const WholeSession = -1
+// WholeSession, given as a block id, ties a resource to a whole cohort
+// session rather than to one block of its agenda.
+const WholeSession int64 = 0
 
 // Query is what the library's search box and filters ask for. Zero fields
 // do not filter.
@@ -64,7 +63,7 @@ func (s *Store) SeedLibrary(ctx context.Context, rs []library.Resource) (added i
 	for i, r := range rs {
 		clean[i] = normalise(r)
 		if err := clean[i].Validate(); err != nil {
-			return 0, invalid(err, "Ressource n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, r.Title, err)
+			return 0, usererr.New("Ressource n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, r.Title, err)
 		}
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
@@ -79,7 +78,7 @@ func (s *Store) SeedLibrary(ctx context.Context, rs []library.Resource) (added i
 			return err
 		}
 		defer w.close()
-		now := time.Now().Unix()
+		now := s.now().Unix()
 		for _, r := range clean {
 			if !r.Custom {
 				res, err := seen.ExecContext(ctx, r.Title, r.Source)
@@ -158,7 +157,7 @@ func (s *Store) AddResource(ctx context.Context, r library.Resource) (int64, err
 			return err
 		}
 		defer w.close()
-		if _, err := w.insert(ctx, r, time.Now().Unix()); err != nil {
+		if _, err := w.insert(ctx, r, s.now().Unix()); err != nil {
 			return err
 		}
 		id = w.lastID
@@ -349,12 +348,11 @@ func (s *Store) Facets(ctx context.Context) (sources, languages, tags []string, 
 	return sources, languages, tags, nil
 }
 
-// LinkResource ties a resource to a cohort session, to the whole session
-// when blockPosition is WholeSession, else to the agenda block at that
-// position (0 for the first). The tie follows the position: if the agenda
-// is reordered, it stays with whatever block is then at that place. Tying
-// twice is not an error.
-func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID int64, blockPosition int) error {
+// LinkResource ties a resource to a cohort session: to the whole session
+// when blockID is WholeSession, else to that block of its agenda. The tie
+// follows the block wherever the agenda moves it, and goes when the block
+// is removed. Tying twice is not an error.
+func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID, blockID int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := resourceExists(ctx, tx, resourceID); err != nil {
 			return err
@@ -362,18 +360,18 @@ func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID int64, b
 		var session, block bool
 		if err := tx.QueryRowContext(ctx, `SELECT
 				EXISTS (SELECT 1 FROM sessions WHERE id = ?1),
-				EXISTS (SELECT 1 FROM agenda_blocks WHERE session_id = ?1 AND position = ?2)`,
-			sessionID, blockPosition).Scan(&session, &block); err != nil {
+				EXISTS (SELECT 1 FROM agenda_blocks WHERE session_id = ?1 AND id = ?2)`,
+			sessionID, blockID).Scan(&session, &block); err != nil {
 			return err
 		}
 		if !session {
 			return sessionNotFound(sessionID)
 		}
-		if blockPosition != WholeSession && !block {
-			return notFound("Le bloc n°\u00a0%d de l’agenda de cette séance est introuvable; l’agenda a peut-être changé.", blockPosition+1)
+		if blockID != WholeSession && !block {
+			return notFound("Ce bloc n’est plus dans l’agenda de la séance\u202f; il a peut-être été supprimé entre-temps.")
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO resource_blocks (resource_id, session_id, block_position)
-			VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, resourceID, sessionID, blockPosition)
+		_, err := tx.ExecContext(ctx, `INSERT INTO resource_links (resource_id, session_id, block_id)
+			VALUES (?, ?, nullif(?, 0)) ON CONFLICT DO NOTHING`, resourceID, sessionID, blockID)
 		return err
 	})
 	return wrapWrite("le lien entre la ressource et la séance", err)
@@ -381,14 +379,43 @@ func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID int64, b
 
 // UnlinkResource undoes LinkResource with the same arguments. Undoing a
 // tie that does not exist is not an error.
-func (s *Store) UnlinkResource(ctx context.Context, resourceID, sessionID int64, blockPosition int) error {
+func (s *Store) UnlinkResource(ctx context.Context, resourceID, sessionID, blockID int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM resource_blocks
-			WHERE resource_id = ? AND session_id = ? AND block_position = ?`,
-			resourceID, sessionID, blockPosition)
+		_, err := tx.ExecContext(ctx, `DELETE FROM resource_links
+			WHERE resource_id = ? AND session_id = ? AND ifnull(block_id, 0) = ?`,
+			resourceID, sessionID, blockID)
 		return err
 	})
 	return wrapWrite("le lien entre la ressource et la séance", err)
+}
+
+// ResourceLink is a resource tied to a session, whole (BlockID is
+// WholeSession) or by one block.
+type ResourceLink struct {
+	ResourceID int64
+	BlockID    int64
+}
+
+// SessionLinks lists what is tied to one cohort session with LinkResource.
+func (s *Store) SessionLinks(ctx context.Context, sessionID int64) ([]ResourceLink, error) {
+	var list []ResourceLink
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT resource_id, ifnull(block_id, 0) FROM resource_links
+			WHERE session_id = ? ORDER BY resource_id, block_id`, sessionID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var l ResourceLink
+			if err := rows.Scan(&l.ResourceID, &l.BlockID); err != nil {
+				return err
+			}
+			list = append(list, l)
+		}
+		return rows.Err()
+	})
+	return list, wrapRead("les ressources liées à la séance", err)
 }
 
 // SessionResources lists, in French alphabetical order of title, the
@@ -409,7 +436,7 @@ func (s *Store) SessionResources(ctx context.Context, sessionID int64) ([]librar
 		}
 		var err error
 		list, err = queryResources(ctx, tx, resourceSelect+` FROM resources r WHERE r.id IN (
-				SELECT resource_id FROM resource_blocks WHERE session_id = ?1
+				SELECT resource_id FROM resource_links WHERE session_id = ?1
 				UNION
 				SELECT rs.resource_id FROM sessions s
 				JOIN resource_sessions rs ON rs.session_number = s.number
@@ -547,10 +574,7 @@ func resourceKeyFree(ctx context.Context, tx *sql.Tx, r library.Resource, except
 		return err
 	}
 	if taken {
-		return &userError{
-			msg: fmt.Sprintf("La bibliothèque contient déjà «\u00a0%s\u00a0» de la source «\u00a0%s\u00a0».", r.Title, r.Source),
-			err: ErrDuplicateName,
-		}
+		return usererr.New("La bibliothèque contient déjà «\u00a0%s\u00a0» de la source «\u00a0%s\u00a0».", r.Title, r.Source).Of(ErrDuplicateName)
 	}
 	return nil
 }

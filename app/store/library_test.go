@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"atelier/app/domain/agenda"
 	"atelier/app/domain/library"
 )
 
@@ -377,6 +378,7 @@ func TestLinkResourceAndSessionResources(t *testing.T) {
 		t.Fatal(err)
 	}
 	s1, s2 := c.Sessions[0].ID, c.Sessions[1].ID
+	block := c.Sessions[0].Blocks[2].ID
 	recits := byTitle(t, s, "Récits de lutte").ID         // session 5
 	assemblees := byTitle(t, s, "Assemblées de quartier") // session 2
 	batir := byTitle(t, s, "Bâtir une coalition").ID      // session 4
@@ -384,12 +386,16 @@ func TestLinkResourceAndSessionResources(t *testing.T) {
 	if err := s.LinkResource(ctx, recits, s1, WholeSession); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.LinkResource(ctx, batir, s1, 2); err != nil {
+	if err := s.LinkResource(ctx, batir, s1, block); err != nil {
 		t.Fatal(err)
 	}
 	// Twice is fine.
-	if err := s.LinkResource(ctx, batir, s1, 2); err != nil {
+	if err := s.LinkResource(ctx, batir, s1, block); err != nil {
 		t.Fatal(err)
+	}
+	links, err := s.SessionLinks(ctx, s1)
+	if want := []ResourceLink{{ResourceID: recits}, {ResourceID: batir, BlockID: block}}; err != nil || !sameLinks(links, want) {
+		t.Errorf("SessionLinks = %+v, %v; want %+v", links, err, want)
 	}
 	// Session 1 of the course: « Mettre en Œuvre » by its number, plus the
 	// two tied to this cohort's session 1.
@@ -407,16 +413,24 @@ func TestLinkResourceAndSessionResources(t *testing.T) {
 	check("session 2", s2, []string{assemblees.Title, "Le pouvoir décentralisé"})
 
 	// Tied to the session and by number: listed once.
-	if err := s.LinkResource(ctx, assemblees.ID, s2, 0); err != nil {
+	if err := s.LinkResource(ctx, assemblees.ID, s2, WholeSession); err != nil {
 		t.Fatal(err)
 	}
 	check("session 2 again", s2, []string{assemblees.Title, "Le pouvoir décentralisé"})
 
-	if err := s.UnlinkResource(ctx, batir, s1, 2); err != nil {
+	// Unlinking by block leaves the whole-session tie, and the other way.
+	if err := s.LinkResource(ctx, batir, s1, WholeSession); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UnlinkResource(ctx, batir, s1, 2); err != nil {
+	if err := s.UnlinkResource(ctx, batir, s1, block); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UnlinkResource(ctx, batir, s1, block); err != nil {
 		t.Fatalf("unlinking twice: %v", err)
+	}
+	check("after unlinking the block", s1, []string{"Bâtir une coalition", "Mettre en Œuvre une campagne", "Récits de lutte"})
+	if err := s.UnlinkResource(ctx, batir, s1, WholeSession); err != nil {
+		t.Fatal(err)
 	}
 	check("after unlink", s1, []string{"Mettre en Œuvre une campagne", "Récits de lutte"})
 
@@ -425,20 +439,114 @@ func TestLinkResourceAndSessionResources(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after delete", s1, []string{"Mettre en Œuvre une campagne"})
+	if links, _ := s.SessionLinks(ctx, s1); len(links) != 0 {
+		t.Errorf("links left after delete: %+v", links)
+	}
 
+	before := dump(t, s.db)
 	for name, err := range map[string]error{
-		"no such block":    s.LinkResource(ctx, batir, s1, 99),
-		"below whole":      s.LinkResource(ctx, batir, s1, -2),
-		"no such session":  s.LinkResource(ctx, batir, 9999, WholeSession),
-		"no such resource": s.LinkResource(ctx, 9999, s1, WholeSession),
+		"no such block":           s.LinkResource(ctx, batir, s1, 9999),
+		"another session's block": s.LinkResource(ctx, batir, s1, c.Sessions[1].Blocks[0].ID),
+		"below whole":             s.LinkResource(ctx, batir, s1, -2),
+		"no such session":         s.LinkResource(ctx, batir, 9999, WholeSession),
+		"no such resource":        s.LinkResource(ctx, 9999, s1, WholeSession),
+		"no such resource, block": s.LinkResource(ctx, 9999, s1, block),
 	} {
 		if !errors.Is(err, ErrNotFound) {
 			t.Errorf("%s: %v, want ErrNotFound", name, err)
 		}
 	}
+	if changed := diffDumps(before, dump(t, s.db)); len(changed) > 0 {
+		t.Errorf("refused links changed %v", changed)
+	}
 	if _, err := s.SessionResources(ctx, 9999); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SessionResources of no session: %v, want ErrNotFound", err)
 	}
+}
+
+// A resource tied to a block follows it wherever the agenda puts it, and
+// goes with it.
+func TestResourceLinksFollowTheirBlock(t *testing.T) {
+	ctx := context.Background()
+	s := seedTest(t)
+	c, err := s.Cohort(ctx, createTest(t, s, "Cohorte A", date(2026, time.November, 4, 18, 30)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ses := c.Sessions[0]
+	blocks := ses.Blocks
+	b := blocks[2]
+	batir := byTitle(t, s, "Bâtir une coalition").ID
+	recits := byTitle(t, s, "Récits de lutte").ID
+	if err := s.LinkResource(ctx, batir, ses.ID, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LinkResource(ctx, recits, ses.ID, WholeSession); err != nil {
+		t.Fatal(err)
+	}
+	want := []ResourceLink{{ResourceID: recits}, {ResourceID: batir, BlockID: b.ID}}
+	edited := b
+	edited.Title, edited.Minutes, edited.Notes = "Exercice revu", 25, "Groupes de 3"
+	fresh := agenda.Block{Title: "Nouveau", Kind: agenda.Discussion, Minutes: 5}
+
+	steps := []struct {
+		name   string
+		blocks []agenda.Block
+	}{
+		{"B moved to the front", []agenda.Block{b, blocks[0], blocks[1], blocks[3], blocks[4]}},
+		{"B moved to the end", []agenda.Block{blocks[0], blocks[1], blocks[3], blocks[4], b}},
+		{"B edited", []agenda.Block{blocks[0], blocks[1], edited, blocks[3], blocks[4]}},
+		{"blocks added before B", []agenda.Block{fresh, fresh, blocks[0], blocks[1], edited, blocks[3], blocks[4]}},
+		{"blocks removed before B", []agenda.Block{edited, blocks[4]}},
+		{"B copied", []agenda.Block{edited, edited, blocks[4]}},
+	}
+	for _, st := range steps {
+		out, err := s.SaveSessionBlocks(ctx, ses.ID, st.blocks)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		links, err := s.SessionLinks(ctx, ses.ID)
+		if err != nil || !sameLinks(links, want) {
+			t.Errorf("%s: links %+v, %v; want %+v", st.name, links, err, want)
+		}
+		if i := slices.IndexFunc(out, func(x agenda.Block) bool { return x.ID == b.ID }); i < 0 {
+			t.Errorf("%s: block %d is gone from %+v", st.name, b.ID, out)
+		}
+		rs, _ := s.SessionResources(ctx, ses.ID)
+		if want := []string{"Bâtir une coalition", "Mettre en Œuvre une campagne", "Récits de lutte"}; !slices.Equal(titles(rs), want) {
+			t.Errorf("%s: SessionResources %q, want %q", st.name, titles(rs), want)
+		}
+	}
+
+	// B removed: its tie goes, the whole-session tie and the catalogue's
+	// entry for session 1 stay.
+	if _, err := s.SaveSessionBlocks(ctx, ses.ID, []agenda.Block{blocks[4]}); err != nil {
+		t.Fatal(err)
+	}
+	if links, err := s.SessionLinks(ctx, ses.ID); err != nil || !sameLinks(links, want[:1]) {
+		t.Errorf("after removing B: links %+v, %v; want %+v", links, err, want[:1])
+	}
+	rs, _ := s.SessionResources(ctx, ses.ID)
+	if want := []string{"Mettre en Œuvre une campagne", "Récits de lutte"}; !slices.Equal(titles(rs), want) {
+		t.Errorf("after removing B: SessionResources %q, want %q", titles(rs), want)
+	}
+	// Even an empty agenda keeps the whole-session tie.
+	if _, err := s.SaveSessionBlocks(ctx, ses.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if links, _ := s.SessionLinks(ctx, ses.ID); !sameLinks(links, want[:1]) {
+		t.Errorf("after emptying the agenda: links %+v", links)
+	}
+}
+
+func sameLinks(a, b []ResourceLink) bool {
+	cmp := func(x, y ResourceLink) int {
+		if x.ResourceID != y.ResourceID {
+			return int(x.ResourceID - y.ResourceID)
+		}
+		return int(x.BlockID - y.BlockID)
+	}
+	return slices.Equal(slices.SortedFunc(slices.Values(a), cmp), slices.SortedFunc(slices.Values(b), cmp))
 }
 
 // equalResource compares every field; Resource holds slices.

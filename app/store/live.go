@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 )
 
 // SessionNotes reads the facilitators' notes of a session.
@@ -58,7 +57,7 @@ func (s *Store) SaveLiveState(ctx context.Context, sessionID int64, state string
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO live_states (session_id, state, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-			sessionID, state, time.Now().Unix())
+			sessionID, state, s.now().Unix())
 		return err
 	})
 	return wrapWrite("l’état du mode animation", err)

@@ -45,10 +45,7 @@ func TestBreakoutsKeptAndErased(t *testing.T) {
 	ctx := context.Background()
 	var ids []int64
 	for i := range 6 {
-		p, err := s.AddParticipant(ctx, id, participants.Participant{Name: fmt.Sprintf("Personne %d", i)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := addPeople(t, s, id, participants.Participant{Name: fmt.Sprintf("Personne %d", i)})[0]
 		ids = append(ids, p.ID)
 	}
 	first := [][]int64{{ids[0], ids[1], ids[2]}, {ids[3], ids[4], ids[5]}}
@@ -82,7 +79,7 @@ func TestFixedStartRoundTrip(t *testing.T) {
 	c, _ := s.Cohort(ctx, id)
 	blocks := c.Sessions[1].Blocks
 	blocks[3].FixedStart = 60 * time.Minute // the break at 19 h 30
-	if err := s.ReplaceSessionBlocks(ctx, sessions[1], blocks); err != nil {
+	if _, err := s.SaveSessionBlocks(ctx, sessions[1], blocks); err != nil {
 		t.Fatal(err)
 	}
 	c, _ = s.Cohort(ctx, id)

@@ -10,6 +10,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"atelier/app/kit/usererr"
 )
 
 // migrations are applied in order; file N brings the schema to version N
@@ -48,6 +50,10 @@ func latestVersion() (int, error) {
 // together with its user_version, so a file is never left between two
 // versions. The version is re-read inside the write transaction: another
 // Atelier opening the same file at the same time will have applied some.
+//
+// Migrations run with foreign keys off, on a connection of their own, so
+// that one may rebuild a table others refer to (SQLite's way of changing a
+// constraint); the references are checked before the commit instead.
 func (s *Store) migrate(ctx context.Context) error {
 	names, err := migrationFiles()
 	if err != nil {
@@ -56,40 +62,77 @@ func (s *Store) migrate(ctx context.Context) error {
 	latest := len(names)
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("impossible de lire « %s » : %w", s.path, err)
+		return openFailed(s.path, err)
 	}
 	if current > latest {
 		return refused(s.path, ErrTooNew, "")
 	}
+	if current == latest {
+		return nil
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return openFailed(s.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return openFailed(s.path, err)
+	}
+	// Back on before the connection returns to the pool.
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
 	for n := current + 1; n <= latest; n++ {
 		name := names[n-1]
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		err = s.write(ctx, func(tx *sql.Tx) error {
-			var version int
-			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-				return err
-			}
-			if version > latest {
-				return refused(s.path, ErrTooNew, "")
-			}
-			if version >= n {
-				return nil
-			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
-			return err
-		})
+		err = applyMigration(ctx, conn, n, latest, string(body))
 		if errors.Is(err, ErrTooNew) {
-			return err
+			return refused(s.path, ErrTooNew, "")
 		}
 		if err != nil {
-			return fmt.Errorf("impossible de mettre à jour « %s » vers le schéma %d (%s) : %w", s.path, n, path.Base(name), err)
+			return explain(fmt.Sprintf("Impossible de mettre à jour «\u00a0%s\u00a0» vers le schéma %d (%s)", s.path, n, path.Base(name)), err)
 		}
 	}
 	return nil
+}
+
+// applyMigration runs migration n in one write transaction on conn.
+func applyMigration(ctx context.Context, conn *sql.Conn, n, latest int, body string) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version > latest {
+		return ErrTooNew
+	}
+	if version >= n {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	var broken int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&broken); err != nil {
+		return err
+	}
+	if broken > 0 {
+		refs := "une référence brisée"
+		if broken > 1 {
+			refs = fmt.Sprintf("%d références brisées", broken)
+		}
+		return usererr.Wrap(fmt.Errorf("migration %d: %d broken foreign keys", n, broken),
+			"La base contient %s (des présences ou des membres de sous-groupes qui renvoient à des personnes ou des séances disparues)\u00a0: "+
+				"elle ne peut pas être mise à jour vers le schéma %d. Le fichier n’a pas été modifié\u202f; gardez-en une copie pour qui vous aidera, "+
+				"ou restaurez une sauvegarde récente.", refs, n)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

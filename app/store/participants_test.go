@@ -20,13 +20,14 @@ func TestParticipantsRoundTrip(t *testing.T) {
 		{
 			Name: "Hélène Œuvre 🌱", Pronouns: "elle", Email: "helene@exemple.ca",
 			Organisation: "Collectif « Racines »", City: "Trois-Rivières", Phone: "+1 819 555-0101",
-			Accessibility: "Sous-titres ; salle sans marches", Consent: true,
+			Accessibility: "Sous-titres ; salle sans marches", Consent: true,
 			Notes: "Arrive en retard le mercredi.\nDeuxième ligne.", Status: participants.Confirme,
 			RegisteredAt: registered.Add(time.Hour),
 		},
 		// Registered earlier: listed first though added second.
-		{Name: "Ñandú Ørsted", Status: participants.Attente, RegisteredAt: registered},
+		{Name: "Ñandú Ørsted", Status: participants.Attente, RegisteredAt: registered, QueuedAt: registered.Add(3*time.Hour + 1)},
 		{Name: "Kwame", Status: participants.Desiste, RegisteredAt: registered.Add(2 * time.Hour)},
+		{Name: "Lou", Status: participants.SansInscription, RegisteredAt: registered.Add(4 * time.Hour)},
 	}
 	ids, err := s.AddParticipants(ctx, id, in)
 	if err != nil {
@@ -35,7 +36,7 @@ func TestParticipantsRoundTrip(t *testing.T) {
 	if _, err := s.AddParticipants(ctx, other, []participants.Participant{{Name: "Ailleurs", Status: participants.Inscrit}}); err != nil {
 		t.Fatal(err)
 	}
-	if len(ids) != 3 || ids[0] == 0 || ids[0] == ids[1] {
+	if len(ids) != 4 || ids[0] == 0 || ids[0] == ids[1] {
 		t.Fatalf("ids = %v", ids)
 	}
 
@@ -43,8 +44,8 @@ func TestParticipantsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []participants.Participant{in[1], in[0], in[2]}
-	wantIDs := []int64{ids[1], ids[0], ids[2]}
+	want := []participants.Participant{in[1], in[0], in[2], in[3]}
+	wantIDs := []int64{ids[1], ids[0], ids[2], ids[3]}
 	if len(got) != len(want) {
 		t.Fatalf("got %d participants, want %d", len(got), len(want))
 	}
@@ -52,30 +53,37 @@ func TestParticipantsRoundTrip(t *testing.T) {
 		w := want[i]
 		w.ID, w.CohortID = wantIDs[i], id
 		g := got[i]
-		if !g.RegisteredAt.Equal(w.RegisteredAt) {
-			t.Errorf("%d: registered %v, want %v", i, g.RegisteredAt, w.RegisteredAt)
+		if w.QueuedAt.IsZero() {
+			w.QueuedAt = w.RegisteredAt // never waited
+		}
+		if !g.RegisteredAt.Equal(w.RegisteredAt) || !g.QueuedAt.Equal(w.QueuedAt) {
+			t.Errorf("%d: registered %v queued %v, want %v %v", i, g.RegisteredAt, g.QueuedAt, w.RegisteredAt, w.QueuedAt)
 		}
 		g.RegisteredAt, w.RegisteredAt = time.Time{}, time.Time{}
+		g.QueuedAt, w.QueuedAt = time.Time{}, time.Time{}
 		if g != w {
 			t.Errorf("%d:\n got %+v\nwant %+v", i, g, w)
 		}
 	}
-	if n, err := s.CountParticipants(ctx, id); err != nil || n != 3 {
-		t.Errorf("CountParticipants = %d, %v; want 3", n, err)
+	if n, err := s.CountParticipants(ctx, id); err != nil || n != 4 {
+		t.Errorf("CountParticipants = %d, %v; want 4", n, err)
 	}
 }
 
-func TestAddParticipantsZeroRegistrationIsNow(t *testing.T) {
+func TestAddParticipantsZeroRegistrationIsTheClock(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
-	before := time.Now()
 	if _, err := s.AddParticipants(ctx, id, []participants.Participant{{Name: "Sans date", Status: participants.Inscrit}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Participants(ctx, id)
-	if len(got) != 1 || got[0].RegisteredAt.Before(before) || got[0].RegisteredAt.After(time.Now()) {
-		t.Errorf("got %+v, want a registration time of now", got)
+	if len(got) != 1 || !got[0].RegisteredAt.Equal(testClock()) || !got[0].QueuedAt.Equal(testClock()) {
+		t.Errorf("got %+v, want registered and queued at the store's clock, %v", got, testClock())
+	}
+	var created int64
+	if err := s.db.QueryRow("SELECT created_at FROM participants WHERE id = ?", got[0].ID).Scan(&created); err != nil || created != testClock().Unix() {
+		t.Errorf("created_at %d (%v), want the clock's %d", created, err, testClock().Unix())
 	}
 }
 
@@ -130,7 +138,7 @@ func TestAttendance(t *testing.T) {
 
 	marks := []participants.Attendance{
 		{ParticipantID: ids[1], SessionID: s1, Mark: participants.Absent},
-		{ParticipantID: ids[0], SessionID: s2, Mark: participants.Retard, Minutes: 75, Note: "Bus en retard 🚌 ; excusée"},
+		{ParticipantID: ids[0], SessionID: s2, Mark: participants.Retard, Minutes: 75, Note: "Bus en retard 🚌 ; excusée"},
 		{ParticipantID: ids[0], SessionID: s1, Mark: participants.Present, Minutes: 90},
 	}
 	if err := s.SetAttendance(ctx, marks); err != nil {
@@ -227,5 +235,46 @@ func TestSettings(t *testing.T) {
 	}
 	if err := s.SetSetting(ctx, "", "x"); err == nil {
 		t.Error("empty key accepted")
+	}
+}
+
+func TestMarkedSessions(t *testing.T) {
+	s, id, sessions := smallCohort(t, 5)
+	ctx := context.Background()
+	other := createTest(t, s, "Autre", date(2027, 4, 7, 18, 30))
+	ps := addPeople(t, s, id, participants.Participant{Name: "Awa"}, participants.Participant{Name: "Bo"})
+	zoe := addPeople(t, s, other, participants.Participant{Name: "Zoé"})[0]
+	check := func(label string, want ...int64) {
+		t.Helper()
+		got, err := s.MarkedSessions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: marked %v, want %v", label, got, want)
+		}
+		for _, sid := range want {
+			if !got[sid] {
+				t.Errorf("%s: marked %v, want %v", label, got, want)
+			}
+		}
+	}
+	check("aucune marque")
+	// An absence is a mark too: the session was held.
+	if err := s.SetAttendance(ctx, []participants.Attendance{
+		{ParticipantID: ps[0].ID, SessionID: sessions[0], Mark: participants.Absent},
+		{ParticipantID: ps[1].ID, SessionID: sessions[0], Mark: participants.Present},
+		{ParticipantID: ps[1].ID, SessionID: sessions[2], Mark: participants.Excuse},
+		{ParticipantID: zoe.ID, SessionID: sessionIDs(t, s, other)[1], Mark: participants.Present},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("séances 1 et 3", sessions[0], sessions[2])
+	if err := s.ClearAttendance(ctx, ps[1].ID, sessions[2]); err != nil {
+		t.Fatal(err)
+	}
+	check("séance 1", sessions[0])
+	if got, err := s.MarkedSessions(ctx, 404); err != nil || len(got) != 0 {
+		t.Errorf("unknown cohort: %v, %v", got, err)
 	}
 }

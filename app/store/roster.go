@@ -3,14 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 
+	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
-
-// ErrNoSeat is returned when a seat is asked for and none is left.
-var ErrNoSeat error = sentence("Il n’y a plus de place dans cette cohorte.")
 
 // Removed is what removing a person took out, kept by the caller so that
 // the removal can be undone.
@@ -19,215 +17,238 @@ type Removed struct {
 	Marks       []participants.Attendance
 }
 
-// seats reads the cohort's seat limit and how many seats are held.
-func seats(ctx context.Context, tx *sql.Tx, cohortID int64) (limit, taken int, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT c.seat_limit,
-			(SELECT count(*) FROM participants p
-				WHERE p.cohort_id = c.id AND p.status IN ('inscrit', 'confirme'))
-		FROM cohorts c WHERE c.id = ?`, cohortID).Scan(&limit, &taken)
-	if err == sql.ErrNoRows {
-		err = notFound("La cohorte n° %d est introuvable ; elle a peut-être été supprimée.", cohortID)
-	}
-	return limit, taken, err
+// Roster is one cohort's roster inside one write transaction. The
+// application layer reads through it what a rule needs (the seats, the
+// people), decides, and writes through it; everything done in one
+// EditRoster commits together or not at all, and no other writer comes in
+// between. The store decides nothing here.
+type Roster struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	cohortID int64
+	now      time.Time
+	insert   *sql.Stmt
+	marks    *sql.Stmt
 }
 
-// AddParticipant registers one person. With no status, the seat limit
-// decides: inscrit·e while seats remain, else liste d’attente.
-func (s *Store) AddParticipant(ctx context.Context, cohortID int64, p participants.Participant) (participants.Participant, error) {
+// EditRoster runs fn on the roster of cohort cohortID in one write
+// transaction, committed only if fn returns nil. what names the change for
+// an error (« la personne », « l’importation »).
+func (s *Store) EditRoster(ctx context.Context, cohortID int64, what string, fn func(r *Roster) error) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		p, err = addInTx(ctx, tx, cohortID, p)
-		return err
+		if err := cohortExists(ctx, tx, cohortID); err != nil {
+			return err
+		}
+		r := &Roster{ctx: ctx, tx: tx, cohortID: cohortID, now: s.now()}
+		defer r.close()
+		return fn(r)
 	})
-	return p, wrapWrite("la personne", err)
+	return wrapWrite(what, err)
 }
 
-func addInTx(ctx context.Context, tx *sql.Tx, cohortID int64, p participants.Participant) (participants.Participant, error) {
-	limit, taken, err := seats(ctx, tx, cohortID)
-	if err != nil {
-		return p, err
-	}
-	if p.Status == "" {
-		p.Status = participants.Attente
-		if taken < limit {
-			p.Status = participants.Inscrit
+func (r *Roster) close() {
+	for _, st := range []*sql.Stmt{r.insert, r.marks} {
+		if st != nil {
+			st.Close()
 		}
 	}
-	if err := p.Validate(); err != nil {
-		return p, err
+}
+
+// Now is the time of the transaction, from the store's clock.
+func (r *Roster) Now() time.Time { return r.now }
+
+// CohortID is the cohort edited.
+func (r *Roster) CohortID() int64 { return r.cohortID }
+
+// Seats reads how the cohort's seats stand.
+func (r *Roster) Seats() (participants.Seats, error) {
+	var limit int
+	if err := r.tx.QueryRowContext(r.ctx, "SELECT seat_limit FROM cohorts WHERE id = ?", r.cohortID).Scan(&limit); err != nil {
+		return participants.Seats{}, err
 	}
-	stmt, err := prepareParticipantInsert(ctx, tx)
+	rows, err := r.tx.QueryContext(r.ctx, "SELECT status, count(*) FROM participants WHERE cohort_id = ? GROUP BY status", r.cohortID)
 	if err != nil {
-		return p, err
+		return participants.Seats{}, err
 	}
-	defer stmt.Close()
-	p.ID, err = insertParticipant(ctx, stmt, cohortID, p, time.Now())
-	p.CohortID = cohortID
+	counts := map[participants.Status]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			rows.Close()
+			return participants.Seats{}, err
+		}
+		counts[participants.Status(st)] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return participants.Seats{}, err
+	}
+	// The waiting people themselves (few), for the domain to say who is
+	// first and where the list ends: the order of the list is its rule,
+	// not SQL's.
+	waiting, err := queryPeople(r.ctx, r.tx, counts[participants.Attente], "WHERE cohort_id = ? AND status = 'attente'", r.cohortID)
+	if err != nil {
+		return participants.Seats{}, err
+	}
+	return participants.NewSeats(limit, counts, waiting), nil
+}
+
+// People reads the whole roster, in order of registration.
+func (r *Roster) People() ([]participants.Participant, error) {
+	return cohortPeople(r.ctx, r.tx, r.cohortID)
+}
+
+// Person reads one person of the cohort.
+func (r *Roster) Person(id int64) (participants.Participant, error) {
+	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE id = ? AND cohort_id = ?", id, r.cohortID)
+	if err != nil {
+		return participants.Participant{}, err
+	}
+	if len(list) == 0 {
+		return participants.Participant{}, personNotFound(id)
+	}
+	return list[0], nil
+}
+
+// Add inserts p, status decided, and returns it with its id. A person with
+// an id (one being restored) keeps it; a zero registration time is now.
+func (r *Roster) Add(p participants.Participant) (participants.Participant, error) {
+	if err := p.Validate(); err != nil {
+		return p, usererr.New("«\u00a0%s\u00a0»\u00a0: %s", p.Name, err)
+	}
+	if r.insert == nil {
+		var err error
+		if r.insert, err = prepareParticipantInsert(r.ctx, r.tx); err != nil {
+			return p, err
+		}
+	}
+	if p.RegisteredAt.IsZero() {
+		p.RegisteredAt = r.now
+	}
+	id, err := insertParticipant(r.ctx, r.insert, r.cohortID, p, r.now)
+	p.ID, p.CohortID = id, r.cohortID
 	return p, err
 }
 
-// AddWalkIn adds a person who turned up without registering and marks them
-// present at the session, in one transaction. A walk-in is confirmé·e even
-// past the seat limit: they are in the room.
-func (s *Store) AddWalkIn(ctx context.Context, cohortID, sessionID int64, p participants.Participant) (participants.Participant, error) {
-	p.Status = participants.Confirme
-	if p.Notes == "" {
-		p.Notes = "Arrivée sans inscription"
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if p, err = addInTx(ctx, tx, cohortID, p); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO attendance (participant_id, session_id, mark, note)
-			SELECT ?, id, 'present', 'Sans inscription' FROM sessions WHERE id = ? AND cohort_id = ?`,
-			p.ID, sessionID, cohortID)
-		return err
-	})
-	if err == nil {
-		p.Attended = 1
-	}
-	return p, wrapWrite("la personne arrivée sans inscription", err)
-}
-
-// UpdateParticipant saves the editable fields of p. Giving a seat to
-// someone who had none needs a free seat.
-func (s *Store) UpdateParticipant(ctx context.Context, p participants.Participant) error {
+// Save writes every field of p, status and place in the waiting list
+// included.
+func (r *Roster) Save(p participants.Participant) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var cohortID int64
-		var old string
-		err := tx.QueryRowContext(ctx, "SELECT cohort_id, status FROM participants WHERE id = ?", p.ID).Scan(&cohortID, &old)
-		if err == sql.ErrNoRows {
-			return notFound("La personne n° %d est introuvable ; elle a peut-être été supprimée.", p.ID)
-		} else if err != nil {
-			return err
-		}
-		if p.Status.HoldsSeat() && !participants.Status(old).HoldsSeat() {
-			limit, taken, err := seats(ctx, tx, cohortID)
-			if err != nil {
-				return err
-			}
-			if taken >= limit {
-				return &userError{msg: fmt.Sprintf("Il n’y a plus de place pour « %s » : les %d places sont prises. Augmentez le nombre de places de la cohorte ou libérez-en une.", p.Name, limit), err: ErrNoSeat}
-			}
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE participants SET name = ?, pronouns = ?, email = ?,
-				organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?, notes = ?, status = ?
-			WHERE id = ?`, p.Name, p.Pronouns, p.Email, p.Organisation, p.City, p.Phone,
-			p.Accessibility, p.Consent, p.Notes, string(p.Status), p.ID)
+	res, err := r.tx.ExecContext(r.ctx, `UPDATE participants SET name = ?, pronouns = ?, email = ?,
+			organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?, notes = ?,
+			status = ?, queued_at = ?
+		WHERE id = ? AND cohort_id = ?`, p.Name, p.Pronouns, p.Email, p.Organisation, p.City, p.Phone,
+		p.Accessibility, p.Consent, p.Notes, string(p.Status), queueTime(p), p.ID, r.cohortID)
+	if err != nil {
 		return err
-	})
-	return wrapWrite("la personne", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return personNotFound(p.ID)
+	}
+	return nil
 }
 
-// Withdraw marks the person désisté·e. When that frees a seat and someone
-// waits, it returns the first person waiting, to whom the seat can be
-// offered with Promote.
-func (s *Store) Withdraw(ctx context.Context, id int64) (next participants.Participant, ok bool, err error) {
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		var cohortID int64
-		var old string
-		err := tx.QueryRowContext(ctx, "SELECT cohort_id, status FROM participants WHERE id = ?", id).Scan(&cohortID, &old)
-		if err == sql.ErrNoRows {
-			return notFound("La personne n° %d est introuvable ; elle a peut-être été supprimée.", id)
-		} else if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE participants SET status = 'desiste' WHERE id = ?", id); err != nil {
-			return err
-		}
-		limit, taken, err := seats(ctx, tx, cohortID)
-		if err != nil || taken >= limit {
-			return err
-		}
-		var at int64
-		err = tx.QueryRowContext(ctx, `SELECT id, name, email, registered_at FROM participants
-			WHERE cohort_id = ? AND status = 'attente' ORDER BY registered_at, id LIMIT 1`, cohortID).
-			Scan(&next.ID, &next.Name, &next.Email, &at)
-		if err == sql.ErrNoRows {
-			return nil
-		}
-		next.CohortID, next.Status, next.RegisteredAt, ok = cohortID, participants.Attente, time.Unix(0, at), err == nil
-		return err
-	})
-	return next, ok, wrapWrite("le désistement", err)
-}
-
-// Promote gives a seat to a person on the waiting list (inscrit·e), if one
-// is free.
-func (s *Store) Promote(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var cohortID int64
-		var name string
-		err := tx.QueryRowContext(ctx, "SELECT cohort_id, name FROM participants WHERE id = ?", id).Scan(&cohortID, &name)
-		if err == sql.ErrNoRows {
-			return notFound("La personne n° %d est introuvable ; elle a peut-être été supprimée.", id)
-		} else if err != nil {
-			return err
-		}
-		limit, taken, err := seats(ctx, tx, cohortID)
-		if err != nil {
-			return err
-		}
-		if taken >= limit {
-			return &userError{msg: fmt.Sprintf("Il n’y a plus de place pour « %s » : les %d places sont prises.", name, limit), err: ErrNoSeat}
-		}
-		_, err = tx.ExecContext(ctx, "UPDATE participants SET status = 'inscrit' WHERE id = ?", id)
-		return err
-	})
-	return wrapWrite("la place offerte", err)
-}
-
-// RemoveParticipant deletes a person and their marks, and returns them so
-// that RestoreParticipant can undo it.
-func (s *Store) RemoveParticipant(ctx context.Context, id int64) (Removed, error) {
-	var r Removed
-	err := s.write(ctx, func(tx *sql.Tx) error {
+// Mark records attendance marks, replacing earlier ones for the same
+// person and session, which must both be of the cohort.
+func (r *Roster) Mark(marks ...participants.Attendance) error {
+	if r.marks == nil {
 		var err error
-		if r, err = personalData(ctx, tx, id); err != nil {
+		if r.marks, err = prepareMark(r.ctx, r.tx); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM participants WHERE id = ?", id)
-		return err
-	})
-	return r, wrapWrite("la suppression", err)
+	}
+	return setMarks(r.ctx, r.marks, r.cohortID, marks)
 }
 
-// RestoreParticipant puts back a removed person, under the same id, with
-// their marks.
-func (s *Store) RestoreParticipant(ctx context.Context, r Removed) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		stmt, err := prepareParticipantInsert(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		if _, err := insertParticipant(ctx, stmt, r.Participant.CohortID, r.Participant, time.Now()); err != nil {
-			return err
-		}
-		for _, a := range r.Marks {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO attendance (participant_id, session_id, mark, minutes, note)
-				VALUES (?, ?, ?, ?, ?)`, a.ParticipantID, a.SessionID, string(a.Mark), a.Minutes, a.Note); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return wrapWrite("l’annulation de la suppression", err)
+// Clear removes a person's mark for a session, if any.
+func (r *Roster) Clear(participantID, sessionID int64) error {
+	_, err := r.tx.ExecContext(r.ctx, `DELETE FROM attendance WHERE participant_id = ? AND session_id = ?
+		AND participant_id IN (SELECT id FROM participants WHERE cohort_id = ?)`, participantID, sessionID, r.cohortID)
+	return err
+}
+
+// SessionMarks reads the marks of one session of the cohort.
+func (r *Roster) SessionMarks(sessionID int64) ([]participants.Attendance, error) {
+	var ours bool
+	if err := r.tx.QueryRowContext(r.ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ? AND cohort_id = ?)",
+		sessionID, r.cohortID).Scan(&ours); err != nil {
+		return nil, err
+	}
+	if !ours {
+		return nil, sessionNotFound(sessionID)
+	}
+	return sessionMarks(r.ctx, r.tx, sessionID)
+}
+
+// Cohort reads the cohort, sessions and agendas included.
+func (r *Roster) Cohort() (course.Cohort, error) { return loadCohort(r.ctx, r.tx, r.cohortID) }
+
+// SaveCohort writes the cohort's name, time zone, seats, certificate
+// minimum, facilitators and session times (agendas are saved apart).
+func (r *Roster) SaveCohort(c course.Cohort) error {
+	if c.ID != r.cohortID {
+		return notFound("La cohorte n° %d n’est pas celle qui est modifiée.", c.ID)
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return updateCohort(r.ctx, r.tx, c)
+}
+
+// Remove deletes a person and their marks, and returns them so that
+// Restore can undo it.
+func (r *Roster) Remove(id int64) (Removed, error) {
+	if _, err := r.Person(id); err != nil {
+		return Removed{}, err
+	}
+	rm, err := personalData(r.ctx, r.tx, id)
+	if err != nil {
+		return rm, err
+	}
+	_, err = r.tx.ExecContext(r.ctx, "DELETE FROM participants WHERE id = ?", id)
+	return rm, err
+}
+
+// Restore puts back a removed person under the same id, with their marks;
+// p is the person as the caller decided to restore them (a status may have
+// changed since).
+func (r *Roster) Restore(rm Removed, p participants.Participant) error {
+	if _, err := r.Add(p); err != nil {
+		return err
+	}
+	return r.Mark(rm.Marks...)
+}
+
+func personNotFound(id int64) error {
+	return notFound("La personne n° %d est introuvable dans cette cohorte\u202f; elle a peut-être été retirée entre-temps.", id)
 }
 
 // EraseParticipant removes every row about a person for good: the file is
 // opened with secure_delete, so freed pages are overwritten, and the
 // write-ahead log, which still holds older copies, is emptied.
 func (s *Store) EraseParticipant(ctx context.Context, id int64) error {
-	if _, err := s.RemoveParticipant(ctx, id); err != nil {
-		return err
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM participants WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return personNotFound(id)
+		}
+		return nil
+	})
+	if err != nil {
+		return wrapWrite("l’effacement", err)
 	}
 	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return fmt.Errorf("la personne est effacée, mais le journal de la base n’a pas pu être vidé : %w", err)
+		return explain("La personne est effacée, mais le journal de la base n’a pas pu être vidé", err)
 	}
 	return nil
 }
@@ -246,18 +267,14 @@ func (s *Store) PersonalData(ctx context.Context, id int64) (Removed, error) {
 
 func personalData(ctx context.Context, tx *sql.Tx, id int64) (Removed, error) {
 	var r Removed
-	p := &r.Participant
-	var at int64
-	err := tx.QueryRowContext(ctx, `SELECT id, cohort_id, name, pronouns, email, organisation, city,
-			phone, accessibility, consent, notes, status, registered_at, attended
-		FROM participants WHERE id = ?`, id).Scan(&p.ID, &p.CohortID, &p.Name, &p.Pronouns, &p.Email,
-		&p.Organisation, &p.City, &p.Phone, &p.Accessibility, &p.Consent, &p.Notes, &p.Status, &at, &p.Attended)
-	if err == sql.ErrNoRows {
-		return r, notFound("La personne n° %d est introuvable ; elle a peut-être été supprimée.", id)
-	} else if err != nil {
+	list, err := queryPeople(ctx, tx, 1, "WHERE id = ?", id)
+	if err != nil {
 		return r, err
 	}
-	p.RegisteredAt = time.Unix(0, at)
+	if len(list) == 0 {
+		return r, personNotFound(id)
+	}
+	r.Participant = list[0]
 	rows, err := tx.QueryContext(ctx, `SELECT a.session_id, a.mark, a.minutes, a.note
 		FROM attendance a JOIN sessions s ON s.id = a.session_id
 		WHERE a.participant_id = ? ORDER BY s.number`, id)
@@ -273,48 +290,6 @@ func personalData(ctx context.Context, tx *sql.Tx, id int64) (Removed, error) {
 		r.Marks = append(r.Marks, a)
 	}
 	return r, rows.Err()
-}
-
-// ApplyImport writes an import in one transaction: the new people and the
-// existing ones whose details the file completed.
-func (s *Store) ApplyImport(ctx context.Context, cohortID int64, add, update []participants.Participant) error {
-	for _, p := range append(append([]participants.Participant(nil), add...), update...) {
-		if err := p.Validate(); err != nil {
-			return invalid(err, "« %s » : %s", p.Name, err)
-		}
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := cohortExists(ctx, tx, cohortID); err != nil {
-			return err
-		}
-		ins, err := prepareParticipantInsert(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		now := time.Now()
-		for _, p := range add {
-			p.ID = 0
-			if _, err := insertParticipant(ctx, ins, cohortID, p, now); err != nil {
-				return err
-			}
-		}
-		upd, err := tx.PrepareContext(ctx, `UPDATE participants SET name = ?, pronouns = ?, email = ?,
-				organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?, notes = ?
-			WHERE id = ? AND cohort_id = ?`)
-		if err != nil {
-			return err
-		}
-		defer upd.Close()
-		for _, p := range update {
-			if _, err := upd.ExecContext(ctx, p.Name, p.Pronouns, p.Email, p.Organisation, p.City,
-				p.Phone, p.Accessibility, p.Consent, p.Notes, p.ID, cohortID); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return wrapWrite("l’importation", err)
 }
 
 // ClearAttendance removes a person's mark for a session (a mark set by

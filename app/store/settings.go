@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+
+	"atelier/app/kit/usererr"
 )
 
 // Setting returns the value saved under key, or "" when there is none.
@@ -23,7 +25,7 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 // SetSetting saves value under key, replacing any earlier value.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if strings.TrimSpace(key) == "" {
-		return invalid(nil, "Un réglage doit avoir un nom.")
+		return usererr.New("Un réglage doit avoir un nom.")
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)

@@ -12,14 +12,25 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"atelier/app/kit/usererr"
 )
+
+// createFailed explains why a new database file could not be made.
+func createFailed(path string, err error) error {
+	m := usererr.Message(err)
+	if m == usererr.Unexpected {
+		m = "une erreur inattendue est survenue (détail dans le journal d’Atelier)."
+	}
+	return usererr.Wrap(err, "Impossible de créer la base de données «\u00a0%s\u00a0». %s", path, m)
+}
 
 // ApplicationID marks a SQLite file as Atelier's ("ATLR").
 const ApplicationID = 0x41544C52
@@ -33,24 +44,37 @@ const dsnParams = "_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_pragma=jour
 type Store struct {
 	db   *sql.DB
 	path string
+	now  func() time.Time
+}
+
+// Options are how a Store is opened.
+type Options struct {
+	// Now is the clock of every time the store writes (registration,
+	// creation and update times); nil means time.Now. The application
+	// gives the store, the window and the command line one clock.
+	Now func() time.Time
 }
 
 // Open opens the Atelier file at path, creating it (and its folder) when it
 // does not exist, and brings its schema up to date. A file that is not one
 // Atelier can use is refused with ErrNotDatabase, ErrForeign or ErrTooNew
 // and left exactly as it was.
-func Open(path string) (*Store, error) {
+func Open(path string, opt Options) (*Store, error) {
 	ctx := context.Background()
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("impossible de situer le fichier « %s » : %w", path, err)
+		return nil, openFailed(path, err)
 	}
 	latest, err := latestVersion()
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("impossible de créer le dossier de « %s » : %w", abs, err)
+		return nil, openFailed(abs, err)
 	}
 	created, err := createIfMissing(abs)
 	if err != nil {
@@ -68,9 +92,9 @@ func Open(path string) (*Store, error) {
 
 	db, err := sql.Open("sqlite", dsn(abs, dsnParams))
 	if err != nil {
-		return nil, fmt.Errorf("impossible d’ouvrir « %s » : %w", abs, err)
+		return nil, openFailed(abs, err)
 	}
-	s := &Store{db: db, path: abs}
+	s := &Store{db: db, path: abs, now: now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		if created {
@@ -89,6 +113,9 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // Path is the absolute path of the file.
 func (s *Store) Path() string { return s.path }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
 
 // dsn builds a SQLite URI for path. The path is percent-encoded, so '?',
 // '#', '%' and spaces in folder names reach SQLite intact.
@@ -109,10 +136,10 @@ func createIfMissing(path string) (bool, error) {
 		return false, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("impossible de créer le fichier « %s » : %w", path, err)
+		return false, createFailed(path, err)
 	}
 	if err := f.Close(); err != nil {
-		return false, fmt.Errorf("impossible de créer le fichier « %s » : %w", path, err)
+		return false, createFailed(path, err)
 	}
 	return true, nil
 }
@@ -126,13 +153,14 @@ func tighten(path string) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("impossible de lire les droits de « %s » : %w", p, err)
+			return openFailed(p, err)
 		}
 		if fi.Mode().Perm()&0o077 == 0 {
 			continue
 		}
 		if err := os.Chmod(p, 0o600); err != nil {
-			return fmt.Errorf("impossible de restreindre l’accès à « %s » : %w", p, err)
+			return usererr.Wrap(err, "Impossible de réserver «\u00a0%s\u00a0» à son propriétaire (il contient des données personnelles)\u00a0: "+
+				"Atelier n’a pas le droit d’en changer les droits. Déplacez-le dans un dossier à vous, puis rouvrez-le.", p)
 		}
 	}
 	return nil

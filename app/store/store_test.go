@@ -36,7 +36,7 @@ func TestOpenNewFile(t *testing.T) {
 	// The folder does not exist yet: Open makes it, private.
 	dir := filepath.Join(t.TempDir(), "données", "atelier")
 	path := filepath.Join(dir, "atelier.db")
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestOpenAwkwardPath(t *testing.T) {
 	// Characters that mean something in a URI must stay part of the name.
 	dir := filepath.Join(t.TempDir(), "Dossier été #2 ?100% sûr")
 	path := filepath.Join(dir, "base & co.db")
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestOpenEmptyExistingFile(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestOpenTightensPermissions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "atelier.db")
-			s, err := Open(path)
+			s, err := Open(path, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +119,7 @@ func TestOpenTightensPermissions(t *testing.T) {
 			if err := os.Chmod(path, tt.mode); err != nil {
 				t.Fatal(err)
 			}
-			s, err = Open(path)
+			s, err = Open(path, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,7 +132,7 @@ func TestOpenTightensPermissions(t *testing.T) {
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "atelier.db")
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s, err = Open(path)
+	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestOpenRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			s, err := Open(path)
+			s, err := Open(path, Options{})
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded, want an error")
@@ -262,7 +262,7 @@ func TestOpenRefuses(t *testing.T) {
 func TestTooNewMessageNamesSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "futur.db")
 	makeNewerVersion(t, path)
-	_, err := Open(path)
+	_, err := Open(path, Options{})
 	if err == nil || !strings.Contains(err.Error(), "(schéma 99)") {
 		t.Fatalf("Open error = %v, want it to name schema 99", err)
 	}
@@ -279,7 +279,7 @@ func writeBytes(b []byte) func(*testing.T, string) {
 // makeNewerVersion makes an Atelier file as a future version would leave
 // it: our application_id, a schema number we do not know.
 func makeNewerVersion(t *testing.T, path string) {
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func makeNewerVersion(t *testing.T, path string) {
 // makeNewerVersionWAL is makeNewerVersion leaving the file in WAL mode,
 // as Atelier does.
 func makeNewerVersionWAL(t *testing.T, path string) {
-	s, err := Open(path)
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

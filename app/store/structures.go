@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"atelier/app/domain/structure"
 	"atelier/app/kit/fold"
+	"atelier/app/kit/usererr"
 )
 
 // StructureSummary is what the list of a cohort's structures shows.
@@ -125,7 +125,7 @@ func (s *Store) CreateStructure(ctx context.Context, cohortID int64, st structur
 		if err := structureNameFree(ctx, tx, cohortID, st.Name, 0); err != nil {
 			return err
 		}
-		now := time.Now().Unix()
+		now := s.now().Unix()
 		res, err := tx.ExecContext(ctx, "INSERT INTO structures (cohort_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
 			cohortID, st.Name, now, now)
 		if err != nil {
@@ -157,7 +157,7 @@ func (s *Store) SaveStructure(ctx context.Context, st structure.Structure) error
 		if err := structureNameFree(ctx, tx, cohortID, st.Name, st.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE structures SET name = ?, updated_at = ? WHERE id = ?", st.Name, time.Now().Unix(), st.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE structures SET name = ?, updated_at = ? WHERE id = ?", st.Name, s.now().Unix(), st.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM structure_nodes WHERE structure_id = ?", st.ID); err != nil {
@@ -175,7 +175,7 @@ func structureNameFree(ctx context.Context, tx *sql.Tx, cohortID int64, name str
 		return err
 	}
 	if taken {
-		return &userError{msg: fmt.Sprintf("Une structure porte déjà le nom « %s » dans cette cohorte.", name), err: ErrDuplicateName}
+		return usererr.New("Une structure porte déjà le nom « %s » dans cette cohorte.", name).Of(ErrDuplicateName)
 	}
 	return nil
 }

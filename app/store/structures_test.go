@@ -13,7 +13,7 @@ import (
 func TestStructuresRoundTrip(t *testing.T) {
 	s, id, _ := smallCohort(t, 5)
 	ctx := context.Background()
-	awa, _ := s.AddParticipant(ctx, id, participants.Participant{Name: "Awa Diallo"})
+	awa := addPeople(t, s, id, participants.Participant{Name: "Awa Diallo"})[0]
 	st := structure.Structure{Name: "Groupe local « Rive-Sud »", Nodes: []structure.Node{
 		{ID: 1, Kind: structure.Cercle, Label: "Cercle d’ancrage", X: 100, Y: 80, Purpose: "Tenir le cap", DecisionMethod: "Consentement",
 			Members: []string{"awa diallo", "Invité·e externe"}, TermEnd: time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)},

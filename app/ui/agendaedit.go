@@ -16,6 +16,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/kit/usererr"
 )
 
 // blockEditor is the right-hand card of the agenda: the selected block's
@@ -46,7 +47,7 @@ func newBlockEditor(s *sessionsScreen) *blockEditor {
 	e.minutes = widget.NewEntry()
 	e.minutes.Validator = func(t string) error {
 		if n, err := strconv.Atoi(strings.TrimSpace(t)); err != nil || n < 1 || n > 600 {
-			return fmt.Errorf("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
+			return usererr.New("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
 		}
 		return nil
 	}
@@ -109,19 +110,19 @@ func (e *blockEditor) block() (agenda.Block, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(e.minutes.Text))
 	if err != nil {
-		return b, fmt.Errorf("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
+		return b, usererr.New("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
 	}
 	b.Minutes = n
 	b.FixedStart = 0
 	if t := strings.TrimSpace(e.fixed.Text); t != "" {
 		c, err := parseClock(t)
 		if err != nil {
-			return b, fmt.Errorf("%s", lang.X("agenda.err.fixed", "L’heure fixe s’écrit 19:30 ou 19 h 30 ; laissez vide pour suivre le bloc précédent."))
+			return b, usererr.New("%s", lang.X("agenda.err.fixed", "L’heure fixe s’écrit 19:30 ou 19 h 30 ; laissez vide pour suivre le bloc précédent."))
 		}
 		start := e.s.session().StartsAt
 		at := time.Date(start.Year(), start.Month(), start.Day(), c.Hour(), c.Minute(), 0, 0, start.Location())
 		if !at.After(start) {
-			return b, fmt.Errorf("%s", lang.X("agenda.err.fixed.before", "L’heure fixe doit tomber après le début de la séance."))
+			return b, usererr.New("%s", lang.X("agenda.err.fixed.before", "L’heure fixe doit tomber après le début de la séance."))
 		}
 		b.FixedStart = at.Sub(start)
 	}
@@ -166,23 +167,26 @@ func (s *sessionsScreen) session() course.Session { return s.cohort.Sessions[s.s
 // commit saves a new agenda for the session on view, records it for undo
 // and shows it with block sel selected.
 func (s *sessionsScreen) commit(blocks []agenda.Block, sel int) {
-	if !s.store(blocks) {
+	saved, ok := s.store(blocks)
+	if !ok {
 		return
 	}
-	s.history.Push(blocks)
+	s.history.Push(saved)
 	s.showAgenda(sel)
 }
 
-// store writes blocks as the session's agenda; false (after telling the
-// person) when it could not.
-func (s *sessionsScreen) store(blocks []agenda.Block) bool {
-	if err := s.ui.store.ReplaceSessionBlocks(context.Background(), s.session().ID, blocks); err != nil {
+// store writes blocks as the session's agenda and returns them as saved,
+// with the ids of the blocks added; false (after telling the person) when
+// it could not.
+func (s *sessionsScreen) store(blocks []agenda.Block) ([]agenda.Block, bool) {
+	saved, err := s.ui.store.SaveSessionBlocks(context.Background(), s.session().ID, blocks)
+	if err != nil {
 		s.ui.showError(lang.X("agenda.err.save", "L’agenda n’a pas été enregistré."), err)
-		return false
+		return nil, false
 	}
-	s.cohort.Sessions[s.selected].Blocks = blocks
+	s.cohort.Sessions[s.selected].Blocks = saved
 	s.ui.cohort = s.cohort
-	return true
+	return saved, true
 }
 
 // edit applies a structural edit to the block on view.
@@ -230,7 +234,7 @@ func (s *sessionsScreen) onReset() {
 	if !ok {
 		return
 	}
-	msg := lang.X("agenda.reset.confirm", "Remplacer l’agenda de la séance {{.N}} par celui du programme ? Vous pourrez annuler.", map[string]any{"N": se.Number})
+	msg := lang.X("agenda.reset.confirm", "Remplacer l’agenda de la séance {{.N}} par celui du programme ? Vous pourrez annuler.", map[string]any{"N": se.Number})
 	dialog.ShowConfirm(lang.X("agenda.reset", "Revenir au programme"), msg, func(yes bool) {
 		if yes {
 			blocks := append([]agenda.Block(nil), p.Blocks...)
@@ -240,13 +244,22 @@ func (s *sessionsScreen) onReset() {
 }
 
 func (s *sessionsScreen) onUndo() {
-	if blocks, ok := s.history.Undo(); ok && s.store(blocks) {
-		s.showAgenda(min(s.current, len(blocks)-1))
+	if blocks, ok := s.history.Undo(); ok {
+		s.restore(blocks)
 	}
 }
 
 func (s *sessionsScreen) onRedo() {
-	if blocks, ok := s.history.Redo(); ok && s.store(blocks) {
-		s.showAgenda(min(s.current, len(blocks)-1))
+	if blocks, ok := s.history.Redo(); ok {
+		s.restore(blocks)
+	}
+}
+
+// restore saves an agenda taken back from the history; blocks put back
+// get new ids, which the history learns so that the next step keeps them.
+func (s *sessionsScreen) restore(blocks []agenda.Block) {
+	if saved, ok := s.store(blocks); ok {
+		s.history.Amend(saved)
+		s.showAgenda(min(s.current, len(saved)-1))
 	}
 }

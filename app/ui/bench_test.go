@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"atelier/app/domain/course"
 	"atelier/app/domain/structure"
 
 	"atelier/app/i18n"
+	"atelier/app/service"
 	"atelier/app/store"
 	"atelier/workshops"
 )
@@ -21,9 +21,9 @@ import (
 // BenchmarkNewWindow builds the whole main window on a database holding the
 // first cohort: what start-up costs on top of Fyne's own.
 func BenchmarkNewWindow(b *testing.B) {
-	a, st, plans := benchSetup(b)
+	a, svc := benchSetup(b)
 	for b.Loop() {
-		u := New(a, st, Options{Plans: plans, Language: "fr"})
+		u := New(a, svc, Options{Language: "fr"})
 		u.start()
 		u.win.Close()
 	}
@@ -32,36 +32,37 @@ func BenchmarkNewWindow(b *testing.B) {
 // BenchmarkLiveRefresh is one tick of live mode: the view computed from the
 // clock and drawn into both windows' widgets.
 func BenchmarkLiveRefresh(b *testing.B) {
-	a, st, plans := benchSetup(b)
-	t := now
-	u := New(a, st, Options{Plans: plans, Language: "fr", Now: func() time.Time { return t }, StillClock: true})
+	a, svc := benchSetup(b)
+	clock = now
+	u := New(a, svc, Options{Language: "fr", StillClock: true})
 	u.start()
 	l := u.openLive(u.cohort.Sessions[3])
 	l.onStartPause()
 	l.onShare()
 	for b.Loop() {
-		t = t.Add(250 * time.Millisecond)
+		clock = clock.Add(250 * time.Millisecond)
 		l.refresh()
 	}
 }
 
 // benchSetup opens a test app on a database holding the first cohort.
-func benchSetup(b *testing.B) (fyne.App, *store.Store, []course.Plan) {
+func benchSetup(b *testing.B) (fyne.App, *service.Service) {
 	b.Helper()
 	if err := i18n.Apply("fr"); err != nil {
 		b.Fatal(err)
 	}
 	a := test.NewTempApp(b)
-	st, err := store.Open(filepath.Join(b.TempDir(), "atelier.db"))
+	clock = now
+	st, err := store.Open(filepath.Join(b.TempDir(), "atelier.db"), store.Options{Now: testNow})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
-	plans := workshops.MustPlans()
-	if _, err := st.EnsureFirstCohort(context.Background(), plans, now); err != nil {
+	svc := service.New(st, workshops.MustPlans(), testNow)
+	if _, err := svc.FirstStart(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
-	return a, st, plans
+	return a, svc
 }
 
 // BenchmarkCanvasDragStep is one step of dragging a node in a diagram of

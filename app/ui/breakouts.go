@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"atelier/app/domain/breakout"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
 
 // breakoutDialog splits the people present at a session into groups,
@@ -101,7 +101,7 @@ func (u *UI) openBreakouts(se course.Session) *breakoutDialog {
 func (b *breakoutDialog) options() (breakout.Options, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(b.number.Text))
 	if err != nil {
-		return breakout.Options{}, fmt.Errorf("%s", lang.X("groups.err.number", "Indiquez un nombre entier."))
+		return breakout.Options{}, usererr.New("%s", lang.X("groups.err.number", "Indiquez un nombre entier."))
 	}
 	opt := breakout.Options{Seed: b.seed}
 	if b.mode.Selected == lang.X("groups.bycount", "Nombre de groupes") {
@@ -116,7 +116,7 @@ func (b *breakoutDialog) options() (breakout.Options, error) {
 func (b *breakoutDialog) onSplit() {
 	if len(b.present) == 0 {
 		b.ui.showError(lang.X("groups.err.nobody", "Personne n’est marqué·e présent·e à cette séance."),
-			fmt.Errorf("%s", lang.X("groups.err.nobody.hint", "Marquez d’abord les présences dans Participants › Accueil en séance, ou importez le rapport de la visio.")))
+			usererr.New("%s", lang.X("groups.err.nobody.hint", "Marquez d’abord les présences dans Participants › Accueil en séance, ou importez le rapport de la visio.")))
 		return
 	}
 	opt, err := b.options()

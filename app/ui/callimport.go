@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 
 	"atelier/app/domain/participants"
 	"atelier/app/formats/callreport"
+	"atelier/app/service"
 )
 
 // onImportReport reads the video tool's participant report for the session
@@ -32,17 +32,21 @@ func (c *checkinScreen) onImportReport() {
 }
 
 // reportPreview shows who the report found, how each is matched and marked,
-// and lets the facilitator link the unknown ones before anything is saved.
+// who is expected but not in it (marked absent·e·s unless unticked), and
+// lets the facilitator link the unknown ones before anything is saved.
 type reportPreview struct {
 	c        *checkinScreen
 	rep      *callreport.Report
 	roster   []participants.Participant // sorted by name
-	result   callreport.Result
+	plan     service.ReportPlan
 	late     *widget.Entry
 	summary  *widget.Label
 	matched  *widget.List
 	choices  []*widget.Select // one per unmatched attendee
 	unknown  *fyne.Container
+	absent   *widget.Check
+	absentee *widget.Label
+	waiting  *widget.Label
 	dialog   dialog.Dialog
 	lateMins int
 }
@@ -51,7 +55,7 @@ type reportPreview struct {
 // is unusable.
 func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *reportPreview {
 	if err != nil {
-		c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé ; rien n’a été modifié."), err)
+		c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé ; rien n’a été modifié."), err)
 		return nil
 	}
 	people, err := c.ui.store.Participants(context.Background(), c.ui.cohort.ID)
@@ -72,15 +76,21 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	p.summary = wrapped("")
 	p.summary.TextStyle = fyne.TextStyle{Bold: true}
 	p.matched = widget.NewList(
-		func() int { return len(p.result.Matched) },
+		func() int { return len(p.plan.Result.Matched) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← « Tablette de Jo » · En retard · 149 min")
+			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← « Tablette de Jo » · En retard · 149 min")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { p.updateMatched(id, o.(*widget.Label)) },
 	)
 	p.unknown = container.NewVBox()
+	p.absentee = wrapped("")
+	p.waiting = wrapped("")
+	p.absent = widget.NewCheck("", nil)
+	p.absent.Checked = true
+	p.absent.OnChanged = func(bool) { p.showAbsent() }
+	p.waiting.Importance = widget.WarningImportance
 
 	head := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("%s · %s · %s", rep.Tool, rep.Encoding, sessionName(c.session.Number)))}
 	if w := callreport.DateWarning(rep, c.session.StartsAt); w != "" {
@@ -89,19 +99,22 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 		head = append(head, warn)
 	}
 	for _, s := range rep.Skipped {
-		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée : {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
 		skipped.Importance = widget.WarningImportance
 		head = append(head, skipped)
 	}
 	head = append(head,
 		container.NewHBox(widget.NewLabel(lang.X("report.late", "En retard après")), container.NewGridWrap(fyne.NewSize(70, p.late.MinSize().Height), p.late),
 			widget.NewLabel(lang.X("report.late.unit", "minutes"))),
-		p.summary)
+		p.summary, p.waiting)
 	unknownBox := container.NewVScroll(p.unknown)
-	unknownBox.SetMinSize(fyne.NewSize(0, 150))
-	lists := container.NewVSplit(p.matched, container.NewBorder(
-		widget.NewLabelWithStyle(lang.X("report.unknown", "Personnes non reconnues : les lier à quelqu’un de la liste, les ajouter ou les ignorer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		nil, nil, nil, unknownBox))
+	unknownBox.SetMinSize(fyne.NewSize(0, 120))
+	absentBox := container.NewVScroll(p.absentee)
+	absentBox.SetMinSize(fyne.NewSize(0, 60))
+	lists := container.NewVSplit(p.matched, container.NewVSplit(
+		container.NewBorder(widget.NewLabelWithStyle(lang.X("report.unknown", "Personnes non reconnues : les lier à quelqu’un de la liste, les ajouter ou les ignorer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			nil, nil, nil, unknownBox),
+		container.NewBorder(p.absent, nil, nil, nil, absentBox)))
 	save := widget.NewButton(lang.X("report.save", "Enregistrer les présences"), p.save)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { p.dialog.Hide() })
@@ -113,24 +126,30 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	return p
 }
 
-func (p *reportPreview) options() callreport.Options {
-	return callreport.Options{SessionID: p.c.session.ID, Start: p.c.session.StartsAt, LateAfter: time.Duration(p.lateMins) * time.Minute}
-}
-
 // rematch matches again (after a change of the late threshold) and rebuilds
 // the choices for the people not recognised.
 func (p *reportPreview) rematch() {
-	p.result = callreport.MatchRoster(p.rep, p.roster, p.options())
+	plan, err := p.c.ui.svc.PlanReport(context.Background(), p.c.ui.cohort, p.c.session.ID, p.rep, time.Duration(p.lateMins)*time.Minute)
+	if err != nil {
+		p.c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé ; rien n’a été modifié."), err)
+		return
+	}
+	p.plan = plan
 	present, late := 0, 0
-	for _, m := range p.result.Matched {
+	for _, m := range plan.Result.Matched {
 		if m.Mark.Mark == participants.Retard {
 			late++
 		} else {
 			present++
 		}
 	}
-	p.summary.SetText(lang.X("report.summary", "Présent·e·s\u00a0: {{.Present}} · en retard\u00a0: {{.Late}} · non reconnu·e·s\u00a0: {{.Unknown}}",
-		map[string]any{"Present": present, "Late": late, "Unknown": len(p.result.Unmatched)}))
+	p.summary.SetText(lang.X("report.summary", "Présent·e·s : {{.Present}} · en retard : {{.Late}} · non reconnu·e·s : {{.Unknown}}",
+		map[string]any{"Present": present, "Late": late, "Unknown": len(plan.Result.Unmatched)}))
+	p.waiting.SetText("")
+	if len(plan.Waiting) > 0 {
+		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place) : {{.Names}}", len(plan.Waiting),
+			map[string]any{"N": len(plan.Waiting), "Names": joinNames(plan.Waiting)}))
+	}
 	p.matched.Refresh()
 	options := []string{lang.X("report.ignore", "Ignorer"), lang.X("report.walkin", "Ajouter comme arrivée sans inscription")}
 	for _, person := range p.roster {
@@ -138,7 +157,7 @@ func (p *reportPreview) rematch() {
 	}
 	p.choices = p.choices[:0]
 	p.unknown.Objects = nil
-	for _, a := range p.result.Unmatched {
+	for _, a := range plan.Result.Unmatched {
 		sel := widget.NewSelect(options, nil)
 		sel.SetSelectedIndex(0)
 		p.choices = append(p.choices, sel)
@@ -151,13 +170,32 @@ func (p *reportPreview) rematch() {
 		p.unknown.Add(container.NewGridWithColumns(2, label, sel))
 	}
 	p.unknown.Refresh()
+	p.showAbsent()
+}
+
+// showAbsent lists the people who will be marked absent·e·s.
+func (p *reportPreview) showAbsent() {
+	n := len(p.plan.Absent)
+	p.absent.Text = lang.XN("report.absent", "Marquer absente la personne attendue qui n’est pas dans le rapport ({{.N}})", n, map[string]any{"N": n})
+	p.absent.Refresh()
+	if n == 0 {
+		p.absentee.SetText(lang.X("report.absent.none", "Toutes les personnes attendues sont dans le rapport ou ont déjà une marque."))
+		return
+	}
+	p.absentee.SetText(joinNames(p.plan.Absent))
+	if p.absent.Checked {
+		p.absentee.Importance = widget.MediumImportance
+	} else {
+		p.absentee.Importance = widget.LowImportance
+	}
+	p.absentee.Refresh()
 }
 
 func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
-	if id >= len(p.result.Matched) {
+	if id >= len(p.plan.Result.Matched) {
 		return
 	}
-	m := p.result.Matched[id]
+	m := p.plan.Result.Matched[id]
 	by := lang.X("report.by.email", "courriel")
 	switch m.By {
 	case callreport.ByName:
@@ -165,34 +203,30 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 	case callreport.ByHand:
 		by = lang.X("report.by.hand", "lié à la main")
 	}
-	l.SetText(fmt.Sprintf("%s ← «\u00a0%s\u00a0» (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
-		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes)))
+	text := fmt.Sprintf("%s ← « %s » (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
+		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes))
+	if m.Participant.Status == participants.Attente {
+		text += " · " + strings.ToLower(statusLabel(m.Participant.Status))
+	}
+	l.SetText(text)
 }
 
-// save writes the matched marks, the links chosen and the walk-ins. Links
-// go through Result.Attach, so that a second device of someone already
-// matched merges into their one mark instead of replacing it.
+// save writes, in one transaction, the matched marks, the links chosen,
+// the walk-ins and (when ticked) the absences. Links go through
+// Result.Attach, so that a second device of someone already matched
+// merges into their one mark instead of replacing it.
 func (p *reportPreview) save() {
-	ctx := context.Background()
-	st := p.c.ui.store
-	res := callreport.Result{Matched: slices.Clone(p.result.Matched), Unmatched: slices.Clone(p.result.Unmatched)}
-	opt := p.options()
-	for i := len(p.result.Unmatched) - 1; i >= 0; i-- { // Attach removes entry i
-		a := p.result.Unmatched[i]
+	choices := make([]service.Choice, len(p.plan.Result.Unmatched))
+	for i := range choices {
 		switch k := p.choices[i].SelectedIndex(); {
 		case k == 1:
-			person, err := st.AddWalkIn(ctx, p.c.ui.cohort.ID, p.c.session.ID, participants.Participant{Name: a.Name, Email: a.Email})
-			if err != nil {
-				p.c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
-				return
-			}
-			res.Attach(i, person, opt)
+			choices[i].WalkIn = true
 		case k >= 2:
-			res.Attach(i, p.roster[k-2], opt)
+			choices[i].LinkTo = p.roster[k-2].ID
 		}
 	}
-	if err := st.SetAttendance(ctx, res.Marks()); err != nil {
-		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées ; rien n’a été modifié."), err)
+	if _, err := p.c.ui.svc.ApplyReport(context.Background(), p.c.ui.cohort.ID, p.plan, choices, p.absent.Checked); err != nil {
+		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées ; rien n’a été modifié."), err)
 		return
 	}
 	p.dialog.Hide()

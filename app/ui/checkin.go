@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/app/domain/attendance"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 )
@@ -25,10 +26,12 @@ type checkinScreen struct {
 	root fyne.CanvasObject
 
 	session course.Session
-	people  []participants.Participant // sorted by name
+	people  []participants.Participant // sorted by name, expected first
 	index   *participants.Index
 	shown   []int
 	marks   map[int64]participants.Attendance
+	all     []participants.Participant // the cohort, for the count
+	tally   attendance.Session
 
 	sessionPick *widget.Select
 	search      *widget.Entry
@@ -68,8 +71,10 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	}
 	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
 	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
+	rest := widget.NewButtonWithIcon(lang.X("checkin.rest", "Marquer les autres absent·e·s…"), theme.CancelIcon(), c.onRestAbsent)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), container.NewHBox(report, walkIn), c.sessionPick),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), nil, c.sessionPick),
+		container.NewHBox(report, walkIn, rest),
 		c.count,
 		c.search,
 	)
@@ -90,7 +95,7 @@ func (c *checkinScreen) load() {
 	if len(cohort.Sessions) == 0 {
 		return
 	}
-	i := currentSession(cohort.Sessions, c.ui.opts.Now())
+	i := currentSession(cohort.Sessions, c.ui.svc.Now())
 	if c.session.ID != 0 {
 		for j, s := range cohort.Sessions {
 			if s.ID == c.session.ID {
@@ -124,37 +129,34 @@ func (c *checkinScreen) onPickSession(string) {
 
 // reload reads the roster and this session's marks again.
 func (c *checkinScreen) reload() {
-	ctx := context.Background()
-	people, err := c.ui.store.Participants(ctx, c.ui.cohort.ID)
-	if err != nil {
-		c.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
-		return
-	}
-	marks, err := c.ui.store.SessionAttendance(ctx, c.session.ID)
+	d, err := c.ui.svc.Desk(context.Background(), c.ui.cohort, c.session.ID)
 	if err != nil {
 		c.ui.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
 		return
 	}
-	c.marks = make(map[int64]participants.Attendance, len(marks))
-	for _, m := range marks {
+	c.marks = make(map[int64]participants.Attendance, len(d.Marks))
+	for _, m := range d.Marks {
 		c.marks[m.ParticipantID] = m
 	}
-	// Listed: whoever holds a seat or already has a mark; people on the
-	// waiting list also show up now and then, so they are listed after.
+	c.tally = d.Tally
+	// Listed first: the people expected and whoever already has a mark;
+	// after them, those who may turn up: the waiting list and the people
+	// who came to an earlier session without registering.
 	c.people = c.people[:0]
 	var others []participants.Participant
-	for _, p := range people {
+	for _, p := range d.People {
 		_, marked := c.marks[p.ID]
 		switch {
-		case p.Status.HoldsSeat() || marked:
+		case attendance.Expected(p) || marked:
 			c.people = append(c.people, p)
-		case p.Status == participants.Attente:
+		case p.Status == participants.Attente || p.Status == participants.SansInscription:
 			others = append(others, p)
 		}
 	}
 	participants.SortByName(c.people)
 	participants.SortByName(others)
 	c.people = append(c.people, others...)
+	c.all = d.People
 	c.index = participants.NewIndex(c.people)
 	c.filter()
 }
@@ -168,19 +170,25 @@ func (c *checkinScreen) filter() {
 	c.updateCount()
 }
 
-// updateCount writes « 12 personnes présentes sur 20 attendues ».
+// updateCount writes « 10 personnes présentes sur 10 attendues · 1
+// arrivée sans inscription », from the same rule as every other figure.
 func (c *checkinScreen) updateCount() {
-	here, expected := 0, 0
-	for _, p := range c.people {
-		if p.Status.HoldsSeat() {
-			expected++
-		}
-		if m, ok := c.marks[p.ID]; ok && m.Mark.Attended() {
-			here++
-		}
+	marks := make([]participants.Attendance, 0, len(c.marks))
+	for _, m := range c.marks {
+		marks = append(marks, m)
 	}
-	c.count.SetText(lang.XN("checkin.count", "{{.Here}} personne présente sur {{.Expected}} attendues", here,
-		map[string]any{"Here": here, "Expected": expected}))
+	c.tally = attendance.TallySession(c.session, c.all, marks, c.ui.svc.Now())
+	c.count.SetText(checkinCount(c.tally))
+}
+
+// checkinCount is the desk's running count.
+func checkinCount(t attendance.Session) string {
+	text := lang.XN("checkin.count", "{{.Here}} personne présente sur {{.Expected}} attendues", t.Came(),
+		map[string]any{"Here": t.Came(), "Expected": t.Expected})
+	if t.Others > 0 {
+		text += " · " + lang.XN("checkin.others", "{{.N}} autre personne présente (sans place)", t.Others, map[string]any{"N": t.Others})
+	}
+	return text
 }
 
 func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -195,7 +203,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if p.Pronouns != "" {
 		text += " (" + p.Pronouns + ")"
 	}
-	if p.Status == participants.Attente {
+	if p.Status == participants.Attente || p.Status == participants.SansInscription {
 		text += " — " + strings.ToLower(statusLabel(p.Status))
 	}
 	name.SetText(text)
@@ -221,12 +229,14 @@ func (c *checkinScreen) toggle(p participants.Participant) {
 	m, ok := c.marks[p.ID]
 	var err error
 	if ok && m.Mark == participants.Present {
-		err = c.ui.store.ClearAttendance(ctx, p.ID, c.session.ID)
-		delete(c.marks, p.ID)
+		if err = c.ui.svc.ClearMark(ctx, p.ID, c.session.ID); err == nil {
+			delete(c.marks, p.ID)
+		}
 	} else {
-		a := participants.Attendance{ParticipantID: p.ID, SessionID: c.session.ID, Mark: participants.Present, Note: m.Note, Minutes: m.Minutes}
-		err = c.ui.store.SetAttendance(ctx, []participants.Attendance{a})
-		c.marks[p.ID] = a
+		m.ParticipantID, m.SessionID = p.ID, c.session.ID
+		if m, err = c.ui.svc.CheckIn(ctx, m); err == nil {
+			c.marks[p.ID] = m
+		}
 	}
 	if err != nil {
 		c.ui.showError(lang.X("checkin.err.mark", "La présence n’a pas été enregistrée."), err)
@@ -240,6 +250,44 @@ func (c *checkinScreen) toggle(p participants.Participant) {
 		c.search.SetText("")
 	}
 	c.ui.win.Canvas().Focus(c.search)
+}
+
+// onRestAbsent lists the people expected who have no mark yet and, once
+// confirmed, marks them absent·e·s in one step.
+func (c *checkinScreen) onRestAbsent() {
+	ctx := context.Background()
+	rest, err := c.ui.svc.RestAbsent(ctx, c.ui.cohort, c.session.ID)
+	if err != nil {
+		c.ui.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
+		return
+	}
+	if len(rest) == 0 {
+		dialog.ShowInformation(lang.X("checkin.rest.title", "Marquer les autres absent·e·s"),
+			lang.X("checkin.rest.none", "Toutes les personnes attendues à cette séance ont déjà une marque."), c.ui.win)
+		return
+	}
+	var names []string
+	for _, p := range rest {
+		names = append(names, p.Name)
+	}
+	list := wrapped(strings.Join(names, "\n"))
+	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente ?", len(rest),
+		map[string]any{"N": len(rest), "S": c.session.Number}))
+	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
+	d := dialog.NewCustomConfirm(lang.X("checkin.rest.title", "Marquer les autres absent·e·s"),
+		lang.XN("checkin.rest.action", "Marquer {{.N}} personne absente", len(rest), map[string]any{"N": len(rest)}),
+		lang.X("action.cancel", "Annuler"), body, func(ok bool) {
+			if !ok {
+				return
+			}
+			if _, err := c.ui.svc.MarkRestAbsent(ctx, c.ui.cohort.ID, c.session.ID); err != nil {
+				c.ui.showError(lang.X("checkin.err.mark", "La présence n’a pas été enregistrée."), err)
+			}
+			c.ui.rosterChanged()
+			c.reload()
+		}, c.ui.win)
+	d.Resize(fyne.NewSize(480, 420))
+	d.Show()
 }
 
 // onWalkIn adds someone who came without registering and marks them
@@ -260,7 +308,7 @@ func (c *checkinScreen) onWalkIn() {
 				return
 			}
 			p := participants.Participant{Name: strings.TrimSpace(name.Text), Email: strings.TrimSpace(email.Text), Pronouns: strings.TrimSpace(pronouns.Text)}
-			if _, err := c.ui.store.AddWalkIn(context.Background(), c.ui.cohort.ID, c.session.ID, p); err != nil {
+			if _, err := c.ui.svc.AddWalkIn(context.Background(), c.ui.cohort.ID, c.session.ID, p); err != nil {
 				c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
 				return
 			}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,8 +18,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/course"
-	"atelier/app/domain/library"
-	"atelier/app/formats/handout"
 	"atelier/app/kit/atomicfile"
 )
 
@@ -37,8 +33,6 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	if len(sessions) > 0 {
 		pick.SetSelectedIndex(0)
 	}
-	minimum := widget.NewEntry()
-	minimum.SetText("3")
 	session := func() (course.Session, bool) {
 		i := pick.SelectedIndex()
 		if i < 0 || i >= len(e.ui.cohort.Sessions) {
@@ -48,90 +42,49 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	}
 	handoutBtn := widget.NewButtonWithIcon(lang.X("docs.handout", "Document de la séance…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s) })
+			e.document(fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s.Number) })
 		}
 	})
 	signinBtn := widget.NewButtonWithIcon(lang.X("docs.signin", "Feuille d’émargement…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s) })
+			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s.Number) })
 		}
 	})
 	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Attestations…"), theme.DocumentIcon(), func() {
-		n, err := strconv.Atoi(strings.TrimSpace(minimum.Text))
-		if err != nil || n < 1 || n > 5 {
-			e.ui.showError(lang.X("docs.err.min", "Indiquez un nombre de séances de 1 à 5."), nil)
-			return
-		}
-		e.document("attestations.pdf", func(w io.Writer) error { return e.writeCertificates(w, n) })
+		e.document("attestations.pdf", e.writeCertificates)
 	})
 	bookletBtn := widget.NewButtonWithIcon(lang.X("docs.booklet", "Livret complet…"), theme.DocumentIcon(), func() {
 		e.document("livret.pdf", e.writeBooklet)
 	})
+	// The minimum for a certificate is the cohort's own setting, changed
+	// with the cohort (« Modifier »), shown here where certificates are made.
+	n := e.ui.cohort.CertificateMin
+	minimum := widget.NewLabel(lang.XN("docs.min", "Attestation à partir de {{.N}} séance suivie (réglage de la cohorte)", n, map[string]any{"N": n}))
+	change := widget.NewButtonWithIcon(lang.X("docs.min.change", "Changer…"), theme.DocumentCreateIcon(), e.ui.onEditCohort)
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
 		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),
-		container.NewHBox(widget.NewLabel(lang.X("docs.min", "Séances suivies au moins")), container.NewGridWrap(fyne.NewSize(60, minimum.MinSize().Height), minimum), certBtn, bookletBtn))
+		container.NewHBox(certBtn, minimum, change),
+		container.NewHBox(bookletBtn))
 }
 
-// options fixes the documents' date to the cohort's first session, so that
-// the same data gives the same bytes.
-func (e *exportsScreen) options() handout.Options {
-	opt := handout.Options{}
-	if len(e.ui.cohort.Sessions) > 0 {
-		opt.Created = e.ui.cohort.Sessions[0].StartsAt
-	}
-	return opt
+func (e *exportsScreen) writeHandout(w io.Writer, n int) error {
+	return e.ui.svc.Handout(context.Background(), w, e.ui.cohort.ID, n)
 }
 
-func (e *exportsScreen) writeHandout(w io.Writer, s course.Session) error {
-	rs, err := e.ui.store.SessionResources(context.Background(), s.ID)
-	if err != nil {
-		return err
-	}
-	opt := e.options()
-	if opt.Structures, err = e.ui.store.CohortStructures(context.Background(), e.ui.cohort.ID); err != nil {
-		return err
-	}
-	plan, _ := course.PlanFor(e.ui.opts.Plans, s.Number)
-	return handout.Handout(w, e.ui.cohort, s, plan, rs, opt)
+func (e *exportsScreen) writeSignIn(w io.Writer, n int) error {
+	_, err := e.ui.svc.SignIn(context.Background(), w, e.ui.cohort.ID, n)
+	return err
 }
 
-func (e *exportsScreen) writeSignIn(w io.Writer, s course.Session) error {
-	people, err := e.ui.store.Participants(context.Background(), e.ui.cohort.ID)
-	if err != nil {
-		return err
-	}
-	return handout.SignIn(w, e.ui.cohort, s, people, e.options())
-}
-
-func (e *exportsScreen) writeCertificates(w io.Writer, minimum int) error {
-	ctx := context.Background()
-	people, err := e.ui.store.Participants(ctx, e.ui.cohort.ID)
-	if err != nil {
-		return err
-	}
-	marks, err := e.ui.store.Attendance(ctx, e.ui.cohort.ID)
-	if err != nil {
-		return err
-	}
-	return handout.Certificates(w, e.ui.cohort, people, marks, minimum, e.options())
+// writeCertificates writes the certificates at the cohort's minimum.
+func (e *exportsScreen) writeCertificates(w io.Writer) error {
+	_, err := e.ui.svc.Certificates(context.Background(), w, e.ui.cohort.ID, 0)
+	return err
 }
 
 func (e *exportsScreen) writeBooklet(w io.Writer) error {
-	bySession := map[int][]library.Resource{}
-	for _, s := range e.ui.cohort.Sessions {
-		rs, err := e.ui.store.SessionResources(context.Background(), s.ID)
-		if err != nil {
-			return err
-		}
-		bySession[s.Number] = rs
-	}
-	opt := e.options()
-	var err error
-	if opt.Structures, err = e.ui.store.CohortStructures(context.Background(), e.ui.cohort.ID); err != nil {
-		return err
-	}
-	return handout.Booklet(w, e.ui.cohort, e.ui.opts.Plans, bySession, opt)
+	return e.ui.svc.Booklet(context.Background(), w, e.ui.cohort.ID)
 }
 
 // document renders a PDF off the UI goroutine, shows its first page, and

@@ -10,6 +10,8 @@ import (
 
 	"atelier/app/domain/library"
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
+	"atelier/app/store"
 )
 
 func TestDocumentsRenderAndPreview(t *testing.T) {
@@ -23,15 +25,27 @@ func TestDocumentsRenderAndPreview(t *testing.T) {
 	if err := st.SetAttendance(ctx, marks); err != nil {
 		t.Fatal(err)
 	}
+	setMin := func(n int) {
+		c := u.cohort
+		c.CertificateMin = n
+		if _, err := u.svc.UpdateCohort(ctx, c, false); err != nil {
+			t.Fatal(err)
+		}
+		u.loadCohorts(c.ID)
+	}
+	setMin(3)
 	e := newExportsScreen(u)
+	if !strings.Contains(dialogTextOf(e.root), "Attestation à partir de 3 séances suivies (réglage de la cohorte)") {
+		t.Errorf("the certificates' minimum is not shown: %q", dialogTextOf(e.root))
+	}
 	s := u.cohort.Sessions[3]
 	checks := []struct {
 		name  string
 		write func(*bytes.Buffer) error
 	}{
-		{"handout", func(b *bytes.Buffer) error { return e.writeHandout(b, s) }},
-		{"signin", func(b *bytes.Buffer) error { return e.writeSignIn(b, s) }},
-		{"certificates", func(b *bytes.Buffer) error { return e.writeCertificates(b, 3) }},
+		{"handout", func(b *bytes.Buffer) error { return e.writeHandout(b, s.Number) }},
+		{"signin", func(b *bytes.Buffer) error { return e.writeSignIn(b, s.Number) }},
+		{"certificates", func(b *bytes.Buffer) error { return e.writeCertificates(b) }},
 		{"booklet", func(b *bytes.Buffer) error { return e.writeBooklet(b) }},
 	}
 	for _, c := range checks {
@@ -40,12 +54,13 @@ func TestDocumentsRenderAndPreview(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
+	setMin(4)
 	var b bytes.Buffer
-	if err := e.writeCertificates(&b, 4); err == nil {
-		t.Error("certificates for 4 sessions when nobody came 4 times")
+	if err := e.writeCertificates(&b); err == nil || !strings.HasPrefix(usererr.Message(err), "Aucune attestation à produire") {
+		t.Errorf("certificates for 4 sessions when nobody came 4 times: %v", err)
 	}
 	b.Reset()
-	if err := e.writeHandout(&b, s); err != nil {
+	if err := e.writeHandout(&b, s.Number); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
@@ -74,12 +89,12 @@ func TestHandoutListsLinkedResource(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := u.cohort.Sessions[3]
-	if err := st.LinkResource(ctx, id, s.ID, -1); err != nil {
+	if err := st.LinkResource(ctx, id, s.ID, store.WholeSession); err != nil {
 		t.Fatal(err)
 	}
 	e := newExportsScreen(u)
 	var b bytes.Buffer
-	if err := e.writeHandout(&b, s); err != nil {
+	if err := e.writeHandout(&b, s.Number); err != nil {
 		t.Fatal(err)
 	}
 	text := pdfText(t, b.Bytes())

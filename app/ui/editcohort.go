@@ -14,13 +14,16 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/kit/usererr"
+	"atelier/app/service"
 )
 
 // cohortEdit is what a person changes in a cohort: its name, its seats,
 // its team and the date and time of each session.
 type cohortEdit struct {
 	Name, Seats, Facilitators string
-	Sessions                  []string // « 2026-12-09 18:30 », one per session
+	// CertificateMin is the number of sessions a certificate asks for.
+	CertificateMin string
+	Sessions       []string // « 2026-12-09 18:30 », one per session
 }
 
 // apply returns c changed by e, or everything wrong with e in French.
@@ -30,6 +33,11 @@ func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
 	seats, err := strconv.Atoi(strings.TrimSpace(e.Seats))
 	l.Add(err != nil, lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
 	c.SeatLimit = seats
+	if e.CertificateMin != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(e.CertificateMin))
+		l.Add(err != nil, lang.X("cohort.err.certmin", "Le nombre de séances pour une attestation doit être un nombre entier de 1 à 5."))
+		c.CertificateMin = n
+	}
 	c.Facilitators = nil
 	for _, line := range strings.Split(e.Facilitators, "\n") {
 		if name := strings.TrimSpace(line); name != "" {
@@ -69,9 +77,16 @@ func (u *UI) onEditCohort() {
 	team := widget.NewMultiLineEntry()
 	team.SetText(strings.Join(c.Facilitators, "\n"))
 	team.SetMinRowsVisible(3)
+	var mins []string
+	for n := 1; n <= course.SessionCount; n++ {
+		mins = append(mins, strconv.Itoa(n))
+	}
+	certMin := widget.NewSelect(mins, nil)
+	certMin.SetSelected(strconv.Itoa(c.CertificateMin))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("cohort.name", "Nom"), name),
 		widget.NewFormItem(lang.X("cohort.seats", "Places"), seats),
+		{Text: lang.X("cohort.certmin", "Attestation après"), Widget: certMin, HintText: lang.X("cohort.certmin.hint", "séances suivies au moins")},
 		widget.NewFormItem(lang.X("cohort.team", "Équipe d’animation"), team),
 	}
 	var dates []*widget.Entry
@@ -85,7 +100,7 @@ func (u *UI) onEditCohort() {
 		if !ok {
 			return
 		}
-		e := cohortEdit{Name: name.Text, Seats: seats.Text, Facilitators: team.Text}
+		e := cohortEdit{Name: name.Text, Seats: seats.Text, Facilitators: team.Text, CertificateMin: certMin.Selected}
 		for _, d := range dates {
 			e.Sessions = append(e.Sessions, d.Text)
 		}
@@ -96,10 +111,30 @@ func (u *UI) onEditCohort() {
 }
 
 // saveCohort validates and stores a cohort edit, then shows the result.
+// Fewer seats than the seats taken asks first who goes back to the waiting
+// list; more seats while people wait offers them the new seats.
 func (u *UI) saveCohort(e cohortEdit) {
 	c, err := e.apply(u.cohort)
-	if err == nil {
-		err = u.store.UpdateCohort(context.Background(), c)
+	if err != nil {
+		u.showError(lang.X("cohort.err.edit", "La cohorte n’a pas été modifiée."), err)
+		return
+	}
+	u.updateCohort(c, false)
+}
+
+func (u *UI) updateCohort(c course.Cohort, demote bool) {
+	ctx := context.Background()
+	ch, err := u.svc.UpdateCohort(ctx, c, demote)
+	if errors.Is(err, service.ErrTooFewSeats) && !demote {
+		d := dialog.NewConfirm(lang.X("cohort.seats.cut.title", "Moins de places que de personnes inscrites"), usererr.Message(err), func(yes bool) {
+			if yes {
+				u.updateCohort(c, true)
+			}
+		}, u.win)
+		d.SetConfirmText(lang.X("cohort.seats.cut.action", "Remettre en liste d’attente"))
+		d.SetDismissText(lang.X("action.cancel", "Annuler"))
+		d.Show()
+		return
 	}
 	if err != nil {
 		u.showError(lang.X("cohort.err.edit", "La cohorte n’a pas été modifiée."), err)
@@ -107,4 +142,29 @@ func (u *UI) saveCohort(e cohortEdit) {
 	}
 	u.rosterChanged()
 	u.loadCohorts(c.ID)
+	if ch.Free > 0 {
+		u.offerSeats(c.ID, ch.Free)
+	}
+}
+
+// offerSeats proposes to give n free seats to the people waiting.
+func (u *UI) offerSeats(cohortID int64, n int) {
+	msg := lang.XN("cohort.seats.offer", "{{.N}} place est maintenant libre. L’offrir à la liste d’attente, dans l’ordre ?", n, map[string]any{"N": n})
+	d := dialog.NewConfirm(lang.X("roster.offer.title", "Place libérée"), msg, func(yes bool) {
+		if !yes {
+			return
+		}
+		seated, err := u.svc.FillSeats(context.Background(), cohortID)
+		if err != nil {
+			u.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
+			return
+		}
+		u.rosterChanged()
+		u.loadCohorts(cohortID)
+		dialog.ShowInformation(lang.X("roster.offer.title", "Place libérée"),
+			lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(seated)}), u.win)
+	}, u.win)
+	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
+	d.SetDismissText(lang.X("action.later", "Plus tard"))
+	d.Show()
 }

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/formats/rosterexport"
 	"atelier/app/kit/atomicfile"
 )
 
@@ -57,7 +56,7 @@ func (e *exportsScreen) onBackup() {
 }
 
 func (e *exportsScreen) backup(path string) {
-	if err := e.ui.store.Backup(context.Background(), path); err != nil {
+	if err := e.ui.svc.Backup(context.Background(), path); err != nil {
 		e.ui.showError(lang.X("exports.err.backup", "La sauvegarde n’a pas été faite."), err)
 		return
 	}
@@ -73,15 +72,10 @@ func (e *exportsScreen) onRoster() {
 }
 
 func (e *exportsScreen) exportRoster(path string) {
-	people, err := e.ui.store.Participants(context.Background(), e.ui.cohort.ID)
-	if err == nil {
-		err = atomicfile.Write(path, 0o600, func(w io.Writer) error {
-			if strings.EqualFold(filepath.Ext(path), ".csv") {
-				return rosterexport.CSV(w, people, e.ui.cohort.Location())
-			}
-			return rosterexport.XLSX(w, people, e.ui.cohort.Location())
-		})
-	}
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		_, err := e.ui.svc.RosterFile(context.Background(), w, e.ui.cohort.ID, strings.EqualFold(filepath.Ext(path), ".csv"))
+		return err
+	})
 	if err != nil {
 		e.ui.showError(lang.X("exports.err.roster", "La liste n’a pas été exportée."), err)
 		return

@@ -147,12 +147,12 @@ func delimiterName(d rune) string {
 
 // replan recomputes what the import will do after a mapping change.
 func (p *importPreview) replan() {
-	existing, err := p.r.ui.store.Participants(context.Background(), p.r.ui.cohort.ID)
+	result, err := p.r.ui.svc.PlanImport(context.Background(), p.r.ui.cohort, p.sheet)
 	if err != nil {
 		p.r.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
 		return
 	}
-	p.result = registration.Plan(p.sheet, existing, p.r.ui.cohort.SeatLimit)
+	p.result = result
 	p.summary.SetText(lang.X("import.plan", "Si vous importez\u00a0: {{.Summary}}", map[string]any{"Summary": p.result.Summary()}))
 	n := len(p.result.Add) + len(p.result.Update)
 	p.confirm.SetText(lang.XN("import.confirm.n", "Importer {{.N}} personne", n, map[string]any{"N": n}))
@@ -189,13 +189,16 @@ func (p *importPreview) updateRow(id widget.ListItemID, l *widget.Label) {
 	l.SetText(strings.Join(parts, " · "))
 }
 
-// apply writes the import in one transaction and says what it did.
+// apply writes the import in one transaction (planned again against the
+// roster as it is then) and says what it did.
 func (p *importPreview) apply() {
-	if err := p.r.ui.store.ApplyImport(context.Background(), p.r.ui.cohort.ID, p.result.Add, p.result.Update); err != nil {
-		p.r.ui.showError(lang.X("import.err.write", "L’importation n’a pas été enregistrée ; rien n’a été modifié."), err)
+	done, err := p.r.ui.svc.ImportRoster(context.Background(), p.r.ui.cohort.ID, p.sheet)
+	if err != nil {
+		p.r.ui.showError(lang.X("import.err.write", "L’importation n’a pas été enregistrée\u202f; rien n’a été modifié."), err)
 		return
 	}
+	p.result = done
 	p.dialog.Hide()
 	p.r.changed(p.r.selected)
-	dialog.ShowInformation(lang.X("import.done.title", "Importation terminée"), p.result.Summary(), p.r.ui.win)
+	dialog.ShowInformation(lang.X("import.done.title", "Importation terminée"), done.Summary(), p.r.ui.win)
 }

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"atelier/app/formats/registration"
+	"atelier/app/kit/usererr"
 )
 
 func TestImportPreviewThenApply(t *testing.T) {
@@ -50,7 +50,7 @@ func TestImportPreviewThenApply(t *testing.T) {
 
 func TestImportUnusableFileSaysWhy(t *testing.T) {
 	u, _ := rosterUI(t)
-	if p := u.roster.previewImport("x.csv", nil, errors.New("Ce fichier est vide.")); p != nil {
+	if p := u.roster.previewImport("x.csv", nil, usererr.New("Ce fichier est vide.")); p != nil {
 		t.Fatal("a preview for an unusable file")
 	}
 	if text := dialogText(u); !strings.Contains(text, "Ce fichier est vide.") || !strings.Contains(text, "rien n’a été modifié") {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2/lang"
+	"strings"
 
 	"atelier/app/domain/participants"
 )
@@ -15,6 +16,8 @@ func statusLabel(s participants.Status) string {
 		return lang.X("status.confirme", "Confirmé·e")
 	case participants.Attente:
 		return lang.X("status.attente", "Liste d’attente")
+	case participants.SansInscription:
+		return lang.X("status.sansinscription", "Arrivée sans inscription")
 	case participants.Desiste:
 		return lang.X("status.desiste", "Désisté·e")
 	}
@@ -53,4 +56,17 @@ func statusFromLabel(l string) participants.Status {
 		}
 	}
 	return ""
+}
+
+// joinNames lists people's names the way the interface language does:
+// « A, B et C ».
+func joinNames(list []participants.Participant) string {
+	var names []string
+	for _, p := range list {
+		names = append(names, p.Name)
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + lang.X("list.and", "et") + " " + names[len(names)-1]
 }

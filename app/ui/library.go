@@ -324,7 +324,12 @@ func (l *libraryScreen) onLink(r library.Resource) {
 			if !ok {
 				return
 			}
-			if err := l.ui.store.LinkResource(context.Background(), r.ID, c.Sessions[session.SelectedIndex()].ID, block.SelectedIndex()-1); err != nil {
+			ses := c.Sessions[session.SelectedIndex()]
+			blockID := store.WholeSession
+			if i := block.SelectedIndex() - 1; i >= 0 && i < len(ses.Blocks) {
+				blockID = ses.Blocks[i].ID
+			}
+			if err := l.ui.store.LinkResource(context.Background(), r.ID, ses.ID, blockID); err != nil {
 				l.ui.showError(lang.X("library.err.link", "La ressource n’a pas été liée."), err)
 			}
 		}, l.ui.win)

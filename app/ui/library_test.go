@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"atelier/app/domain/library"
+	"atelier/app/store"
 )
 
 func TestLibrarySearchFiltersAndOwnResources(t *testing.T) {
@@ -48,7 +49,7 @@ func TestLibrarySearchFiltersAndOwnResources(t *testing.T) {
 		t.Fatalf("own resource search: %v", l.results)
 	}
 	own := l.results[0]
-	if err := st.LinkResource(context.Background(), own.ID, u.cohort.Sessions[3].ID, -1); err != nil {
+	if err := st.LinkResource(context.Background(), own.ID, u.cohort.Sessions[3].ID, store.WholeSession); err != nil {
 		t.Fatal(err)
 	}
 	objs := resourceLinks(u, u.cohort.Sessions[3].ID)

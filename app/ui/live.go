@@ -72,7 +72,7 @@ func (s *sessionsScreen) onLive() {
 
 func (u *UI) openLive(se course.Session) *liveScreen {
 	ctx := context.Background()
-	l := &liveScreen{ui: u, session: se, now: u.opts.Now}
+	l := &liveScreen{ui: u, session: se, now: u.svc.Now}
 	if saved, err := u.store.LiveState(ctx, se.ID); err == nil && saved != "" {
 		if r, err := live.Resume(saved, se.Blocks); err == nil {
 			l.runner = r
@@ -331,7 +331,7 @@ func (l *liveScreen) refreshShared(v live.View) {
 	}
 	setText(l.sharedTitle, fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
 	if v.Done {
-		setText(l.sharedBlock, lang.X("live.thanks", "Merci\u00a0!"))
+		setText(l.sharedBlock, lang.X("live.thanks", "Merci\u202f!"))
 		l.sharedCountdown.Text = ""
 		setText(l.sharedNext, "")
 	} else {

@@ -62,7 +62,7 @@ func (f cohortForm) cohort(plans []course.Plan) (course.Cohort, error) {
 func (u *UI) onNewCohort() {
 	// Propose the Wednesday after the last planned series ends, so that a
 	// new cohort follows the ones already scheduled.
-	from := u.opts.Now()
+	from := u.svc.Now()
 	for _, c := range u.cohorts {
 		if end := c.FirstDate.AddDate(0, 0, 7*(course.SessionCount-1)); end.After(from) {
 			from = end
@@ -105,7 +105,7 @@ func (u *UI) onNewCohort() {
 
 // createCohort validates the form and stores the new cohort, then shows it.
 func (u *UI) createCohort(f cohortForm) {
-	c, err := f.cohort(u.opts.Plans)
+	c, err := f.cohort(u.svc.Plans())
 	if err != nil {
 		u.showError(lang.X("cohort.err.title", "La cohorte n’a pas été créée."), err)
 		return

@@ -15,95 +15,132 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/app/domain/attendance"
 	"atelier/app/domain/participants"
 	"atelier/app/kit/atomicfile"
+	"atelier/app/kit/usererr"
 )
 
 // personPane shows one person of the roster and what can be done for them.
+// Its layout never changes with the person shown: the same buttons stay
+// in the same places, disabled when they do not apply, so that nothing
+// moves under the pointer between two clicks.
 type personPane struct {
 	r       *rosterScreen
 	root    fyne.CanvasObject
-	body    *fyne.Container
 	current participants.Participant
+	shown   bool
+
+	name, status, details *widget.Label
+
+	edit, marks, confirm, seat, withdraw, reregister *widget.Button
+	export, remove, erase                            *widget.Button
 }
 
 func newPersonPane(r *rosterScreen) *personPane {
-	p := &personPane{r: r, body: container.NewVBox()}
-	p.root = container.NewVScroll(container.NewPadded(p.body))
+	p := &personPane{r: r}
+	p.name = wrapped("")
+	p.name.TextStyle = fyne.TextStyle{Bold: true}
+	p.name.SizeName = theme.SizeNameSubHeadingText
+	p.status = wrapped("")
+	p.details = wrapped("")
+	p.edit = widget.NewButtonWithIcon(lang.X("person.edit", "Modifier…"), theme.DocumentCreateIcon(), p.onEdit)
+	p.marks = widget.NewButtonWithIcon(lang.X("person.marks", "Présences…"), theme.ListIcon(), func() { showMarksForm(p.r, p.current) })
+	p.confirm = widget.NewButtonWithIcon(lang.X("person.confirm", "Confirmer"), theme.ConfirmIcon(), func() { p.r.confirm(p.current) })
+	p.seat = widget.NewButtonWithIcon(lang.X("person.promote", "Donner une place"), theme.ConfirmIcon(), func() { p.r.giveSeat(p.current) })
+	p.withdraw = widget.NewButtonWithIcon(lang.X("person.withdraw", "Désistement…"), theme.CancelIcon(), func() { p.r.onWithdraw(p.current) })
+	p.reregister = widget.NewButtonWithIcon(lang.X("person.reregister", "Réinscrire…"), theme.ViewRefreshIcon(), func() { p.r.giveSeat(p.current) })
+	p.export = widget.NewButtonWithIcon(lang.X("person.export", "Exporter…"), theme.DocumentSaveIcon(), func() { p.onExport(p.current) })
+	p.remove = widget.NewButtonWithIcon(lang.X("person.remove", "Retirer…"), theme.DeleteIcon(), func() { p.r.onRemove(p.current) })
+	p.erase = widget.NewButtonWithIcon(lang.X("person.erase", "Effacer…"), theme.WarningIcon(), func() { p.r.onErase(p.current) })
+	p.erase.Importance = widget.DangerImportance
+	actions := container.NewGridWithColumns(2,
+		p.edit, p.marks,
+		p.confirm, p.seat,
+		p.withdraw, p.reregister,
+		p.export, p.remove,
+		p.erase)
+	head := container.NewVBox(p.name, p.status, widget.NewSeparator())
+	foot := container.NewVBox(widget.NewSeparator(), actions)
+	p.root = container.NewBorder(head, foot, nil, nil, container.NewVScroll(p.details))
 	p.show(participants.Participant{}, false)
 	return p
 }
 
+// buttons are the pane's action buttons, for enabling them together.
+func (pp *personPane) buttons() []*widget.Button {
+	return []*widget.Button{pp.edit, pp.marks, pp.confirm, pp.seat, pp.withdraw, pp.reregister, pp.export, pp.remove, pp.erase}
+}
+
 // show fills the pane with p, or a hint when nobody is selected.
 func (pp *personPane) show(p participants.Participant, ok bool) {
-	pp.current = p
+	pp.current, pp.shown = p, ok
 	if !ok {
-		pp.body.Objects = []fyne.CanvasObject{wrapped(lang.X("person.none", "Choisissez une personne dans la liste pour voir sa fiche, ses présences et les actions possibles."))}
-		pp.body.Refresh()
+		pp.name.SetText(lang.X("person.title", "Fiche"))
+		pp.status.SetText("")
+		pp.details.SetText(lang.X("person.none", "Choisissez une personne dans la liste pour voir sa fiche, ses présences et les actions possibles."))
+		for _, b := range pp.buttons() {
+			b.Disable()
+		}
 		return
 	}
-	l := pp.r.ui.lang()
-	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Wrapping = fyne.TextWrapWord
-	name.SizeName = theme.SizeNameSubHeadingText
-	status := widget.NewLabel(statusLabel(p.Status))
-	status.Importance = statusImportance(p.Status)
-	items := []fyne.CanvasObject{name}
+	u := pp.r.ui
+	l := u.lang()
+	title := p.Name
 	if p.Pronouns != "" {
-		items = append(items, widget.NewLabel(p.Pronouns))
+		title += " (" + p.Pronouns + ")"
 	}
-	items = append(items, status)
-	field := func(key, fallback, value string) {
-		if strings.TrimSpace(value) != "" {
-			items = append(items, wrapped(lang.X(key, fallback)+" : "+value))
+	pp.name.SetText(title)
+	status := statusLabel(p.Status)
+	if p.Status == participants.Attente {
+		for i, w := range participants.Waiting(pp.r.list) {
+			if w.ID == p.ID {
+				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": i + 1, "Of": pp.r.seats.Waiting})
+			}
 		}
 	}
-	field("person.email", "Courriel", p.Email)
-	field("person.phone", "Téléphone", p.Phone)
-	field("person.org", "Organisation", p.Organisation)
-	field("person.city", "Ville", p.City)
-	field("person.access", "Besoins d’accessibilité", p.Accessibility)
+	pp.status.SetText(status)
+	pp.status.Importance = statusImportance(p.Status)
+	pp.status.Refresh()
+
+	var lines []string
+	field := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			lines = append(lines, label+l.Colon()+value)
+		}
+	}
+	field(lang.X("person.email", "Courriel"), p.Email)
+	field(lang.X("person.phone", "Téléphone"), p.Phone)
+	field(lang.X("person.org", "Organisation"), p.Organisation)
+	field(lang.X("person.city", "Ville"), p.City)
+	field(lang.X("person.access", "Besoins d’accessibilité"), p.Accessibility)
 	if p.Consent {
-		items = append(items, wrapped(lang.X("person.consent.yes", "Accepte d’être contacté·e après le cours")))
+		lines = append(lines, lang.X("person.consent.yes", "Accepte d’être contacté·e après le cours"))
 	}
 	if !p.RegisteredAt.IsZero() {
-		field("person.registered", "Inscription", l.Date(p.RegisteredAt.In(pp.r.ui.cohort.Location())))
+		field(lang.X("person.registered", "Inscription"), l.Date(p.RegisteredAt.In(u.cohort.Location())))
 	}
-	field("person.notes", "Notes", p.Notes)
-	items = append(items, wrapped(lang.XN("person.attended", "{{.Count}} séance suivie sur {{.Of}}", p.Attended,
-		map[string]any{"Count": p.Attended, "Of": len(pp.r.ui.cohort.Sessions)})))
+	field(lang.X("person.notes", "Notes"), p.Notes)
+	rate := attendance.Rate{Attended: p.Attended, Possible: pp.r.held}
+	lines = append(lines, lang.XN("person.attended", "{{.Count}} séance suivie sur {{.Of}} tenues ({{.Rate}})", p.Attended,
+		map[string]any{"Count": p.Attended, "Of": pp.r.held, "Rate": rate.Percent(l)}))
+	pp.details.SetText(strings.Join(lines, "\n"))
 
-	edit := widget.NewButtonWithIcon(lang.X("person.edit", "Modifier…"), theme.DocumentCreateIcon(), func() {
-		showPersonForm(pp.r.ui, p, func(changed participants.Participant) error {
-			if err := pp.r.ui.store.UpdateParticipant(context.Background(), changed); err != nil {
-				return err
-			}
-			pp.r.changed(p.ID)
-			return nil
-		})
-	})
-	marks := widget.NewButtonWithIcon(lang.X("person.marks", "Présences…"), theme.ListIcon(), func() { showMarksForm(pp.r, p) })
-	actions := []fyne.CanvasObject{edit, marks}
-	switch {
-	case p.Status == participants.Attente:
-		give := widget.NewButtonWithIcon(lang.X("person.promote", "Donner une place"), theme.ConfirmIcon(), func() { pp.r.promote(p) })
-		give.Importance = widget.HighImportance
-		actions = append(actions, give)
-	case p.Status.HoldsSeat():
-		actions = append(actions, widget.NewButtonWithIcon(lang.X("person.withdraw", "Enregistrer un désistement"), theme.CancelIcon(), func() { pp.r.onWithdraw(p) }))
-		if p.Status == participants.Inscrit {
-			actions = append(actions, widget.NewButtonWithIcon(lang.X("person.confirm", "Confirmer l’inscription"), theme.ConfirmIcon(), func() { pp.r.setStatus(p, participants.Confirme) }))
-		}
-	case p.Status == participants.Desiste:
-		actions = append(actions, widget.NewButtonWithIcon(lang.X("person.reregister", "Réinscrire"), theme.ViewRefreshIcon(), func() { pp.r.setStatus(p, participants.Inscrit) }))
+	for _, b := range []*widget.Button{pp.edit, pp.marks, pp.export, pp.remove, pp.erase} {
+		b.Enable()
 	}
-	export := widget.NewButtonWithIcon(lang.X("person.export", "Exporter ses données…"), theme.DocumentSaveIcon(), func() { pp.onExport(p) })
-	remove := widget.NewButtonWithIcon(lang.X("person.remove", "Retirer…"), theme.DeleteIcon(), func() { pp.r.onRemove(p) })
-	erase := widget.NewButtonWithIcon(lang.X("person.erase", "Effacer définitivement…"), theme.WarningIcon(), func() { pp.r.onErase(p) })
-	erase.Importance = widget.DangerImportance
-	actions = append(actions, widget.NewSeparator(), export, remove, erase)
-	pp.body.Objects = append(items, append([]fyne.CanvasObject{widget.NewSeparator()}, actions...)...)
-	pp.body.Refresh()
+	enable(pp.confirm, p.Status == participants.Inscrit)
+	enable(pp.seat, p.Status == participants.Attente || p.Status == participants.SansInscription)
+	enable(pp.withdraw, p.Status != participants.Desiste)
+	enable(pp.reregister, p.Status == participants.Desiste)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 func statusImportance(s participants.Status) widget.Importance {
@@ -118,29 +155,30 @@ func statusImportance(s participants.Status) widget.Importance {
 	return widget.MediumImportance
 }
 
-// onExport saves what the app holds about p, for them (their own data).
-func (pp *personPane) onExport(p participants.Participant) {
-	pp.r.ui.saveAs(fileSafe(p.Name)+".json", nil, func(path string) {
-		if err := pp.exportTo(path, p.ID); err != nil {
-			pp.r.ui.showError(lang.X("person.err.export", "Les données n’ont pas été exportées."), err)
-			return
+func (pp *personPane) onEdit() {
+	p := pp.current
+	showPersonForm(pp.r.ui, p, func(changed participants.Participant) error {
+		if err := pp.r.ui.svc.UpdatePerson(context.Background(), pp.r.ui.cohort.ID, changed); err != nil {
+			return err
 		}
-		dialog.ShowInformation(lang.X("person.export.done.title", "Données exportées"),
-			lang.X("person.export.done", "Les données de {{.Name}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Path": path}), pp.r.ui.win)
+		pp.r.changed(p.ID)
+		return nil
 	})
 }
 
-func (pp *personPane) exportTo(path string, id int64) error {
-	data, err := pp.r.ui.store.PersonalData(context.Background(), id)
-	if err != nil {
-		return err
-	}
-	names := map[int64]string{}
-	for _, s := range pp.r.ui.cohort.Sessions {
-		names[s.ID] = fmt.Sprintf("%s — %s", sessionName(s.Number), pp.r.ui.lang().Date(s.StartsAt))
-	}
-	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		return participants.WritePersonalData(w, data.Participant, data.Marks, names)
+// onExport saves what the app holds about p, for them (their own data).
+func (pp *personPane) onExport(p participants.Participant) {
+	u := pp.r.ui
+	u.saveAs(fileSafe(p.Name)+".json", nil, func(path string) {
+		err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+			return u.svc.PersonalData(context.Background(), w, u.cohort, p.ID)
+		})
+		if err != nil {
+			u.showError(lang.X("person.err.export", "Les données n’ont pas été exportées."), err)
+			return
+		}
+		dialog.ShowInformation(lang.X("person.export.done.title", "Données exportées"),
+			lang.X("person.export.done", "Les données de {{.Name}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Path": path}), u.win)
 	})
 }
 
@@ -165,7 +203,7 @@ func showPersonForm(u *UI, p participants.Participant, save func(participants.Pa
 	name.SetText(p.Name)
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("%s", lang.X("person.err.name", "Le nom est obligatoire."))
+			return usererr.New("%s", lang.X("person.err.name", "Le nom est obligatoire."))
 		}
 		return nil
 	}
@@ -177,7 +215,7 @@ func showPersonForm(u *UI, p participants.Participant, save func(participants.Pa
 			return nil
 		}
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
-			return fmt.Errorf("%s", lang.X("person.err.email", "Ce courriel n’est pas valide."))
+			return usererr.New("%s", lang.X("person.err.email", "Ce courriel n’est pas valide."))
 		}
 		return nil
 	}
@@ -259,7 +297,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 		}
 		rw.minutes.Validator = func(s string) error {
 			if n, err := strconv.Atoi(strings.TrimSpace(s)); strings.TrimSpace(s) != "" && (err != nil || n < 0 || n > 24*60) {
-				return fmt.Errorf("%s", lang.X("marks.err.minutes", "Un nombre de minutes, par exemple 85."))
+				return usererr.New("%s", lang.X("marks.err.minutes", "Un nombre de minutes, par exemple 85."))
 			}
 			return nil
 		}
@@ -275,6 +313,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 				return
 			}
 			var marks []participants.Attendance
+			var cleared []int64
 			for _, rw := range rows {
 				mark := participants.Mark("")
 				for _, m := range participants.Marks() {
@@ -284,17 +323,14 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 				}
 				if mark == "" {
 					if _, had := current[rw.sessionID]; had {
-						if err := r.ui.store.ClearAttendance(context.Background(), p.ID, rw.sessionID); err != nil {
-							r.ui.showError(lang.X("person.err.marks.save", "Les présences n’ont pas été enregistrées."), err)
-							return
-						}
+						cleared = append(cleared, rw.sessionID)
 					}
 					continue
 				}
 				minutes, _ := strconv.Atoi(strings.TrimSpace(rw.minutes.Text))
 				marks = append(marks, participants.Attendance{ParticipantID: p.ID, SessionID: rw.sessionID, Mark: mark, Minutes: minutes, Note: strings.TrimSpace(rw.note.Text)})
 			}
-			if err := r.ui.store.SetAttendance(context.Background(), marks); err != nil {
+			if err := r.ui.svc.SaveMarks(context.Background(), r.ui.cohort.ID, p.ID, marks, cleared); err != nil {
 				r.ui.showError(lang.X("person.err.marks.save", "Les présences n’ont pas été enregistrées."), err)
 				return
 			}

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
 
 // rosterHeaders are the roster table's column titles; rosterWidths their widths.
@@ -37,6 +40,8 @@ type rosterScreen struct {
 	root fyne.CanvasObject
 
 	list     []participants.Participant
+	seats    participants.Seats
+	held     int // sessions held: what the attendance column counts over
 	index    *participants.Index
 	shown    []int // indices into list, as filtered
 	selected int64 // participant id, 0 when none
@@ -98,7 +103,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, importBtn, add), r.search)
 	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, r.table)
 	split := container.NewHSplit(left, r.detail.root)
-	split.Offset = 0.8
+	split.Offset = 0.7
 	r.root = split
 	return r
 }
@@ -107,14 +112,14 @@ func newRosterScreen(u *UI) *rosterScreen {
 func (r *rosterScreen) load(force bool) {
 	c := r.ui.cohort
 	if c.ID == 0 {
-		r.list, r.index = nil, participants.NewIndex(nil)
+		r.list, r.index, r.seats, r.held = nil, participants.NewIndex(nil), participants.Seats{}, 0
 		r.applyFilter()
 		return
 	}
 	if !force && c.ID == r.loadedID {
 		return
 	}
-	list, err := r.ui.store.Participants(context.Background(), c.ID)
+	v, err := r.ui.svc.Roster(context.Background(), c)
 	if err != nil {
 		r.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
 		return
@@ -122,7 +127,7 @@ func (r *rosterScreen) load(force bool) {
 	if c.ID != r.loadedID {
 		r.selected = 0
 	}
-	r.list, r.index, r.loadedID = list, participants.NewIndex(list), c.ID
+	r.list, r.seats, r.held, r.index, r.loadedID = v.People, v.Seats, v.Held, participants.NewIndex(v.People), c.ID
 	r.applyFilter()
 	r.detail.show(r.person(r.selected))
 }
@@ -148,16 +153,28 @@ func (r *rosterScreen) applyFilter() {
 	r.updateCounts()
 }
 
-// updateCounts writes how the seats stand.
+// updateCounts writes how the seats stand: « 10 places prises sur 10 ·
+// 1 arrivée sans inscription · 3 en liste d’attente ».
 func (r *rosterScreen) updateCounts() {
-	taken := participants.SeatsTaken(r.list)
-	waiting := len(participants.Waiting(r.list))
-	text := lang.X("roster.counts", "{{.Taken}} places prises sur {{.Limit}} · {{.Waiting}} en liste d’attente",
-		map[string]any{"Taken": taken, "Limit": r.ui.cohort.SeatLimit, "Waiting": waiting})
-	if len(r.shown) != len(r.list) {
-		text += " · " + lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": len(r.shown), "All": len(r.list)})
+	r.counts.SetText(seatsText(r.seats, len(r.shown), len(r.list)))
+}
+
+// seatsText is the seat counter; shown and all count the rows on view.
+func seatsText(s participants.Seats, shown, all int) string {
+	parts := []string{lang.XN("roster.taken", "{{.Taken}} place prise sur {{.Limit}}", s.Taken, map[string]any{"Taken": s.Taken, "Limit": s.Limit})}
+	if s.WalkIns > 0 {
+		parts = append(parts, lang.XN("roster.walkins", "{{.N}} arrivée sans inscription", s.WalkIns, map[string]any{"N": s.WalkIns}))
 	}
-	r.counts.SetText(text)
+	if s.Waiting > 0 {
+		parts = append(parts, lang.X("roster.waiting", "{{.N}} en liste d’attente", map[string]any{"N": s.Waiting}))
+	}
+	if free := s.Free(); free > 0 && s.Waiting > 0 {
+		parts = append(parts, lang.XN("roster.free", "{{.N}} place libre à offrir", free, map[string]any{"N": free}))
+	}
+	if shown != all {
+		parts = append(parts, lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": shown, "All": all}))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -182,7 +199,7 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		text = statusLabel(p.Status)
 	case 6:
-		text = fmt.Sprintf("%d / %d", p.Attended, len(r.ui.cohort.Sessions))
+		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}
 	l.SetText(text)
 }
@@ -200,15 +217,15 @@ func (r *rosterScreen) changed(id int64) {
 
 func (r *rosterScreen) onAdd() {
 	showPersonForm(r.ui, participants.Participant{}, func(p participants.Participant) error {
-		added, err := r.ui.store.AddParticipant(context.Background(), r.ui.cohort.ID, p)
+		added, err := r.ui.svc.AddPerson(context.Background(), r.ui.cohort.ID, p)
 		if err != nil {
 			return err
 		}
 		r.changed(added.ID)
 		if added.Status == participants.Attente {
 			dialog.ShowInformation(lang.X("roster.waitlisted.title", "Liste d’attente"),
-				lang.X("roster.waitlisted", "Les {{.Limit}} places sont prises : {{.Name}} est inscrit·e en liste d’attente.",
-					map[string]any{"Limit": r.ui.cohort.SeatLimit, "Name": added.Name}), r.ui.win)
+				lang.X("roster.waitlisted", "Aucune place n’est libre pour une nouvelle inscription (les places libres reviennent d’abord à la liste d’attente) : {{.Name}} est inscrit·e en liste d’attente.",
+					map[string]any{"Name": added.Name}), r.ui.win)
 		}
 		return nil
 	})
@@ -221,18 +238,25 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 		if !ok {
 			return
 		}
-		removed, err := r.ui.store.RemoveParticipant(context.Background(), p.ID)
+		ctx := context.Background()
+		cohortID := r.ui.cohort.ID
+		removed, err := r.ui.svc.Remove(ctx, cohortID, p.ID)
 		if err != nil {
 			r.ui.showError(lang.X("roster.err.remove", "La personne n’a pas été retirée."), err)
 			return
 		}
 		r.changed(0)
 		r.undo.offer(lang.X("roster.removed", "{{.Name}} a été retiré·e de la cohorte.", map[string]any{"Name": p.Name}), func() {
-			if err := r.ui.store.RestoreParticipant(context.Background(), removed); err != nil {
+			back, err := r.ui.svc.Restore(ctx, cohortID, removed)
+			if err != nil {
 				r.ui.showError(lang.X("roster.err.undo", "La suppression n’a pas pu être annulée."), err)
 				return
 			}
-			r.changed(removed.Participant.ID)
+			r.changed(back.ID)
+			if back.Status != removed.Participant.Status {
+				dialog.ShowInformation(lang.X("roster.restored.title", "Personne remise dans la cohorte"),
+					lang.X("roster.restored.waiting", "La place de {{.Name}} a été prise entre-temps : cette personne revient en liste d’attente.", map[string]any{"Name": back.Name}), r.ui.win)
+			}
 		})
 	}, r.ui.win)
 }
@@ -245,7 +269,7 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 		if !ok {
 			return
 		}
-		if err := r.ui.store.EraseParticipant(context.Background(), p.ID); err != nil {
+		if err := r.ui.svc.Erase(context.Background(), p.ID); err != nil {
 			r.ui.showError(lang.X("roster.err.erase", "Les données n’ont pas pu être effacées."), err)
 			return
 		}
@@ -257,23 +281,49 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 	d.Show()
 }
 
-// onWithdraw records a withdrawal and, when it frees a seat, offers it to
-// the first person waiting in one click.
+// onWithdraw asks first, records the withdrawal, offers to undo it from
+// the bottom bar and, when it freed a seat, offers the seat to the first
+// person waiting.
 func (r *rosterScreen) onWithdraw(p participants.Participant) {
-	next, ok, err := r.ui.store.Withdraw(context.Background(), p.ID)
+	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement de {{.Name}} ? Ses présences sont gardées.", map[string]any{"Name": p.Name})
+	if p.Status.HoldsSeat() {
+		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}} ? Sa place sera libérée ; ses présences sont gardées.", map[string]any{"Name": p.Name})
+	}
+	d := dialog.NewConfirm(lang.X("roster.withdraw.title", "Désistement"), msg, func(ok bool) {
+		if ok {
+			r.withdraw(p)
+		}
+	}, r.ui.win)
+	d.SetConfirmText(lang.X("roster.withdraw.action", "Enregistrer le désistement"))
+	d.SetDismissText(lang.X("action.cancel", "Annuler"))
+	d.Show()
+}
+
+func (r *rosterScreen) withdraw(p participants.Participant) {
+	ctx := context.Background()
+	cohortID := r.ui.cohort.ID
+	w, err := r.ui.svc.Withdraw(ctx, cohortID, p.ID)
 	if err != nil {
 		r.ui.showError(lang.X("roster.err.withdraw", "Le désistement n’a pas été enregistré."), err)
 		return
 	}
 	r.changed(p.ID)
-	if !ok {
+	r.undo.offer(lang.X("roster.withdrawn", "Désistement de {{.Name}} enregistré.", map[string]any{"Name": p.Name}), func() {
+		if err := r.ui.svc.UndoWithdraw(ctx, cohortID, w); err != nil {
+			r.ui.showError(lang.X("roster.err.undo.withdraw", "Le désistement n’a pas pu être annulé."), err)
+			return
+		}
+		r.changed(p.ID)
+	})
+	if w.Offer == nil {
 		return
 	}
+	next := *w.Offer
 	msg := lang.X("roster.offer", "Une place s’est libérée. L’offrir à {{.Name}}, première personne de la liste d’attente (inscrite le {{.Date}}) ?",
 		map[string]any{"Name": next.Name, "Date": r.ui.lang().Date(next.RegisteredAt.In(r.ui.cohort.Location()))})
 	d := dialog.NewConfirm(lang.X("roster.offer.title", "Place libérée"), msg, func(yes bool) {
 		if yes {
-			r.promote(next)
+			r.giveSeat(next)
 		}
 	}, r.ui.win)
 	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
@@ -281,18 +331,40 @@ func (r *rosterScreen) onWithdraw(p participants.Participant) {
 	d.Show()
 }
 
-func (r *rosterScreen) promote(p participants.Participant) {
-	if err := r.ui.store.Promote(context.Background(), p.ID); err != nil {
+// giveSeat gives p a seat (first of the waiting list, walk-in, or a new
+// registration after a withdrawal). When the seat rule says no, the
+// reason is shown and, for someone not already waiting, the waiting list
+// is offered instead.
+func (r *rosterScreen) giveSeat(p participants.Participant) {
+	ctx := context.Background()
+	got, err := r.ui.svc.GiveSeat(ctx, r.ui.cohort.ID, p.ID)
+	switch {
+	case err == nil:
+		r.changed(got.ID)
+		return
+	case !errors.Is(err, participants.ErrNoSeat) || p.Status == participants.Attente:
 		r.ui.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
 		return
 	}
-	r.changed(p.ID)
+	d := dialog.NewConfirm(lang.X("roster.full.title", "Pas de place pour l’instant"), usererr.Message(err)+"\n\n"+
+		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente ?", map[string]any{"Name": p.Name}), func(yes bool) {
+		if !yes {
+			return
+		}
+		if _, err := r.ui.svc.JoinWaitingList(ctx, r.ui.cohort.ID, p.ID); err != nil {
+			r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)
+			return
+		}
+		r.changed(p.ID)
+	}, r.ui.win)
+	d.SetConfirmText(lang.X("roster.full.action", "Inscrire en liste d’attente"))
+	d.SetDismissText(lang.X("action.cancel", "Annuler"))
+	d.Show()
 }
 
-// setStatus changes a status by hand (re-registering someone who withdrew).
-func (r *rosterScreen) setStatus(p participants.Participant, s participants.Status) {
-	p.Status = s
-	if err := r.ui.store.UpdateParticipant(context.Background(), p); err != nil {
+// confirm records that p confirmed their seat.
+func (r *rosterScreen) confirm(p participants.Participant) {
+	if err := r.ui.svc.Confirm(context.Background(), r.ui.cohort.ID, p.ID); err != nil {
 		r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)
 		return
 	}

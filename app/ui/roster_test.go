@@ -22,19 +22,21 @@ func rosterUI(t *testing.T) (*UI, *store.Store) {
 	ctx := context.Background()
 	c := u.cohort
 	c.SeatLimit = 3
-	if err := st.UpdateCohort(ctx, c); err != nil {
+	if _, err := u.svc.UpdateCohort(ctx, c, false); err != nil {
 		t.Fatal(err)
 	}
 	for i, name := range []string{"Hélène Tremblay", "Marc-André Côté", "Zoë Lin", "Awa Diallo", "Bruno Œuvray"} {
 		p := participants.Participant{Name: name, Email: strings.ToLower(strings.Fields(name)[0]) + "@exemple.ca",
-			Organisation: "Collectif Œuvre commune", RegisteredAt: time.Date(2026, 11, 1+i, 9, 0, 0, 0, time.UTC)}
+			Organisation: "Collectif Œuvre commune"}
 		if i == 0 {
 			p.Email = "helene@exemple.ca"
 		}
-		if _, err := st.AddParticipant(ctx, c.ID, p); err != nil {
+		clock = now.Add(time.Duration(i) * time.Minute)
+		if _, err := u.svc.AddPerson(ctx, c.ID, p); err != nil {
 			t.Fatal(err)
 		}
 	}
+	clock = now
 	u.loadCohorts(c.ID)
 	u.nav.Select(0)
 	return u, st
@@ -76,11 +78,22 @@ func TestWithdrawOffersTheSeatToTheFirstWaiting(t *testing.T) {
 		t.Fatal("detail pane does not show the selection")
 	}
 	r.onWithdraw(helene)
+	// Asked first: nothing is recorded yet.
+	if text := dialogText(u); !strings.Contains(text, "Enregistrer le désistement de Hélène Tremblay") {
+		t.Fatalf("confirmation says %q", text)
+	}
+	if ps, _ := st.Participants(context.Background(), u.cohort.ID); ps[0].Status != participants.Inscrit {
+		t.Fatal("withdrawn before confirming")
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Enregistrer le désistement")
 	text := dialogText(u)
 	if !strings.Contains(text, "Awa Diallo") {
 		t.Fatalf("offer dialog says %q", text)
 	}
-	r.promote(r.list[3]) // what « Offrir la place » does
+	if !r.undo.root.Visible() || !strings.Contains(r.undo.label.Text, "Désistement de Hélène Tremblay") {
+		t.Fatalf("undo bar %v %q", r.undo.root.Visible(), r.undo.label.Text)
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Offrir la place")
 	ps, _ := st.Participants(context.Background(), u.cohort.ID)
 	if ps[0].Status != participants.Desiste || ps[3].Status != participants.Inscrit || ps[4].Status != participants.Attente {
 		t.Errorf("statuses %s %s %s", ps[0].Status, ps[3].Status, ps[4].Status)
@@ -142,4 +155,105 @@ func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
 		t.Fatalf("no button %q", label)
 	}
 	test.Tap(found)
+}
+
+func TestWithdrawalUndoneFromTheBottomBar(t *testing.T) {
+	u, st := rosterUI(t)
+	r := u.roster
+	helene := r.list[0]
+	r.selectPerson(helene.ID)
+	test.Tap(r.detail.withdraw)
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Enregistrer le désistement")
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Plus tard")
+	tapButton(t, r.undo.root, "Annuler")
+	ps, _ := st.Participants(context.Background(), u.cohort.ID)
+	if ps[0].Status != participants.Inscrit || r.detail.current.Status != participants.Inscrit {
+		t.Fatalf("after undo %s", ps[0].Status)
+	}
+	if !strings.HasPrefix(r.counts.Text, "3 places prises sur 3") {
+		t.Errorf("counts %q", r.counts.Text)
+	}
+}
+
+// TestPersonPaneKeepsItsLayout selects people of every status and checks
+// that the buttons stay the same, in the same places, only enabled or not.
+func TestPersonPaneKeepsItsLayout(t *testing.T) {
+	u, _ := rosterUI(t)
+	r := u.roster
+	u.win.Resize(fyne.NewSize(1024, 600))
+	var first []fyne.Position
+	for i, p := range r.list {
+		r.selectPerson(p.ID)
+		var pos []fyne.Position
+		for _, b := range r.detail.buttons() {
+			pos = append(pos, b.Position())
+		}
+		if i == 0 {
+			first = pos
+			continue
+		}
+		for j := range pos {
+			if pos[j] != first[j] {
+				t.Errorf("%s: button %q moved from %v to %v", p.Name, r.detail.buttons()[j].Text, first[j], pos[j])
+			}
+		}
+	}
+	waiting := r.list[3]
+	r.selectPerson(waiting.ID)
+	if r.detail.withdraw.Disabled() || !r.detail.confirm.Disabled() || r.detail.seat.Disabled() || !r.detail.reregister.Disabled() {
+		t.Error("waiting person: wrong buttons enabled")
+	}
+	if !strings.Contains(r.detail.status.Text, "place 1 sur 2") {
+		t.Errorf("status line %q", r.detail.status.Text)
+	}
+}
+
+func TestReregisterWhenFullOffersTheWaitingList(t *testing.T) {
+	u, st := rosterUI(t)
+	r := u.roster
+	ctx := context.Background()
+	zoe := r.list[2]
+	if _, err := u.svc.Withdraw(ctx, u.cohort.ID, zoe.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.svc.FillSeats(ctx, u.cohort.ID); err != nil {
+		t.Fatal(err)
+	}
+	r.changed(zoe.ID)
+	test.Tap(r.detail.reregister)
+	if text := dialogText(u); !strings.Contains(text, "Les 3 places sont prises") || !strings.Contains(text, "Inscrire Zoë Lin en liste d’attente") {
+		t.Fatalf("dialog %q", text)
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Inscrire en liste d’attente")
+	ps, _ := st.Participants(ctx, u.cohort.ID)
+	var order []string
+	for _, p := range participants.Waiting(ps) {
+		order = append(order, p.Name)
+	}
+	if strings.Join(order, ", ") != "Bruno Œuvray, Zoë Lin" {
+		t.Errorf("waiting list %v", order)
+	}
+}
+
+func TestSeatCounterTellsWalkInsApart(t *testing.T) {
+	u, _ := rosterUI(t)
+	if _, err := u.svc.AddWalkIn(context.Background(), u.cohort.ID, u.cohort.Sessions[0].ID, participants.Participant{Name: "Sans Billet"}); err != nil {
+		t.Fatal(err)
+	}
+	r := u.roster
+	r.load(true)
+	if got := r.counts.Text; got != "3 places prises sur 3 · 1 arrivée sans inscription · 2 en liste d’attente" {
+		t.Errorf("counts %q", got)
+	}
+}
+
+// dialogTextOf gathers the labels inside o.
+func dialogTextOf(o fyne.CanvasObject) string {
+	var text string
+	walk(o, func(c fyne.CanvasObject) {
+		if l, ok := c.(*widget.Label); ok {
+			text += l.Text + "\n"
+		}
+	})
+	return text
 }

@@ -157,7 +157,7 @@ func sessionName(n int) string {
 }
 
 // plan is the curriculum's plan for session n, if any.
-func (s *sessionsScreen) plan(n int) (course.Plan, bool) { return course.PlanFor(s.ui.opts.Plans, n) }
+func (s *sessionsScreen) plan(n int) (course.Plan, bool) { return course.PlanFor(s.ui.svc.Plans(), n) }
 
 func (s *sessionsScreen) shortTitle(se course.Session) string {
 	if p, ok := s.plan(se.Number); ok {

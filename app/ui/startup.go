@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/kit/usererr"
 )
 
 // ShowStartupError opens a window that says why Atelier could not start
@@ -14,7 +16,7 @@ import (
 func ShowStartupError(a fyne.App, err error) {
 	w := a.NewWindow("Atelier")
 	heading := widget.NewLabelWithStyle(lang.X("startup.title", "Atelier n’a pas pu ouvrir sa base de données"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := wrapped(err.Error())
+	msg := wrapped(usererr.Message(err))
 	hint := wrapped(lang.X("startup.hint", "Pour ouvrir un autre fichier : atelier --db CHEMIN, ou la variable ATELIER_DB."))
 	quit := widget.NewButtonWithIcon(lang.X("action.quit", "Quitter"), theme.CancelIcon(), a.Quit)
 	w.SetContent(container.NewPadded(container.NewBorder(container.NewVBox(heading, msg, hint), container.NewHBox(quit), nil, nil)))

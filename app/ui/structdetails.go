@@ -87,7 +87,7 @@ func (s *structuresScreen) nodeForm(i int) []fyne.CanvasObject {
 		if t := strings.TrimSpace(term.Text); t != "" {
 			end, err := time.ParseInLocation("2006-01-02", t, s.ui.cohort.Location())
 			if err != nil {
-				s.ui.showError(lang.X("structure.err.term", "La fin de mandat s’écrit AAAA-MM-JJ, par exemple 2027-06-30."), fmt.Errorf("%s", t))
+				s.ui.showError(lang.X("structure.err.term", "La fin de mandat s’écrit AAAA-MM-JJ, par exemple 2027-06-30."), nil)
 				return
 			}
 			n.TermEnd = end

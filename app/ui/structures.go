@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/structure"
-	"atelier/app/formats/diagram"
 	"atelier/app/kit/atomicfile"
 	"atelier/app/store"
 )
@@ -224,7 +222,7 @@ func (s *structuresScreen) save() {
 		s.ui.showError(lang.X("structure.err.save", "La structure n’a pas été enregistrée."), err)
 		return
 	}
-	s.setStatus(lang.X("structure.saved", "Enregistré à {{.Time}}", map[string]any{"Time": s.ui.lang().Clock(time.Now())}))
+	s.setStatus(lang.X("structure.saved", "Enregistré à {{.Time}}", map[string]any{"Time": s.ui.lang().Clock(s.ui.svc.Now())}))
 }
 
 func (s *structuresScreen) onUndo() {
@@ -374,7 +372,7 @@ func (s *structuresScreen) onExport(ext string) {
 		return
 	}
 	s.ui.saveAs(fileSafe(s.current.Name)+ext, []string{ext}, func(path string) {
-		if err := exportStructure(path, s.current, s.ui.cohort.Name); err != nil {
+		if err := s.ui.exportStructure(path, s.current); err != nil {
 			s.ui.showError(lang.X("structure.err.export", "La structure n’a pas été exportée."), err)
 			return
 		}
@@ -383,12 +381,12 @@ func (s *structuresScreen) onExport(ext string) {
 }
 
 // exportStructure writes st to path as PNG or PDF, by its extension.
-func exportStructure(path string, st structure.Structure, cohort string) error {
+func (u *UI) exportStructure(path string, st structure.Structure) error {
 	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		if strings.EqualFold(pathExt(path), ".pdf") {
-			return diagram.PDF(w, st, diagram.PDFOptions{Subtitle: cohort, Created: time.Now()})
+			return u.svc.StructurePDF(context.Background(), w, st)
 		}
-		return diagram.PNG(w, st, diagram.Options{Scale: 2, Title: st.Name})
+		return u.svc.StructurePNG(w, st)
 	})
 }
 

@@ -111,7 +111,7 @@ func TestStructureCanvasEditsAreSavedAndUndone(t *testing.T) {
 	}
 
 	// A restart finds it unchanged.
-	u2 := New(u.app, u.store, u.opts)
+	u2 := New(u.app, u.svc, u.opts)
 	u2.start()
 	u2.nav.Select(2)
 	again := u2.structures.current
@@ -124,7 +124,7 @@ func TestStructureExportAndPresentation(t *testing.T) {
 	u, s := structureUI(t)
 	dir := t.TempDir()
 	pngPath := filepath.Join(dir, "rive-sud.png")
-	if err := exportStructure(pngPath, s.current, u.cohort.Name); err != nil {
+	if err := u.exportStructure(pngPath, s.current); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(pngPath)
@@ -137,7 +137,7 @@ func TestStructureExportAndPresentation(t *testing.T) {
 		t.Fatalf("png: %v, %v", img, err)
 	}
 	pdfPath := filepath.Join(dir, "rive-sud.pdf")
-	if err := exportStructure(pdfPath, s.current, u.cohort.Name); err != nil {
+	if err := u.exportStructure(pdfPath, s.current); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(pdfPath); !strings.HasPrefix(string(data), "%PDF") {

@@ -5,9 +5,7 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"log"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,27 +19,27 @@ import (
 	"atelier/app/domain/structure"
 	"atelier/app/i18n"
 	"atelier/app/kit/textfmt"
+	"atelier/app/kit/usererr"
+	"atelier/app/service"
 	"atelier/app/store"
 )
 
-// currentCohortKey is the settings key that remembers the cohort last shown.
-const currentCohortKey = "cohorte_courante"
-
-// Options are what the window needs besides the store.
+// Options are what the window needs besides the application.
 type Options struct {
-	Plans     []course.Plan // the curriculum, for new cohorts
-	PrefsPath string        // where the language choice is saved; empty: not saved
-	Language  string        // "fr" or "en", already applied with i18n.Apply
-	Now       func() time.Time
-	// StillClock stops live mode's redraw ticker: tests move Now by hand
-	// and redraw themselves.
+	PrefsPath string // where the language choice is saved; empty: not saved
+	Language  string // "fr" or "en", already applied with i18n.Apply
+	// StillClock stops live mode's redraw ticker: tests move the clock by
+	// hand and redraw themselves.
 	StillClock bool
 }
 
 // UI is the main window and the state shared by its screens.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
+	app fyne.App
+	win fyne.Window
+	// svc is the application: every operation a rule governs goes through
+	// it; store is its store, for the plain reads and edits.
+	svc   *service.Service
 	store *store.Store
 	opts  Options
 
@@ -71,13 +69,10 @@ type area struct {
 	build func() fyne.CanvasObject
 }
 
-// New builds the main window on st. The cohort is loaded by ShowAndRun once
-// the window is on screen, so that it appears sooner.
-func New(a fyne.App, st *store.Store, opts Options) *UI {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	u := &UI{app: a, store: st, opts: opts}
+// New builds the main window on svc. The cohort is loaded by ShowAndRun
+// once the window is on screen, so that it appears sooner.
+func New(a fyne.App, svc *service.Service, opts Options) *UI {
+	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts}
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.build()
@@ -200,9 +195,7 @@ func (u *UI) loadCohorts(want int64) {
 	}
 	u.cohorts = list
 	if want == 0 {
-		if v, err := u.store.Setting(ctx, currentCohortKey); err == nil {
-			fmt.Sscan(v, &want)
-		}
+		want = u.svc.CurrentCohortID(ctx, list)
 	}
 	names := make([]string, len(list))
 	pick := -1
@@ -246,8 +239,8 @@ func (u *UI) onPickCohort(name string) {
 			u.structures.current = structure.Structure{}
 			u.structures.load(0)
 		}
-		if err := u.store.SetSetting(ctx, currentCohortKey, fmt.Sprint(c.ID)); err != nil {
-			log.Printf("remembering the cohort: %v", err)
+		if err := u.svc.RememberCohort(ctx, c.ID); err != nil {
+			log.Printf("remembering the cohort: %s", usererr.Detail(err))
 		}
 		return
 	}
@@ -336,13 +329,14 @@ func (u *UI) setLanguage(code string) {
 	u.loadCohorts(u.cohort.ID)
 }
 
-// showError tells the person what went wrong in plain words and logs the
-// detail for whoever helps them.
+// showError tells the person what went wrong in plain words: what failed,
+// then the sentence err carries for them (usererr.Message; never driver
+// text). The detail goes to the log for whoever helps them.
 func (u *UI) showError(what string, err error) {
-	log.Printf("%s: %v", what, err)
 	msg := what
 	if err != nil {
-		msg += "\n\n" + err.Error()
+		log.Printf("%s %s", what, usererr.Detail(err))
+		msg += "\n\n" + usererr.Message(err)
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord

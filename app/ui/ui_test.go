@@ -14,6 +14,7 @@ import (
 
 	"atelier/app/config"
 	"atelier/app/i18n"
+	"atelier/app/service"
 	"atelier/app/store"
 	"atelier/workshops"
 )
@@ -25,6 +26,9 @@ var now = time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
 // clock is what the window takes for now; live-mode tests move it.
 var clock = now
 
+// testNow is the application's clock in tests.
+func testNow() time.Time { return clock }
+
 // newTestUI opens the window on a fresh database file, as a first start does.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
@@ -34,23 +38,18 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "atelier.db"))
+	st, err := store.Open(filepath.Join(t.TempDir(), "atelier.db"), store.Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	plans := workshops.MustPlans()
-	if _, err := st.EnsureFirstCohort(context.Background(), plans, now); err != nil {
+	svc := service.New(st, workshops.MustPlans(), testNow)
+	if _, err := svc.FirstStart(context.Background(), workshops.MustResources()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.SeedLibrary(context.Background(), workshops.MustResources()); err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, st, Options{
-		Plans:      plans,
+	u := New(a, svc, Options{
 		Language:   "fr",
 		PrefsPath:  filepath.Join(t.TempDir(), "preferences.json"),
-		Now:        func() time.Time { return clock },
 		StillClock: true,
 	})
 	u.win.Resize(fyne.NewSize(1180, 760))
@@ -128,7 +127,7 @@ func TestExportsBackup(t *testing.T) {
 	if !strings.Contains(e.done.Text, "copie.db") {
 		t.Fatalf("done %q", e.done.Text)
 	}
-	st, err := store.Open(path)
+	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,9 +175,9 @@ func TestCreateCohortFromCurriculum(t *testing.T) {
 		t.Errorf("fifth session at %v", last)
 	}
 	// The choice is remembered for the next start.
-	v, err := st.Setting(context.Background(), currentCohortKey)
-	if err != nil || v == "" {
-		t.Errorf("current cohort not remembered: %q, %v", v, err)
+	list, err := st.Cohorts(context.Background())
+	if err != nil || u.svc.CurrentCohortID(context.Background(), list) != c.ID {
+		t.Errorf("current cohort not remembered: %v", err)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"atelier/app/domain/course"
-	"atelier/app/domain/participants"
 	"atelier/app/formats/attendancexlsx"
 	"atelier/app/kit/atomicfile"
 )
@@ -35,18 +32,9 @@ func (e *exportsScreen) onWorkbook() {
 // writeWorkbook writes the cohort's attendance workbook to path, through a
 // temp file. It reads the store and writes a file: safe off the UI goroutine.
 func (e *exportsScreen) writeWorkbook(path string) error {
-	ctx := context.Background()
-	c := e.ui.cohort
-	people, err := e.ui.store.Participants(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	marks, err := e.ui.store.Attendance(ctx, c.ID)
-	if err != nil {
-		return err
-	}
 	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		return attendancexlsx.Write(w, c, people, marks, attendancexlsx.Options{Author: "Atelier", Created: time.Now(), ShortTitles: course.ShortTitles(e.ui.opts.Plans)})
+		_, err := e.ui.svc.Workbook(context.Background(), w, e.ui.cohort.ID)
+		return err
 	})
 }
 
@@ -74,21 +62,9 @@ type corrections struct {
 
 // previewCorrections lists what the corrected workbook changes.
 func (e *exportsScreen) previewCorrections(data []byte) *corrections {
-	ctx := context.Background()
-	c := e.ui.cohort
-	people, err := e.ui.store.Participants(ctx, c.ID)
+	changes, problems, err := e.ui.svc.ReadCorrections(context.Background(), e.ui.cohort, bytes.NewReader(data))
 	if err != nil {
-		e.ui.showError(lang.X("roster.err.load", "Impossible de lire la liste des personnes inscrites."), err)
-		return nil
-	}
-	current, err := e.ui.store.Attendance(ctx, c.ID)
-	if err != nil {
-		e.ui.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
-		return nil
-	}
-	changes, problems, err := attendancexlsx.ReadMarks(bytes.NewReader(data), c, people, current)
-	if err != nil {
-		e.ui.showError(lang.X("exports.err.corrected", "Ce classeur ne peut pas être relu ; rien n’a été modifié."), err)
+		e.ui.showError(lang.X("exports.err.corrected", "Ce classeur ne peut pas être relu\u202f; rien n’a été modifié."), err)
 		return nil
 	}
 	var lines []string
@@ -120,22 +96,10 @@ func (e *exportsScreen) previewCorrections(data []byte) *corrections {
 	return cr
 }
 
-// applyCorrections writes the changes: new or changed marks, and the marks
-// cleared in the workbook.
+// applyCorrections writes the changes in one transaction: new or changed
+// marks, and the marks cleared in the workbook.
 func (e *exportsScreen) applyCorrections(cr *corrections) bool {
-	ctx := context.Background()
-	var marks []participants.Attendance
-	for _, ch := range cr.changes {
-		if ch.To == "" {
-			if err := e.ui.store.ClearAttendance(ctx, ch.ParticipantID, ch.SessionID); err != nil {
-				e.ui.showError(lang.X("person.err.marks.save", "Les présences n’ont pas été enregistrées."), err)
-				return false
-			}
-			continue
-		}
-		marks = append(marks, participants.Attendance{ParticipantID: ch.ParticipantID, SessionID: ch.SessionID, Mark: ch.To})
-	}
-	if err := e.ui.store.SetAttendance(ctx, marks); err != nil {
+	if err := e.ui.svc.ApplyCorrections(context.Background(), e.ui.cohort.ID, cr.changes); err != nil {
 		e.ui.showError(lang.X("person.err.marks.save", "Les présences n’ont pas été enregistrées."), err)
 		return false
 	}

@@ -14,9 +14,8 @@ import (
 
 	"atelier/app/cli"
 	"atelier/app/config"
-	"atelier/app/domain/course"
 	"atelier/app/i18n"
-	"atelier/app/store"
+	"atelier/app/service"
 	"atelier/app/ui"
 	"atelier/assets"
 	"atelier/workshops"
@@ -38,15 +37,15 @@ func main() {
 		Version:   version,
 		Plans:     plans,
 		Resources: workshops.MustResources(),
-		GUI: func(st *store.Store, openErr error) error {
-			return runGUI(plans, st, openErr)
+		GUI: func(svc *service.Service, openErr error) error {
+			return runGUI(svc, openErr)
 		},
 	}))
 }
 
-// runGUI opens the main window on st, or a window explaining why the
+// runGUI opens the main window on svc, or a window explaining why the
 // database could not be opened.
-func runGUI(plans []course.Plan, st *store.Store, openErr error) error {
+func runGUI(svc *service.Service, openErr error) error {
 	prefsPath, err := config.PrefsPath()
 	if err != nil {
 		log.Printf("no preferences folder: %v", err)
@@ -63,8 +62,7 @@ func runGUI(plans []course.Plan, st *store.Store, openErr error) error {
 		ui.ShowStartupError(a, openErr)
 		return nil
 	}
-	ui.New(a, st, ui.Options{
-		Plans:     plans,
+	ui.New(a, svc, ui.Options{
 		PrefsPath: prefsPath,
 		Language:  prefs.Language,
 	}).ShowAndRun()

@@ -15,6 +15,10 @@ const DefaultTimeZone = "America/Toronto"
 // DefaultSeatLimit is the number of seats of a new cohort.
 const DefaultSeatLimit = 25
 
+// DefaultCertificateMin is how many sessions a person of a new cohort must
+// attend to receive a certificate of participation.
+const DefaultCertificateMin = 4
+
 // Session is one dated session of a cohort, with its own copy of the agenda
 // so that a cohort can adapt it without touching the curriculum.
 type Session struct {
@@ -33,13 +37,16 @@ func (s Session) Slots() []agenda.Slot { return agenda.Schedule(s.StartsAt, s.Bl
 
 // Cohort is one run of the course for one group of participants.
 type Cohort struct {
-	ID           int64
-	Name         string
-	TimeZone     string // IANA name, e.g. America/Toronto
-	SeatLimit    int
-	Facilitators []string
-	CreatedAt    time.Time
-	Sessions     []Session
+	ID        int64
+	Name      string
+	TimeZone  string // IANA name, e.g. America/Toronto
+	SeatLimit int
+	// CertificateMin is the number of sessions attended that earns a
+	// certificate of participation.
+	CertificateMin int
+	Facilitators   []string
+	CreatedAt      time.Time
+	Sessions       []Session
 }
 
 // Summary is what a cohort picker needs to show.
@@ -65,7 +72,9 @@ func (c Cohort) Validate() error {
 	_, err := time.LoadLocation(c.TimeZone)
 	l.Add(c.TimeZone == "" || err != nil, fmt.Sprintf("Le fuseau horaire « %s » est inconnu.", c.TimeZone))
 	l.Add(c.SeatLimit < 1, "Le nombre de places doit être d’au moins 1.")
-	l.Add(c.SeatLimit > 10000, "Le nombre de places ne peut dépasser 10 000.")
+	l.Add(c.SeatLimit > 10000, "Le nombre de places ne peut dépasser 10\u00a0000.")
+	l.Add(c.CertificateMin < 1 || c.CertificateMin > SessionCount,
+		fmt.Sprintf("Le minimum de séances pour une attestation doit aller de 1 à %d.", SessionCount))
 	l.Add(len(c.Sessions) != SessionCount, fmt.Sprintf("Une cohorte compte %d séances, pas %d.", SessionCount, len(c.Sessions)))
 	for i, s := range c.Sessions {
 		l.Add(s.Number != i+1, fmt.Sprintf("La séance en position %d porte le numéro %d.", i+1, s.Number))
@@ -88,10 +97,10 @@ func (c Cohort) Validate() error {
 func NewCohort(name string, plans []Plan, first time.Time, tz string) (Cohort, error) {
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
-		return Cohort{}, fmt.Errorf("le fuseau horaire « %s » est inconnu", tz)
+		return Cohort{}, usererr.New("Le fuseau horaire «\u00a0%s\u00a0» est inconnu de cet ordinateur\u202f; choisissez-en un autre.", tz)
 	}
 	first = time.Date(first.Year(), first.Month(), first.Day(), first.Hour(), first.Minute(), 0, 0, loc)
-	c := Cohort{Name: name, TimeZone: tz, SeatLimit: DefaultSeatLimit}
+	c := Cohort{Name: name, TimeZone: tz, SeatLimit: DefaultSeatLimit, CertificateMin: DefaultCertificateMin}
 	for i, p := range plans {
 		// AddDate keeps the wall-clock hour across a change to or from daylight saving time.
 		start := first.AddDate(0, 0, 7*i)

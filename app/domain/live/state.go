@@ -1,10 +1,10 @@
 package live
 
 import (
-	"atelier/app/kit/usererr"
 	"encoding/json"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/usererr"
 )
 
 // stateVersion is written in every saved state so that a later format can

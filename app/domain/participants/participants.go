@@ -20,18 +20,23 @@ const (
 	Inscrit  Status = "inscrit"  // registered, not yet confirmed
 	Confirme Status = "confirme" // confirmed a seat
 	Attente  Status = "attente"  // on the waiting list
-	Desiste  Status = "desiste"  // withdrew
+	// SansInscription is someone who came to a session without
+	// registering: they were there, but hold no seat and wait for none,
+	// so they are never expected at a session.
+	SansInscription Status = "sans_inscription"
+	Desiste         Status = "desiste" // withdrew
 )
 
 // Statuses lists every status in display order.
-func Statuses() []Status { return []Status{Inscrit, Confirme, Attente, Desiste} }
+func Statuses() []Status { return []Status{Inscrit, Confirme, Attente, SansInscription, Desiste} }
 
 // Valid reports whether s is one of Statuses.
 func (s Status) Valid() bool {
 	return slices.Contains(Statuses(), s)
 }
 
-// HoldsSeat reports whether a person with this status takes one of the seats.
+// HoldsSeat reports whether a person with this status takes one of the
+// seats. The people holding a seat are the ones expected at every session.
 func (s Status) HoldsSeat() bool { return s == Inscrit || s == Confirme }
 
 // Participant is one person registered in a cohort.
@@ -49,6 +54,9 @@ type Participant struct {
 	Notes         string
 	Status        Status
 	RegisteredAt  time.Time
+	// QueuedAt is when the person last joined the waiting list; the list
+	// is served in that order. Zero for someone who never waited.
+	QueuedAt time.Time
 
 	// Attended counts the sessions marked présent·e or en retard. The store
 	// computes it when reading the roster and ignores it when writing.
@@ -89,6 +97,10 @@ func (m Mark) Valid() bool {
 
 // Attended reports whether the mark counts as having been there.
 func (m Mark) Attended() bool { return m == Present || m == Retard }
+
+// WalkInNote is the note on the mark of someone who came to the session
+// without registering.
+const WalkInNote = "Sans inscription"
 
 // Attendance is a participant's mark for one session of the cohort.
 type Attendance struct {

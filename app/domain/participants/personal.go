@@ -32,7 +32,7 @@ type markRecord struct {
 
 // StatusLabels and MarkLabels are the French words written in files.
 var (
-	StatusLabels = map[Status]string{Inscrit: "inscrit·e", Confirme: "confirmé·e", Attente: "liste d’attente", Desiste: "désisté·e"}
+	StatusLabels = map[Status]string{Inscrit: "inscrit·e", Confirme: "confirmé·e", Attente: "liste d’attente", SansInscription: "arrivée sans inscription", Desiste: "désisté·e"}
 	MarkLabels   = map[Mark]string{Present: "présent·e", Absent: "absent·e", Excuse: "excusé·e", Retard: "en retard"}
 )
 

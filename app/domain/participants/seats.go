@@ -1,30 +1,149 @@
 package participants
 
 import (
-	"sort"
+	"fmt"
+	"slices"
+	"time"
+
+	"atelier/app/kit/textfmt"
+	"atelier/app/kit/usererr"
 )
 
-// SeatsTaken counts the people who hold a seat (inscrit·e or confirmé·e).
-func SeatsTaken(list []Participant) int {
-	n := 0
+// ErrNoSeat is the kind of every refusal to give someone a seat: none is
+// free, or the free one is owed to someone who waits.
+var ErrNoSeat = usererr.New("Il n’y a pas de place libre pour cette personne.")
+
+// Seats is how a cohort's seats stand. It holds the one seat rule that
+// every path follows (import, hand entry, walk-in, re-registration, a seat
+// offered): people holding a seat are inscrit·e or confirmé·e; a seat that
+// frees up belongs to the person who has waited longest; nobody goes ahead
+// of a person waiting.
+type Seats struct {
+	Limit   int
+	Taken   int // inscrit·e or confirmé·e
+	Waiting int // on the waiting list
+	WalkIns int // came without registering: no seat, not waiting
+	// First is the person who has waited longest, when anyone waits.
+	First *Participant
+	// last is the latest place taken in the waiting list: whoever joins
+	// it next comes after.
+	last time.Time
+}
+
+// SeatsOf counts the seats of a cohort of list with limit seats.
+func SeatsOf(list []Participant, limit int) Seats {
+	counts := map[Status]int{}
+	var waiting []Participant
 	for _, p := range list {
-		if p.Status.HoldsSeat() {
-			n++
+		counts[p.Status]++
+		if p.Status == Attente {
+			waiting = append(waiting, p)
 		}
 	}
-	return n
+	return NewSeats(limit, counts, waiting)
 }
 
-// StatusForNew is what a new registration gets: a seat while some remain,
-// else the waiting list.
-func StatusForNew(list []Participant, seatLimit int) Status {
-	if SeatsTaken(list) < seatLimit {
-		return Inscrit
+// NewSeats is the seats of a cohort with limit seats, counts people of
+// each status, waiting of whom are on the waiting list (a store reads
+// these without loading the whole cohort).
+func NewSeats(limit int, counts map[Status]int, waiting []Participant) Seats {
+	s := Seats{Limit: limit}
+	for st, n := range counts {
+		s.Count(st, n)
 	}
-	return Attente
+	if w := Waiting(waiting); len(w) > 0 {
+		s.First = &w[0]
+		s.last = w[len(w)-1].QueuedAt
+	}
+	return s
 }
 
-// Waiting lists the people on the waiting list, first registered first.
+// Count adds n people of status st.
+func (s *Seats) Count(st Status, n int) {
+	switch {
+	case st.HoldsSeat():
+		s.Taken += n
+	case st == Attente:
+		s.Waiting += n
+	case st == SansInscription:
+		s.WalkIns += n
+	}
+}
+
+// Free is the number of seats nobody holds.
+func (s Seats) Free() int { return max(s.Limit-s.Taken, 0) }
+
+// OpenToNewcomers is the number of free seats no one waiting has a claim
+// on: what a new registration may take.
+func (s Seats) OpenToNewcomers() int { return max(s.Limit-s.Taken-s.Waiting, 0) }
+
+// Over is how many more seats are held than the cohort has (after its
+// number of seats was lowered, say); 0 normally.
+func (s Seats) Over() int { return max(s.Taken-s.Limit, 0) }
+
+// Register places a newcomer registered at now: a seat while one is open
+// to newcomers, else the end of the waiting list. It keeps the counts
+// up to date, so one Seats can place a whole file in order.
+func (s *Seats) Register(p Participant, now time.Time) Participant {
+	if s.OpenToNewcomers() > 0 {
+		p.Status = Inscrit
+		s.Count(p.Status, 1)
+		return p
+	}
+	return s.Queue(p, now)
+}
+
+// Seat gives p a seat: someone on the waiting list, someone who came
+// without registering, or someone who withdrew and registers again. A seat
+// must be free, and the person must be the first waiting, or nobody may be
+// waiting. The error, of kind ErrNoSeat, says why not and what to do.
+func (s Seats) Seat(p Participant) (Participant, error) {
+	switch {
+	case p.Status.HoldsSeat():
+		return p, nil
+	case s.Free() == 0:
+		what := "l’inscrire en liste d’attente"
+		if p.Status == Attente {
+			what = "attendre un désistement"
+		}
+		return p, usererr.New("%s\u00a0: %s ne peut pas avoir de place maintenant. "+
+			"Vous pouvez %s, ou augmenter le nombre de places de la cohorte (Modifier).",
+			allTaken(s.Limit), p.Name, what).Of(ErrNoSeat)
+	case s.Waiting > 0 && (s.First == nil || s.First.ID != p.ID):
+		first := "Une autre personne"
+		if s.First != nil {
+			first = s.First.Name
+		}
+		return p, usererr.New("%s est en tête de la liste d’attente\u00a0: la place libre lui revient d’abord. "+
+			"Offrez-la-lui, ou enregistrez son désistement\u202f; %s peut s’inscrire en liste d’attente.", first, p.Name).Of(ErrNoSeat)
+	}
+	p.Status = Inscrit
+	return p, nil
+}
+
+// Queue puts p at the end of the waiting list, from now: after everyone
+// already in it, even someone queued in the same instant.
+func (s *Seats) Queue(p Participant, now time.Time) Participant {
+	at := now
+	if !s.last.IsZero() && !at.After(s.last) {
+		at = s.last.Add(time.Nanosecond)
+	}
+	if p.Status != Attente {
+		s.Count(p.Status, -1)
+		s.Count(Attente, 1)
+	}
+	p.Status, p.QueuedAt = Attente, at
+	s.last = at
+	if s.First == nil {
+		q := p
+		s.First = &q
+	}
+	return p
+}
+
+// Waiting lists the people on the waiting list in the order they are
+// served: first queued first; equal times keep registration order, then
+// the order of entry (the id).
 func Waiting(list []Participant) []Participant {
 	var w []Participant
 	for _, p := range list {
@@ -32,27 +151,59 @@ func Waiting(list []Participant) []Participant {
 			w = append(w, p)
 		}
 	}
-	sort.SliceStable(w, func(i, j int) bool { return registeredBefore(w[i], w[j]) })
+	slices.SortStableFunc(w, compareQueue)
 	return w
 }
 
-// FirstWaiting is the person waiting longest, to whom a freed seat is offered.
-func FirstWaiting(list []Participant) (Participant, bool) {
-	w := Waiting(list)
-	if len(w) == 0 {
-		return Participant{}, false
+// compareQueue orders two people waiting; a missing time comes last.
+func compareQueue(a, b Participant) int {
+	if c := compareTimes(a.QueuedAt, b.QueuedAt); c != 0 {
+		return c
 	}
-	return w[0], true
+	if c := compareTimes(a.RegisteredAt, b.RegisteredAt); c != 0 {
+		return c
+	}
+	return int(a.ID - b.ID)
 }
 
-// registeredBefore orders by registration time; a missing time comes last,
-// and equal times keep the order of entry (the id).
-func registeredBefore(a, b Participant) bool {
+func compareTimes(a, b time.Time) int {
 	switch {
-	case a.RegisteredAt.IsZero() != b.RegisteredAt.IsZero():
-		return b.RegisteredAt.IsZero()
-	case !a.RegisteredAt.Equal(b.RegisteredAt):
-		return a.RegisteredAt.Before(b.RegisteredAt)
+	case a.IsZero() != b.IsZero():
+		if a.IsZero() {
+			return 1
+		}
+		return -1
 	}
-	return a.ID < b.ID
+	return a.Compare(b)
+}
+
+// allTaken is « Les 10 places sont prises », or « La place est prise ».
+func allTaken(limit int) string {
+	if limit == 1 {
+		return "La seule place de la cohorte est prise"
+	}
+	return fmt.Sprintf("Les %s places sont prises", textfmt.French.Int(limit))
+}
+
+// LastSeated is who gives up a seat first when a cohort has n seats too
+// many (its number of seats lowered below the seats taken): among the
+// people holding a seat, the unconfirmed before the confirmed, each the
+// most recently registered first.
+func LastSeated(list []Participant, n int) []Participant {
+	var held []Participant
+	for _, p := range list {
+		if p.Status.HoldsSeat() {
+			held = append(held, p)
+		}
+	}
+	slices.SortStableFunc(held, func(a, b Participant) int {
+		if (a.Status == Confirme) != (b.Status == Confirme) {
+			if a.Status == Inscrit {
+				return -1
+			}
+			return 1
+		}
+		return -compareQueue(Participant{RegisteredAt: a.RegisteredAt, ID: a.ID}, Participant{RegisteredAt: b.RegisteredAt, ID: b.ID})
+	})
+	return held[:min(max(n, 0), len(held))]
 }

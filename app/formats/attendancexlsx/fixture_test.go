@@ -3,8 +3,10 @@ package attendancexlsx
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -59,8 +61,14 @@ var testOptions = Options{
 // writeFile writes a workbook to a temporary file and opens it again.
 func writeFile(t *testing.T, c course.Cohort, people []participants.Participant, marks []participants.Attendance) (string, *excelize.File) {
 	t.Helper()
+	return writeFileOpts(t, c, people, marks, testOptions)
+}
+
+// writeFileOpts is writeFile with other options.
+func writeFileOpts(t *testing.T, c course.Cohort, people []participants.Participant, marks []participants.Attendance, opt Options) (string, *excelize.File) {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, c, people, marks, testOptions); err != nil {
+	if err := Write(&buf, c, people, marks, opt); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "presences.xlsx")
@@ -82,6 +90,26 @@ func get(t *testing.T, f *excelize.File, sheet, cell string) string {
 		t.Fatalf("%s!%s: %v", sheet, cell, err)
 	}
 	return v
+}
+
+// raw is the value stored in a cell: for a formula, the cached result.
+func raw(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("%s!%s: %v", sheet, cell, err)
+	}
+	return v
+}
+
+// sameValue compares two stored values, numbers to within rounding.
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && math.Abs(x-y) < 1e-9
 }
 
 func formula(t *testing.T, f *excelize.File, sheet, cell string) string {

@@ -6,13 +6,13 @@
 package attendancexlsx
 
 import (
-	"atelier/app/formats/xlsxtext"
 	"fmt"
 	"strings"
 	"time"
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/formats/xlsxtext"
 	"atelier/app/kit/fold"
 	"atelier/app/kit/textfmt"
 )
@@ -29,10 +29,19 @@ const (
 	headStatus   = "Statut"
 	headAttended = "Séances suivies"
 	headRate     = "Taux de présence"
-	totalsLabel  = "Total des présences"
 
-	// fixedCols is the number of columns before the first session.
+	// heldLabel heads the footer row that says, per session, whether it is
+	// held (« oui » or « non »), and counts the held sessions.
+	heldLabel = "Séance tenue"
+	// legacyTotalsLabel is the footer row of workbooks written before
+	// « Séance tenue »: reading still skips it.
+	legacyTotalsLabel = "Total des présences"
+	yes, no           = "oui", "non"
+
+	// fixedCols is the number of columns before the first session, the
+	// last of them being « Statut ».
 	fixedCols = 5
+	statusCol = fixedCols
 )
 
 // markOrder is the order of the drop-down list and of the summary columns.

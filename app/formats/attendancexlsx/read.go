@@ -1,7 +1,6 @@
 package attendancexlsx
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 	"atelier/app/kit/fold"
+	"atelier/app/kit/usererr"
 )
 
 // Change is one mark that the workbook sets differently from the store.
@@ -25,16 +25,26 @@ type Change struct {
 // Problem is a row of the workbook that could not be read in full, said in
 // French for the person importing it.
 type Problem struct {
-	Row     int // row number as Excel shows it; 0 for the whole sheet
-	Message string
+	Row     int    // row number as Excel shows it; 0 for the whole sheet
+	Message string // a sentence: what is wrong, what was done, what to do
 }
 
 func (p Problem) String() string {
 	if p.Row == 0 {
 		return p.Message
 	}
-	return fmt.Sprintf("Ligne %d : %s", p.Row, p.Message)
+	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Row, p.Message)
 }
+
+// quoted puts s in French guillemets, with their unbreakable spaces.
+func quoted(s string) string { return "«\u00a0" + s + "\u00a0»" }
+
+// reexport is what to do when the sheet is no longer Atelier's.
+const reexport = "Exportez de nouveau les présences depuis Atelier, puis reportez-y vos corrections."
+
+// footerLabels are the Nom cells of the rows below the people (with an
+// empty Courriel): reading skips them.
+var footerLabels = map[string]bool{fold.Key(heldLabel): true, fold.Key(legacyTotalsLabel): true}
 
 // ReadMarks reads the « Présences » sheet of a workbook written by Write and
 // corrected by hand, and returns the marks that differ from current, for a
@@ -45,23 +55,30 @@ func (p Problem) String() string {
 func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, current []participants.Attendance) ([]Change, []Problem, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, nil, fmt.Errorf("le fichier n’est pas un classeur Excel (.xlsx) lisible : %w", err)
+		return nil, nil, usererr.Wrap(err, "Ce fichier n’est pas un classeur Excel (.xlsx) lisible. Choisissez le classeur des présences exporté par Atelier, enregistré au format .xlsx.")
 	}
 	defer f.Close()
+	sheet := quoted(SheetAttendance)
 	if idx, _ := f.GetSheetIndex(SheetAttendance); idx < 0 {
-		return nil, nil, fmt.Errorf("le classeur n’a pas de feuille « %s » : exporter de nouveau les présences depuis Atelier", SheetAttendance)
+		return nil, nil, usererr.New("Le classeur n’a pas de feuille %s. %s", sheet, reexport)
+	}
+	unreadable := func(err error) error {
+		return usererr.Wrap(err, "La feuille %s ne peut pas être lue. Enregistrez de nouveau le classeur au format .xlsx, puis réessayez.", sheet)
 	}
 	rows, err := f.Rows(SheetAttendance)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, unreadable(err)
 	}
 	defer rows.Close()
 	if !rows.Next() {
-		return nil, nil, errors.New("la feuille « Présences » est vide")
+		if err := rows.Error(); err != nil {
+			return nil, nil, unreadable(err)
+		}
+		return nil, nil, usererr.New("La feuille %s est vide. %s", sheet, reexport)
 	}
 	head, err := rows.Columns()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, unreadable(err)
 	}
 
 	var problems []Problem
@@ -84,14 +101,14 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			}
 			s, known := byNumber[n]
 			if !known {
-				problems = append(problems, Problem{1, fmt.Sprintf("la colonne « %s » ne correspond à aucune séance de la cohorte ; elle est ignorée.", h)})
+				problems = append(problems, Problem{1, fmt.Sprintf("La colonne %s ne correspond à aucune séance de la cohorte\u202f; elle est ignorée. Vérifiez le numéro en tête de colonne (%s).", quoted(strings.TrimSpace(h)), sessionRange(c))})
 				continue
 			}
 			sessionCols[i] = s
 		}
 	}
 	if nameCol < 0 {
-		return nil, problems, errors.New("la feuille « Présences » n’a pas de colonne « Nom » : exporter de nouveau les présences depuis Atelier")
+		return nil, problems, usererr.New("La feuille %s n’a pas de colonne %s. Rétablissez cet en-tête sur la première ligne, ou exportez de nouveau les présences depuis Atelier.", sheet, quoted(headName))
 	}
 
 	byEmail := map[string][]int{}
@@ -116,14 +133,13 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 		}
 		return strings.TrimSpace(row[i])
 	}
-	totals := fold.Key(totalsLabel)
 	for n := 2; rows.Next(); n++ {
 		row, err := rows.Columns()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, unreadable(err)
 		}
 		name, email := cell(row, nameCol), cell(row, emailCol)
-		if strings.TrimSpace(strings.Join(row, "")) == "" || (email == "" && fold.Key(name) == totals) {
+		if strings.TrimSpace(strings.Join(row, "")) == "" || (email == "" && footerLabels[fold.Key(name)]) {
 			continue
 		}
 		who, msg := match(byEmail, byName, name, email)
@@ -133,7 +149,7 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 		}
 		p := people[who]
 		if first, dup := seen[p.ID]; dup {
-			problems = append(problems, Problem{n, fmt.Sprintf("« %s » figure déjà à la ligne %d ; cette ligne est ignorée.", p.Name, first)})
+			problems = append(problems, Problem{n, fmt.Sprintf("La personne %s figure déjà à la ligne %d\u202f; cette ligne-ci est ignorée. Gardez une seule ligne par personne.", quoted(p.Name), first)})
 			continue
 		}
 		seen[p.ID] = n
@@ -142,12 +158,12 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			if !ok {
 				continue
 			}
-			text := cell(row, i)
+			v := cell(row, i)
 			var to participants.Mark
-			if text != "" {
-				m, known := markAliases[fold.Key(text)]
+			if v != "" {
+				m, known := markAliases[fold.Key(v)]
 				if !known {
-					problems = append(problems, Problem{n, fmt.Sprintf("séance %d : la marque « %s » est inconnue ; choisir Présent·e, En retard, Absent·e ou Excusé·e, ou laisser la case vide.", s.Number, text)})
+					problems = append(problems, Problem{n, fmt.Sprintf("La marque %s de la séance %d est inconnue\u202f; cette case est ignorée. Choisissez Présent·e, En retard, Absent·e ou Excusé·e, ou laissez la case vide.", quoted(v), s.Number)})
 					continue
 				}
 				to = m
@@ -158,7 +174,21 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			}
 		}
 	}
-	return changes, problems, rows.Error()
+	if err := rows.Error(); err != nil {
+		return nil, nil, unreadable(err)
+	}
+	return changes, problems, nil
+}
+
+// sessionRange is « S1 à S5 », the session columns a workbook of c can have.
+func sessionRange(c course.Cohort) string {
+	switch len(c.Sessions) {
+	case 0:
+		return "cette cohorte n’a aucune séance"
+	case 1:
+		return fmt.Sprintf("S%d", c.Sessions[0].Number)
+	}
+	return fmt.Sprintf("S%d à S%d", c.Sessions[0].Number, c.Sessions[len(c.Sessions)-1].Number)
 }
 
 // match finds the person of a row: by courriel first, then by name. msg
@@ -170,7 +200,7 @@ func match(byEmail, byName map[string][]int, name, email string) (who int, msg s
 			return l[0], ""
 		case 0:
 		default:
-			return 0, fmt.Sprintf("plusieurs personnes ont le courriel « %s » ; corriger les présences dans Atelier.", email)
+			return 0, fmt.Sprintf("Plusieurs personnes ont le courriel %s\u202f; cette ligne est ignorée. Corrigez ces présences dans Atelier.", quoted(email))
 		}
 	}
 	switch l := byName[fold.Key(name)]; len(l) {
@@ -178,10 +208,10 @@ func match(byEmail, byName map[string][]int, name, email string) (who int, msg s
 		return l[0], ""
 	case 0:
 		if email != "" {
-			return 0, fmt.Sprintf("aucune personne inscrite ne s’appelle « %s » ni n’a le courriel « %s » ; cette ligne est ignorée.", name, email)
+			return 0, fmt.Sprintf("Aucune personne de la cohorte ne s’appelle %s ni n’a le courriel %s\u202f; cette ligne est ignorée. Vérifiez le nom et le courriel, ou ajoutez la personne dans Atelier.", quoted(name), quoted(email))
 		}
-		return 0, fmt.Sprintf("aucune personne inscrite ne s’appelle « %s » ; cette ligne est ignorée.", name)
+		return 0, fmt.Sprintf("Aucune personne de la cohorte ne s’appelle %s\u202f; cette ligne est ignorée. Vérifiez le nom, ou ajoutez la personne dans Atelier.", quoted(name))
 	default:
-		return 0, fmt.Sprintf("plusieurs personnes s’appellent « %s » ; indiquer le courriel pour les distinguer.", name)
+		return 0, fmt.Sprintf("Plusieurs personnes s’appellent %s\u202f; cette ligne est ignorée. Indiquez le courriel de la personne dans la colonne %s pour les distinguer.", quoted(name), quoted(headEmail))
 	}
 }

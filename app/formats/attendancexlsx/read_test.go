@@ -3,15 +3,17 @@ package attendancexlsx
 import (
 	"bytes"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/fold"
+	"atelier/app/kit/usererr"
 )
 
 // edit opens the workbook at path, sets cells as a person would in Excel,
@@ -83,7 +85,10 @@ func TestReadMarksProblems(t *testing.T) {
 		"C3": "nouveau@example.org",         // changed courriel: matched by name
 		"G3": "Absent·e",                    //
 		"A5": "Inconnue", "F5": "Présent·e", // unknown person in the blank row
+		// Row 6 is the « Séance tenue » footer: skipped.
 		"A7": "ZOE TREMBLAY", "C7": "zoe@example.org", // duplicate of row 4
+		"A8": "Total des présences", "F8": 2, // an older workbook's footer: skipped
+		"M1": "S9 — Séance inconnue", // no such session
 	})
 	changes, problems, err := ReadMarks(bytes.NewReader(data), c, people, marks)
 	if err != nil {
@@ -93,7 +98,7 @@ func TestReadMarksProblems(t *testing.T) {
 	if !reflect.DeepEqual(changes, want) {
 		t.Errorf("changements = %+v", changes)
 	}
-	wantRows := []int{2, 5, 7}
+	wantRows := []int{1, 2, 5, 7}
 	var rows []int
 	for _, p := range problems {
 		rows = append(rows, p.Row)
@@ -101,92 +106,106 @@ func TestReadMarksProblems(t *testing.T) {
 	if !reflect.DeepEqual(rows, wantRows) {
 		t.Fatalf("problèmes = %v", problems)
 	}
-	for i, frag := range []string{"« Peut-être » est inconnue", "« Inconnue »", "figure déjà à la ligne 4"} {
+	for i, frag := range []string{
+		"La colonne «\u00a0S9 — Séance inconnue\u00a0» ne correspond à aucune séance",
+		"Ligne 2\u00a0: La marque «\u00a0Peut-être\u00a0» de la séance 1 est inconnue",
+		"Ligne 5\u00a0: Aucune personne de la cohorte ne s’appelle «\u00a0Inconnue\u00a0»",
+		"Ligne 7\u00a0: La personne «\u00a0Zoé Tremblay\u00a0» figure déjà à la ligne 4",
+	} {
 		if !strings.Contains(problems[i].String(), frag) {
 			t.Errorf("problème %d = %q, attendu %q", i, problems[i], frag)
 		}
+		checkSentence(t, problems[i].Message)
 	}
 }
 
-func TestReadMarksNotAWorkbook(t *testing.T) {
-	_, _, err := ReadMarks(strings.NewReader("Nom,Courriel\n"), testCohort(t), testPeople(), nil)
-	if err == nil || !strings.Contains(err.Error(), "classeur") {
-		t.Errorf("err = %v", err)
-	}
-	f := excelize.NewFile()
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = ReadMarks(&buf, testCohort(t), testPeople(), nil)
-	if err == nil || !strings.Contains(err.Error(), "« Présences »") {
-		t.Errorf("err = %v", err)
+func TestMatchMessages(t *testing.T) {
+	byEmail := map[string][]int{fold.Key("a@example.org"): {0, 1}}
+	byName := map[string][]int{fold.Key("Léa Roy"): {0, 1}}
+	for _, tt := range []struct{ name, email, says string }{
+		{"Léa Roy", "a@example.org", "Plusieurs personnes ont le courriel"},
+		{"Léa Roy", "", "Plusieurs personnes s’appellent «\u00a0Léa Roy\u00a0»"},
+		{"Inconnue", "b@example.org", "ni n’a le courriel «\u00a0b@example.org\u00a0»"},
+		{"Inconnue", "", "ne s’appelle «\u00a0Inconnue\u00a0»"},
+	} {
+		_, msg := match(byEmail, byName, tt.name, tt.email)
+		if !strings.Contains(msg, tt.says) {
+			t.Errorf("%s, %s : %q, attendu %q", tt.name, tt.email, msg, tt.says)
+		}
+		checkSentence(t, msg)
 	}
 }
 
-// TestLibreOfficeCSV converts the workbook with LibreOffice, when installed,
-// to check that another spreadsheet reads the same texts.
-func TestLibreOfficeCSV(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) absent")
+// checkSentence checks a message for a person: a capital, a full stop, and
+// French spacing (U+00A0 before « : » and inside guillemets, U+202F before
+// ; ? !).
+func checkSentence(t *testing.T, s string) {
+	t.Helper()
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) || !strings.HasSuffix(s, ".") {
+		t.Errorf("%q : pas une phrase (majuscule, point final)", s)
 	}
-	path, _ := writeFile(t, testCohort(t), testPeople(), testMarks())
-	dir := t.TempDir()
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, path)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	csv, err := os.ReadFile(filepath.Join(dir, "presences.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// LibreOffice recomputes the formulas: Zoé came twice out of three
-	// marked sessions, and the totals row adds up.
-	for _, want := range []string{"S1 — Accueil et fondements — 4 novembre 2026, 18\u00a0h\u00a030", "Zoé Tremblay", "En retard",
-		"Présent·e,En retard,Absent·e,,,2,67%", "Total des présences,,,,,1,2,0,0,0,3,60%"} {
-		if !strings.Contains(string(csv), want) {
-			t.Errorf("CSV sans %q :\n%s", want, csv)
+	runes := []rune(s)
+	for i, r := range runes {
+		var before, after rune
+		if i > 0 {
+			before = runes[i-1]
+		}
+		if i+1 < len(runes) {
+			after = runes[i+1]
+		}
+		switch {
+		case r == ':' && before != '\u00a0',
+			(r == ';' || r == '?' || r == '!') && before != '\u202f',
+			r == '«' && after != '\u00a0',
+			r == '»' && before != '\u00a0':
+			t.Errorf("%q : espace avant ou dans %q à la position %d", s, r, i)
 		}
 	}
 }
 
-// TestLibreOfficeRoundTrip edits a mark, lets LibreOffice save the workbook
-// in its own way (xlsx to xlsx), and reads the change back from that file.
-func TestLibreOfficeRoundTrip(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) absent")
+func TestReadMarksErrors(t *testing.T) {
+	book := func(t *testing.T, cells map[string]string) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		if err := f.SetSheetName("Sheet1", SheetAttendance); err != nil {
+			t.Fatal(err)
+		}
+		for c, v := range cells {
+			if err := f.SetCellValue(SheetAttendance, c, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
 	}
-	c, people, marks := testCohort(t), testPeople(), testMarks()
-	path, f := writeFile(t, c, people, marks)
-	// Élodie (row 3) was excused at session 1: mark her present.
-	if v, _ := f.GetCellValue(SheetAttendance, "A3"); v != "Élodie Gagnon" {
-		t.Fatalf("A3 = %q", v)
-	}
-	if err := f.SetCellValue(SheetAttendance, "F3", "Présent·e"); err != nil {
+	other := excelize.NewFile()
+	var otherBuf bytes.Buffer
+	if _, err := other.WriteTo(&otherBuf); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(out, "profile"),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	saved, err := os.Open(filepath.Join(out, "presences.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer saved.Close()
-	changes, problems, err := ReadMarks(saved, c, people, marks)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("ReadMarks: %v, %v", err, problems)
-	}
-	if len(changes) != 1 || changes[0].Name != "Élodie Gagnon" || changes[0].From != participants.Excuse || changes[0].To != participants.Present {
-		t.Errorf("changes %+v", changes)
+	for _, tt := range []struct {
+		name string
+		data []byte
+		says string
+	}{
+		{"not a workbook", []byte("Nom,Courriel\n"), "n’est pas un classeur Excel (.xlsx) lisible"},
+		{"no Présences sheet", otherBuf.Bytes(), "n’a pas de feuille «\u00a0Présences\u00a0»"},
+		{"empty sheet", book(t, nil), "est vide"},
+		{"no Nom column", book(t, map[string]string{"A1": "Courriel", "B1": "S1"}), "n’a pas de colonne «\u00a0Nom\u00a0»"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ReadMarks(bytes.NewReader(tt.data), testCohort(t), testPeople(), nil)
+			if err == nil || !strings.Contains(err.Error(), tt.says) {
+				t.Fatalf("err = %v, attendu %q", err, tt.says)
+			}
+			if !usererr.ForPerson(err) || usererr.Message(err) != err.Error() {
+				t.Errorf("%q n’est pas une erreur pour la personne", err)
+			}
+			checkSentence(t, err.Error())
+		})
 	}
 }

@@ -1,7 +1,6 @@
 package attendancexlsx
 
 import (
-	"atelier/app/formats/xlsxtext"
 	"fmt"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/formats/xlsxtext"
 	"atelier/app/kit/textfmt"
 )
 
@@ -30,47 +30,57 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 	if err != nil {
 		return err
 	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}})
+	if err != nil {
+		return err
+	}
 	header := []string{"Nom", "Courriel", "Présence", "Minutes de présence", "Note", "Arrivée sans inscription"}
 	for _, s := range c.Sessions {
 		name := sessionSheet(s.Number)
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
+		if err := printAcross(f, name); err != nil {
+			return err
+		}
 		sw, err := f.NewStreamWriter(name)
 		if err != nil {
 			return err
 		}
-		if err := sw.SetColWidth(1, 1, 30); err != nil {
-			return err
+		for i, w := range []float64{30, 30, 14, 13, 36, 14} {
+			if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+				return err
+			}
 		}
-		if err := sw.SetColWidth(2, 2, 30); err != nil {
-			return err
+		parts := []string{sessionSheet(s.Number)}
+		if t := strings.TrimSpace(s.Title); t != "" {
+			parts = append(parts, t)
 		}
-		if err := sw.SetColWidth(3, 6, 18); err != nil {
-			return err
+		if !s.StartsAt.IsZero() {
+			when := s.StartsAt.In(c.Location())
+			parts = append(parts, textfmt.French.Date(when)+", "+textfmt.French.Clock(when))
 		}
-		when := s.StartsAt.In(c.Location())
-		title := xlsxtext.Clean(fmt.Sprintf("Séance %d — %s — %s, %s", s.Number, s.Title, textfmt.French.Date(when), textfmt.French.Clock(when)))
+		title := xlsxtext.Clean(strings.Join(parts, " — "))
 		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: bold, Value: title}}); err != nil {
 			return err
 		}
 		row := make([]any, len(header))
 		for i, h := range header {
-			row[i] = excelize.Cell{StyleID: bold, Value: h}
+			row[i] = excelize.Cell{StyleID: head, Value: h}
 		}
-		if err := sw.SetRow("A3", row); err != nil {
+		if err := sw.SetRow("A3", row, excelize.RowOpts{Height: 32}); err != nil {
 			return err
 		}
 		n := 4
 		line := make([]any, len(header)) // reused: SetRow encodes at once
 		for _, p := range people {
 			m, ok := bySession[s.ID][p.ID]
-			if !ok {
+			if !ok || !m.Mark.Valid() {
 				continue
 			}
 			walkIn := ""
-			if strings.Contains(m.Note, "Sans inscription") || strings.Contains(p.Notes, "Arrivée sans inscription") {
-				walkIn = "oui"
+			if walkedIn(p, m) {
+				walkIn = yes
 			}
 			line[0], line[1], line[2], line[3], line[4], line[5] = xlsxtext.Clean(p.Name), xlsxtext.Clean(p.Email), markText[m.Mark], nil, xlsxtext.Clean(m.Note), walkIn
 			if m.Minutes > 0 {
@@ -87,4 +97,10 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 		}
 	}
 	return nil
+}
+
+// walkedIn reports whether p came to the session of mark m without
+// registering: their status says so, or the mark was made on their arrival.
+func walkedIn(p participants.Participant, m participants.Attendance) bool {
+	return p.Status == participants.SansInscription || strings.TrimSpace(m.Note) == participants.WalkInNote
 }

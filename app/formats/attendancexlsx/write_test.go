@@ -2,10 +2,13 @@ package attendancexlsx
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"testing"
+
+	"atelier/app/domain/participants"
 )
 
 func TestWriteAttendanceSheet(t *testing.T) {
@@ -27,26 +30,27 @@ func TestWriteAttendanceSheet(t *testing.T) {
 		}
 	}
 
-	// Sorted the French way: André, Élodie, Zoé.
-	rows := map[string][]string{
-		"A2": {"André Roy", "", "", "Syndicat", "liste d’attente", "", "", "", "", "", "0", "0%"},
-		"A3": {"Élodie Gagnon", "iel", "elodie@example.org", "", "inscrit·e", "Excusé·e", "Présent·e", "", "", "", "1", "50%"},
-		"A4": {"Zoé Tremblay", "elle", "zoe@example.org", "Comité logement", "confirmé·e", "Présent·e", "En retard", "Absent·e", "", "", "2", "67%"},
+	// Sorted the French way: André, Élodie, Zoé. Exported on 1 November,
+	// before any session started: sessions 1 to 3 are held as marked, and
+	// rates are over those 3.
+	rows := map[int][]string{
+		2: {"André Roy", "", "", "Syndicat", "liste d’attente", "", "", "", "", "", "0", "0"},
+		3: {"Élodie Gagnon", "iel", "elodie@example.org", "", "inscrit·e", "Excusé·e", "Présent·e", "", "", "", "1", frac(1, 3)},
+		4: {"Zoé Tremblay", "elle", "zoe@example.org", "Comité logement", "confirmé·e", "Présent·e", "En retard", "Absent·e", "", "", "2", frac(2, 3)},
 	}
-	for start, want := range rows {
-		r := int(start[1] - '0')
+	for r, want := range rows {
 		for i, w := range want {
-			if got := get(t, f, s, cellName(i+1, r)); got != w {
+			if got := raw(t, f, s, cellName(i+1, r)); !sameValue(got, w) {
 				t.Errorf("%s = %q, attendu %q", cellName(i+1, r), got, w)
 			}
 		}
-		wantK := `COUNTIF(F` + start[1:] + `:J` + start[1:] + `,"Présent·e")+COUNTIF(F` + start[1:] + `:J` + start[1:] + `,"En retard")`
-		if got := formula(t, f, s, "K"+start[1:]); got != wantK {
-			t.Errorf("formule K%s = %q, attendu %q", start[1:], got, wantK)
+		wantK := fmt.Sprintf(`COUNTIF(F%d:J%d,"Présent·e")+COUNTIF(F%d:J%d,"En retard")`, r, r, r, r)
+		if got := formula(t, f, s, fmt.Sprintf("K%d", r)); got != wantK {
+			t.Errorf("formule K%d = %q, attendu %q", r, got, wantK)
 		}
-		wantL := `IFERROR(K` + start[1:] + `/COUNTA(F` + start[1:] + `:J` + start[1:] + `),0)`
-		if got := formula(t, f, s, "L"+start[1:]); got != wantL {
-			t.Errorf("formule L%s = %q, attendu %q", start[1:], got, wantL)
+		wantL := fmt.Sprintf(`IF($K$6=0,"",K%d/$K$6)`, r)
+		if got := formula(t, f, s, fmt.Sprintf("L%d", r)); got != wantL {
+			t.Errorf("formule L%d = %q, attendu %q", r, got, wantL)
 		}
 	}
 	for _, c := range []string{"A2", "F3", "E4"} {
@@ -55,15 +59,26 @@ func TestWriteAttendanceSheet(t *testing.T) {
 		}
 	}
 
-	// Totals one blank row below the people.
-	if got := get(t, f, s, "A6"); got != "Total des présences" {
-		t.Errorf("A6 = %q", got)
+	// The footer, one blank row below the people.
+	if got := get(t, f, s, "A5"); got != "" {
+		t.Errorf("A5 = %q, attendu une ligne vide", got)
 	}
-	if got, want := formula(t, f, s, "F6"), `COUNTIF(F2:F4,"Présent·e")+COUNTIF(F2:F4,"En retard")`; got != want {
+	footer := map[string]string{"A6": "Séance tenue", "C6": "", "F6": "oui", "G6": "oui", "H6": "oui", "I6": "non", "J6": "non", "K6": "3"}
+	for c, want := range footer {
+		if got := raw(t, f, s, c); got != want {
+			t.Errorf("%s = %q, attendu %q", c, got, want)
+		}
+	}
+	if got, want := formula(t, f, s, "F6"), `IF(OR(FALSE,COUNTA(F2:F4)>0),"oui","non")`; got != want {
 		t.Errorf("F6 = %q, attendu %q", got, want)
 	}
-	if got := get(t, f, s, "G6"); got != "2" {
-		t.Errorf("G6 = %q, attendu 2", got)
+	if got, want := formula(t, f, s, "K6"), `COUNTIF(F6:J6,"oui")`; got != want {
+		t.Errorf("K6 = %q, attendu %q", got, want)
+	}
+	if st, _ := f.GetCellStyle(s, "L3"); st == 0 {
+		t.Error("L3 sans format de pourcentage")
+	} else if style, err := f.GetStyle(st); err != nil || style.CustomNumFmt == nil || *style.CustomNumFmt != "0\"\u00a0\"%" {
+		t.Errorf("format de L3 = %+v, %v", style, err)
 	}
 
 	dvs, err := f.GetDataValidations(s)
@@ -109,20 +124,29 @@ func TestWriteSummarySheet(t *testing.T) {
 	if got := f.GetSheetList(); !slices.Equal(got[:2], []string{SheetAttendance, SheetSummary}) {
 		t.Errorf("feuilles = %v", got)
 	}
+	// Zoé and Élodie hold a seat, André waits. Sessions 1 to 3 are held:
+	// 1 of 2 came to session 1, 2 of 2 to session 2, 0 of 2 to session 3.
 	checks := map[string]string{
-		"A1": "Présences — Cohorte automne 2026", "B2": "3",
-		"A5": "S1", "C5": "4 novembre 2026", "D5": "18\u00a0h\u00a030",
-		"E5": "1", "H5": "1", "I5": "1", "J5": "50%",
-		"E6": "1", "F6": "1", "I6": "2", "J6": "100%",
-		"G7": "1", "I7": "0", "J7": "0%",
+		"A1": "Présences — Cohorte automne 2026", "A2": "État au dimanche 1er novembre 2026 à 7\u00a0h.",
+		"A3": "Personnes", "C3": "3",
+		"A4": "Attendu·e·s à chaque séance", "C4": "2",
+		"A5": "Séances tenues", "C5": "3",
+		"A6": "Taux de présence de la cohorte", "C6": "0.5",
+		"A8": "Séance", "E8": "Tenue", "F8": "Attendu·e·s", "G8": "Présent·e", "H8": "En retard", "I8": "Absent·e",
+		"J8": "Excusé·e", "K8": "Sans marque", "L8": "Taux de présence", "M8": "Présent·e·s sans place",
+		"A9": "S1", "B9": "Accueil et fondements", "C9": "4 novembre 2026", "D9": "18\u00a0h\u00a030",
+		"E9": "oui", "F9": "2", "G9": "1", "H9": "0", "I9": "0", "J9": "1", "K9": "0", "L9": "0.5", "M9": "0",
+		"E10": "oui", "G10": "1", "H10": "1", "K10": "0", "L10": "1",
+		"E11": "oui", "I11": "1", "K11": "1", "L11": "0",
+		"E12": "non", "K12": "2", "L12": "",
 	}
 	for c, want := range checks {
-		if got := get(t, f, s, c); got != want {
+		if got := raw(t, f, s, c); !sameValue(got, want) {
 			t.Errorf("%s = %q, attendu %q", c, got, want)
 		}
 	}
-	if got, want := formula(t, f, s, "E5"), `COUNTIF('Présences'!$F$2:$F$4,"Présent·e")`; got != want {
-		t.Errorf("E5 = %q, attendu %q", got, want)
+	if got := get(t, f, s, "C6"); !strings.HasPrefix(got, "50") {
+		t.Errorf("C6 affiché %q", got)
 	}
 	z, err := zip.OpenReader(path)
 	if err != nil {
@@ -181,5 +205,43 @@ func TestSessionSheets(t *testing.T) {
 	}
 	if len(rows) != 3+marked {
 		t.Errorf("session 2 lists %d rows for %d marks: %v", len(rows)-3, marked, rows)
+	}
+}
+
+func TestSessionSheetWalkIns(t *testing.T) {
+	c := testCohort(t)
+	people := []participants.Participant{
+		{ID: 1, Name: "Ana Sansinscription", Status: participants.SansInscription},
+		{ID: 2, Name: "Bob Inscrit-Après", Status: participants.Confirme},
+		{ID: 3, Name: "Cléo Vidéo", Status: participants.Inscrit, Notes: "Arrivée tardive"},
+		{ID: 4, Name: "Dan Attente", Status: participants.Attente},
+	}
+	marks := []participants.Attendance{
+		{ParticipantID: 1, SessionID: 101, Mark: participants.Present},
+		{ParticipantID: 2, SessionID: 101, Mark: participants.Present, Note: participants.WalkInNote},
+		{ParticipantID: 3, SessionID: 101, Mark: participants.Present, Minutes: 85, Note: "Rapport vidéo"},
+		{ParticipantID: 4, SessionID: 101, Mark: participants.Retard},
+	}
+	_, f := writeFile(t, c, people, marks)
+	rows, err := f.GetRows("Séance 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 || rows[2][5] != "Arrivée sans inscription" {
+		t.Fatalf("lignes %q", rows)
+	}
+	want := map[string]string{"Ana Sansinscription": "oui", "Bob Inscrit-Après": "oui", "Cléo Vidéo": "", "Dan Attente": ""}
+	for _, r := range rows[3:] {
+		got := ""
+		if len(r) > 5 {
+			got = r[5]
+		}
+		if w, ok := want[r[0]]; !ok || got != w {
+			t.Errorf("%s : sans inscription = %q, attendu %q", r[0], got, w)
+		}
+		delete(want, r[0])
+	}
+	if len(want) > 0 {
+		t.Errorf("absent·e·s de la feuille : %v", want)
 	}
 }

@@ -8,12 +8,13 @@
 package callreport
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"io"
 	"slices"
 	"strings"
 	"time"
+
+	"atelier/app/kit/usererr"
 )
 
 // The tools whose reports Parse recognises.

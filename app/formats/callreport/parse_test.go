@@ -1,7 +1,6 @@
 package callreport
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"errors"
 	"os"
@@ -13,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"atelier/app/kit/usererr"
 )
 
 // seen is what a test checks of an attendee.

@@ -1,11 +1,11 @@
 package callreport
 
 import (
-	"atelier/app/kit/usererr"
 	"fmt"
 	"strings"
 
 	"atelier/app/kit/fold"
+	"atelier/app/kit/usererr"
 )
 
 // headerScan is how far down Parse looks for the first header: Zoom puts a

@@ -11,6 +11,7 @@ import (
 
 	"atelier/app/domain/structure"
 	"atelier/app/formats/pdfdoc"
+	"atelier/app/kit/usererr"
 )
 
 // PDFOptions shape the PDF.
@@ -36,34 +37,29 @@ const (
 	diagramPad = 16
 )
 
-// pdfDoc is one document being written; s is the sanitiser of every string
+// pdfDoc is one document being written; s is the cleaner of every string
 // handed to gofpdf, which panics on characters above U+FFFF.
 type pdfDoc struct {
-	f     *gofpdf.Fpdf
-	fonts *parsedFonts
+	f *gofpdf.Fpdf
 }
 
-func (d *pdfDoc) s(text string) string { return d.fonts.sanitize(text) }
+func (d *pdfDoc) s(text string) string { return pdfdoc.Clean(text) }
 
 // PDF writes s to w as an A4 landscape document: the diagram on the first
 // page, the table of elements and mandates on the following ones.
 func PDF(w io.Writer, s structure.Structure, opt PDFOptions) (err error) {
-	pf, err := loadFonts()
-	if err != nil {
-		return fmt.Errorf("diagram : lecture des polices : %w", err)
-	}
 	// gofpdf panics on some input it cannot encode; whatever slips through
-	// the sanitiser must become an error, not a crash of the app.
+	// pdfdoc.Clean must become an error, not a crash of the app.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("diagram : création du PDF impossible : %v", r)
+			err = usererr.Wrap(fmt.Errorf("%v", r), "Le PDF de la structure n’a pas pu être créé (un texte du diagramme résiste à la mise en page). Réessayez, ou raccourcissez les textes de ses éléments.")
 		}
 	}()
 	title := strings.TrimSpace(opt.Title)
 	if title == "" {
 		title = defaultTitle(s.Name)
 	}
-	d := &pdfDoc{fonts: pf}
+	d := &pdfDoc{}
 	title = d.s(title)
 	d.f = pdfdoc.New("L", title, opt.Created, pageMargin)
 	f := d.f
@@ -76,7 +72,7 @@ func PDF(w io.Writer, s structure.Structure, opt PDFOptions) (err error) {
 		d.table(s)
 	}
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("diagram : écriture du PDF : %w", err)
+		return usererr.Wrap(err, "Le PDF de la structure n’a pas pu être écrit. Vérifiez qu’il reste de la place sur le disque, puis réessayez.")
 	}
 	return nil
 }

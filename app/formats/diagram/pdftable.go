@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"atelier/app/domain/structure"
+	"atelier/app/formats/pdfdoc"
 	"atelier/app/kit/textfmt"
 )
 
@@ -97,7 +98,7 @@ func (d *pdfDoc) rows(s structure.Structure) []row {
 		r[3] = d.cellLines(n.Domain, 3, false, false)
 		r[4] = d.cellLines(n.DecisionMethod, 4, false, false)
 		for _, m := range n.Members {
-			r[5] = append(r[5], d.cellLines(m, 5, false, false)...)
+			r[5] = append(r[5], d.cellLines(pdfdoc.Name(m), 5, false, false)...)
 		}
 		if len(r[5]) == 0 {
 			r[5] = d.cellLines(unassigned, 5, false, true)

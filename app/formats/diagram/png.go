@@ -1,8 +1,6 @@
 package diagram
 
 import (
-	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -16,6 +14,8 @@ import (
 	"golang.org/x/image/vector"
 
 	"atelier/app/domain/structure"
+	"atelier/app/formats/pdfdoc"
+	"atelier/app/kit/usererr"
 )
 
 // Options shape the PNG.
@@ -48,7 +48,7 @@ var (
 	white     = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
 	titleInk  = color.RGBA{0x1E, 0x2A, 0x32, 0xFF}
 	mutedInk  = color.RGBA{0x6B, 0x75, 0x80, 0xFF}
-	errCoords = errors.New("diagram : la structure contient des coordonnées invalides")
+	errCoords = usererr.New("La structure contient des positions invalides\u00a0: utilisez «\u00a0Ranger\u00a0» sur le canevas, puis exportez de nouveau.")
 )
 
 func rgba(c color.NRGBA) color.RGBA {
@@ -60,9 +60,9 @@ func rgba(c color.NRGBA) color.RGBA {
 // the structure's bounds plus margins, times the scale. An empty structure
 // gives a small image saying so.
 func PNG(w io.Writer, s structure.Structure, opt Options) error {
-	pf, err := loadFonts()
+	regular, bold, err := pdfdoc.Fonts()
 	if err != nil {
-		return fmt.Errorf("diagram : lecture des polices : %w", err)
+		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u00a0; réinstallez Atelier.")
 	}
 	scale := opt.Scale
 	if scale <= 0 || isBad(scale) {
@@ -72,8 +72,8 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	if margin <= 0 || isBad(margin) {
 		margin = defaultMargin
 	}
-	title := strings.TrimSpace(pf.sanitize(opt.Title))
-	r := renderer{fonts: pf, faces: map[faceKey]font.Face{}}
+	title := strings.TrimSpace(pdfdoc.Clean(opt.Title))
+	r := renderer{regular: regular, bold: bold, faces: map[faceKey]font.Face{}}
 
 	// Layout in canvas units.
 	b := s.Bounds()
@@ -138,7 +138,7 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	}
 
 	if err := encodePNG(w, img); err != nil {
-		return fmt.Errorf("diagram : écriture de l’image : %w", err)
+		return usererr.Wrap(err, "L’image de la structure n’a pas pu être écrite. Vérifiez qu’il reste de la place sur le disque, puis réessayez.")
 	}
 	return nil
 }
@@ -149,8 +149,8 @@ func isBad(f float32) bool {
 
 // renderer draws the parts of a diagram on a painter.
 type renderer struct {
-	p     *painter
-	fonts *parsedFonts
+	p             *painter
+	regular, bold *opentype.Font
 	// faces caches one face per weight and pixel size; a face is not safe
 	// for concurrent use, so each PNG call has its own.
 	faces map[faceKey]font.Face
@@ -166,9 +166,9 @@ func (r *renderer) face(bold bool, size float32) font.Face {
 	if f, ok := r.faces[k]; ok {
 		return f
 	}
-	src := r.fonts.regular
+	src := r.regular
 	if bold {
-		src = r.fonts.bold
+		src = r.bold
 	}
 	f, err := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
@@ -191,7 +191,7 @@ func (r *renderer) measure(s string, bold bool, size float32) float64 {
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 
 // text draws one line of s with its baseline at at, centred on at.x when
-// centre is set. s must be sanitised.
+// centre is set. s must have gone through pdfdoc.Clean.
 func (r *renderer) text(s string, bold bool, size float32, c color.RGBA, at vec, centre bool) {
 	f := r.face(bold, size)
 	if f == nil || s == "" {
@@ -261,7 +261,7 @@ func (r *renderer) node(n structure.Node) {
 
 	lb := labelBoxOf(n.Kind)
 	size := float32(lb.size) * p.scale
-	label := r.fonts.sanitize(n.Label)
+	label := pdfdoc.Clean(n.Label)
 	lines := wrap(label, lb.w*float64(p.scale), lb.lines(), func(s string) float64 {
 		return r.measure(s, true, size)
 	})
@@ -290,7 +290,7 @@ func (r *renderer) link(l link) {
 }
 
 func (r *renderer) linkLabel(l link) {
-	label := r.fonts.sanitize(l.label)
+	label := pdfdoc.Clean(l.label)
 	if label == "" {
 		return
 	}

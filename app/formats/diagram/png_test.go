@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/font"
 
 	"atelier/app/domain/structure"
+	"atelier/app/formats/pdfdoc"
 )
 
 // renderPNG writes s to a file in a temporary directory and decodes it back.
@@ -241,11 +242,11 @@ func TestPNGLinkLabelHasBackground(t *testing.T) {
 	plain := twoNodes(structure.Coordination)
 	labelled := twoNodes(structure.Coordination)
 	labelled.Links[0].Label = "coordination"
-	pf, err := loadFonts()
+	regular, bold, err := pdfdoc.Fonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := renderer{fonts: pf, faces: map[faceKey]font.Face{}}
+	r := renderer{regular: regular, bold: bold, faces: map[faceKey]font.Face{}}
 	tw := float32(r.measure("coordination", false, linkLabelSize*k)) / k
 	// In the left padding of the label's box, on the line.
 	p := structure.Point{X: 200 - tw/2 - linkLabelPad/2, Y: 0}

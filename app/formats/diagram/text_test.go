@@ -1,42 +1,57 @@
 package diagram
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"atelier/app/domain/structure"
+	"atelier/app/formats/pdfdoc"
 )
 
-func TestSanitize(t *testing.T) {
-	pf, err := loadFonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, in, want string
-	}{
-		{"French stays as is", "Œuvre « Médias et messages » : l’être", "Œuvre « Médias et messages » : l’être"},
-		{"non-breaking spaces kept", "«\u00a0Arts\u00a0»\u202f!", "«\u00a0Arts\u00a0»\u202f!"},
-		{"decomposed accents composed", "e\u0301le\u0300ve", "élève"},
-		{"emoji replaced", "Fête 🎉", "Fête \uFFFD"},
-		{"emoji sequence is one placeholder", "👩🏽‍🤝‍👩🏻 équipe", "\uFFFD équipe"},
-		{"missing script replaced", "中文", "\uFFFD"},
-		{"invalid bytes replaced", "a\xffb", "a\uFFFDb"},
-		{"controls become spaces", "a\tb\x00c", "a b c"},
-		{"newlines kept", "un\r\ndeux\ntrois", "un\ndeux\ntrois"},
-		{"empty", "", ""},
+// What the fonts lack is dropped by pdfdoc.Clean, in the PNG as in the PDF:
+// a label with an emoji draws exactly as the label without it.
+func TestPNGDropsWhatTheFontLacks(t *testing.T) {
+	tests := []struct{ in, same string }{
+		{"Fête 🎉", "Fête"},
+		{"👩🏽‍🤝‍👩🏻 équipe", "équipe"},
+		{"Arts 🇨🇦 et culture", "Arts et culture"},
+		{"e\u0301quipe", "équipe"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := pf.sanitize(tt.in)
-			if got != tt.want {
-				t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-			for _, r := range got {
-				if r > 0xFFFF || (r != '\n' && !pf.has(r)) {
-					t.Errorf("%q left in the result", r)
+		t.Run(tt.same, func(t *testing.T) {
+			render := func(label string) []byte {
+				s := twoNodes(structure.Coordination)
+				s.Nodes[0].Label = label
+				s.Links[0].Label = label
+				var b bytes.Buffer
+				if err := PNG(&b, s, Options{Title: label}); err != nil {
+					t.Fatal(err)
 				}
+				return b.Bytes()
+			}
+			if !bytes.Equal(render(tt.in), render(tt.same)) {
+				t.Errorf("%q does not draw as %q", tt.in, tt.same)
 			}
 		})
+	}
+}
+
+func TestPDFDropsWhatTheFontLacks(t *testing.T) {
+	s := sample()
+	s.Nodes[0].Label = "Fête 🎉 équipe"
+	s.Nodes[0].Members = []string{"Aïcha 🌻 Benali", "王芳"}
+	path, _ := renderPDF(t, s, PDFOptions{Title: "Structure 🌱 Rive-Sud", Created: fixedDate})
+	text := oneLine(poppler(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	for _, want := range []string{"Structure Rive-Sud", "Fête équipe", "Aïcha Benali", pdfdoc.UnreadableName} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q in %q", want, text)
+		}
+	}
+	if strings.ContainsAny(text, "?\uFFFD") {
+		t.Errorf("a placeholder is printed: %q", text)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/library"
+	"atelier/app/formats/pdfdoc"
+	"atelier/app/kit/usererr"
 )
 
 // Booklet writes the handouts of every plan in one PDF, after a cover page
@@ -15,7 +17,7 @@ import (
 // number; without one it is printed undated.
 func Booklet(w io.Writer, c course.Cohort, plans []course.Plan, resourcesBySession map[int][]library.Resource, opt Options) error {
 	if len(plans) == 0 {
-		return fmt.Errorf("handout : le livret n’a aucune séance à imprimer")
+		return usererr.New("Le livret n’a aucune séance à imprimer" + nbsp + ": les séances de la formation sont introuvables.")
 	}
 	// The page numbers are only known once the sessions are laid out: a
 	// first pass counts them, the second writes the document.
@@ -48,13 +50,13 @@ func (d *doc) booklet(c course.Cohort, plans []course.Plan, res map[int][]librar
 		d.font(false, 12)
 		d.color(muted)
 		f.SetX(margin)
-		f.CellFormat(w, 6, d.fit(clean(n), w, false, 12), "", 1, "C", false, 0, "")
+		f.CellFormat(w, 6, d.fit(pdfdoc.Clean(n), w, false, 12), "", 1, "C", false, 0, "")
 	}
 	if n := names(opt.facilitators(c)); n != "" {
 		d.font(false, 11)
 		d.color(ink)
 		f.SetX(margin)
-		f.CellFormat(w, 6, d.fit(clean("Animation"+nbsp+": "+n), w, false, 11), "", 1, "C", false, 0, "")
+		f.CellFormat(w, 6, d.fit(pdfdoc.Clean("Animation"+nbsp+": "+n), w, false, 11), "", 1, "C", false, 0, "")
 	}
 	d.gap(14)
 	d.heading("Sommaire", 20)
@@ -66,7 +68,7 @@ func (d *doc) booklet(c course.Cohort, plans []course.Plan, res map[int][]librar
 		if starts[i] > 0 {
 			page = fmt.Sprint(starts[i])
 		}
-		lines := d.wrap(clean(label), w-20, false, 11)
+		lines := d.wrap(pdfdoc.Clean(label), w-20, false, 11)
 		for j, l := range lines {
 			d.font(false, 11)
 			d.color(ink)
@@ -92,7 +94,7 @@ func (d *doc) booklet(c course.Cohort, plans []course.Plan, res map[int][]librar
 		d.handout(c, s, p, res[p.Number], opt.facilitators(c), func(page int) {
 			starts[i] = page
 			f.SetLink(links[i], 0, page)
-			f.Bookmark(clean(fmt.Sprintf("Séance %d — %s", p.Number, p.ShortTitle)), 0, 0)
+			f.Bookmark(pdfdoc.Clean(fmt.Sprintf("Séance %d — %s", p.Number, p.ShortTitle)), 0, 0)
 		})
 		if p.Number == 3 {
 			d.structures(opt.Structures)

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -20,6 +19,7 @@ import (
 	"atelier/app/domain/structure"
 	"atelier/app/formats/pdfdoc"
 	"atelier/app/kit/textfmt"
+	"atelier/app/kit/usererr"
 )
 
 // Options shape every document of the package.
@@ -50,6 +50,7 @@ const (
 	bodySize  = 10.0
 	bodyLine  = 5.0
 	nbsp      = textfmt.NBSP
+	nnbsp     = "\u202f" // before ; ! ?
 )
 
 type rgb struct{ r, g, b int }
@@ -70,13 +71,16 @@ type doc struct {
 	f      *gofpdf.Fpdf
 	header string // small running header; none on pages added with plain set
 	plain  bool
+	// noFooter leaves out « Page n / N » (certificates: each page is handed
+	// to someone on its own, and the frame leaves no room for it).
+	noFooter bool
 	// onNewPage, when set, runs after a page break made by ensure (e.g. to
 	// repeat a table's header).
 	onNewPage func()
 }
 
 func newDoc(orientation, title string, opt Options) *doc {
-	f := pdfdoc.New(orientation, clean(title), opt.Created, margin)
+	f := pdfdoc.New(orientation, pdfdoc.Clean(title), opt.Created, margin)
 	f.SetAuthor(pdfdoc.Producer, true)
 	d := &doc{f: f}
 	f.SetHeaderFunc(d.drawHeader)
@@ -85,11 +89,15 @@ func newDoc(orientation, title string, opt Options) *doc {
 }
 
 // render runs body on a new document and writes it to w, turning a panic
-// of gofpdf into an error.
+// of gofpdf into an error. what names the document in the error messages.
 func render(w io.Writer, what, orientation, title string, opt Options, body func(d *doc) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("handout : création du document « %s » impossible : %v", what, r)
+			cause, ok := r.(error)
+			if !ok {
+				cause = fmt.Errorf("%v", r)
+			}
+			err = notCreated(what, cause)
 		}
 	}()
 	d := newDoc(orientation, title, opt)
@@ -97,44 +105,27 @@ func render(w io.Writer, what, orientation, title string, opt Options, body func
 		return err
 	}
 	if err := d.f.Error(); err != nil {
-		return fmt.Errorf("handout : création du document « %s » impossible : %w", what, err)
+		return notCreated(what, err)
 	}
 	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("handout : écriture du document « %s » : %w", what, err)
+		return notWritten(what, err)
 	}
 	return nil
 }
 
-// clean makes s safe for gofpdf: invalid UTF-8, characters above U+FFFF
-// (emoji…) and control characters other than the line feed become « ? »;
-// tabs become spaces.
-func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if r == utf8.RuneError || r > 0xFFFF || (unicode.IsControl(r) && r != '\n') {
-			ok = false
-			break
-		}
+func notCreated(what string, cause error) error {
+	return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être créé. "+
+		"Réessayez"+nnbsp+"; si le problème revient, le détail technique est dans le journal d’Atelier.", what)
+}
+
+// notWritten explains a failure of w, with what the person can do about it
+// when the cause is a common one (a full disk, a read-only folder).
+func notWritten(what string, cause error) error {
+	next := "Vérifiez l’emplacement choisi et la place libre sur le disque, puis réessayez."
+	if m := usererr.Message(cause); m != usererr.Unexpected {
+		next = m
 	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToValidUTF8(s, "?") {
-		switch {
-		case r == '\n':
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == '\r':
-		case r == utf8.RuneError || r > 0xFFFF || unicode.IsControl(r):
-			b.WriteByte('?')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être enregistré. %s", what, next)
 }
 
 func (d *doc) font(bold bool, size float64) {
@@ -176,6 +167,9 @@ func (d *doc) drawHeader() {
 }
 
 func (d *doc) drawFooter() {
+	if d.noFooter {
+		return
+	}
 	f := d.f
 	_, h := f.GetPageSize()
 	d.font(false, 8)
@@ -208,21 +202,27 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
+// breakable reports whether a line may break at r: ordinary spaces, not
+// the non-breaking ones French puts before « : » and « ? » or inside
+// guillemets.
+func breakable(r rune) bool {
+	return r == ' ' || r == '\t' || (unicode.Is(unicode.Zs, r) && r != '\u00a0' && r != '\u202f' && r != '\u2007')
+}
+
 // wrap cuts text into lines no wider than w in the given font; each line
 // feed starts a new line, words longer than w are cut.
 func (d *doc) wrap(text string, w float64, bold bool, size float64) []string {
 	d.font(bold, size)
 	f := d.f
 	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		words := strings.Fields(strings.ReplaceAll(para, "\u00a0", "\x00"))
+	for para := range strings.SplitSeq(text, "\n") {
+		words := strings.FieldsFunc(para, breakable)
 		if len(words) == 0 {
 			out = append(out, "")
 			continue
 		}
 		cur := ""
 		for _, word := range words {
-			word = strings.ReplaceAll(word, "\x00", "\u00a0")
 			try := word
 			if cur != "" {
 				try = cur + " " + word
@@ -244,6 +244,19 @@ func (d *doc) wrap(text string, w float64, bold bool, size float64) []string {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// wrapMax is wrap cut to at most n lines, the last one ending with « … »
+// when text was longer.
+func (d *doc) wrapMax(text string, w float64, bold bool, size float64, n int) []string {
+	lines := d.wrap(text, w, bold, size)
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	// fit trims the line, « … » included, until it fits with one.
+	lines[n-1] = d.fit(strings.TrimRight(lines[n-1], " ")+"…", w, bold, size)
+	return lines
 }
 
 // cut splits a word too wide for w after as many runes as fit (at least one).
@@ -273,7 +286,7 @@ func (d *doc) fit(text string, w float64, bold bool, size float64) string {
 // para writes text wrapped to the text width from x = margin+indent, line
 // by line, breaking pages as needed.
 func (d *doc) para(text string, bold bool, size, lh, indent float64, c rgb) {
-	text = clean(text)
+	text = pdfdoc.Clean(text)
 	if strings.TrimSpace(text) == "" {
 		return
 	}
@@ -303,13 +316,13 @@ func (d *doc) heading(text string, keep float64) {
 	d.font(true, 14)
 	d.color(accent)
 	d.f.SetX(margin)
-	d.f.CellFormat(d.textW(), 8, d.fit(clean(text), d.textW(), true, 14), "", 1, "L", false, 0, "")
+	d.f.CellFormat(d.textW(), 8, d.fit(pdfdoc.Clean(text), d.textW(), true, 14), "", 1, "L", false, 0, "")
 	d.gap(1)
 }
 
 // bullet writes an item of a list.
 func (d *doc) bullet(text string) {
-	text = clean(text)
+	text = pdfdoc.Clean(text)
 	lines := d.wrap(text, d.textW()-6, false, bodySize)
 	for i, l := range lines {
 		d.ensure(bodyLine)
@@ -325,21 +338,22 @@ func (d *doc) bullet(text string) {
 	d.gap(1)
 }
 
-// names joins names the French way: « A, B et C ».
+// names joins people's names the French way, « A, B et C », each name
+// cleaned for the font.
 func names(list []string) string {
-	var clean []string
+	var kept []string
 	for _, n := range list {
-		if n = strings.TrimSpace(n); n != "" {
-			clean = append(clean, n)
+		if n = pdfdoc.Name(n); n != "" {
+			kept = append(kept, n)
 		}
 	}
-	switch len(clean) {
+	switch len(kept) {
 	case 0:
 		return ""
 	case 1:
-		return clean[0]
+		return kept[0]
 	}
-	return strings.Join(clean[:len(clean)-1], ", ") + " et " + clean[len(clean)-1]
+	return strings.Join(kept[:len(kept)-1], ", ") + " et " + kept[len(kept)-1]
 }
 
 // sessionWhen is « mercredi 4 novembre 2026, de 18 h 30 à 20 h » in the

@@ -10,6 +10,7 @@ import (
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/library"
+	"atelier/app/formats/pdfdoc"
 	"atelier/app/kit/textfmt"
 )
 
@@ -40,7 +41,7 @@ func runningHeader(p course.Plan) string {
 	if t := strings.TrimSpace(p.ShortTitle); t != "" {
 		h += " : " + t
 	}
-	return clean(h)
+	return pdfdoc.Clean(h)
 }
 
 // handout writes one session from its title page on; started, when set, is
@@ -104,7 +105,7 @@ func (d *doc) titlePage(c course.Cohort, s course.Session, p course.Plan, tl age
 	f := d.f
 	w := d.textW()
 	center := func(text string, bold bool, size, lh float64, col rgb) {
-		for _, l := range d.wrap(clean(text), w, bold, size) {
+		for _, l := range d.wrap(pdfdoc.Clean(text), w, bold, size) {
 			d.font(bold, size)
 			d.color(col)
 			f.SetX(margin)
@@ -135,7 +136,7 @@ func (d *doc) titlePage(c course.Cohort, s course.Session, p course.Plan, tl age
 	}
 	if sum := strings.TrimSpace(p.Summary); sum != "" {
 		d.gap(18)
-		for _, l := range d.wrap(clean(sum), w-30, false, 10.5) {
+		for _, l := range d.wrap(pdfdoc.Clean(sum), w-30, false, 10.5) {
 			if f.GetY()+5.5 > d.bottom() {
 				break
 			}
@@ -181,7 +182,7 @@ func (d *doc) exercise(n int, e course.Exercise) {
 	d.para(e.Instructions, false, bodySize, bodyLine, 0, ink)
 	d.gap(2)
 	for i, q := range e.Questions {
-		lines := d.wrap(clean(q), d.textW()-7, true, bodySize)
+		lines := d.wrap(pdfdoc.Clean(q), d.textW()-7, true, bodySize)
 		// A question stays on the page of its ruled lines.
 		d.ensure(float64(len(lines))*bodyLine + answerLines*answerGap + 2)
 		for j, l := range lines {
@@ -217,7 +218,7 @@ func (d *doc) resource(r library.Resource) {
 	if len(by) > 0 {
 		d.para(strings.Join(by, " — "), false, 9, 4.5, 0, muted)
 	}
-	if u := strings.TrimSpace(clean(r.URL)); u != "" {
+	if u := strings.TrimSpace(pdfdoc.Clean(r.URL)); u != "" {
 		for _, l := range d.wrap(u, d.textW(), false, 9) {
 			d.ensure(4.5)
 			d.font(false, 9)

@@ -8,6 +8,7 @@ import (
 
 	"atelier/app/domain/structure"
 	"atelier/app/formats/diagram"
+	"atelier/app/formats/pdfdoc"
 )
 
 // structures adds, for the structure-design session, one page per diagram
@@ -30,7 +31,7 @@ func (d *doc) structures(list []structure.Structure) {
 		if i == 0 {
 			d.heading("Structures de la cohorte", 20)
 		}
-		d.para(clean(s.Name), true, bodySize+1, bodyLine, 0, accent)
+		d.para(pdfdoc.Clean(s.Name), true, bodySize+1, bodyLine, 0, accent)
 		left, _, right, _ := d.f.GetMargins()
 		pageW, _ := d.f.GetPageSize()
 		maxW := pageW - left - right

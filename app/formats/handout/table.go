@@ -1,5 +1,7 @@
 package handout
 
+import "atelier/app/formats/pdfdoc"
+
 // column is one column of a table: its title and width in millimetres.
 type column struct {
 	title string
@@ -16,6 +18,9 @@ type table struct {
 	minH float64 // minimum row height
 	padH float64
 	padV float64
+	// middle centres each cell's lines in the height of its row (rows of
+	// the sign-in sheet are taller than their text, for the signature).
+	middle bool
 }
 
 func newTable(cols []column, size, lh, minH float64) table {
@@ -27,7 +32,7 @@ func (d *doc) cells(t table, values []string, bold bool) [][]string {
 	out := make([][]string, len(t.cols))
 	for i, c := range t.cols {
 		if i < len(values) && values[i] != "" {
-			out[i] = d.wrap(clean(values[i]), c.w-2*t.padH, bold, t.size)
+			out[i] = d.wrap(pdfdoc.Clean(values[i]), c.w-2*t.padH, bold, t.size)
 		}
 	}
 	return out
@@ -62,8 +67,12 @@ func (d *doc) drawRow(t table, r [][]string, bold, header bool) {
 		f.Rect(x, y, c.w, h, style)
 		d.font(bold, t.size)
 		d.color(ink)
+		top := y + t.padV
+		if t.middle {
+			top = y + (h-float64(len(r[i]))*t.lh)/2
+		}
 		for j, l := range r[i] {
-			f.SetXY(x+t.padH, y+t.padV+float64(j)*t.lh)
+			f.SetXY(x+t.padH, top+float64(j)*t.lh)
 			f.CellFormat(c.w-2*t.padH, t.lh, l, "", 0, "LM", false, 0, "")
 		}
 		x += c.w

@@ -1,7 +1,6 @@
 package librarycsv
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"atelier/app/domain/library"
+	"atelier/app/kit/usererr"
 )
 
 func sample() []library.Resource {

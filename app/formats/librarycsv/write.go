@@ -1,13 +1,13 @@
 package librarycsv
 
 import (
-	"atelier/app/kit/usererr"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"atelier/app/domain/library"
+	"atelier/app/kit/usererr"
 )
 
 // bom tells Excel the file is UTF-8; without it Excel on Windows reads

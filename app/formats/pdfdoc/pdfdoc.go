@@ -1,7 +1,9 @@
 // Package pdfdoc starts the PDF documents Atelier writes (diagrams,
 // handouts) the same way: A4, DejaVu Sans embedded as UTF-8 TrueType,
 // fixed metadata so that the same data gives the same bytes, and page
-// breaks left to the caller.
+// breaks left to the caller. It also holds the one text cleaner of those
+// documents (Clean, Name): what the font cannot draw is dropped, never
+// printed as « ? » or a box.
 package pdfdoc
 
 import (

@@ -1,7 +1,6 @@
 package registration
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -13,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"atelier/app/kit/usererr"
 )
 
 // parseCSV reads a delimited text export into a Sheet whose columns are

@@ -52,7 +52,7 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		first := Plan(s, nil, 3)
+		first := Plan(s, nil, 3, planNow)
 		if len(first.Add) > len(s.Rows) || len(first.Rejected) > len(s.Rows) {
 			t.Fatalf("plan %+v for %d rows", first, len(s.Rows))
 		}
@@ -62,14 +62,14 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		existing := saved(first.Add, 1)
-		if again := Plan(s, existing, 3); len(again.Add) != 0 || len(again.Update) != 0 {
+		if again := Plan(s, existing, 3, planNow); len(again.Add) != 0 || len(again.Update) != 0 {
 			t.Fatalf("second import adds %d, updates %d (first %s)", len(again.Add), len(again.Update), first.Summary())
 		}
 		_ = first.Summary()
 		for col := range s.Columns {
 			s.SetField(col, Field(col%int(fieldCount)))
 		}
-		_ = Plan(s, existing, 0)
+		_ = Plan(s, existing, 0, planNow)
 	})
 }
 
@@ -94,7 +94,7 @@ func BenchmarkImport10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if r := Plan(s, nil, 25); len(r.Add) != 10000 || r.Waitlisted != 10000-25 {
+		if r := Plan(s, nil, 25, planNow); len(r.Add) != 10000 || r.Waitlisted != 10000-25 {
 			b.Fatalf("plan: %s", r.Summary())
 		}
 	}
@@ -108,8 +108,8 @@ func TestImport10kTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := Plan(s, nil, 25)
-	r := Plan(s, saved(first.Add, 1), 25)
+	first := Plan(s, nil, 25, planNow)
+	r := Plan(s, saved(first.Add, 1), 25, planNow)
 	if len(first.Add) != 10000 || len(r.Add) != 0 || r.Unchanged != 10000 {
 		t.Errorf("first %s; again %s", first.Summary(), r.Summary())
 	}

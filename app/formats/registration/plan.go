@@ -3,6 +3,7 @@ package registration
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"atelier/app/domain/participants"
 	"atelier/app/kit/fold"
@@ -12,8 +13,8 @@ import (
 // Result is what importing a sheet would change in the roster.
 type Result struct {
 	// Add are the new people, in order of registration (undated rows
-	// last, in file order), Status set: Inscrit while seats remain, then
-	// Attente.
+	// last, in file order), placed by the seat rule (participants.Seats):
+	// Inscrit while seats are open to newcomers, then Attente.
 	Add []participants.Participant
 	// Update are existing people, ID kept, whose empty fields the file
 	// fills. A non-empty field is never overwritten, the status never
@@ -118,24 +119,17 @@ func (r *roster) match(p participants.Participant, nk string) *target {
 // courriels. Rows of the file are matched against each other the same
 // way, so that a form sent twice adds the person once.
 //
-// Seats taken are the existing people whose status holds a seat. People
-// already on the waiting list registered before this file: the free
-// seats are theirs first, and newcomers get only what remains. A limit
-// of 0 or less leaves no seat.
-func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
+// The newcomers are placed by participants.Seats.Register, in order of
+// registration, at now: people already on the waiting list keep their
+// place ahead of them. A limit of 0 or less leaves no seat.
+func Plan(s *Sheet, existing []participants.Participant, seatLimit int, now time.Time) Result {
 	var res Result
 	if s == nil {
 		s = &Sheet{}
 	}
 	idx := roster{byEmail: map[string]*target{}, byName: map[string][]*target{}, noEmail: map[string][]*target{}}
-	taken, waiting := 0, 0
+	seats := participants.SeatsOf(existing, seatLimit)
 	for i, p := range existing {
-		switch {
-		case p.Status.HoldsSeat():
-			taken++
-		case p.Status == participants.Attente:
-			waiting++
-		}
 		idx.add(&target{p: p, orig: p, existing: i, order: -1}, fold.Key(p.Name))
 	}
 	var touched, added []*target
@@ -190,14 +184,10 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int) Result {
 		}
 		return a.order - b.order
 	})
-	free := max(seatLimit-taken-waiting, 0)
 	for _, t := range added {
-		t.p.Status = participants.Inscrit
-		if free == 0 {
-			t.p.Status = participants.Attente
+		t.p = seats.Register(t.p, now)
+		if t.p.Status == participants.Attente {
 			res.Waitlisted++
-		} else {
-			free--
 		}
 		res.Add = append(res.Add, t.p)
 	}

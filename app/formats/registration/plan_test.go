@@ -29,7 +29,7 @@ func names(ps []participants.Participant) []string {
 
 func TestPlanFirstImport(t *testing.T) {
 	s := mustParse(t, "google-forms-fr.csv")
-	r := Plan(s, nil, 25)
+	r := Plan(s, nil, 25, planNow)
 	want := []string{"Hélène Tremblay/inscrit", "Marc N’Diaye/inscrit", "Zoë Côté-Lévesque/inscrit", "François Bélanger/inscrit"}
 	if got := names(r.Add); !slices.Equal(got, want) {
 		t.Errorf("added %q, want %q", got, want)
@@ -63,11 +63,11 @@ func TestPlanReimport(t *testing.T) {
 	for _, file := range []string{"google-forms-fr.csv", "excel-fr.csv", "forms-en.csv", "tab.tsv", "forms.xlsx"} {
 		t.Run(file, func(t *testing.T) {
 			s := mustParse(t, file)
-			first := Plan(s, nil, 2)
+			first := Plan(s, nil, 2, planNow)
 			if len(first.Add) == 0 {
 				t.Fatal("nothing to add the first time")
 			}
-			again := Plan(mustParse(t, file), saved(first.Add, 100), 2)
+			again := Plan(mustParse(t, file), saved(first.Add, 100), 2, planNow)
 			if len(again.Add) != 0 || len(again.Update) != 0 || again.Unchanged != len(first.Add) ||
 				len(again.Rejected) != len(first.Rejected) {
 				t.Errorf("second import: %s (%+v)", again.Summary(), again)
@@ -151,7 +151,7 @@ func TestPlanMatching(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := Plan(s, tt.existing, 10)
+			r := Plan(s, tt.existing, 10, planNow)
 			if got := names(r.Add); !slices.Equal(got, tt.added) {
 				t.Errorf("added %q, want %q", got, tt.added)
 			}
@@ -177,7 +177,7 @@ func TestPlanMergeKeepsEarliestTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Plan(s, nil, 10)
+	r := Plan(s, nil, 10, planNow)
 	if len(r.Add) != 1 {
 		t.Fatalf("added %v", names(r.Add))
 	}
@@ -230,7 +230,7 @@ func TestPlanSeats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := Plan(s, tt.existing, tt.limit)
+			r := Plan(s, tt.existing, tt.limit, planNow)
 			if got := names(r.Add); !slices.Equal(got, tt.want) {
 				t.Errorf("added %q\nwant %q", got, tt.want)
 			}
@@ -289,14 +289,17 @@ func TestPlanManyNamesakes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Plan(s, nil, 25)
+	r := Plan(s, nil, 25, planNow)
 	if len(r.Add) != 10000 || r.Merged != 1 || r.Waitlisted != 10000-25 {
 		t.Errorf("%s", r.Summary())
 	}
 }
 
 func TestPlanNilSheet(t *testing.T) {
-	if r := Plan(nil, nil, 5); len(r.Add) != 0 || r.Summary() != "0 personne ajoutée." {
+	if r := Plan(nil, nil, 5, planNow); len(r.Add) != 0 || r.Summary() != "0 personne ajoutée." {
 		t.Errorf("%+v", r)
 	}
 }
+
+// planNow is the time of the imports planned in tests.
+var planNow = time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)

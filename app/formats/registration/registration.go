@@ -10,7 +10,6 @@
 package registration
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
 
 // Field is what a column of the export holds. Every column maps somewhere:

@@ -1,11 +1,12 @@
 package registration
 
 import (
-	"atelier/app/kit/usererr"
 	"bytes"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"atelier/app/kit/usererr"
 )
 
 // xlsxLimit bounds what a workbook may unpack to, against a zip bomb; it

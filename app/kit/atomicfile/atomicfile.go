@@ -4,22 +4,26 @@
 package atomicfile
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+
+	"atelier/app/kit/usererr"
 )
 
 // Write creates or replaces path with what write produces, with mode perm.
+// A failure is explained for the person (usererr.NotSaved) and leaves no
+// temp file behind.
 func Write(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("impossible d’écrire dans le dossier de « %s » : %w", path, err)
+		return usererr.NotSaved(path, err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = usererr.NotSaved(path, err)
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -34,8 +38,5 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) (err erro
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("impossible d’enregistrer « %s » : %w", path, err)
-	}
-	return nil
+	return os.Rename(tmp.Name(), path)
 }

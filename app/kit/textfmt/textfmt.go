@@ -139,3 +139,12 @@ func (l Lang) Percent(ratio float64) string {
 	}
 	return fmt.Sprintf("%d%s%%", p, NBSP)
 }
+
+// Colon is what goes between a label and its value: « Courriel : » with a
+// no-break space before the colon in French, "Email: " in English.
+func (l Lang) Colon() string {
+	if l == English {
+		return ": "
+	}
+	return NBSP + ": "
+}

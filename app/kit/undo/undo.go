@@ -78,3 +78,11 @@ func (h *History[T]) CanUndo() bool { return len(h.undo) > 0 }
 
 // CanRedo tells the editor whether to enable « Rétablir ».
 func (h *History[T]) CanRedo() bool { return len(h.redo) > 0 }
+
+// Amend replaces the current state without recording an edit: the state
+// as saved, when saving completed it (ids given to what was added).
+func (h *History[T]) Amend(state T) {
+	if h.has {
+		h.cur = h.clone(state)
+	}
+}

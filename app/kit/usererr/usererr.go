@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"syscall"
 )
@@ -117,13 +118,13 @@ func systemMessage(err error) string {
 	path := ""
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		path = "«\u00a0" + pe.Path + "\u00a0» : "
+		path = "«\u00a0" + pe.Path + "\u00a0»\u00a0: "
 	}
 	switch {
 	case errors.Is(err, syscall.ENOSPC) || isDiskFull(err):
-		return "Le disque est plein : libérez de la place, puis réessayez. Rien n’a été modifié."
+		return "Le disque est plein\u00a0: libérez de la place, puis réessayez. Rien n’a été modifié."
 	case errors.Is(err, syscall.EROFS):
-		return "Impossible d’écrire " + strings.TrimSuffix(path, " : ") + " : ce disque est en lecture seule. Choisissez un autre dossier."
+		return "Impossible d’écrire " + strings.TrimSuffix(path, "\u00a0: ") + "\u00a0: ce disque est en lecture seule. Choisissez un autre dossier."
 	case errors.Is(err, fs.ErrPermission):
 		return capitalise(path + "vous n’avez pas les droits nécessaires sur ce fichier ou ce dossier. Choisissez un autre emplacement ou vérifiez ses droits.")
 	case errors.Is(err, fs.ErrNotExist):
@@ -152,11 +153,33 @@ func Detail(err error) string {
 	for e := err; e != nil; {
 		ue, ok := e.(*Error)
 		if ok && ue.cause != nil {
-			b.WriteString(" (cause : " + ue.cause.Error() + ")")
+			b.WriteString(" (cause\u00a0: " + ue.cause.Error() + ")")
 			e = ue.cause
 			continue
 		}
 		e = errors.Unwrap(e)
 	}
 	return b.String()
+}
+
+// NotSaved explains why the file at path could not be written: disk full,
+// read-only disk, no right to write in its folder, folder gone. An error
+// already written for a person passes unchanged.
+func NotSaved(path string, err error) error {
+	if err == nil || ForPerson(err) {
+		return err
+	}
+	q := "«\u00a0" + path + "\u00a0»"
+	dir := "«\u00a0" + filepath.Dir(path) + "\u00a0»"
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || isDiskFull(err):
+		return Wrap(err, "%s n’a pas été enregistré\u00a0: le disque est plein. Libérez de la place, puis réessayez.", q)
+	case errors.Is(err, syscall.EROFS):
+		return Wrap(err, "%s n’a pas été enregistré\u00a0: ce disque est en lecture seule. Choisissez un autre dossier.", q)
+	case errors.Is(err, fs.ErrPermission):
+		return Wrap(err, "%s n’a pas été enregistré\u00a0: Atelier n’a pas le droit d’écrire dans le dossier %s ou de remplacer ce fichier. Choisissez un autre dossier.", q, dir)
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return Wrap(err, "%s n’a pas été enregistré\u00a0: le dossier %s n’existe pas (ou plus). Choisissez un autre dossier.", q, dir)
+	}
+	return Wrap(err, "%s n’a pas été enregistré\u00a0: une erreur inattendue est survenue. Réessayez\u202f; si elle revient, le détail technique est dans le journal d’Atelier.", q)
 }

@@ -27,9 +27,9 @@ func TestMessageShowsOnlySentences(t *testing.T) {
 		{"inside fmt wrapper", fmt.Errorf("ctx: %w", New("Phrase.")), "Phrase."},
 		{"list", List{"Le nom est obligatoire.", "Le courriel n’est pas valide."}, "Le nom est obligatoire.\nLe courriel n’est pas valide."},
 		{"driver text", driver, Unexpected},
-		{"disk full", &fs.PathError{Op: "write", Path: "/x/a.pdf", Err: syscall.ENOSPC}, "Le disque est plein : libérez de la place, puis réessayez. Rien n’a été modifié."},
-		{"missing file", missing, "«\u00a0" + filepath.Join(filepath.Dir(missingPath(missing)), "absent.csv") + "\u00a0» : ce fichier ou ce dossier est introuvable. Vérifiez le chemin, puis réessayez."},
-		{"permission", &fs.PathError{Op: "open", Path: "/etc/x", Err: syscall.EACCES}, "«\u00a0/etc/x\u00a0» : vous n’avez pas les droits nécessaires sur ce fichier ou ce dossier. Choisissez un autre emplacement ou vérifiez ses droits."},
+		{"disk full", &fs.PathError{Op: "write", Path: "/x/a.pdf", Err: syscall.ENOSPC}, "Le disque est plein\u00a0: libérez de la place, puis réessayez. Rien n’a été modifié."},
+		{"missing file", missing, "«\u00a0" + filepath.Join(filepath.Dir(missingPath(missing)), "absent.csv") + "\u00a0»\u00a0: ce fichier ou ce dossier est introuvable. Vérifiez le chemin, puis réessayez."},
+		{"permission", &fs.PathError{Op: "open", Path: "/etc/x", Err: syscall.EACCES}, "«\u00a0/etc/x\u00a0»\u00a0: vous n’avez pas les droits nécessaires sur ce fichier ou ce dossier. Choisissez un autre emplacement ou vérifiez ses droits."},
 		{"nil", nil, ""},
 	} {
 		if got := Message(c.err); got != c.want {
