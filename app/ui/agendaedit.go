@@ -237,8 +237,9 @@ func (s *sessionsScreen) onReset() {
 	msg := lang.X("agenda.reset.confirm", "Remplacer l’agenda de la séance {{.N}} par celui du programme ? Vous pourrez annuler.", map[string]any{"N": se.Number})
 	dialog.ShowConfirm(lang.X("agenda.reset", "Revenir au programme"), msg, func(yes bool) {
 		if yes {
-			blocks := append([]agenda.Block(nil), p.Blocks...)
-			s.commit(blocks, 0)
+			// Blocks the curriculum still has keep their ids, and the
+			// resources tied to them.
+			s.commit(agenda.KeepIDs(se.Blocks, p.Blocks), 0)
 		}
 	}, s.ui.win)
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"atelier/app/domain/structure"
-
 	"atelier/app/i18n"
 	"atelier/app/service"
 	"atelier/app/store"

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/lang"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 
 	"atelier/app/domain/participants"
 )

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"atelier/app/domain/library"
@@ -52,10 +53,43 @@ func TestLibrarySearchFiltersAndOwnResources(t *testing.T) {
 	if err := st.LinkResource(context.Background(), own.ID, u.cohort.Sessions[3].ID, store.WholeSession); err != nil {
 		t.Fatal(err)
 	}
-	objs := resourceLinks(u, u.cohort.Sessions[3].ID)
+	objs := resourceLinks(u, u.cohort.Sessions[3])
 	var text []string
 	walkTexts(objs, &text)
 	if !strings.Contains(strings.Join(text, "|"), "Notre guide de l’œuvre collective") {
 		t.Errorf("session 4 resources: %v", text)
+	}
+}
+
+// A resource tied to a block follows it when the agenda is reordered, and
+// the Ressources tab names the block.
+func TestResourceTiedToABlockFollowsIt(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	id, err := st.AddResource(ctx, resourceForTest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := u.sessionsArea()
+	s.list.Select(3)
+	ses := s.session()
+	block := ses.Blocks[2]
+	if err := st.LinkResource(ctx, id, ses.ID, block.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.current = 2
+	s.move(-1) // the block goes up one place
+	moved := s.session().Blocks[1]
+	if moved.ID != block.ID || moved.Title != block.Title {
+		t.Fatalf("block %d moved to %+v", block.ID, moved)
+	}
+	text := dialogTextOf(container.NewVBox(resourceLinks(u, s.session())...))
+	if !strings.Contains(text, "Pour le bloc «\u00a0"+block.Title+"\u00a0»") {
+		t.Errorf("resources tab says %q", text)
+	}
+	s.current = 1
+	s.onRemoveBlock()
+	if links, _ := st.SessionLinks(ctx, ses.ID); len(links) != 0 {
+		t.Errorf("the removed block's resource is still tied: %+v", links)
 	}
 }

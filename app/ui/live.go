@@ -142,7 +142,7 @@ func (l *liveScreen) build() {
 		widget.NewLabelWithStyle(lang.X("sessions.teamnotes", "Notes de l’équipe"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.teamNotes,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("sessions.resources", "Ressources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVBox(resourceLinks(l.ui, l.session.ID)...)))
+		container.NewVBox(resourceLinks(l.ui, l.session)...)))
 	split := container.NewHSplit(container.NewPadded(center), side)
 	split.Offset = 0.64
 	l.root = container.NewBorder(container.NewPadded(header), container.NewVBox(controls, keys), nil, nil, split)

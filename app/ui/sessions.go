@@ -200,7 +200,7 @@ func (s *sessionsScreen) showCurriculum() {
 	case 3:
 		s.notes.load()
 	case 4:
-		s.resources.Objects = resourceLinks(s.ui, s.session().ID)
+		s.resources.Objects = resourceLinks(s.ui, s.session())
 		s.resources.Refresh()
 	case 1:
 		for _, o := range p.Objectives {

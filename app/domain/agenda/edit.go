@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"atelier/app/kit/fold"
 	"atelier/app/kit/usererr"
 )
 
@@ -75,4 +76,30 @@ func positionError(i, n int) error {
 		return usererr.List{fmt.Sprintf("Le déroulé ne contient aucun bloc à la position %d.", i+1)}
 	}
 	return usererr.List{fmt.Sprintf("La position %d n’existe pas\u00a0: le déroulé va de 1 à %d.", i+1, n)}
+}
+
+// KeepIDs gives the blocks of next that have no id the id of a block of
+// prev with the same title (accents and case aside), each used once: an
+// agenda put back to the curriculum keeps the blocks it still has, and
+// what is tied to them.
+func KeepIDs(prev, next []Block) []Block {
+	out := slices.Clone(next)
+	used := map[int64]bool{}
+	for i := range out {
+		if out[i].ID != 0 {
+			used[out[i].ID] = true
+		}
+	}
+	for i := range out {
+		if out[i].ID != 0 {
+			continue
+		}
+		for _, p := range prev {
+			if p.ID != 0 && !used[p.ID] && fold.Key(p.Title) == fold.Key(out[i].Title) {
+				out[i].ID, used[p.ID] = p.ID, true
+				break
+			}
+		}
+	}
+	return out
 }

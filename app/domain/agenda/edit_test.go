@@ -88,3 +88,18 @@ func TestDuplicateIsNewAndFlowing(t *testing.T) {
 		t.Errorf("original changed: %+v", got[0])
 	}
 }
+
+func TestKeepIDs(t *testing.T) {
+	prev := []Block{{ID: 7, Title: "Accueil"}, {ID: 8, Title: "Présentation"}, {ID: 9, Title: "Présentation"}, {ID: 10, Title: "Ajouté par l’équipe"}}
+	next := []Block{{Title: "ACCUEIL"}, {Title: "presentation"}, {Title: "Présentation"}, {Title: "Présentation"}, {Title: "Bilan"}}
+	got := KeepIDs(prev, next)
+	want := []int64{7, 8, 9, 0, 0}
+	for i, b := range got {
+		if b.ID != want[i] {
+			t.Errorf("block %d (%s) id %d, want %d", i, b.Title, b.ID, want[i])
+		}
+	}
+	if next[0].ID != 0 {
+		t.Error("KeepIDs changed its argument")
+	}
+}

@@ -107,8 +107,7 @@ func Write(w io.Writer, c course.Cohort, people []participants.Participant, mark
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return xlsxtext.Write(w, f)
 }
 
 // markGrid gives each person's marks by session position; a person with no

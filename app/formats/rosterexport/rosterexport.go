@@ -121,5 +121,5 @@ func XLSX(w io.Writer, people []participants.Participant, loc *time.Location) er
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return xlsxtext.Write(w, f)
 }

@@ -1,5 +1,6 @@
-// Package xlsxtext makes any text fit for a spreadsheet cell, for every
-// workbook Atelier writes (attendance, roster).
+// Package xlsxtext holds what every workbook Atelier writes (attendance,
+// roster) shares: text fit for a spreadsheet cell (Clean), and files that
+// are the same bytes for the same data (Write).
 package xlsxtext
 
 import (
