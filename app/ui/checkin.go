@@ -72,13 +72,15 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
 	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
 	rest := widget.NewButtonWithIcon(lang.X("checkin.rest", "Marquer les autres absent·e·s…"), theme.CancelIcon(), c.onRestAbsent)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance :")), nil, c.sessionPick),
-		container.NewHBox(report, walkIn, rest),
-		c.count,
-		c.search,
-	)
-	big := container.NewThemeOverride(container.NewBorder(top, nil, nil, nil, c.list), bigTheme{scale: 1.35})
+	// The controls at the usual size; the count, the search and the names
+	// large, to be read at a glance while people arrive. The count wraps:
+	// the desk fits a 1024-pixel screen.
+	c.count.Wrapping = fyne.TextWrapWord
+	controls := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance\u00a0:")), nil, c.sessionPick),
+		container.NewHBox(report, walkIn, rest))
+	desk := container.NewThemeOverride(container.NewBorder(container.NewVBox(c.count, c.search), nil, nil, nil, c.list), bigTheme{scale: 1.35})
+	big := container.NewBorder(controls, nil, nil, nil, desk)
 	c.root = container.NewPadded(big)
 	return c
 }

@@ -34,7 +34,7 @@ type personPane struct {
 	name, status, details *widget.Label
 
 	edit, marks, confirm, seat, withdraw, reregister *widget.Button
-	export, remove, erase                            *widget.Button
+	more                                             *widget.Button // exporting, removing, erasing
 }
 
 func newPersonPane(r *rosterScreen) *personPane {
@@ -44,22 +44,19 @@ func newPersonPane(r *rosterScreen) *personPane {
 	p.name.SizeName = theme.SizeNameSubHeadingText
 	p.status = wrapped("")
 	p.details = wrapped("")
-	p.edit = widget.NewButtonWithIcon(lang.X("person.edit", "Modifier…"), theme.DocumentCreateIcon(), p.onEdit)
-	p.marks = widget.NewButtonWithIcon(lang.X("person.marks", "Présences…"), theme.ListIcon(), func() { showMarksForm(p.r, p.current) })
-	p.confirm = widget.NewButtonWithIcon(lang.X("person.confirm", "Confirmer"), theme.ConfirmIcon(), func() { p.r.confirm(p.current) })
-	p.seat = widget.NewButtonWithIcon(lang.X("person.promote", "Donner une place"), theme.ConfirmIcon(), func() { p.r.giveSeat(p.current) })
-	p.withdraw = widget.NewButtonWithIcon(lang.X("person.withdraw", "Désistement…"), theme.CancelIcon(), func() { p.r.onWithdraw(p.current) })
-	p.reregister = widget.NewButtonWithIcon(lang.X("person.reregister", "Réinscrire…"), theme.ViewRefreshIcon(), func() { p.r.giveSeat(p.current) })
-	p.export = widget.NewButtonWithIcon(lang.X("person.export", "Exporter…"), theme.DocumentSaveIcon(), func() { p.onExport(p.current) })
-	p.remove = widget.NewButtonWithIcon(lang.X("person.remove", "Retirer…"), theme.DeleteIcon(), func() { p.r.onRemove(p.current) })
-	p.erase = widget.NewButtonWithIcon(lang.X("person.erase", "Effacer…"), theme.WarningIcon(), func() { p.r.onErase(p.current) })
-	p.erase.Importance = widget.DangerImportance
-	actions := container.NewGridWithColumns(2,
+	// Text only: the pane stays narrow enough for a 1024-pixel screen.
+	p.edit = widget.NewButton(lang.X("person.edit", "Modifier…"), p.onEdit)
+	p.marks = widget.NewButton(lang.X("person.marks", "Présences…"), func() { showMarksForm(p.r, p.current) })
+	p.confirm = widget.NewButton(lang.X("person.confirm", "Confirmer"), func() { p.r.confirm(p.current) })
+	p.seat = widget.NewButton(lang.X("person.promote", "Donner une place"), func() { p.r.giveSeat(p.current) })
+	p.withdraw = widget.NewButton(lang.X("person.withdraw", "Désistement…"), func() { p.r.onWithdraw(p.current) })
+	p.reregister = widget.NewButton(lang.X("person.reregister", "Réinscrire…"), func() { p.r.giveSeat(p.current) })
+	p.more = widget.NewButtonWithIcon(lang.X("person.more", "Autres actions"), theme.MoreVerticalIcon(), p.onMore)
+	actions := container.NewVBox(container.NewGridWithColumns(2,
 		p.edit, p.marks,
 		p.confirm, p.seat,
-		p.withdraw, p.reregister,
-		p.export, p.remove,
-		p.erase)
+		p.withdraw, p.reregister),
+		p.more)
 	head := container.NewVBox(p.name, p.status, widget.NewSeparator())
 	foot := container.NewVBox(widget.NewSeparator(), actions)
 	p.root = container.NewBorder(head, foot, nil, nil, container.NewVScroll(p.details))
@@ -69,7 +66,21 @@ func newPersonPane(r *rosterScreen) *personPane {
 
 // buttons are the pane's action buttons, for enabling them together.
 func (pp *personPane) buttons() []*widget.Button {
-	return []*widget.Button{pp.edit, pp.marks, pp.confirm, pp.seat, pp.withdraw, pp.reregister, pp.export, pp.remove, pp.erase}
+	return []*widget.Button{pp.edit, pp.marks, pp.confirm, pp.seat, pp.withdraw, pp.reregister, pp.more}
+}
+
+// onMore offers what is done rarely, in a menu under its button:
+// exporting the person's data, removing them, erasing them for good.
+func (pp *personPane) onMore() {
+	p := pp.current
+	erase := fyne.NewMenuItem(lang.X("person.erase", "Effacer définitivement…"), func() { pp.r.onErase(p) })
+	erase.Icon = theme.WarningIcon()
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem(lang.X("person.export", "Exporter ses données…"), func() { pp.onExport(p) }),
+		fyne.NewMenuItem(lang.X("person.remove", "Retirer…"), func() { pp.r.onRemove(p) }),
+		fyne.NewMenuItemSeparator(),
+		erase)
+	widget.ShowPopUpMenuAtRelativePosition(menu, pp.r.ui.win.Canvas(), fyne.NewPos(0, pp.more.Size().Height), pp.more)
 }
 
 // show fills the pane with p, or a hint when nobody is selected.
@@ -122,11 +133,11 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	}
 	field(lang.X("person.notes", "Notes"), p.Notes)
 	rate := attendance.Rate{Attended: p.Attended, Possible: pp.r.held}
-	lines = append(lines, lang.XN("person.attended", "{{.Count}} séance suivie sur {{.Of}} tenues ({{.Rate}})", p.Attended,
+	lines = append(lines, lang.XN("person.attended", "Présences\u00a0: {{.Count}} sur {{.Of}} séance tenue ({{.Rate}})", pp.r.held,
 		map[string]any{"Count": p.Attended, "Of": pp.r.held, "Rate": rate.Percent(l)}))
 	pp.details.SetText(strings.Join(lines, "\n"))
 
-	for _, b := range []*widget.Button{pp.edit, pp.marks, pp.export, pp.remove, pp.erase} {
+	for _, b := range []*widget.Button{pp.edit, pp.marks, pp.more} {
 		b.Enable()
 	}
 	enable(pp.confirm, p.Status == participants.Inscrit)

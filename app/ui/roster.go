@@ -31,7 +31,7 @@ func rosterHeaders() []string {
 	}
 }
 
-var rosterWidths = []float32{180, 70, 160, 135, 95, 120, 85}
+var rosterWidths = []float32{175, 70, 155, 125, 90, 115, 85}
 
 // rosterScreen is the Participants area: the searchable roster, the seats
 // and waiting list, and one person's details and actions.

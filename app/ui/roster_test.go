@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -256,4 +257,26 @@ func dialogTextOf(o fyne.CanvasObject) string {
 		}
 	})
 	return text
+}
+
+// TestEveryAreaFitsASmallLaptop: no area, the Participants' two tabs
+// with a person shown among them, needs more than a 1024 × 600 screen (the
+// window would grow past it and hide the person's buttons).
+func TestEveryAreaFitsASmallLaptop(t *testing.T) {
+	u, _ := rosterUI(t)
+	r := u.roster
+	r.selectPerson(r.list[3].ID)
+	fits := func(what string) {
+		if m := u.win.Content().MinSize(); m.Width > 1024 || m.Height > 600 {
+			t.Errorf("%s needs %v, more than 1024 × 600", what, m)
+		}
+	}
+	for tab := range 2 {
+		u.people.SelectIndex(tab)
+		fits(fmt.Sprintf("Participants, tab %d", tab))
+	}
+	for i, a := range u.areas {
+		u.nav.Select(i)
+		fits(a.title)
+	}
 }

@@ -89,7 +89,9 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 
 	agendaPane := container.NewHSplit(
 		container.NewBorder(container.NewVBox(container.NewHScroll(s.agendaToolbar()), s.issues), nil, nil, nil, s.agendaList),
-		s.editor.root)
+		// Scrolls rather than making the window taller than a small
+		// laptop's screen.
+		container.NewVScroll(s.editor.root))
 	agendaPane.Offset = 0.56
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),

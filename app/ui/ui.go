@@ -238,6 +238,8 @@ func (u *UI) onPickCohort(name string) {
 		case u.current == 2 && u.structures != nil:
 			u.structures.current = structure.Structure{}
 			u.structures.load(0)
+		case u.current == 4:
+			u.onNavigate(4) // the exports show the cohort's settings
 		}
 		if err := u.svc.RememberCohort(ctx, c.ID); err != nil {
 			log.Printf("remembering the cohort: %s", usererr.Detail(err))

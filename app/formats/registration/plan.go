@@ -184,6 +184,7 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int, now time
 		}
 		return a.order - b.order
 	})
+	res.Add = make([]participants.Participant, 0, len(added))
 	for _, t := range added {
 		t.p = seats.Register(t.p, now)
 		if t.p.Status == participants.Attente {

@@ -45,8 +45,6 @@ DROP TABLE participants;
 ALTER TABLE participants_new RENAME TO participants;
 
 CREATE INDEX participants_by_cohort ON participants (cohort_id, registered_at);
--- The first person waiting, found without reading the whole cohort.
-CREATE INDEX participants_waiting ON participants (cohort_id, queued_at, registered_at, id) WHERE status = 'attente';
 
 CREATE TRIGGER attendance_counted_on_insert AFTER INSERT ON attendance
 WHEN NEW.mark IN ('present', 'retard')
