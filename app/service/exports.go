@@ -8,6 +8,7 @@ import (
 	"atelier/app/domain/attendance"
 	"atelier/app/domain/course"
 	"atelier/app/domain/library"
+	"atelier/app/domain/participants"
 	"atelier/app/domain/structure"
 	"atelier/app/formats/attendancexlsx"
 	"atelier/app/formats/diagram"
@@ -30,11 +31,7 @@ const Author = "Atelier"
 
 // Workbook writes cohort cohortID's attendance workbook to w.
 func (s *Service) Workbook(ctx context.Context, w io.Writer, cohortID int64) (Written, error) {
-	c, err := s.st.Cohort(ctx, cohortID)
-	if err != nil {
-		return Written{}, err
-	}
-	people, err := s.st.Participants(ctx, c.ID)
+	c, people, err := s.cohortPeople(ctx, cohortID)
 	if err != nil {
 		return Written{}, err
 	}
@@ -51,11 +48,7 @@ func (s *Service) Workbook(ctx context.Context, w io.Writer, cohortID int64) (Wr
 // RosterFile writes cohort cohortID's roster to w, as CSV (UTF-8 with a
 // byte order mark, for Excel) when csv is true, else as XLSX.
 func (s *Service) RosterFile(ctx context.Context, w io.Writer, cohortID int64, csv bool) (Written, error) {
-	c, err := s.st.Cohort(ctx, cohortID)
-	if err != nil {
-		return Written{}, err
-	}
-	people, err := s.st.Participants(ctx, c.ID)
+	c, people, err := s.cohortPeople(ctx, cohortID)
 	if err != nil {
 		return Written{}, err
 	}
@@ -65,6 +58,16 @@ func (s *Service) RosterFile(ctx context.Context, w io.Writer, cohortID int64, c
 		err = rosterexport.XLSX(w, people, c.Location())
 	}
 	return Written{Cohort: c.Name, People: len(people)}, err
+}
+
+// cohortPeople reads a cohort and its people.
+func (s *Service) cohortPeople(ctx context.Context, cohortID int64) (course.Cohort, []participants.Participant, error) {
+	c, err := s.st.Cohort(ctx, cohortID)
+	if err != nil {
+		return c, nil, err
+	}
+	people, err := s.st.Participants(ctx, c.ID)
+	return c, people, err
 }
 
 // documentOptions are the options every PDF of cohort c shares: dated the
@@ -104,15 +107,11 @@ func (s *Service) Handout(ctx context.Context, w io.Writer, cohortID int64, n in
 // expected at it (holding a seat), then blank rows for whoever comes
 // without registering.
 func (s *Service) SignIn(ctx context.Context, w io.Writer, cohortID int64, n int) (Written, error) {
-	c, err := s.st.Cohort(ctx, cohortID)
+	c, people, err := s.cohortPeople(ctx, cohortID)
 	if err != nil {
 		return Written{}, err
 	}
 	ses, err := Session(c, n)
-	if err != nil {
-		return Written{}, err
-	}
-	people, err := s.st.Participants(ctx, c.ID)
 	if err != nil {
 		return Written{}, err
 	}

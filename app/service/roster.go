@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"atelier/app/domain/attendance"
@@ -347,12 +346,9 @@ func people1(n int) string {
 
 // joinNames is « A, B et C ».
 func joinNames(list []participants.Participant) string {
-	var names []string
-	for _, p := range list {
-		names = append(names, p.Name)
+	names := make([]string, len(list))
+	for i, p := range list {
+		names[i] = p.Name
 	}
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
+	return textfmt.French.List(names)
 }

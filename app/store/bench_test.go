@@ -142,43 +142,18 @@ func BenchmarkAttendanceWholeCohort(b *testing.B) {
 }
 
 func BenchmarkAddParticipants10k(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	ctx := context.Background()
-	ps := manyParticipants(10_000)
-	n := 0
-	for b.Loop() {
-		b.StopTimer()
-		n++
-		id := createTest(b, s, fmt.Sprintf("Cohorte %d", n), date(2027, 1, 6, 18, 30))
-		b.StartTimer()
-		if _, err := s.AddParticipants(ctx, id, ps); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchAdd10k(b, func(ctx context.Context, s *Store, id int64, ps []participants.Participant) error {
+		_, err := s.AddParticipants(ctx, id, ps)
+		return err
+	})
 }
 
 // BenchmarkEditRosterAdd10k is the store's share of importing 10,000
 // people through a roster: the roster and the seats read, then one Add
 // each, in one transaction.
 func BenchmarkEditRosterAdd10k(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"), Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	ctx := context.Background()
-	ps := manyParticipants(10_000)
-	n := 0
-	for b.Loop() {
-		b.StopTimer()
-		n++
-		id := createTest(b, s, fmt.Sprintf("Cohorte %d", n), date(2027, 1, 6, 18, 30))
-		b.StartTimer()
-		err := s.EditRoster(ctx, id, "l’importation", func(r *Roster) error {
+	benchAdd10k(b, func(ctx context.Context, s *Store, id int64, ps []participants.Participant) error {
+		return s.EditRoster(ctx, id, "l’importation", func(r *Roster) error {
 			if _, err := r.People(); err != nil {
 				return err
 			}
@@ -192,7 +167,25 @@ func BenchmarkEditRosterAdd10k(b *testing.B) {
 			}
 			return nil
 		})
-		if err != nil {
+	})
+}
+
+// benchAdd10k times add putting 10,000 people in a new cohort each time.
+func benchAdd10k(b *testing.B, add func(context.Context, *Store, int64, []participants.Participant) error) {
+	s, err := Open(filepath.Join(b.TempDir(), "ajout.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	ps := manyParticipants(10_000)
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		id := createTest(b, s, fmt.Sprintf("Cohorte %d", n), date(2027, 1, 6, 18, 30))
+		b.StartTimer()
+		if err := add(ctx, s, id, ps); err != nil {
 			b.Fatal(err)
 		}
 	}

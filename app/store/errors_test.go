@@ -72,19 +72,7 @@ func failBusy(t *testing.T) error {
 	}
 	defer b.Close()
 	ctx := context.Background()
-	inside, release := make(chan struct{}), make(chan struct{})
-	done := make(chan error, 1)
-	go func() {
-		done <- a.EditRoster(ctx, id, "la personne", func(r *Roster) error {
-			if _, err := r.Add(participants.Participant{Name: "Awa", Status: participants.Inscrit}); err != nil {
-				return err
-			}
-			close(inside)
-			<-release
-			return nil
-		})
-	}()
-	<-inside
+	release, done := holdWriteLock(t, a, id)
 	start := time.Now()
 	err = b.EditRoster(ctx, id, "la personne", func(*Roster) error {
 		t.Error("b's edit ran while a held the write lock")
@@ -93,7 +81,7 @@ func failBusy(t *testing.T) error {
 	if waited := time.Since(start); waited < 4*time.Second {
 		t.Errorf("gave up after %v, want the five-second busy timeout", waited)
 	}
-	close(release)
+	release()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}

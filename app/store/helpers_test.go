@@ -193,3 +193,24 @@ func noDriverText(t testing.TB, msg string) {
 		t.Errorf("message is not a sentence: %q", msg)
 	}
 }
+
+// holdWriteLock opens an edit of cohort id on s that adds « Awa » and
+// waits: until release is called, s holds the file's write lock. done
+// gives the edit's result once released.
+func holdWriteLock(t testing.TB, s *Store, id int64) (release func(), done <-chan error) {
+	t.Helper()
+	inside, free := make(chan struct{}), make(chan struct{})
+	result := make(chan error, 1)
+	go func() {
+		result <- s.EditRoster(context.Background(), id, "la personne", func(r *Roster) error {
+			if _, err := r.Add(participants.Participant{Name: "Awa", Status: participants.Inscrit}); err != nil {
+				return err
+			}
+			close(inside)
+			<-free
+			return nil
+		})
+	}()
+	<-inside
+	return func() { close(free) }, result
+}

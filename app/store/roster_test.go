@@ -595,19 +595,7 @@ func TestEditRosterSerialisesTwoStores(t *testing.T) {
 
 	// While a's edit is open, b reads the last committed roster and its
 	// own edit waits.
-	inside, release := make(chan struct{}), make(chan struct{})
-	aDone := make(chan error, 1)
-	go func() {
-		aDone <- a.EditRoster(ctx, id, "la personne", func(r *Roster) error {
-			if _, err := r.Add(participants.Participant{Name: "Awa", Status: participants.Inscrit}); err != nil {
-				return err
-			}
-			close(inside)
-			<-release
-			return nil
-		})
-	}()
-	<-inside
+	release, aDone := holdWriteLock(t, a, id)
 	if ps, err := b.Participants(ctx, id); err != nil || len(ps) != 0 {
 		t.Errorf("b reads %d people (%v) while a's edit is open, want 0", len(ps), err)
 	}
@@ -625,7 +613,7 @@ func TestEditRosterSerialisesTwoStores(t *testing.T) {
 		t.Fatalf("b's edit ran while a's was open: %v", err)
 	case <-time.After(300 * time.Millisecond):
 	}
-	close(release)
+	release()
 	if err := <-aDone; err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +51,7 @@ func (u *UI) openBreakouts(se course.Session) *breakoutDialog {
 		u.showError(lang.X("checkin.err.load", "Impossible de lire les présences de la séance."), err)
 		return nil
 	}
-	b := &breakoutDialog{ui: u, session: se, names: map[int64]string{}, seed: time.Now().UnixNano()}
+	b := &breakoutDialog{ui: u, session: se, names: map[int64]string{}, seed: u.svc.Now().UnixNano()}
 	participants.SortByName(people)
 	attended := map[int64]bool{}
 	for _, m := range marks {

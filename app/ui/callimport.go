@@ -148,7 +148,7 @@ func (p *reportPreview) rematch() {
 	p.waiting.SetText("")
 	if len(plan.Waiting) > 0 {
 		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place) : {{.Names}}", len(plan.Waiting),
-			map[string]any{"N": len(plan.Waiting), "Names": joinNames(plan.Waiting)}))
+			map[string]any{"N": len(plan.Waiting), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
 	}
 	p.matched.Refresh()
 	options := []string{lang.X("report.ignore", "Ignorer"), lang.X("report.walkin", "Ajouter comme arrivée sans inscription")}
@@ -182,7 +182,7 @@ func (p *reportPreview) showAbsent() {
 		p.absentee.SetText(lang.X("report.absent.none", "Toutes les personnes attendues sont dans le rapport ou ont déjà une marque."))
 		return
 	}
-	p.absentee.SetText(joinNames(p.plan.Absent))
+	p.absentee.SetText(joinNames(p.c.ui.lang(), p.plan.Absent))
 	if p.absent.Checked {
 		p.absentee.Importance = widget.MediumImportance
 	} else {

@@ -162,7 +162,7 @@ func (u *UI) offerSeats(cohortID int64, n int) {
 		u.rosterChanged()
 		u.loadCohorts(cohortID)
 		dialog.ShowInformation(lang.X("roster.offer.title", "Place libérée"),
-			lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(seated)}), u.win)
+			lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(u.lang(), seated)}), u.win)
 	}, u.win)
 	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
 	d.SetDismissText(lang.X("action.later", "Plus tard"))

@@ -1,11 +1,10 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 )
 
 // statusLabel is a status in the interface language.
@@ -61,13 +60,10 @@ func statusFromLabel(l string) participants.Status {
 
 // joinNames lists people's names the way the interface language does:
 // « A, B et C ».
-func joinNames(list []participants.Participant) string {
-	var names []string
-	for _, p := range list {
-		names = append(names, p.Name)
+func joinNames(l textfmt.Lang, list []participants.Participant) string {
+	names := make([]string, len(list))
+	for i, p := range list {
+		names[i] = p.Name
 	}
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + lang.X("list.and", "et") + " " + names[len(names)-1]
+	return l.List(names)
 }

@@ -341,19 +341,11 @@ func (d *doc) bullet(text string) {
 // names joins people's names the French way, « A, B et C », each name
 // cleaned for the font.
 func names(list []string) string {
-	var kept []string
-	for _, n := range list {
-		if n = pdfdoc.Name(n); n != "" {
-			kept = append(kept, n)
-		}
+	cleaned := make([]string, len(list))
+	for i, n := range list {
+		cleaned[i] = pdfdoc.Name(n)
 	}
-	switch len(kept) {
-	case 0:
-		return ""
-	case 1:
-		return kept[0]
-	}
-	return strings.Join(kept[:len(kept)-1], ", ") + " et " + kept[len(kept)-1]
+	return textfmt.French.List(cleaned)
 }
 
 // sessionWhen is « mercredi 4 novembre 2026, de 18 h 30 à 20 h » in the

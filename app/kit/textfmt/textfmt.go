@@ -148,3 +148,22 @@ func (l Lang) Colon() string {
 	}
 	return NBSP + ": "
 }
+
+// List joins items the way the language does: « A, B et C », "A, B and C";
+// empty items are left out.
+func (l Lang) List(items []string) string {
+	var kept []string
+	for _, s := range items {
+		if s = strings.TrimSpace(s); s != "" {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) <= 1 {
+		return strings.Join(kept, "")
+	}
+	and := " et "
+	if l == English {
+		and = " and "
+	}
+	return strings.Join(kept[:len(kept)-1], ", ") + and + kept[len(kept)-1]
+}

@@ -40,3 +40,21 @@ func TestFrench(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	for _, tt := range []struct {
+		l     Lang
+		items []string
+		want  string
+	}{
+		{French, nil, ""},
+		{French, []string{"Awa"}, "Awa"},
+		{French, []string{"Awa", " ", "Bo"}, "Awa et Bo"},
+		{French, []string{"Awa", "Bo", "Cy"}, "Awa, Bo et Cy"},
+		{English, []string{"Awa", "Bo", "Cy"}, "Awa, Bo and Cy"},
+	} {
+		if got := tt.l.List(tt.items); got != tt.want {
+			t.Errorf("%v.List(%q) = %q, want %q", tt.l, tt.items, got, tt.want)
+		}
+	}
+}

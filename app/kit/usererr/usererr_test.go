@@ -78,3 +78,26 @@ func TestListAdd(t *testing.T) {
 		t.Fatalf("Err = %v", err)
 	}
 }
+
+func TestNotSaved(t *testing.T) {
+	path := filepath.Join("/dossier", "presences.xlsx")
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "write", Path: "/dossier/.presences.xlsx.1.tmp", Err: syscall.ENOSPC}, "le disque est plein"},
+		{&fs.PathError{Op: "open", Path: "/dossier/.presences.xlsx.1.tmp", Err: syscall.EACCES}, "Atelier n’a pas le droit d’écrire dans le dossier «\u00a0/dossier\u00a0»"},
+		{&fs.PathError{Op: "open", Path: "/dossier/.presences.xlsx.1.tmp", Err: syscall.ENOENT}, "le dossier «\u00a0/dossier\u00a0» n’existe pas"},
+		{&fs.PathError{Op: "open", Path: "/dossier/x", Err: syscall.EROFS}, "lecture seule"},
+		{errors.New("quelque chose"), "une erreur inattendue"},
+	} {
+		got := Message(NotSaved(path, c.err))
+		if !strings.HasPrefix(got, "«\u00a0/dossier/presences.xlsx\u00a0» n’a pas été enregistré\u00a0: ") || !strings.Contains(got, c.want) || strings.Contains(got, ".tmp") {
+			t.Errorf("%v: %q, want it to say %q", c.err, got, c.want)
+		}
+	}
+	already := New("Le document n’a pas pu être créé.")
+	if NotSaved(path, already) != already || NotSaved(path, nil) != nil {
+		t.Error("a sentence or no error must pass unchanged")
+	}
+}
