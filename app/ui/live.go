@@ -18,6 +18,7 @@ import (
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/live"
+	"atelier/app/domain/structure"
 )
 
 // Countdown colours: orange at 20 % left, red at 5 % and past the end.
@@ -364,4 +365,33 @@ func (l *liveScreen) close() {
 	l.ui.win.Canvas().SetOnTypedKey(nil)
 	l.ui.live = nil
 	l.ui.restoreContent()
+}
+
+// key runs a live-mode key; false when it is not one.
+func (l *liveScreen) key(e *fyne.KeyEvent) bool {
+	switch e.Name {
+	case fyne.KeySpace:
+		l.onStartPause()
+	case fyne.KeyRight, fyne.KeyPageDown:
+		l.act(l.runner.Next)
+	case fyne.KeyLeft, fyne.KeyPageUp:
+		l.act(l.runner.Prev)
+	case fyne.Key1:
+		l.addMinutes(1)
+	case fyne.Key5:
+		l.addMinutes(5)
+	default:
+		return false
+	}
+	return true
+}
+
+// structureShown follows the diagram on view, for the shared window.
+func (l *liveScreen) structureShown(structure.Structure) {}
+
+// agendaChanged takes in an agenda saved during the session.
+func (l *liveScreen) agendaChanged(se course.Session) {
+	l.session = se
+	l.runner.SetBlocks(se.Blocks)
+	l.refresh()
 }
