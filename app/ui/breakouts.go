@@ -178,4 +178,7 @@ func (b *breakoutDialog) onSave() {
 		return
 	}
 	b.info.SetText(b.info.Text + " · " + lang.X("groups.saved", "gardés avec la séance"))
+	if l := b.ui.live; l != nil && l.session.ID == b.session.ID {
+		l.groupsChanged()
+	}
 }

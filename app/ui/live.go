@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -19,12 +20,16 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/domain/live"
 	"atelier/app/domain/structure"
+	"atelier/app/kit/textfmt"
+	"atelier/app/kit/usererr"
 )
 
-// Countdown colours: orange at 20 % left, red at 5 % and past the end.
+// Countdown colours: orange at 20 % left, red at 5 % and past the end;
+// grey while paused.
 var (
 	levelOrange = color.NRGBA{R: 0xF5, G: 0x8A, B: 0x1F, A: 0xFF}
 	levelRed    = color.NRGBA{R: 0xE5, G: 0x39, B: 0x35, A: 0xFF}
+	pausedGrey  = color.NRGBA{R: 0x9A, G: 0xA0, B: 0xA6, A: 0xFF}
 )
 
 func levelColor(l live.Level) color.Color {
@@ -37,9 +42,33 @@ func levelColor(l live.Level) color.Color {
 	return theme.Color(theme.ColorNameForeground)
 }
 
-// liveScreen runs a session: the facilitators' full-window view with the
-// current block, a large countdown, what comes next, the notes and the
-// controls; and, on demand, a second window to share with participants.
+// countdownColor is the countdown's colour at view v.
+func countdownColor(v live.View) color.Color {
+	if v.Started && !v.Running {
+		return pausedGrey
+	}
+	return levelColor(v.Level)
+}
+
+// toneImportance colours a gap to the plan: ahead green, on time neutral,
+// behind orange, well behind red.
+func toneImportance(t live.Tone) widget.Importance {
+	switch t {
+	case live.Ahead:
+		return widget.SuccessImportance
+	case live.Behind:
+		return widget.WarningImportance
+	case live.WellBehind:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// liveScreen runs a session. It is a panel docked at the bottom of the main
+// window, so that the facilitator keeps every area at hand (check-in, the
+// canvas, the library) while the session runs; and, on demand, the
+// participants' window (sharedScreen), which shows what the facilitator
+// chooses.
 type liveScreen struct {
 	ui      *UI
 	session course.Session
@@ -47,19 +76,22 @@ type liveScreen struct {
 	notes   string
 	root    fyne.CanvasObject
 	stop    chan struct{}
-	shared  fyne.Window
 	now     func() time.Time
 	lastRun bool
+	shared  *sharedScreen
 
-	title, block, next, lead, drift, extra *widget.Label
-	blockNotes, teamNotes                  *widget.Label
-	countdown                              *canvas.Text
-	progress                               *widget.ProgressBar
-	startBtn                               *widget.Button
-	groupsBtn                              *widget.Button
+	countdown                               *canvas.Text
+	block, state, next, drift, end, extra   *widget.Label
+	progress                                *widget.ProgressBar
+	startBtn, groupsBtn, shareBtn, notesBtn *widget.Button
+	showPick                                *widget.Select
+	details                                 *fyne.Container
+	blockNotes, teamNotes                   *widget.Label
+	resources                               *fyne.Container
 
-	sharedTitle, sharedBlock, sharedNext *widget.Label
-	sharedCountdown                      *canvas.Text
+	// structure is the diagram last shown in Atelier structure (or the
+	// cohort's first), for the participants' window.
+	structure structure.Structure
 }
 
 // onLive opens live mode on the session on view, resuming a run that was
@@ -71,14 +103,25 @@ func (s *sessionsScreen) onLive() {
 	s.ui.openLive(s.session())
 }
 
+// openLive starts live mode on session se (or brings the panel back if it
+// is already running it).
 func (u *UI) openLive(se course.Session) *liveScreen {
+	if u.live != nil {
+		if u.live.session.ID == se.ID {
+			return u.live
+		}
+		u.live.close(false)
+		if u.live != nil {
+			return u.live // the person kept the other session going
+		}
+	}
 	ctx := context.Background()
 	l := &liveScreen{ui: u, session: se, now: u.svc.Now}
 	if saved, err := u.store.LiveState(ctx, se.ID); err == nil && saved != "" {
 		if r, err := live.Resume(saved, se.Blocks); err == nil {
 			l.runner = r
 		} else {
-			log.Printf("live state of session %d not resumed: %v", se.ID, err)
+			log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
 		}
 	}
 	if l.runner == nil {
@@ -89,85 +132,109 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 		l.notes = notes
 	}
 	l.build()
-	u.win.SetContent(l.root)
-	l.bindKeys()
+	u.live = l
+	u.liveDock.Objects = []fyne.CanvasObject{l.root}
+	u.liveDock.Refresh()
 	l.refresh()
 	if !u.opts.StillClock {
 		l.stop = make(chan struct{})
 		go l.tick(l.stop)
 	}
-	u.live = l
 	return l
 }
 
 func (l *liveScreen) build() {
-	l.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.title.Truncation = fyne.TextTruncateEllipsis
-	l.block = wrapped("")
-	l.block.SizeName = theme.SizeNameHeadingText
-	l.block.TextStyle = fyne.TextStyle{Bold: true}
-	l.lead = widget.NewLabel("")
-	l.next = widget.NewLabel("")
-	l.next.Wrapping = fyne.TextWrapWord
-	l.next.SizeName = theme.SizeNameSubHeadingText
-	l.drift = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	l.extra = widget.NewLabel("")
 	l.countdown = canvas.NewText("00:00", theme.Color(theme.ColorNameForeground))
-	l.countdown.TextSize = 140
+	l.countdown.TextSize = 34
 	l.countdown.TextStyle = fyne.TextStyle{Bold: true}
-	l.countdown.Alignment = fyne.TextAlignCenter
+	l.block = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.block.Truncation = fyne.TextTruncateEllipsis
+	l.next = widget.NewLabel("")
+	l.next.Truncation = fyne.TextTruncateEllipsis
+	l.state = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.drift = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.end = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
+	l.extra = widget.NewLabel("")
+	l.extra.Importance = widget.LowImportance
 	l.progress = widget.NewProgressBar()
 	l.progress.TextFormatter = func() string { return "" }
-	l.blockNotes = wrapped("")
-	l.teamNotes = wrapped(l.notes)
 
 	l.startBtn = widget.NewButtonWithIcon(lang.X("live.start", "Démarrer"), theme.MediaPlayIcon(), l.onStartPause)
 	l.startBtn.Importance = widget.HighImportance
-	prev := widget.NewButtonWithIcon(lang.X("live.prev", "Précédent"), theme.MediaSkipPreviousIcon(), func() { l.act(l.runner.Prev) })
-	next := widget.NewButtonWithIcon(lang.X("live.next", "Suivant"), theme.MediaSkipNextIcon(), func() { l.act(l.runner.Next) })
+	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { l.act(l.runner.Prev) })
+	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { l.act(l.runner.Next) })
 	plus1 := widget.NewButton(lang.X("live.plus1", "+1 min"), func() { l.addMinutes(1) })
 	plus5 := widget.NewButton(lang.X("live.plus5", "+5 min"), func() { l.addMinutes(5) })
 	l.groupsBtn = widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), l.onGroups)
-	share := widget.NewButtonWithIcon(lang.X("live.share", "Écran partagé"), theme.ComputerIcon(), l.onShare)
-	quit := widget.NewButtonWithIcon(lang.X("live.quit", "Quitter le mode animation"), theme.LogoutIcon(), l.close)
-	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, layout.NewSpacer(), share, quit)
-	keys := widget.NewLabel(lang.X("live.keys", "Espace : démarrer ou mettre en pause · → suivant · ← précédent · 1 et 5 : ajouter des minutes · Échap : quitter"))
-	keys.Importance = widget.LowImportance
-	keys.Wrapping = fyne.TextWrapWord
-
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, l.drift, l.title), l.progress)
-	center := container.NewVBox(l.block, l.lead, container.NewCenter(l.countdown), l.extra, widget.NewSeparator(), l.next)
-	side := container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle(lang.X("sessions.notes", "Notes d’animation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.blockNotes,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.X("sessions.teamnotes", "Notes de l’équipe"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), l.teamNotes,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.X("sessions.resources", "Ressources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVBox(resourceLinks(l.ui, l.session)...)))
-	split := container.NewHSplit(container.NewPadded(center), side)
-	split.Offset = 0.64
-	l.root = container.NewBorder(container.NewPadded(header), container.NewVBox(controls, keys), nil, nil, split)
-}
-
-// bindKeys maps the controls to the keyboard while live mode is on.
-func (l *liveScreen) bindKeys() {
-	c := l.ui.win.Canvas()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeySpace:
-			l.onStartPause()
-		case fyne.KeyRight, fyne.KeyPageDown:
-			l.act(l.runner.Next)
-		case fyne.KeyLeft, fyne.KeyPageUp:
-			l.act(l.runner.Prev)
-		case fyne.Key1:
-			l.addMinutes(1)
-		case fyne.Key5:
-			l.addMinutes(5)
-		case fyne.KeyEscape:
-			l.close()
+	var labels []string
+	for _, v := range shareViews() {
+		labels = append(labels, v.label())
+	}
+	l.showPick = widget.NewSelect(labels, func(string) {
+		if i := l.showPick.SelectedIndex(); i >= 0 {
+			l.show(shareViews()[i])
 		}
 	})
+	l.showPick.SetSelectedIndex(0)
+	l.shareBtn = widget.NewButtonWithIcon(lang.X("live.share", "Écran partagé"), theme.ComputerIcon(), l.onShare)
+	l.notesBtn = widget.NewButtonWithIcon(lang.X("live.notes", "Notes"), theme.MenuDropUpIcon(), l.toggleDetails)
+	quit := widget.NewButtonWithIcon(lang.X("live.quit", "Quitter l’animation"), theme.LogoutIcon(), func() { l.close(true) })
+
+	l.blockNotes = wrapped("")
+	l.teamNotes = wrapped(l.notes)
+	l.resources = container.NewVBox()
+	l.fillResources()
+	notes := container.NewGridWithColumns(3,
+		titled(lang.X("sessions.notes", "Notes d’animation"), l.blockNotes),
+		titled(lang.X("sessions.teamnotes", "Notes de l’équipe"), l.teamNotes),
+		titled(lang.X("sessions.resources", "Ressources"), l.resources))
+	scroll := container.NewVScroll(notes)
+	scroll.SetMinSize(fyne.NewSize(0, 150))
+	l.details = container.NewVBox(scroll, widget.NewSeparator())
+	l.details.Hide()
+
+	words := container.NewVBox(l.block, l.next)
+	status := container.NewVBox(container.NewHBox(layout.NewSpacer(), l.state, l.drift), l.end)
+	top := container.NewBorder(nil, nil, container.NewCenter(l.countdown), status, words)
+	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
+		widget.NewLabel(lang.X("live.showing", "À l’écran\u00a0:")), l.showPick, l.shareBtn, layout.NewSpacer(), l.extra, l.notesBtn, quit)
+	l.root = container.NewVBox(widget.NewSeparator(), l.details, top, l.progress, controls)
+}
+
+// titled is a bold heading over content.
+func titled(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, content)
+}
+
+// fillResources lists the session's resources, each with a button to show
+// it on the shared screen.
+func (l *liveScreen) fillResources() {
+	rs, err := l.ui.store.SessionResources(context.Background(), l.session.ID)
+	l.resources.Objects = nil
+	if err != nil {
+		log.Printf("resources of session %d: %s", l.session.ID, usererr.Detail(err))
+	}
+	for _, r := range rs {
+		show := widget.NewButtonWithIcon("", theme.ComputerIcon(), func() { l.showResource(r) })
+		title := widget.NewLabel(r.Title)
+		title.Truncation = fyne.TextTruncateEllipsis
+		l.resources.Add(container.NewBorder(nil, nil, nil, show, title))
+	}
+	if len(rs) == 0 {
+		l.resources.Add(wrapped(lang.X("sessions.resources.none", "Aucune ressource pour cette séance. Dans la Bibliothèque, «\u00a0Lier à une séance\u00a0» en ajoute une.")))
+	}
+}
+
+// toggleDetails shows or hides the notes above the timer.
+func (l *liveScreen) toggleDetails() {
+	if l.details.Visible() {
+		l.details.Hide()
+		l.notesBtn.SetIcon(theme.MenuDropUpIcon())
+	} else {
+		l.details.Show()
+		l.notesBtn.SetIcon(theme.MenuDropDownIcon())
+	}
+	l.ui.liveDock.Refresh()
 }
 
 // tick redraws four times a second. The countdown is computed from the
@@ -208,6 +275,14 @@ func setText(l *widget.Label, text string) {
 	}
 }
 
+// setImportance changes a label's colour only when it changes.
+func setImportance(l *widget.Label, i widget.Importance) {
+	if l.Importance != i {
+		l.Importance = i
+		l.Refresh()
+	}
+}
+
 // farFrom reports whether now is more than three hours from the planned start.
 func farFrom(now, planned time.Time) bool {
 	d := now.Sub(planned)
@@ -236,32 +311,37 @@ func (l *liveScreen) act(f func(time.Time)) {
 func (l *liveScreen) refresh() {
 	v := l.runner.View(l.now())
 	fr := l.ui.lang()
-	setText(l.title, fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
 	l.progress.SetValue(v.Progress)
-	setText(l.drift, live.DriftText(v.Drift))
-	importance := widget.SuccessImportance
-	if v.Drift > time.Minute {
-		importance = widget.WarningImportance
-	}
-	if l.drift.Importance != importance {
-		l.drift.Importance = importance
-		l.drift.Refresh()
+	setText(l.drift, driftText(fr, v))
+	setImportance(l.drift, toneImportance(live.ToneOf(v.Drift)))
+	setText(l.end, endText(fr, v, l.ui.cohort.Location()))
+	setImportance(l.end, toneImportance(live.ToneOf(v.Late())))
+	switch {
+	case v.Done:
+		setText(l.state, "")
+	case v.Started && !v.Running:
+		setText(l.state, lang.X("live.paused", "En pause")+" ·")
+		setImportance(l.state, widget.WarningImportance)
+	case !v.Started:
+		setText(l.state, lang.X("live.notstarted", "Pas commencée")+" ·")
+		setImportance(l.state, widget.LowImportance)
+	default:
+		setText(l.state, "")
 	}
 	if v.Done {
 		setText(l.block, lang.X("live.done", "Séance terminée"))
-		setText(l.lead, "")
-		l.countdown.Text = ""
+		l.countdown.Text = "--:--"
+		l.countdown.Color = pausedGrey
 		setText(l.next, "")
 		setText(l.blockNotes, "")
 	} else {
-		setText(l.block, fmt.Sprintf("%d/%d · %s", v.Index+1, v.Count, v.Title))
 		who := v.Facilitator
 		if who == "" {
 			who = lang.X("sessions.team", "toute l’équipe d’animation")
 		}
-		setText(l.lead, fmt.Sprintf("%s · %s · %s", kindLabel(v.Kind), fr.Minutes(v.Minutes), lang.X("sessions.lead", "Animation\u00a0: {{.Who}}", map[string]any{"Who": who})))
+		setText(l.block, fmt.Sprintf("%d/%d · %s · %s", v.Index+1, v.Count, v.Title, who))
 		l.countdown.Text = live.FormatCountdown(v.Remaining)
-		l.countdown.Color = levelColor(v.Level)
+		l.countdown.Color = countdownColor(v)
 		if v.HasNext {
 			setText(l.next, lang.X("live.then", "Ensuite\u00a0: {{.Title}} ({{.Kind}}, {{.Minutes}})", map[string]any{"Title": v.Next.Title, "Kind": kindLabel(v.Next.Kind), "Minutes": fr.Minutes(v.Next.Minutes)}))
 		} else {
@@ -274,7 +354,7 @@ func (l *liveScreen) refresh() {
 	l.countdown.Refresh()
 	setText(l.extra, "")
 	if v.Extra != 0 {
-		setText(l.extra, lang.X("live.extra", "{{.N}} ajoutées à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
+		setText(l.extra, lang.X("live.extra", "+{{.N}} à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
 	}
 	if v.Running != l.lastRun || l.startBtn.Text == "" {
 		l.lastRun = v.Running
@@ -294,77 +374,102 @@ func (l *liveScreen) refresh() {
 		l.groupsBtn.Importance = groups
 		l.groupsBtn.Refresh()
 	}
-	l.refreshShared(v)
+	if l.shared != nil {
+		l.shared.refresh(v)
+	}
 }
 
-// onShare opens the window to share on the video call: only what
-// participants should see.
+// driftText says where the session stands, in the interface language.
+func driftText(fr textfmt.Lang, v live.View) string {
+	m := int(v.Drift.Round(time.Minute) / time.Minute)
+	switch {
+	case !v.Started:
+		return ""
+	case m > 0:
+		return lang.X("live.behind", "{{.M}} de retard", map[string]any{"M": fr.Minutes(m)})
+	case m < 0:
+		return lang.X("live.ahead", "{{.M}} d’avance", map[string]any{"M": fr.Minutes(-m)})
+	}
+	return lang.X("live.ontime", "à l’heure")
+}
+
+// endText is « fin prévue 20 h 04, 4 min après l’horaire ».
+func endText(fr textfmt.Lang, v live.View, loc *time.Location) string {
+	clock := fr.Clock(v.ProjectedEnd.In(loc))
+	m := int(v.Late().Round(time.Minute) / time.Minute)
+	switch {
+	case m > 0:
+		return lang.X("live.end.late", "fin prévue {{.At}}, {{.M}} après l’horaire", map[string]any{"At": clock, "M": fr.Minutes(m)})
+	case m < 0:
+		return lang.X("live.end.early", "fin prévue {{.At}}, {{.M}} avant l’horaire", map[string]any{"At": clock, "M": fr.Minutes(-m)})
+	}
+	return lang.X("live.end.ontime", "fin prévue {{.At}}, à l’heure prévue", map[string]any{"At": clock})
+}
+
+// onShare opens the participants' window, or brings it forward.
 func (l *liveScreen) onShare() {
 	if l.shared != nil {
-		l.shared.RequestFocus()
+		l.shared.win.RequestFocus()
 		return
 	}
-	w := l.ui.app.NewWindow(lang.X("live.shared.title", "Atelier — écran partagé"))
-	l.sharedTitle = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.sharedTitle.Wrapping = fyne.TextWrapWord
-	l.sharedBlock = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.sharedBlock.SizeName = theme.SizeNameHeadingText
-	l.sharedBlock.Wrapping = fyne.TextWrapWord
-	l.sharedNext = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	l.sharedNext.SizeName = theme.SizeNameSubHeadingText
-	l.sharedNext.Wrapping = fyne.TextWrapWord
-	l.sharedCountdown = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	l.sharedCountdown.TextSize = 180
-	l.sharedCountdown.TextStyle = fyne.TextStyle{Bold: true}
-	l.sharedCountdown.Alignment = fyne.TextAlignCenter
-	w.SetContent(container.NewPadded(container.NewVBox(l.sharedTitle, layout.NewSpacer(), l.sharedBlock,
-		container.NewCenter(l.sharedCountdown), l.sharedNext, layout.NewSpacer())))
-	w.Resize(fyne.NewSize(960, 600))
-	w.SetOnClosed(func() { l.shared = nil })
-	l.shared = w
+	l.shared = newSharedScreen(l)
+	l.shared.show(shareViews()[max(l.showPick.SelectedIndex(), 0)])
 	l.refresh()
-	w.Show()
+	l.shared.win.Show()
 }
 
-func (l *liveScreen) refreshShared(v live.View) {
-	if l.shared == nil {
+// show puts view v on the participants' window.
+func (l *liveScreen) show(v shareView) {
+	if i := v.index(); l.showPick.SelectedIndex() != i {
+		l.showPick.SetSelectedIndex(i) // calls show again
 		return
 	}
-	setText(l.sharedTitle, fmt.Sprintf("%s — %s", sessionName(l.session.Number), l.session.Title))
-	if v.Done {
-		setText(l.sharedBlock, lang.X("live.thanks", "Merci\u202f!"))
-		l.sharedCountdown.Text = ""
-		setText(l.sharedNext, "")
-	} else {
-		setText(l.sharedBlock, v.Title)
-		l.sharedCountdown.Text = live.FormatCountdown(v.Remaining)
-		l.sharedCountdown.Color = levelColor(v.Level)
-		next := ""
-		if v.HasNext {
-			next = lang.X("live.shared.next", "Ensuite\u00a0: {{.Title}}", map[string]any{"Title": v.Next.Title})
-		}
-		setText(l.sharedNext, next)
+	if l.shared != nil {
+		l.shared.show(v)
+		l.shared.refresh(l.runner.View(l.now()))
 	}
-	l.sharedCountdown.Refresh()
 }
 
-// close leaves live mode; the run is kept unless the session is over.
-func (l *liveScreen) close() {
+// showResource puts resource r on the participants' window.
+func (l *liveScreen) showResource(r resourceShown) {
+	if l.shared == nil {
+		l.onShare()
+	}
+	l.shared.resource = r
+	l.shared.fillResource()
+	l.show(shareResource)
+}
+
+// close leaves live mode; the run is kept unless the session is over. With
+// ask, an open participants' window is closed only once confirmed.
+func (l *liveScreen) close(ask bool) {
+	if ask && l.shared != nil {
+		d := dialog.NewConfirm(lang.X("live.quit.title", "Quitter l’animation"),
+			lang.X("live.quit.shared", "L’écran partagé est ouvert\u00a0: quitter l’animation le fermera aussi. Quitter quand même\u202f?"), func(yes bool) {
+				if yes {
+					l.close(false)
+				}
+			}, l.ui.win)
+		d.SetConfirmText(lang.X("live.quit", "Quitter l’animation"))
+		d.SetDismissText(lang.X("action.cancel", "Annuler"))
+		d.Show()
+		return
+	}
 	if l.stop != nil {
 		close(l.stop)
 		l.stop = nil
 	}
 	if l.shared != nil {
-		l.shared.Close()
+		l.shared.closeNow()
 	}
 	if l.runner.View(l.now()).Done {
 		if err := l.ui.store.SaveLiveState(context.Background(), l.session.ID, ""); err != nil {
-			log.Printf("clearing the live state: %v", err)
+			log.Printf("clearing the live state: %s", usererr.Detail(err))
 		}
 	}
-	l.ui.win.Canvas().SetOnTypedKey(nil)
 	l.ui.live = nil
-	l.ui.restoreContent()
+	l.ui.liveDock.Objects = nil
+	l.ui.liveDock.Refresh()
 }
 
 // key runs a live-mode key; false when it is not one.
@@ -387,11 +492,23 @@ func (l *liveScreen) key(e *fyne.KeyEvent) bool {
 }
 
 // structureShown follows the diagram on view, for the shared window.
-func (l *liveScreen) structureShown(structure.Structure) {}
+func (l *liveScreen) structureShown(st structure.Structure) {
+	l.structure = st
+	if l.shared != nil {
+		l.shared.structureChanged()
+	}
+}
 
 // agendaChanged takes in an agenda saved during the session.
 func (l *liveScreen) agendaChanged(se course.Session) {
 	l.session = se
 	l.runner.SetBlocks(se.Blocks)
 	l.refresh()
+}
+
+// groupsChanged redraws the breakout groups on the shared window.
+func (l *liveScreen) groupsChanged() {
+	if l.shared != nil {
+		l.shared.fillGroups()
+	}
 }

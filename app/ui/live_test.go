@@ -39,14 +39,14 @@ func TestLiveModeRunsResumesAndShares(t *testing.T) {
 	}
 	// The screen-share window shows the countdown, without the notes.
 	l.onShare()
-	if l.shared == nil || l.sharedCountdown.Text != l.countdown.Text || l.sharedBlock.Text != se.Blocks[1].Title {
-		t.Errorf("shared window: %q / %q", l.sharedCountdown.Text, l.sharedBlock.Text)
+	if l.shared == nil || l.shared.countdown.Text != l.countdown.Text || l.shared.block.Text != se.Blocks[1].Title {
+		t.Fatalf("shared window: %+v", l.shared)
 	}
 	// Quit mid-session: the run is kept and resumed on the next opening,
 	// as after a restart of the app.
-	l.close()
-	if u.win.Content() != u.main {
-		t.Error("areas not back after live mode")
+	l.close(false)
+	if u.win.Content() != u.main || len(u.liveDock.Objects) != 0 || u.live != nil {
+		t.Error("live panel still there after quitting")
 	}
 	saved, _ := st.LiveState(context.Background(), se.ID)
 	if saved == "" {
@@ -63,7 +63,7 @@ func TestLiveModeRunsResumesAndShares(t *testing.T) {
 	if l2.block.Text != "Séance terminée" {
 		t.Errorf("after the last block: %q", l2.block.Text)
 	}
-	l2.close()
+	l2.close(false)
 	if saved, _ := st.LiveState(context.Background(), se.ID); saved != "" {
 		t.Errorf("a finished session keeps its live state %q", saved)
 	}

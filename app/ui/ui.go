@@ -56,7 +56,9 @@ type UI struct {
 	live       *liveScreen
 	structures *structuresScreen
 	library    *libraryScreen
-	main       fyne.CanvasObject // the areas, put back when live mode ends
+	main       fyne.CanvasObject // the areas, with the live panel under them
+	liveDock   *fyne.Container   // holds the live panel while a session is live
+	quitHook   func()            // tests: what Ctrl+Q does instead of quitting
 	roster     *rosterScreen
 	checkin    *checkinScreen
 	people     *container.AppTabs
@@ -76,7 +78,7 @@ func New(a fyne.App, svc *service.Service, opts Options) *UI {
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.build()
-	u.addShortcuts()
+	u.win.Canvas().SetOnTypedKey(u.onKey)
 	return u
 }
 
@@ -173,8 +175,12 @@ func (u *UI) build() {
 	u.content = container.NewStack()
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	if u.liveDock == nil {
+		u.liveDock = container.NewStack()
+	}
+	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), u.liveDock, nil, nil, split)
 	u.win.SetContent(u.main)
+	u.win.SetMainMenu(u.mainMenu())
 }
 
 // onNavigate shows the area picked in the navigation.
@@ -246,12 +252,6 @@ func (u *UI) onPickCohort(name string) {
 		}
 		return
 	}
-}
-
-// restoreContent puts the areas back after live mode.
-func (u *UI) restoreContent() {
-	u.win.SetContent(u.main)
-	u.loadCohorts(u.cohort.ID)
 }
 
 // peopleArea builds the Participants area the first time it is shown:

@@ -41,3 +41,18 @@ func DriftText(d time.Duration) string {
 	}
 	return "à l’heure"
 }
+
+// EndText says when the session will end against what was announced:
+// « fin prévue 20 h 04, 4 min après l’horaire », « … à l’heure prévue »,
+// « … 3 min avant l’horaire ». The time is read in loc.
+func EndText(v View, loc *time.Location) string {
+	end := "fin prévue " + textfmt.French.Clock(v.ProjectedEnd.In(loc))
+	m := int(v.Late().Round(time.Minute) / time.Minute)
+	switch {
+	case m > 0:
+		return end + ", " + textfmt.French.Minutes(m) + " après l’horaire"
+	case m < 0:
+		return end + ", " + textfmt.French.Minutes(-m) + " avant l’horaire"
+	}
+	return end + ", à l’heure prévue"
+}

@@ -43,8 +43,9 @@ type Runner struct {
 
 	// The plan with the extra minutes, as offsets from st.Start; recomputed
 	// only when blocks or extra minutes change, not on every tick.
-	starts []time.Duration
-	end    time.Duration
+	starts  []time.Duration
+	end     time.Duration
+	baseEnd time.Duration // end of the agenda without the extra minutes
 }
 
 // New prepares a session that has not started yet.
@@ -197,6 +198,7 @@ func (r *Runner) replan() {
 		plan[i] = b
 	}
 	r.starts, r.end = agenda.Offsets(plan)
+	_, r.baseEnd = agenda.Offsets(r.blocks)
 }
 
 // clampExtra keeps a block at least one minute long and at most a day

@@ -2,10 +2,12 @@ package live
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/textfmt"
 )
 
 var (
@@ -322,5 +324,31 @@ func BenchmarkView(b *testing.B) {
 		v := r.View(now)
 		_ = FormatCountdown(v.Remaining)
 		now = now.Add(time.Second)
+	}
+}
+
+func TestTimeToldPlainly(t *testing.T) {
+	blocks := []agenda.Block{{Title: "Accueil", Kind: agenda.Accueil, Minutes: 10}, {Title: "Exposé", Kind: agenda.Presentation, Minutes: 80}}
+	r := New(blocks, sessionStart)
+	r.Start(sessionStart)
+	loc := sessionStart.Location()
+	v := r.View(sessionStart.Add(M(5)))
+	if got := EndText(v, loc); got != "fin prévue "+textfmt.French.Clock(sessionStart.Add(M(90)).In(loc))+", à l’heure prévue" || ToneOf(v.Drift) != OnTime {
+		t.Errorf("on time: %q, tone %v", got, ToneOf(v.Drift))
+	}
+	// One minute added: on schedule against the new plan, but the session
+	// now ends a minute after what was announced.
+	r.AddMinutes(1, sessionStart.Add(M(5)))
+	v = r.View(sessionStart.Add(M(5)))
+	if v.Late() != M(1) || !strings.HasSuffix(EndText(v, loc), ", 1\u00a0min après l’horaire") || ToneOf(v.Late()) != Behind {
+		t.Errorf("after +1: late %v, %q", v.Late(), EndText(v, loc))
+	}
+	for _, tt := range []struct {
+		d    time.Duration
+		want Tone
+	}{{-M(2), Ahead}, {-20 * time.Second, OnTime}, {M(1), Behind}, {M(4), Behind}, {M(5), WellBehind}} {
+		if got := ToneOf(tt.d); got != tt.want {
+			t.Errorf("ToneOf(%v) = %v, want %v", tt.d, got, tt.want)
+		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 // utcView makes views comparable with == after a JSON round trip, which
 // keeps instants but not their *time.Location.
 func utcView(v View) View {
-	v.PlannedEnd, v.ProjectedEnd = v.PlannedEnd.UTC(), v.ProjectedEnd.UTC()
+	v.PlannedEnd, v.ProjectedEnd, v.ScheduledEnd = v.PlannedEnd.UTC(), v.ProjectedEnd.UTC(), v.ScheduledEnd.UTC()
 	return v
 }
 

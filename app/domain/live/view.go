@@ -80,6 +80,39 @@ type View struct {
 
 	PlannedEnd   time.Time // end of the plan, extra minutes included
 	ProjectedEnd time.Time // end if every block from now on keeps its length
+	// ScheduledEnd is the end of the agenda as planned before the session,
+	// without the minutes added during it: the time people were told.
+	ScheduledEnd time.Time
+}
+
+// Late is how far the projected end falls after the scheduled one (the
+// minutes added included); negative when the session will end early.
+func (v View) Late() time.Duration { return v.ProjectedEnd.Sub(v.ScheduledEnd) }
+
+// Tone is how a gap to the plan should look: ahead, on time, a little or
+// much behind.
+type Tone int
+
+// The tones, from early to late.
+const (
+	Ahead      Tone = iota - 1 // green
+	OnTime                     // neutral
+	Behind                     // orange: one to four minutes
+	WellBehind                 // red: five minutes or more
+)
+
+// ToneOf grades a gap to the plan (positive: late), to the nearest minute
+// as the text says it.
+func ToneOf(d time.Duration) Tone {
+	switch m := d.Round(time.Minute); {
+	case m < 0:
+		return Ahead
+	case m == 0:
+		return OnTime
+	case m < 5*time.Minute:
+		return Behind
+	}
+	return WellBehind
 }
 
 // View computes the display at now. It costs a few hundred nanoseconds,
@@ -88,11 +121,12 @@ func (r *Runner) View(now time.Time) View {
 	now = wall(now)
 	n := len(r.blocks)
 	v := View{
-		Count:      n,
-		Running:    r.st.Running,
-		Started:    !r.st.StartedAt.IsZero(),
-		Done:       r.st.Done || n == 0,
-		PlannedEnd: r.st.Start.Add(r.end),
+		Count:        n,
+		Running:      r.st.Running,
+		Started:      !r.st.StartedAt.IsZero(),
+		Done:         r.st.Done || n == 0,
+		PlannedEnd:   r.st.Start.Add(r.end),
+		ScheduledEnd: r.st.Start.Add(r.baseEnd),
 	}
 	if v.Done {
 		v.Index, v.Progress = n, 1
