@@ -68,25 +68,47 @@ func benchSetup(b *testing.B) (fyne.App, *service.Service) {
 // 300 nodes and 400 links: the move, the links re-routed, the redraw.
 func BenchmarkCanvasDragStep(b *testing.B) {
 	test.NewTempApp(b)
+	// Labels short and long, laid out in the real font: many shapes grow.
+	labels := []string{"Élément %d", "Coordination externe %d", "Gestion du budget %d",
+		"Groupe de travail sur la mobilisation des membres %d", "Cercle %d"}
 	s := structure.Structure{Name: "grande"}
 	for i := range 300 {
 		kind := structure.NodeKinds()[i%len(structure.NodeKinds())]
-		s.Nodes = append(s.Nodes, structure.Node{ID: int64(i + 1), Kind: kind, Label: fmt.Sprintf("Élément %d", i+1), X: float32(i%20) * 200, Y: float32(i/20) * 160})
+		s.Nodes = append(s.Nodes, structure.Node{ID: int64(i + 1), Kind: kind, Label: fmt.Sprintf(labels[i%len(labels)], i+1), X: float32(i%20) * 300, Y: float32(i/20) * 200})
 	}
 	for i := range 400 {
-		s.Links = append(s.Links, structure.Link{ID: int64(i + 1), From: int64(i%300 + 1), To: int64((i*7+13)%300 + 1), Kind: structure.LinkKinds()[i%4]})
+		l := structure.Link{ID: int64(i + 1), From: int64(i%300 + 1), To: int64((i*7+13)%300 + 1), Kind: structure.LinkKinds()[i%4]}
+		if i%5 == 0 {
+			l.Label = "mandat"
+		}
+		s.Links = append(s.Links, l)
 	}
-	c := newDiagramCanvas()
-	c.Resize(fyne.NewSize(1280, 800))
-	c.SetStructure(s, true)
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1280, 800))
-	start := c.toScreen(s.Nodes[150].Center())
-	step := fyne.NewDelta(2, 1)
-	for b.Loop() {
-		start = start.Add(step)
-		c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: step})
+	for _, mode := range []struct {
+		name      string
+		large     bool
+		zoomedOut bool
+	}{{"editing", false, false}, {"presentation", true, false}, {"all in view", false, true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			c := newDiagramCanvas()
+			c.large = mode.large
+			w := test.NewWindow(c)
+			defer w.Close()
+			w.Resize(fyne.NewSize(1280, 800))
+			c.SetStructure(s, true)
+			if mode.zoomedOut {
+				// The widest view that still writes the labels: nearly
+				// everything drawn.
+				c.zoom, c.origin = 0.25, c.drawing.Bounds().Min
+				c.Refresh()
+			}
+			i := c.s.NodeIndex(151)
+			start := c.toScreen(c.s.Nodes[i].Center())
+			step := fyne.NewDelta(2, 1)
+			for b.Loop() {
+				start = start.Add(step)
+				c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start}, Dragged: step})
+			}
+			c.DragEnd()
+		})
 	}
-	c.DragEnd()
 }

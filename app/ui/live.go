@@ -82,7 +82,7 @@ type liveScreen struct {
 
 	countdown                               *canvas.Text
 	block, state, next, drift, end, extra   *widget.Label
-	progress                                *widget.ProgressBar
+	progress                                *thinBar
 	startBtn, groupsBtn, shareBtn, notesBtn *widget.Button
 	showPick                                *widget.Select
 	details                                 *fyne.Container
@@ -145,7 +145,7 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 
 func (l *liveScreen) build() {
 	l.countdown = canvas.NewText("00:00", theme.Color(theme.ColorNameForeground))
-	l.countdown.TextSize = 34
+	l.countdown.TextSize = 32
 	l.countdown.TextStyle = fyne.TextStyle{Bold: true}
 	l.block = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.block.Truncation = fyne.TextTruncateEllipsis
@@ -156,8 +156,7 @@ func (l *liveScreen) build() {
 	l.end = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	l.extra = widget.NewLabel("")
 	l.extra.Importance = widget.LowImportance
-	l.progress = widget.NewProgressBar()
-	l.progress.TextFormatter = func() string { return "" }
+	l.progress = newThinBar()
 
 	l.startBtn = widget.NewButtonWithIcon(lang.X("live.start", "Démarrer"), theme.MediaPlayIcon(), l.onStartPause)
 	l.startBtn.Importance = widget.HighImportance
@@ -178,7 +177,7 @@ func (l *liveScreen) build() {
 	l.showPick.SetSelectedIndex(0)
 	l.shareBtn = widget.NewButtonWithIcon(lang.X("live.share", "Écran partagé"), theme.ComputerIcon(), l.onShare)
 	l.notesBtn = widget.NewButtonWithIcon(lang.X("live.notes", "Notes"), theme.MenuDropUpIcon(), l.toggleDetails)
-	quit := widget.NewButtonWithIcon(lang.X("live.quit", "Quitter l’animation"), theme.LogoutIcon(), func() { l.close(true) })
+	quit := widget.NewButtonWithIcon(lang.X("live.quit.short", "Terminer"), theme.LogoutIcon(), func() { l.close(true) })
 
 	l.blockNotes = wrapped("")
 	l.teamNotes = wrapped(l.notes)
@@ -189,15 +188,15 @@ func (l *liveScreen) build() {
 		titled(lang.X("sessions.teamnotes", "Notes de l’équipe"), l.teamNotes),
 		titled(lang.X("sessions.resources", "Ressources"), l.resources))
 	scroll := container.NewVScroll(notes)
-	scroll.SetMinSize(fyne.NewSize(0, 150))
+	scroll.SetMinSize(fyne.NewSize(0, 96))
 	l.details = container.NewVBox(scroll, widget.NewSeparator())
 	l.details.Hide()
 
 	words := container.NewVBox(l.block, l.next)
-	status := container.NewVBox(container.NewHBox(layout.NewSpacer(), l.state, l.drift), l.end)
+	status := container.NewVBox(container.NewHBox(layout.NewSpacer(), l.extra, l.state, l.drift), l.end)
 	top := container.NewBorder(nil, nil, container.NewCenter(l.countdown), status, words)
 	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
-		widget.NewLabel(lang.X("live.showing", "À l’écran\u00a0:")), l.showPick, l.shareBtn, layout.NewSpacer(), l.extra, l.notesBtn, quit)
+		l.shareBtn, l.showPick, layout.NewSpacer(), l.notesBtn, quit)
 	l.root = container.NewVBox(widget.NewSeparator(), l.details, top, l.progress, controls)
 }
 
@@ -234,6 +233,7 @@ func (l *liveScreen) toggleDetails() {
 		l.details.Show()
 		l.notesBtn.SetIcon(theme.MenuDropDownIcon())
 	}
+	l.ui.scrollArea(l.details.Visible())
 	l.ui.liveDock.Refresh()
 }
 
@@ -468,6 +468,7 @@ func (l *liveScreen) close(ask bool) {
 		}
 	}
 	l.ui.live = nil
+	l.ui.scrollArea(false)
 	l.ui.liveDock.Objects = nil
 	l.ui.liveDock.Refresh()
 }

@@ -110,12 +110,7 @@ func newSharedScreen(l *liveScreen) *sharedScreen {
 	s.win.SetContent(container.NewThemeOverride(container.NewPadded(s.body), bigTheme{scale: 1.6}))
 	s.win.Resize(fyne.NewSize(1280, 720))
 	c := s.win.Canvas()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		// Esc never closes this window; the live keys work here too.
-		if e.Name != fyne.KeyEscape {
-			l.ui.onKey(e)
-		}
-	})
+	c.SetOnTypedKey(s.typedKey)
 	for _, sc := range []struct {
 		k fyne.KeyName
 		f func()
@@ -150,6 +145,14 @@ func (s *sharedScreen) onClose() {
 	d.Show()
 }
 
+// typedKey runs a key typed in this window, on the canvas or on the
+// diagram: Esc never closes it; the live keys work here too.
+func (s *sharedScreen) typedKey(e *fyne.KeyEvent) {
+	if e.Name != fyne.KeyEscape {
+		s.l.ui.onKey(e)
+	}
+}
+
 // closeNow closes the window without asking.
 func (s *sharedScreen) closeNow() {
 	if s.l.shared == s {
@@ -173,6 +176,8 @@ func (s *sharedScreen) show(v shareView) {
 		s.structureChanged()
 	case sharePause:
 		s.startPause()
+	case shareSlide:
+		s.fillSlide(s.l.runner.View(s.l.now()))
 	}
 	if v == sharePause {
 		s.body.Objects = []fyne.CanvasObject{o}

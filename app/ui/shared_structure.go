@@ -18,13 +18,13 @@ import (
 type sharedStructure struct {
 	root    fyne.CanvasObject
 	name    *widget.Label
-	diagram *diagramCanvas
+	diagram *sharedDiagram
 }
 
 func newSharedStructure(s *sharedScreen) *sharedStructure {
 	v := &sharedStructure{name: widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})}
-	v.diagram = newDiagramCanvas()
-	v.diagram.large = true
+	v.diagram = newSharedDiagram()
+	v.diagram.onKey = s.typedKey
 	v.root = container.NewBorder(v.name, nil, nil, nil, v.diagram)
 	return v
 }
@@ -36,7 +36,7 @@ func (v *sharedStructure) show(st structure.Structure) {
 	} else {
 		v.name.SetText(st.Name)
 	}
-	v.diagram.SetStructure(st, true)
+	v.diagram.show(st)
 }
 
 // currentStructure is the diagram the facilitator last had on view in

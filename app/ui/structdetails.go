@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,28 +17,138 @@ import (
 	"atelier/app/domain/structure"
 )
 
-// showDetails fills the side panel with the selected node's mandate, the
-// selected link, or a short guide when nothing is selected.
-func (s *structuresScreen) showDetails() {
-	ids := s.canvas.Selected()
-	switch {
-	case len(ids) == 1:
-		s.details.Objects = s.nodeForm(s.current.NodeIndex(ids[0]))
-	case len(ids) > 1:
-		s.details.Objects = []fyne.CanvasObject{wrapped(lang.X("structure.multi", "{{.N}} éléments sélectionnés. Glissez-les ensemble, ou Suppr pour les retirer.", map[string]any{"N": len(ids)}))}
-	case s.canvas.link != 0:
-		s.details.Objects = s.linkForm(s.canvas.link)
-	default:
-		s.details.Objects = []fyne.CanvasObject{wrapped(lang.X("structure.guide", "Choisissez un type d’élément dans la palette puis touchez le canevas pour l’ajouter. Glissez un élément pour le déplacer, glissez le fond pour vous déplacer, Ctrl + molette pour zoomer. Avec «\u00a0Relier\u00a0» (ou Maj enfoncée), glissez d’un élément à l’autre pour les relier. Ctrl + clic pour en sélectionner plusieurs, Suppr pour retirer. Touchez un élément pour écrire son mandat ici."))}
-	}
-	s.details.Refresh()
+// newPanel is the panel of the selection's details: a card floating over
+// the right of the canvas, with a button to close it.
+func (s *structuresScreen) newPanel() *fyne.Container {
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), s.onClosePanel)
+	closeBtn.Importance = widget.LowImportance
+	// The form's « Enregistrer » stays in sight above it, however long
+	// the mandate.
+	s.action = container.NewStack()
+	head := container.NewBorder(nil, nil, nil, closeBtn, s.action)
+	body := container.NewBorder(head, nil, nil, nil, container.NewVScroll(container.NewPadded(s.details)))
+	return container.NewStack(newPanelBackdrop(), body)
 }
 
-// nodeForm is the mandate of node i: name, raison d’être, redevabilités,
+// onSelect follows the canvas's selection: the panel opens on it, and a
+// node it would cover is brought beside it.
+func (s *structuresScreen) onSelect() {
+	s.guide, s.closed = false, false
+	s.showDetails()
+	if ids := s.canvas.Selected(); len(ids) == 1 && s.panel.Visible() {
+		s.canvas.keepInView(ids[0])
+	}
+}
+
+// onHelp opens the panel on how to draw.
+func (s *structuresScreen) onHelp() {
+	s.canvas.selectOnly(0)
+	s.canvas.Refresh()
+	s.guide, s.closed = true, false
+	s.showDetails()
+}
+
+func (s *structuresScreen) onClosePanel() {
+	s.closed, s.guide = true, false
+	s.showDetails()
+}
+
+// showDetails fills the panel with the selected node's mandate, the
+// selected link, or the guide when asked, and shows it when it has
+// something to say. The canvas under it keeps its size.
+func (s *structuresScreen) showDetails() {
+	ids := s.canvas.Selected()
+	var objs []fyne.CanvasObject
+	var save *widget.Button
+	switch {
+	case len(ids) == 1:
+		objs, save = s.nodeForm(s.current.NodeIndex(ids[0]))
+	case len(ids) > 1:
+		objs = []fyne.CanvasObject{wrapped(lang.X("structure.multi", "{{.N}} éléments sélectionnés. Glissez-les ensemble, ou Suppr pour les retirer.", map[string]any{"N": len(ids)}))}
+	case s.canvas.link != 0:
+		objs, save = s.linkForm(s.canvas.link)
+	case s.guide:
+		objs = []fyne.CanvasObject{wrapped(lang.X("structure.guide", "Choisissez un type d’élément dans la palette puis touchez le canevas pour l’ajouter. Glissez un élément pour le déplacer, glissez le fond pour vous déplacer, Ctrl + molette pour zoomer. Avec «\u00a0Relier\u00a0» (ou Maj enfoncée), glissez d’un élément à l’autre pour les relier. Ctrl + clic pour en sélectionner plusieurs, Suppr pour retirer. Touchez un élément pour écrire son mandat ici."))}
+	}
+	s.details.Objects = objs
+	s.details.Refresh()
+	s.action.Objects = nil
+	if save != nil {
+		s.action.Objects = []fyne.CanvasObject{container.NewHBox(save)}
+	}
+	s.action.Refresh()
+	if len(objs) > 0 && !s.closed {
+		s.panel.Show()
+		s.canvas.rightInset = panelWidth(s.area.Size().Width) + 2*panelMargin
+	} else {
+		s.panel.Hide()
+		s.canvas.rightInset = 0
+	}
+}
+
+// The panel's place over the canvas.
+const (
+	panelMargin = 8
+	panelMinW   = 280
+	panelMaxW   = 380
+)
+
+// panelWidth is how wide the panel is over a canvas this wide: room for
+// the mandate's form, and most of the canvas left beside it.
+func panelWidth(areaW float32) float32 {
+	if areaW < 2*panelMinW {
+		return max(0, areaW-2*panelMargin)
+	}
+	return min(panelMaxW, max(panelMinW, areaW*0.38))
+}
+
+// floatRight lays the panel out along the right side of the canvas, full
+// height; it asks for no room, so the canvas never shrinks for it.
+type floatRight struct{ canvas *diagramCanvas }
+
+func (l *floatRight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := panelWidth(size.Width)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, max(0, size.Height-2*panelMargin)))
+		o.Move(fyne.NewPos(size.Width-w-panelMargin, panelMargin))
+		if o.Visible() {
+			l.canvas.rightInset = w + 2*panelMargin
+		}
+	}
+}
+
+func (l *floatRight) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+// panelBackdrop is the panel's card: it takes the taps, drags and wheel
+// turns that land on the panel, which would otherwise reach the canvas
+// under it and select or move what the panel hides.
+type panelBackdrop struct{ widget.BaseWidget }
+
+func newPanelBackdrop() *panelBackdrop {
+	b := &panelBackdrop{}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *panelBackdrop) Tapped(*fyne.PointEvent)    {}
+func (b *panelBackdrop) Dragged(*fyne.DragEvent)    {}
+func (b *panelBackdrop) DragEnd()                   {}
+func (b *panelBackdrop) Scrolled(*fyne.ScrollEvent) {}
+
+func (b *panelBackdrop) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeWidth = 1
+	return widget.NewSimpleRenderer(bg)
+}
+
+// nodeForm is the mandate of node i, and the button that saves it: name,
+// raison d’être, redevabilités,
 // domaine, decision method, members and term.
-func (s *structuresScreen) nodeForm(i int) []fyne.CanvasObject {
+func (s *structuresScreen) nodeForm(i int) ([]fyne.CanvasObject, *widget.Button) {
 	if i < 0 {
-		return nil
+		return nil, nil
 	}
 	n := s.current.Nodes[i]
 	label := widget.NewEntry()
@@ -109,21 +221,22 @@ func (s *structuresScreen) nodeForm(i int) []fyne.CanvasObject {
 	}
 	heading := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s", nodeKindLabel(n.Kind), state), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	remove := widget.NewButtonWithIcon(lang.X("structure.node.delete", "Retirer l’élément"), theme.DeleteIcon(), s.canvas.deleteSelection)
-	return []fyne.CanvasObject{
-		heading,
-		widget.NewForm(
-			widget.NewFormItem(lang.X("structure.node.name", "Nom"), label),
-			widget.NewFormItem(lang.X("structure.node.purpose", "Raison d’être"), purpose),
-			widget.NewFormItem(lang.X("structure.node.accountabilities", "Redevabilités"), accountabilities),
-			widget.NewFormItem(lang.X("structure.node.domain", "Domaine"), domain),
-			widget.NewFormItem(lang.X("structure.node.method", "Décision"), method),
-			widget.NewFormItem(lang.X("structure.node.members", "Membres"), members),
-			widget.NewFormItem("", fromRoster),
-			widget.NewFormItem(lang.X("structure.node.term", "Fin de mandat"), term),
-		),
-		save,
-		remove,
+	if s.present {
+		remove.Hide() // nothing is deleted in front of the group
 	}
+	// One column: the panel is narrow, and floats over the canvas.
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("structure.node.name", "Nom"), label),
+		widget.NewFormItem(lang.X("structure.node.purpose", "Raison d’être"), purpose),
+		widget.NewFormItem(lang.X("structure.node.accountabilities", "Redevabilités"), accountabilities),
+		widget.NewFormItem(lang.X("structure.node.domain", "Domaine"), domain),
+		widget.NewFormItem(lang.X("structure.node.method", "Décision"), method),
+		widget.NewFormItem(lang.X("structure.node.members", "Membres"), members),
+		widget.NewFormItem("", fromRoster),
+		widget.NewFormItem(lang.X("structure.node.term", "Fin de mandat"), term),
+	)
+	form.Orientation = widget.Vertical
+	return []fyne.CanvasObject{heading, form, remove}, save
 }
 
 func multiline(text string, rows int) *widget.Entry {
@@ -135,7 +248,7 @@ func multiline(text string, rows int) *widget.Entry {
 }
 
 // linkForm edits the selected link's kind and label.
-func (s *structuresScreen) linkForm(id int64) []fyne.CanvasObject {
+func (s *structuresScreen) linkForm(id int64) ([]fyne.CanvasObject, *widget.Button) {
 	i := -1
 	for j, l := range s.current.Links {
 		if l.ID == id {
@@ -143,7 +256,7 @@ func (s *structuresScreen) linkForm(id int64) []fyne.CanvasObject {
 		}
 	}
 	if i < 0 {
-		return nil
+		return nil, nil
 	}
 	l := s.current.Links[i]
 	var options []string
@@ -169,12 +282,16 @@ func (s *structuresScreen) linkForm(id int64) []fyne.CanvasObject {
 	})
 	save.Importance = widget.HighImportance
 	remove := widget.NewButtonWithIcon(lang.X("structure.link.delete", "Retirer le lien"), theme.DeleteIcon(), s.canvas.deleteSelection)
+	if s.present {
+		remove.Hide()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("structure.link.kind", "Type"), kind),
+		widget.NewFormItem(lang.X("structure.link.label", "Libellé"), label),
+	)
+	form.Orientation = widget.Vertical
 	return []fyne.CanvasObject{
 		widget.NewLabelWithStyle(lang.X("structure.link", "Lien"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewForm(
-			widget.NewFormItem(lang.X("structure.link.kind", "Type"), kind),
-			widget.NewFormItem(lang.X("structure.link.label", "Libellé"), label),
-		),
-		save, remove,
-	}
+		form, remove,
+	}, save
 }

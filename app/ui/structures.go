@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,11 +57,13 @@ func linkKindLabel(k structure.LinkKind) string {
 }
 
 // structuresScreen is the Atelier structure area: the cohort's diagrams,
-// the canvas with its palette, and the details of what is selected.
+// the canvas with its palette, and the details of what is selected in a
+// panel that floats over the canvas, so that selecting never resizes it.
 type structuresScreen struct {
 	ui      *UI
 	root    *fyne.Container
 	normal  fyne.CanvasObject
+	area    *fyne.Container // the canvas, the panel over it
 	list    []store.StructureSummary
 	current structure.Structure
 	history *structure.History
@@ -69,15 +72,31 @@ type structuresScreen struct {
 	canvas   *diagramCanvas
 	linkKind *widget.Select
 	details  *fyne.Container
+	panel    *fyne.Container // floats over the canvas's right side
+	action   *fyne.Container // the panel's « Enregistrer », over the form
 	status   *widget.Label
 	present  bool
+	guide    bool // the panel shows how to draw, nothing being selected
+	closed   bool // the panel was closed; the next selection opens it
+
+	// shown tells the live session what the canvas shows (UI.structureShown);
+	// a test can listen in. lastShown spaces the calls during a drag.
+	shown     func(structure.Structure)
+	lastShown time.Time
 }
 
+// shownEvery is how often a drag in progress is passed on to the
+// participants' window.
+const shownEvery = 100 * time.Millisecond
+
 func newStructuresScreen(u *UI) *structuresScreen {
-	s := &structuresScreen{ui: u, history: structure.NewHistory(0)}
+	s := &structuresScreen{ui: u, history: structure.NewHistory(0), shown: u.structureShown}
 	s.canvas = newDiagramCanvas()
 	s.canvas.onChange = s.onCanvasChange
-	s.canvas.onSelect = s.showDetails
+	s.canvas.onSelect = s.onSelect
+	s.canvas.onUndo, s.canvas.onRedo = s.undo, s.redo
+	s.canvas.onLeave = s.togglePresentation
+	s.canvas.onKey = func(e *fyne.KeyEvent) { s.ui.liveKey(e) }
 	s.picker = widget.NewSelect(nil, s.onPick)
 	s.picker.PlaceHolder = lang.X("structure.none", "Aucune structure")
 	s.status = widget.NewLabel("")
@@ -97,7 +116,8 @@ func newStructuresScreen(u *UI) *structuresScreen {
 		)
 		widget.ShowPopUpMenuAtRelativePosition(menu, u.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
 	}
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("structure.label", "Structure\u00a0:")), container.NewHBox(newBtn, more), s.picker)
+	help := widget.NewButtonWithIcon("", theme.QuestionIcon(), s.onHelp)
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("structure.label", "Structure\u00a0:")), container.NewHBox(newBtn, more, help), s.picker)
 
 	// The palette: a tap on a kind, then a tap on the canvas, adds a node.
 	palette := container.NewHBox()
@@ -123,8 +143,10 @@ func newStructuresScreen(u *UI) *structuresScreen {
 		s.canvas.addKind = connectTool
 		s.setStatus(lang.X("structure.hint.connect", "Glissez d’un élément vers un autre pour les relier (ou glissez avec Maj enfoncée)."))
 	})
+	palette.Add(widget.NewSeparator())
+	palette.Add(connect)
+	palette.Add(s.linkKind)
 	tools := container.NewHBox(
-		connect, s.linkKind, widget.NewSeparator(),
 		widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.onUndo),
 		widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.onRedo),
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { s.canvas.ZoomBy(1/1.25, centerOf(s.canvas)) }),
@@ -134,12 +156,11 @@ func newStructuresScreen(u *UI) *structuresScreen {
 		widget.NewButtonWithIcon(lang.X("structure.present", "Présenter"), theme.ViewFullScreenIcon(), s.togglePresentation),
 	)
 	s.details = container.NewVBox()
-	detailsScroll := container.NewVScroll(container.NewPadded(s.details))
-	center := container.NewBorder(container.NewVBox(top, container.NewHScroll(palette), tools), s.status, nil, nil, s.canvas)
-	split := container.NewHSplit(center, detailsScroll)
-	split.Offset = 0.74
-	s.normal = split
-	s.root = container.NewStack(split)
+	s.panel = s.newPanel()
+	s.area = container.NewStack(s.canvas, container.New(&floatRight{canvas: s.canvas}, s.panel))
+	bar := container.NewBorder(nil, nil, nil, tools, container.NewHScroll(palette))
+	s.normal = container.NewBorder(container.NewVBox(top, bar), s.status, nil, nil, s.area)
+	s.root = container.NewStack(s.normal)
 	s.showDetails()
 	return s
 }
@@ -180,6 +201,7 @@ func (s *structuresScreen) load(want int64) {
 	s.canvas.SetStructure(s.current, true)
 	s.setStatus(lang.X("structure.empty", "Aucune structure dans cette cohorte : créez-en une avec «\u00a0Nouvelle…\u00a0», à partir d’un modèle."))
 	s.showDetails()
+	s.shown(s.current)
 }
 
 func (s *structuresScreen) onPick(name string) {
@@ -197,21 +219,29 @@ func (s *structuresScreen) onPick(name string) {
 			s.canvas.SetStructure(st, true)
 			s.setStatus("")
 			s.showDetails()
+			s.shown(st)
 			return
 		}
 	}
 }
 
 // onCanvasChange follows the canvas: a final change is saved at once (a
-// dragged node when the drag ends) and can be undone.
+// dragged node when the drag ends) and can be undone. The participants'
+// window follows every change, a drag at most every shownEvery.
 func (s *structuresScreen) onCanvasChange(st structure.Structure, final bool) {
 	s.current = st
 	if !final {
+		if now := time.Now(); now.Sub(s.lastShown) >= shownEvery {
+			s.lastShown = now
+			s.shown(st)
+		}
 		return
 	}
 	s.save()
 	s.history.Push(st)
 	s.showDetails()
+	s.lastShown = time.Now()
+	s.shown(st)
 }
 
 func (s *structuresScreen) save() {
@@ -225,33 +255,44 @@ func (s *structuresScreen) save() {
 	s.setStatus(lang.X("structure.saved", "Enregistré à {{.Time}}", map[string]any{"Time": s.ui.lang().Clock(s.ui.svc.Now())}))
 }
 
-func (s *structuresScreen) onUndo() {
+// undo steps the diagram back one edit (the button, Ctrl+Z on the canvas,
+// the main menu's « Annuler »), saved at once.
+func (s *structuresScreen) undo() {
 	if st, ok := s.history.Undo(); ok {
-		s.current = st
-		s.canvas.SetStructure(st, false)
-		s.save()
-		s.showDetails()
+		s.restore(st)
 	}
 }
 
-func (s *structuresScreen) onRedo() {
+// redo replays the last edit undone (« Rétablir », Ctrl+Y).
+func (s *structuresScreen) redo() {
 	if st, ok := s.history.Redo(); ok {
-		s.current = st
-		s.canvas.SetStructure(st, false)
-		s.save()
-		s.showDetails()
+		s.restore(st)
 	}
 }
 
-// onTidy lays a structure drawn in a hurry out again.
+// onUndo and onRedo are undo and redo under the names the main menu knows.
+func (s *structuresScreen) onUndo() { s.undo() }
+func (s *structuresScreen) onRedo() { s.redo() }
+
+func (s *structuresScreen) restore(st structure.Structure) {
+	s.current = st
+	s.canvas.SetStructure(st, false)
+	s.save()
+	s.showDetails()
+	s.shown(st)
+}
+
+// onTidy lays a structure drawn in a hurry out again, the shapes as large
+// as their labels make them.
 func (s *structuresScreen) onTidy() {
 	if len(s.current.Nodes) == 0 {
 		return
 	}
-	s.current = structure.Tidy(s.current)
+	s.current = structure.Tidy(s.current, s.canvas.metrics())
 	s.canvas.SetStructure(s.current, true)
 	s.save()
 	s.history.Push(s.current)
+	s.shown(s.current)
 }
 
 // onNew creates a structure from a template.
@@ -291,7 +332,7 @@ func (s *structuresScreen) onNew() {
 
 // create stores a new structure from template key.
 func (s *structuresScreen) create(key, name string) {
-	st, err := structure.FromTemplate(key, strings.TrimSpace(name))
+	st, err := structure.FromTemplateSized(key, strings.TrimSpace(name), s.canvas.metrics())
 	if err == nil {
 		var id int64
 		id, err = s.ui.store.CreateStructure(context.Background(), s.ui.cohort.ID, st)
@@ -333,6 +374,7 @@ func (s *structuresScreen) onRename() {
 				return
 			}
 			s.load(s.current.ID)
+			s.shown(s.current)
 		}, s.ui.win)
 }
 
@@ -397,25 +439,27 @@ func pathExt(p string) string {
 	return ""
 }
 
-// togglePresentation hides the panels so that the canvas fills the window,
-// with labels large enough for a shared screen; editing still works.
+// togglePresentation gives the window to the canvas, its labels large
+// enough for a shared screen (see diagramCanvas.Fit); the panel still
+// opens on what is tapped, nothing can be deleted. Esc leaves, from the
+// canvas (diagramCanvas.TypedKey) or from anywhere else (UI.onKey).
 func (s *structuresScreen) togglePresentation() {
 	s.present = !s.present
 	s.canvas.large = s.present
 	if s.present {
+		// The group sees the whole canvas; a tap opens a mandate again.
+		s.guide = false
+		s.canvas.selectOnly(0)
 		leave := widget.NewButtonWithIcon(lang.X("structure.present.leave", "Quitter la présentation"), theme.ViewRestoreIcon(), s.togglePresentation)
-		bar := container.NewHBox(widget.NewLabelWithStyle(s.current.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layout.NewSpacer(), leave)
-		s.ui.win.SetContent(container.NewBorder(bar, nil, nil, nil, s.canvas))
-		s.ui.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-			if e.Name == fyne.KeyEscape {
-				s.togglePresentation()
-			}
-		})
+		fit := widget.NewButtonWithIcon(lang.X("structure.fit", "Ajuster"), theme.ZoomFitIcon(), s.canvas.Fit)
+		bar := container.NewHBox(widget.NewLabelWithStyle(s.current.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layout.NewSpacer(), fit, leave)
+		s.ui.win.SetContent(container.NewBorder(bar, nil, nil, nil, s.area))
+		s.ui.win.Canvas().Focus(s.canvas)
 	} else {
-		s.ui.win.Canvas().SetOnTypedKey(nil)
 		s.root.Objects = []fyne.CanvasObject{s.normal}
 		s.ui.win.SetContent(s.ui.main) // the canvas is still in its place there
 		s.root.Refresh()
 	}
+	s.showDetails()
 	s.canvas.Fit()
 }

@@ -5,11 +5,15 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/structure"
@@ -63,7 +67,8 @@ func TestStructureCanvasEditsAreSavedAndUndone(t *testing.T) {
 	// Add a circle from the palette, where the canvas is tapped.
 	n := len(s.current.Nodes)
 	c.addKind = structure.Cercle
-	empty := structure.Point{X: s.current.Bounds().Max.X + 200, Y: s.current.Bounds().Min.Y}
+	b := c.drawing.Bounds()
+	empty := structure.Point{X: b.Max.X + 200, Y: b.Min.Y}
 	c.Tapped(&fyne.PointEvent{Position: at(c, empty)})
 	if len(s.current.Nodes) != n+1 || s.current.Nodes[n].Kind != structure.Cercle {
 		t.Fatalf("no circle added: %d nodes", len(s.current.Nodes))
@@ -77,7 +82,7 @@ func TestStructureCanvasEditsAreSavedAndUndone(t *testing.T) {
 	form := s.details.Objects[1].(*widget.Form)
 	form.Items[0].Widget.(*widget.Entry).SetText("Cercle des finances")
 	form.Items[1].Widget.(*widget.Entry).SetText("Trouver l’argent du mouvement")
-	test.Tap(s.details.Objects[2].(*widget.Button))
+	test.Tap(s.action.Objects[0].(*fyne.Container).Objects[0].(*widget.Button))
 	stored, _ = u.store.Structure(ctx, s.current.ID)
 	if got := stored.Nodes[stored.NodeIndex(circle.ID)]; got.Label != "Cercle des finances" || got.Purpose != "Trouver l’argent du mouvement" {
 		t.Errorf("mandate stored as %+v", got)
@@ -166,25 +171,6 @@ func TestStructureRenameDuplicateDelete(t *testing.T) {
 	}
 }
 
-func TestWrapLabel(t *testing.T) {
-	tests := []struct {
-		label     string
-		width, fs float32
-		lines     int
-		want      string
-	}{
-		{"Cercle d’ancrage", 140, 13, 3, "Cercle d’ancrage"},
-		{"Rayonnement et formation", 100, 13, 3, "Rayonnement|et formation"},
-		{"Coordination externe", 100, 18, 1, "Coordina…"},
-		{"", 100, 13, 2, ""},
-	}
-	for _, tt := range tests {
-		if got := strings.Join(wrapLabel(tt.label, tt.width, tt.fs, tt.lines), "|"); got != tt.want {
-			t.Errorf("wrapLabel(%q) = %q, want %q", tt.label, got, tt.want)
-		}
-	}
-}
-
 // walkTexts collects the texts of labels and hyperlinks among objs.
 func walkTexts(objs []fyne.CanvasObject, out *[]string) {
 	for _, o := range objs {
@@ -196,5 +182,136 @@ func walkTexts(objs []fyne.CanvasObject, out *[]string) {
 				*out = append(*out, v.Text)
 			}
 		})
+	}
+}
+
+// The panel floats over the canvas: selecting a node neither narrows the
+// canvas nor hides the node under the panel.
+func TestSelectingKeepsTheCanvasSize(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 720}, {Width: 1024, Height: 600}} {
+		u, s := structureWindow(t, size.Width, size.Height)
+		c := s.canvas
+		before, minBefore := c.Size(), u.win.Content().MinSize()
+		if s.panel.Visible() {
+			t.Fatal("the panel is open with nothing selected")
+		}
+		// The rightmost node, where the panel opens.
+		right := 0
+		for i := range c.s.Nodes {
+			if c.s.Nodes[i].X > c.s.Nodes[right].X {
+				right = i
+			}
+		}
+		c.origin.X = c.s.Nodes[right].X - c.Size().Width/c.zoom + 100
+		c.Refresh()
+		tapNode(s, right)
+		if got := c.Size(); got != before {
+			t.Errorf("%v: the canvas went from %v to %v", size, before, got)
+		}
+		if got := u.win.Content().MinSize(); got != minBefore {
+			t.Errorf("%v: the window needs %v, was %v", size, got, minBefore)
+		}
+		if !s.panel.Visible() || s.panel.Position().X < c.Size().Width/2 {
+			t.Fatalf("%v: the panel is not open over the right of the canvas (%v)", size, s.panel.Position())
+		}
+		b := c.drawing.Outline(right).Bounds()
+		if x := c.toScreen(b.Max).X; x > s.panel.Position().X {
+			t.Errorf("%v: the selected node ends at %.0f, under the panel from %.0f", size, x, s.panel.Position().X)
+		}
+		var closeBtn *widget.Button
+		walk(s.panel, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "" && b.Icon != nil && b.Icon.Name() == theme.CancelIcon().Name() {
+				closeBtn = b
+			}
+		})
+		if closeBtn == nil {
+			t.Fatal("the panel has no close button")
+		}
+		test.Tap(closeBtn)
+		if s.panel.Visible() || c.Size() != before {
+			t.Errorf("%v: closing the panel: visible %v, canvas %v", size, s.panel.Visible(), c.Size())
+		}
+	}
+}
+
+// The participants' window follows what the canvas shows: each edit,
+// undo, « Ranger », a drag at most every 100 ms.
+func TestStructureShownFollowsEdits(t *testing.T) {
+	_, s := structureWindow(t, 1280, 720)
+	var shown []structure.Structure
+	s.shown = func(st structure.Structure) { shown = append(shown, st) }
+	c := s.canvas
+	first := s.current.Nodes[0]
+	start := c.toScreen(first.Center())
+	for i := range 5 {
+		c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: start.Add(fyne.NewDelta(float32(10*i), 0))}, Dragged: fyne.NewDelta(10, 0)})
+	}
+	if len(shown) > 1 {
+		t.Errorf("%d updates during a quick drag, want at most one per 100 ms", len(shown))
+	}
+	c.DragEnd()
+	if n := len(shown); n == 0 || shown[n-1].Nodes[0].X == first.X {
+		t.Fatalf("the end of the drag was not shown: %d updates", n)
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"undo", s.undo},
+		{"redo", s.redo},
+		{"tidy", s.onTidy},
+		{"delete", func() { c.selectOnly(first.ID); c.deleteSelection() }},
+		{"pick", func() { s.onPick(s.current.Name) }},
+	}
+	for _, st := range steps {
+		n := len(shown)
+		st.do()
+		if len(shown) != n+1 || !reflect.DeepEqual(shown[len(shown)-1], s.current) {
+			t.Errorf("%s: %d updates, or not the structure on view", st.name, len(shown)-n)
+		}
+	}
+}
+
+// The canvas writes each line of a label where the layout put it, and
+// Fyne draws it no wider than the shape leaves: in editing and in
+// presentation, the labels stay inside their shapes.
+func TestCanvasLabelsStayInTheirShapes(t *testing.T) {
+	_, s := structureWindow(t, 1280, 720)
+	st := s.current
+	st.Nodes[1].Label = "Groupe de travail sur la mobilisation des membres"
+	s.canvas.SetStructure(st, true)
+	for _, present := range []bool{false, true} {
+		if present {
+			s.togglePresentation()
+		}
+		c := s.canvas
+		drv := fyne.CurrentApp().Driver()
+		for i, n := range c.s.Nodes {
+			b := c.drawing.Boxes[i]
+			room := n.Outline(b).LabelRoom(len(b.Lines))
+			if len(b.Lines) == 0 || room == nil {
+				t.Fatalf("%q: no lines, or they do not fit", n.Label)
+			}
+			for k, l := range b.Lines {
+				size, _ := drv.RenderedTextSize(l, structure.LabelSize*c.zoom, fyne.TextStyle{}, labelFont)
+				if size.Width > float32(room[k])*c.zoom+1 {
+					t.Errorf("presenting %v: %q is drawn %.1f px wide in %.1f px", present, l, size.Width, room[k]*float64(c.zoom))
+				}
+			}
+		}
+		// What the renderer draws is those lines, once the node is in view.
+		c.origin = structure.Point{X: c.s.Nodes[1].X - c.Size().Width/2/c.zoom, Y: c.s.Nodes[1].Y - c.Size().Height/2/c.zoom}
+		c.Refresh()
+		var drawn []string
+		for _, o := range test.WidgetRenderer(c).Objects() {
+			if txt, ok := o.(*canvas.Text); ok {
+				drawn = append(drawn, txt.Text)
+			}
+		}
+		for _, l := range c.drawing.Boxes[1].Lines {
+			if !slices.Contains(drawn, l) {
+				t.Errorf("presenting %v: line %q is not drawn (%q)", present, l, drawn)
+			}
+		}
 	}
 }

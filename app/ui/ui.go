@@ -58,6 +58,7 @@ type UI struct {
 	library    *libraryScreen
 	main       fyne.CanvasObject // the areas, with the live panel under them
 	liveDock   *fyne.Container   // holds the live panel while a session is live
+	split      *container.Split  // the navigation and the area
 	quitHook   func()            // tests: what Ctrl+Q does instead of quitting
 	roster     *rosterScreen
 	checkin    *checkinScreen
@@ -98,6 +99,7 @@ func (u *UI) ShowAndRun() {
 func (u *UI) start() {
 	u.nav.Select(u.current)
 	u.loadCohorts(0)
+	u.offerResume()
 }
 
 // sessionsArea builds the Séances area the first time it is needed.
@@ -174,6 +176,7 @@ func (u *UI) build() {
 
 	u.content = container.NewStack()
 	split := container.NewHSplit(u.nav, u.content)
+	u.split = split
 	split.Offset = 0.14
 	if u.liveDock == nil {
 		u.liveDock = container.NewStack()
@@ -181,6 +184,20 @@ func (u *UI) build() {
 	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), u.liveDock, nil, nil, split)
 	u.win.SetContent(u.main)
 	u.win.SetMainMenu(u.mainMenu())
+}
+
+// scrollArea lets the area scroll when the window is smaller than it
+// needs: at 1024 × 600 with the live panel's notes open, say.
+func (u *UI) scrollArea(on bool) {
+	if _, scrolls := u.split.Trailing.(*container.Scroll); scrolls == on {
+		return
+	}
+	if on {
+		u.split.Trailing = container.NewVScroll(u.content)
+	} else {
+		u.split.Trailing = u.content
+	}
+	u.split.Refresh()
 }
 
 // onNavigate shows the area picked in the navigation.

@@ -170,7 +170,7 @@ func BenchmarkDragStep(b *testing.B) {
 			if i < 0 || j < 0 {
 				continue
 			}
-			from, to := Ends(s.Nodes[i], s.Nodes[j])
+			from, to := Ends(s.Nodes[i].Outline(Box{}), s.Nodes[j].Outline(Box{}))
 			sink.X += from.X + to.X
 		}
 	}

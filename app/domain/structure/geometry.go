@@ -35,21 +35,23 @@ const (
 	ShapeRect                   // organisation partenaire
 )
 
-// look is how one kind of node is drawn, the same on screen, in PNG and PDF.
+// look is how one kind of node is drawn, the same on screen, in PNG and PDF:
+// its shape, its smallest size and how wide its label may make it.
 type look struct {
 	shape Shape
 	w, h  float32
+	maxW  float32
 	fill  color.NRGBA
 }
 
 var looks = map[NodeKind]look{
-	Cercle:        {ShapeCircle, 130, 130, color.NRGBA{0x2E, 0x7D, 0x5B, 0xFF}},
-	GroupeTravail: {ShapeRoundRect, 160, 70, color.NRGBA{0x1F, 0x78, 0xB4, 0xFF}},
-	Role:          {ShapeRoundRect, 130, 46, color.NRGBA{0x7B, 0x4F, 0xB8, 0xFF}},
-	Hub:           {ShapeHexagon, 150, 120, color.NRGBA{0xE0, 0x7A, 0x1F, 0xFF}},
-	Equipe:        {ShapeRoundRect, 150, 80, color.NRGBA{0x00, 0x89, 0x7B, 0xFF}},
-	Personne:      {ShapeCircle, 64, 64, color.NRGBA{0x5C, 0x6B, 0x7A, 0xFF}},
-	Partenaire:    {ShapeRect, 170, 70, color.NRGBA{0x8D, 0x5B, 0x3C, 0xFF}},
+	Cercle:        {ShapeCircle, 130, 130, 240, color.NRGBA{0x2E, 0x7D, 0x5B, 0xFF}},
+	GroupeTravail: {ShapeRoundRect, 160, 70, 280, color.NRGBA{0x1F, 0x78, 0xB4, 0xFF}},
+	Role:          {ShapeRoundRect, 130, 46, 260, color.NRGBA{0x7B, 0x4F, 0xB8, 0xFF}},
+	Hub:           {ShapeHexagon, 150, 120, 300, color.NRGBA{0xE0, 0x7A, 0x1F, 0xFF}},
+	Equipe:        {ShapeRoundRect, 150, 80, 280, color.NRGBA{0x00, 0x89, 0x7B, 0xFF}},
+	Personne:      {ShapeCircle, 64, 64, 180, color.NRGBA{0x5C, 0x6B, 0x7A, 0xFF}},
+	Partenaire:    {ShapeRect, 170, 70, 280, color.NRGBA{0x8D, 0x5B, 0x3C, 0xFF}},
 }
 
 func lookOf(k NodeKind) look {
@@ -62,7 +64,8 @@ func lookOf(k NodeKind) look {
 // Shape is how nodes of kind k are drawn.
 func (k NodeKind) Shape() Shape { return lookOf(k).shape }
 
-// Size is the width and height of a node of kind k.
+// Size is the smallest width and height of a node of kind k: the size of
+// a node with a short label (see LayOut).
 func (k NodeKind) Size() (w, h float32) { l := lookOf(k); return l.w, l.h }
 
 // Color is the fill of a node of kind k; an unfilled role is drawn with this
@@ -89,66 +92,113 @@ func (k LinkKind) Dashed() bool { return k == Conseil }
 // Center is the node's centre.
 func (n Node) Center() Point { return Point{n.X, n.Y} }
 
-// Bounds is the box the node's shape fills.
-func (n Node) Bounds() Rect {
-	w, h := n.Kind.Size()
-	return Rect{Point{n.X - w/2, n.Y - h/2}, Point{n.X + w/2, n.Y + h/2}}
+// Outline is a node's shape where it is drawn: the shape of its kind, at
+// the size its label needs.
+type Outline struct {
+	Kind NodeKind
+	C    Point
+	W, H float32
 }
 
-// Contains reports whether p falls on the node's shape.
-func (n Node) Contains(p Point) bool {
+// Outline is where n is drawn with box b; a box of no size stands for the
+// kind's size.
+func (n Node) Outline(b Box) Outline {
 	w, h := n.Kind.Size()
-	dx, dy := p.X-n.X, p.Y-n.Y
-	switch n.Kind.Shape() {
+	if b.W > 0 && b.H > 0 {
+		w, h = b.W, b.H
+	}
+	return Outline{Kind: n.Kind, C: n.Center(), W: w, H: h}
+}
+
+// Shape is the outline's shape.
+func (o Outline) Shape() Shape { return o.Kind.Shape() }
+
+// Bounds is the box the shape fills.
+func (o Outline) Bounds() Rect {
+	return Rect{Point{o.C.X - o.W/2, o.C.Y - o.H/2}, Point{o.C.X + o.W/2, o.C.Y + o.H/2}}
+}
+
+// Radius is the corner radius of a rounded rectangle: a one-line role is
+// a pill, working groups and teams have softer corners; zero for the
+// other shapes.
+func (o Outline) Radius() float32 {
+	if o.Shape() != ShapeRoundRect {
+		return 0
+	}
+	return cornerRadius(o.Kind, o.H)
+}
+
+func cornerRadius(k NodeKind, h float32) float32 {
+	if k == Role {
+		return min(h/2, roleRadius)
+	}
+	return boxRadius
+}
+
+// Hexagon is the flat-topped hexagon of a hub: as wide as the outline at
+// mid-height, half as wide at its top and bottom.
+func (o Outline) Hexagon() [6]Point {
+	x, y, w, h := o.C.X, o.C.Y, o.W, o.H
+	return [6]Point{
+		{X: x - w/2, Y: y}, {X: x - w/4, Y: y - h/2}, {X: x + w/4, Y: y - h/2},
+		{X: x + w/2, Y: y}, {X: x + w/4, Y: y + h/2}, {X: x - w/4, Y: y + h/2},
+	}
+}
+
+// Contains reports whether p falls on the shape.
+func (o Outline) Contains(p Point) bool {
+	dx, dy := p.X-o.C.X, p.Y-o.C.Y
+	w, h := o.W, o.H
+	switch o.Shape() {
 	case ShapeCircle:
 		r := w / 2
 		return dx*dx+dy*dy <= r*r
 	case ShapeHexagon:
-		// A hexagon with flat top and bottom: inside the box, and inside
-		// the slanted sides that cut a quarter of the width at each end.
+		// Inside the box, and inside the slanted sides that cut a quarter
+		// of the width at each end.
 		ax, ay := abs(dx), abs(dy)
 		return ax <= w/2 && ay <= h/2 && ax <= w/2-(w/4)*(ay/(h/2))
 	}
-	return n.Bounds().Contains(p)
+	return o.Bounds().Contains(p)
 }
 
-// Border is where the segment from the node's centre toward p leaves its
-// shape: links are drawn between borders, not centres.
-func (n Node) Border(toward Point) Point {
-	w, h := n.Kind.Size()
-	dx, dy := toward.X-n.X, toward.Y-n.Y
+// Border is where the segment from the centre toward p leaves the shape:
+// links are drawn between borders, not centres.
+func (o Outline) Border(toward Point) Point {
+	dx, dy := toward.X-o.C.X, toward.Y-o.C.Y
 	d := float32(math.Hypot(float64(dx), float64(dy)))
 	if d == 0 {
-		return n.Center()
+		return o.C
 	}
 	ux, uy := dx/d, dy/d
-	var t float32
-	switch n.Kind.Shape() {
+	ax, ay := abs(ux), abs(uy)
+	inf := float32(math.Inf(1))
+	t := inf
+	switch o.Shape() {
 	case ShapeCircle:
-		t = w / 2
+		t = o.W / 2
+	case ShapeHexagon:
+		// The slanted sides: |x| + (w/2h)·|y| = w/2.
+		if s := ax + o.W/(2*o.H)*ay; s > 0 {
+			t = (o.W / 2) / s
+		}
+		if ay > 0 {
+			t = min(t, (o.H/2)/ay)
+		}
 	default:
-		// Distance along (ux, uy) to the box's edge.
-		tx, ty := float32(math.Inf(1)), float32(math.Inf(1))
-		if ux != 0 {
-			tx = (w / 2) / abs(ux)
+		if ax > 0 {
+			t = (o.W / 2) / ax
 		}
-		if uy != 0 {
-			ty = (h / 2) / abs(uy)
-		}
-		t = min(tx, ty)
-		if n.Kind.Shape() == ShapeHexagon {
-			// Walk back until inside the slanted sides.
-			for t > 0 && !n.Contains(Point{n.X + ux*t, n.Y + uy*t}) {
-				t -= 1
-			}
+		if ay > 0 {
+			t = min(t, (o.H/2)/ay)
 		}
 	}
-	return Point{n.X + ux*t, n.Y + uy*t}
+	return Point{o.C.X + ux*t, o.C.Y + uy*t}
 }
 
 // Ends are where a link between a and b is drawn: from border to border.
-func Ends(a, b Node) (from, to Point) {
-	return a.Border(b.Center()), b.Border(a.Center())
+func Ends(a, b Outline) (from, to Point) {
+	return a.Border(b.C), b.Border(a.C)
 }
 
 // Arrowhead is the triangle at the end `to` of a segment, size long.
@@ -175,45 +225,6 @@ func DistanceToSegment(p, a, b Point) float32 {
 	}
 	cx, cy := a.X+t*dx-p.X, a.Y+t*dy-p.Y
 	return float32(math.Hypot(float64(cx), float64(cy)))
-}
-
-// NodeAt is the index of the topmost node under p, or -1.
-func (s Structure) NodeAt(p Point) int {
-	for i := len(s.Nodes) - 1; i >= 0; i-- {
-		if s.Nodes[i].Contains(p) {
-			return i
-		}
-	}
-	return -1
-}
-
-// LinkAt is the index of the link within tolerance of p, or -1.
-func (s Structure) LinkAt(p Point, tolerance float32) int {
-	byID := s.index()
-	for i, l := range s.Links {
-		a, okA := byID[l.From]
-		b, okB := byID[l.To]
-		if !okA || !okB {
-			continue
-		}
-		from, to := Ends(s.Nodes[a], s.Nodes[b])
-		if DistanceToSegment(p, from, to) <= tolerance {
-			return i
-		}
-	}
-	return -1
-}
-
-// Bounds is the box around every node; the zero Rect when there is none.
-func (s Structure) Bounds() Rect {
-	if len(s.Nodes) == 0 {
-		return Rect{}
-	}
-	r := s.Nodes[0].Bounds()
-	for _, n := range s.Nodes[1:] {
-		r = r.Union(n.Bounds())
-	}
-	return r
 }
 
 // index maps node ids to their position in Nodes.

@@ -5,21 +5,38 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
-// overlap names the first two nodes whose boxes share more than a border.
-func overlap(s Structure) string {
+// overlap names the first two nodes whose boxes, as m draws them, share
+// more than a border.
+func overlap(s Structure, m Metrics) string {
+	d := Draw(s, m)
 	for i, a := range s.Nodes {
-		ra := a.Bounds()
-		for _, b := range s.Nodes[i+1:] {
-			rb := b.Bounds()
+		ra := d.Outline(i).Bounds()
+		for j := i + 1; j < len(s.Nodes); j++ {
+			rb := d.Outline(j).Bounds()
 			if ra.Min.X < rb.Max.X && rb.Min.X < ra.Max.X && ra.Min.Y < rb.Max.Y && rb.Min.Y < ra.Max.Y {
-				return fmt.Sprintf("%q (%v) and %q (%v)", a.Label, ra, b.Label, rb)
+				return fmt.Sprintf("%q (%v) and %q (%v)", a.Label, ra, s.Nodes[j].Label, rb)
 			}
 		}
 	}
 	return ""
 }
+
+// fakeMetrics stands for the real font in this package's tests, which
+// cannot load it: every character is perRune wide, a little more than the
+// average letter of DejaVu Sans Bold at LabelSize, so that labels grow
+// their shapes here as they do in the app.
+type fakeMetrics struct{ perRune float64 }
+
+func (m fakeMetrics) width(s string) float64 { return m.perRune * float64(utf8.RuneCountInString(s)) }
+
+func (m fakeMetrics) Box(n Node) Box { return LayOut(n.Kind, n.Label, m.width) }
+
+func (m fakeMetrics) LinkLabelWidth(s string) float64 { return m.width(s) * LinkLabelSize / LabelSize }
+
+var metrics = fakeMetrics{perRune: 8.5}
 
 // offGrid names the first node whose centre is not on the layout grid.
 func offGrid(s Structure) string {

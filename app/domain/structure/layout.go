@@ -18,17 +18,21 @@ const (
 	minRowWidth  = 1600 // unconnected parts wrap past this width
 	layoutMargin = 40   // from the canvas origin to the first box
 	sweeps       = 4    // barycentre passes to untangle the rows
+	labelGap     = 12   // between a link's label and the shapes it joins
 )
 
 // Tidy lays the diagram out again: around its centre when it has a hub or
 // a node linked to at least 40 % of the others (hubs, snowflakes,
 // coalitions), in rows from the top otherwise (circles and roles). The
-// input is left as it is; links and contents are kept.
-func Tidy(s Structure) Structure {
+// shapes are spaced by the size m gives them with their labels laid out
+// (their kind's size when m is nil), with room between them for the
+// labels of the links. The input is left as it is; links and contents are
+// kept.
+func Tidy(s Structure, m Metrics) Structure {
 	if radialFits(s) {
-		return TidyRadial(s)
+		return TidyRadial(s, m)
 	}
-	return TidyLayered(s)
+	return TidyLayered(s, m)
 }
 
 func radialFits(s Structure) bool {
@@ -50,18 +54,72 @@ func radialFits(s Structure) bool {
 // one), then the nodes one step away, and so on. Rows are ordered by
 // barycentre to cut crossings and parents are centred over their
 // children. Unconnected parts sit side by side, biggest first.
-func TidyLayered(s Structure) Structure { return arrange(s, layered) }
+func TidyLayered(s Structure, m Metrics) Structure { return arrange(s, m, layered) }
 
 // TidyRadial draws each connected part around its most linked node, the
 // others on rings by their distance from it; each node gets an angle
 // proportional to how many nodes hang from it, so branches do not mix.
-func TidyRadial(s Structure) Structure { return arrange(s, radial) }
+func TidyRadial(s Structure, m Metrics) Structure { return arrange(s, m, radial) }
 
 // placer positions the nodes of one connected part, anywhere: arrange
 // moves the part into place afterwards.
-type placer func(g graph, part []int, w, h, x, y []float64)
+type placer func(g graph, part []int, sz sizes, x, y []float64)
 
-func arrange(s Structure, place placer) Structure {
+// sizes are the drawn sizes of the nodes, by index, and the room their
+// links' labels need.
+type sizes struct {
+	w, h []float64
+	// labels is the widest label of the links between two nodes, keyed
+	// by their indexes, lower first.
+	labels map[[2]int]float64
+	// widest is the widest link label of the diagram, 0 without labels.
+	widest float64
+}
+
+func measure(s Structure, m Metrics) sizes {
+	n := len(s.Nodes)
+	sz := sizes{w: make([]float64, n), h: make([]float64, n), labels: map[[2]int]float64{}}
+	for i, nd := range s.Nodes {
+		b := boxOf(nd, m)
+		sz.w[i], sz.h[i] = float64(b.W), float64(b.H)
+	}
+	if m == nil {
+		return sz
+	}
+	byID := s.index()
+	for _, l := range s.Links {
+		a, okA := byID[l.From]
+		b, okB := byID[l.To]
+		if !okA || !okB || a == b || l.Label == "" {
+			continue
+		}
+		lw := min(m.LinkLabelWidth(l.Label), LinkLabelMax)
+		key := [2]int{min(a, b), max(a, b)}
+		sz.labels[key] = max(sz.labels[key], lw)
+		sz.widest = max(sz.widest, lw)
+	}
+	return sz
+}
+
+// gap is the room between nodes a and b side by side in a row: wider when
+// a labelled link joins them.
+func (sz sizes) gap(a, b int) float64 {
+	if lw, ok := sz.labels[[2]int{min(a, b), max(a, b)}]; ok {
+		return max(siblingGap, lw+2*labelGap)
+	}
+	return siblingGap
+}
+
+// ringGap is the room between two rings of a radial layout, whose links
+// run across it with their labels.
+func (sz sizes) ringGap() float64 {
+	if sz.widest > 0 {
+		return max(ringGap, sz.widest+2*labelGap)
+	}
+	return ringGap
+}
+
+func arrange(s Structure, m Metrics, place placer) Structure {
 	out := s
 	out.Nodes = slices.Clone(s.Nodes)
 	out.Links = slices.Clone(s.Links)
@@ -69,18 +127,15 @@ func arrange(s Structure, place placer) Structure {
 	if n == 0 {
 		return out
 	}
-	w, h := make([]float64, n), make([]float64, n)
-	for i, nd := range s.Nodes {
-		a, b := nd.Kind.Size()
-		w[i], h[i] = float64(a), float64(b)
-	}
+	sz := measure(s, m)
+	w, h := sz.w, sz.h
 	x, y := make([]float64, n), make([]float64, n)
 	g := newGraph(s)
 	parts := g.components()
 	boxes := make([][4]float64, len(parts)) // min x, min y, max x, max y
 	widest := 0.0
 	for k, part := range parts {
-		place(g, part, w, h, x, y)
+		place(g, part, sz, x, y)
 		b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 		for _, i := range part {
 			b[0], b[1] = min(b[0], x[i]-w[i]/2), min(b[1], y[i]-h[i]/2)
@@ -115,7 +170,8 @@ func arrange(s Structure, place placer) Structure {
 }
 
 // layered is TidyLayered for one connected part.
-func layered(g graph, part []int, w, h, x, y []float64) {
+func layered(g graph, part []int, sz sizes, x, y []float64) {
+	h := sz.h
 	var roots []int
 	for _, i := range part {
 		if g.in[i] == 0 {
@@ -143,12 +199,12 @@ func layered(g graph, part []int, w, h, x, y []float64) {
 
 	// Going down, each node as near as it can be to the middle of its
 	// parents; coming back up, each parent over the middle of its children.
-	spread(rows[0], make([]float64, len(rows[0])), w, x)
+	spread(rows[0], make([]float64, len(rows[0])), sz, x)
 	for r := 1; r < len(rows); r++ {
-		spread(rows[r], wishes(g, rows[r], rows[r-1], x), w, x)
+		spread(rows[r], wishes(g, rows[r], rows[r-1], x), sz, x)
 	}
 	for r := len(rows) - 2; r >= 0; r-- {
-		spread(rows[r], wishes(g, rows[r], rows[r+1], x), w, x)
+		spread(rows[r], wishes(g, rows[r], rows[r+1], x), sz, x)
 	}
 }
 
@@ -301,12 +357,13 @@ func wishes(g graph, row, ref []int, x []float64) []float64 {
 }
 
 // spread sets the x of a row's nodes, kept in this order and at least
-// siblingGap apart, as near their wished x as can be (least squares). It
+// their gap apart, as near their wished x as can be (least squares). It
 // is an isotonic regression solved by pooling adjacent violators.
-func spread(row []int, want, w, x []float64) {
+func spread(row []int, want []float64, sz sizes, x []float64) {
+	w := sz.w
 	off := make([]float64, len(row)) // where each node sits if packed from 0
 	for k := 1; k < len(row); k++ {
-		off[k] = off[k-1] + (w[row[k-1]]+w[row[k]])/2 + siblingGap
+		off[k] = off[k-1] + (w[row[k-1]]+w[row[k]])/2 + sz.gap(row[k-1], row[k])
 	}
 	type pool struct {
 		sum float64
@@ -335,7 +392,8 @@ func spread(row []int, want, w, x []float64) {
 }
 
 // radial is TidyRadial for one connected part.
-func radial(g graph, part []int, w, h, x, y []float64) {
+func radial(g graph, part []int, sz sizes, x, y []float64) {
+	w, h := sz.w, sz.h
 	root := g.centre(part)
 	// Breadth-first tree from the root.
 	parent := map[int]int{root: -1}
@@ -391,7 +449,7 @@ func radial(g graph, part []int, w, h, x, y []float64) {
 	}
 	radius := make([]float64, rings)
 	for d := 1; d < rings; d++ {
-		radius[d] = max(radius[d-1]+reach[d-1]+reach[d]+ringGap, need[d])
+		radius[d] = max(radius[d-1]+reach[d-1]+reach[d]+sz.ringGap(), need[d])
 	}
 	for _, v := range order {
 		a := start[v] + span[v]/2

@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -9,21 +10,25 @@ import (
 func TestLayoutsOnRandomGraphs(t *testing.T) {
 	layouts := []struct {
 		name string
-		f    func(Structure) Structure
-	}{{"Tidy", Tidy}, {"TidyLayered", TidyLayered}, {"TidyRadial", TidyRadial}}
+		f    func(Structure, Metrics) Structure
+		m    Metrics
+	}{
+		{"Tidy", Tidy, nil}, {"TidyLayered", TidyLayered, nil}, {"TidyRadial", TidyRadial, nil},
+		{"Tidy measured", Tidy, metrics}, {"TidyLayered measured", TidyLayered, metrics}, {"TidyRadial measured", TidyRadial, metrics},
+	}
 	for seed := range uint64(40) {
 		n := int(seed)*3 + 1
 		s := randomStructure(seed, n, n*4/3)
 		before := s.Clone()
 		for _, l := range layouts {
-			got := l.f(s)
-			if o := overlap(got); o != "" {
+			got := l.f(s, l.m)
+			if o := overlap(got, l.m); o != "" {
 				t.Fatalf("%s, seed %d, %d nodes: overlap %s", l.name, seed, n, o)
 			}
 			if o := offGrid(got); o != "" {
 				t.Fatalf("%s, seed %d: off the grid: %s", l.name, seed, o)
 			}
-			if again := l.f(s); !reflect.DeepEqual(got, again) {
+			if again := l.f(s, l.m); !reflect.DeepEqual(got, again) {
 				t.Fatalf("%s, seed %d: two runs differ", l.name, seed)
 			}
 			if len(got.Nodes) != n || !reflect.DeepEqual(got.Links, s.Links) {
@@ -46,16 +51,73 @@ func TestLayoutsOnRandomGraphs(t *testing.T) {
 func TestLayoutsOnTemplates(t *testing.T) {
 	for _, tp := range Templates() {
 		s, _ := FromTemplate(tp.Key, "")
-		for name, f := range map[string]func(Structure) Structure{"Tidy": Tidy, "TidyLayered": TidyLayered, "TidyRadial": TidyRadial} {
-			got := f(s)
-			if o := overlap(got); o != "" {
-				t.Errorf("%s on %s: overlap %s", name, tp.Key, o)
-			}
-			if o := offGrid(got); o != "" {
-				t.Errorf("%s on %s: off the grid %s", name, tp.Key, o)
+		for name, f := range map[string]func(Structure, Metrics) Structure{"Tidy": Tidy, "TidyLayered": TidyLayered, "TidyRadial": TidyRadial} {
+			for _, m := range []Metrics{nil, metrics} {
+				got := f(s, m)
+				if o := overlap(got, m); o != "" {
+					t.Errorf("%s on %s (metrics %v): overlap %s", name, tp.Key, m, o)
+				}
+				if o := offGrid(got); o != "" {
+					t.Errorf("%s on %s: off the grid %s", name, tp.Key, o)
+				}
 			}
 		}
 	}
+}
+
+// A large diagram drawn in a hurry, every label long enough to grow its
+// shape: Tidy leaves no two shapes touching.
+func TestTidyLargeMeasured(t *testing.T) {
+	s := randomStructure(99, 300, 400)
+	for i := range s.Nodes {
+		s.Nodes[i].Label = fmt.Sprintf("Groupe de travail numéro %d sur la mobilisation", i+1)
+	}
+	for name, f := range map[string]func(Structure, Metrics) Structure{"Tidy": Tidy, "TidyLayered": TidyLayered, "TidyRadial": TidyRadial} {
+		if o := overlap(f(s, metrics), metrics); o != "" {
+			t.Errorf("%s: overlap %s", name, o)
+		}
+	}
+}
+
+// The labels of links sit in the middle of the gap between the shapes
+// they join: Tidy makes the gap wide enough for them.
+func TestTidyLeavesRoomForLinkLabels(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func(Structure, Metrics) Structure
+		s    Structure
+	}{
+		{"radial", TidyRadial, labelledStar()},
+		{"layered siblings", TidyLayered, Structure{Name: "s", Nodes: []Node{
+			{ID: 1, Kind: Equipe, Label: "a"}, {ID: 2, Kind: Equipe, Label: "b"}, {ID: 3, Kind: Cercle, Label: "c"}},
+			Links: []Link{
+				{ID: 1, From: 3, To: 1, Kind: Delegation}, {ID: 2, From: 3, To: 2, Kind: Delegation},
+				{ID: 3, From: 1, To: 2, Kind: Coordination, Label: "partage des tâches de la semaine"}}}},
+	}
+	for _, tt := range tests {
+		got := tt.f(tt.s, metrics)
+		d := Draw(got, metrics)
+		for _, l := range got.Links {
+			if l.Label == "" {
+				continue
+			}
+			from, to, _ := d.Ends(l)
+			gap := math.Hypot(float64(to.X-from.X), float64(to.Y-from.Y))
+			// A longer label is cut to LinkLabelMax when drawn.
+			if need := min(metrics.LinkLabelWidth(l.Label), LinkLabelMax); gap < need {
+				t.Errorf("%s: link %q has %.0f units between its shapes, its label needs %.0f", tt.name, l.Label, gap, need)
+			}
+		}
+	}
+}
+
+// labelledStar is a coalition whose links are all named.
+func labelledStar() Structure {
+	s, _ := FromTemplate("coalition", "")
+	for i := range s.Links {
+		s.Links[i].Label = "soutien logistique"
+	}
+	return s
 }
 
 func TestTidyLayered(t *testing.T) {
@@ -73,7 +135,7 @@ func TestTidyLayered(t *testing.T) {
 		{ID: 2, From: 2, To: 3, Kind: Delegation},
 		{ID: 3, From: 5, To: 6, Kind: Coordination},
 	}}
-	got := TidyLayered(s)
+	got := TidyLayered(s, nil)
 	circle, a, b := got.Nodes[1], got.Nodes[0], got.Nodes[2]
 	if a.Y != b.Y || a.Y <= circle.Y {
 		t.Errorf("roles at %v and %v, circle at %v: want both on one row below", a.Center(), b.Center(), circle.Center())
@@ -84,13 +146,13 @@ func TestTidyLayered(t *testing.T) {
 	if a.X >= b.X {
 		t.Error("roles out of link order")
 	}
-	b0 := got.Bounds()
+	b0 := Draw(got, nil).Bounds()
 	if b0.Min.X < layoutMargin-layoutGrid || b0.Min.Y < layoutMargin-layoutGrid {
 		t.Errorf("bounds %v: the drawing should start near the margin", b0)
 	}
 	// The pair and the lone person sit to the right of the hierarchy.
 	for _, i := range []int{3, 4, 5} {
-		if got.Nodes[i].Bounds().Min.X <= b.Bounds().Max.X {
+		if got.Nodes[i].Outline(Box{}).Bounds().Min.X <= b.Outline(Box{}).Bounds().Max.X {
 			t.Errorf("%q not to the right of the hierarchy", got.Nodes[i].Label)
 		}
 	}
@@ -132,7 +194,7 @@ func TestUntangle(t *testing.T) {
 
 func TestTidyRadial(t *testing.T) {
 	s, _ := FromTemplate("coalition", "")
-	got := TidyRadial(s)
+	got := TidyRadial(s, nil)
 	centre := got.Nodes[0].Center()
 	var sx, sy float32
 	var radii []float64
@@ -170,7 +232,7 @@ func TestTidyChooses(t *testing.T) {
 	tests := []struct {
 		name string
 		s    Structure
-		want func(Structure) Structure
+		want func(Structure, Metrics) Structure
 	}{
 		{"chain", chain, TidyLayered},
 		{"star", star, TidyRadial},
@@ -178,11 +240,11 @@ func TestTidyChooses(t *testing.T) {
 		{"empty", Structure{Name: "vide"}, TidyLayered},
 	}
 	for _, tt := range tests {
-		if got := Tidy(tt.s); !reflect.DeepEqual(got, tt.want(tt.s)) {
+		if got := Tidy(tt.s, metrics); !reflect.DeepEqual(got, tt.want(tt.s, metrics)) {
 			t.Errorf("%s: Tidy chose the other layout", tt.name)
 		}
 	}
-	if reflect.DeepEqual(TidyLayered(star), TidyRadial(star)) {
+	if reflect.DeepEqual(TidyLayered(star, metrics), TidyRadial(star, metrics)) {
 		t.Error("the two layouts agree on a star: the test above proves nothing")
 	}
 }
@@ -192,21 +254,21 @@ func benchStructure() Structure { return randomStructure(300, 300, 400) }
 func BenchmarkTidy300(b *testing.B) {
 	s := benchStructure()
 	for b.Loop() {
-		Tidy(s)
+		Tidy(s, metrics)
 	}
 }
 
 func BenchmarkTidyLayered300(b *testing.B) {
 	s := benchStructure()
 	for b.Loop() {
-		TidyLayered(s)
+		TidyLayered(s, metrics)
 	}
 }
 
 func BenchmarkTidyRadial300(b *testing.B) {
 	s := benchStructure()
 	for b.Loop() {
-		TidyRadial(s)
+		TidyRadial(s, metrics)
 	}
 }
 

@@ -16,7 +16,7 @@ type Template struct {
 type template struct {
 	Template
 	build func(*builder)
-	tidy  func(Structure) Structure
+	tidy  func(Structure, Metrics) Structure
 }
 
 var templates = []template{
@@ -51,9 +51,16 @@ func Templates() []Template {
 
 // FromTemplate builds the diagram of the template with this key, named
 // name (the template's name when name is blank). Nodes and links are
-// numbered from 1 and laid out without overlap; nobody is named in them
-// yet, since filling the roles is the group’s work.
+// numbered from 1 and laid out without overlap at their kind's size;
+// nobody is named in them yet, since filling the roles is the group’s
+// work. The app lays them out with FromTemplateSized.
 func FromTemplate(key, name string) (Structure, error) {
+	return FromTemplateSized(key, name, nil)
+}
+
+// FromTemplateSized is FromTemplate laid out for the shapes m gives the
+// nodes once their labels are written in them.
+func FromTemplateSized(key, name string, m Metrics) (Structure, error) {
 	for _, t := range templates {
 		if t.Key != key {
 			continue
@@ -63,7 +70,7 @@ func FromTemplate(key, name string) (Structure, error) {
 		}
 		b := builder{s: Structure{Name: name}}
 		t.build(&b)
-		return t.tidy(b.s), nil
+		return t.tidy(b.s, m), nil
 	}
 	return Structure{}, problem(fmt.Sprintf("Le modèle «\u00a0%s\u00a0» n’existe pas. Choisir un modèle dans la liste.", key))
 }

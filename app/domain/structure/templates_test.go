@@ -48,8 +48,15 @@ func TestFromTemplate(t *testing.T) {
 			if s.Name != "Atelier du groupe 2" {
 				t.Errorf("name %q", s.Name)
 			}
-			if o := overlap(s); o != "" {
+			if o := overlap(s, nil); o != "" {
 				t.Errorf("overlap: %s", o)
+			}
+			sized, err := FromTemplateSized(tp.Key, "Atelier du groupe 2", metrics)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o := overlap(sized, metrics); o != "" {
+				t.Errorf("overlap once labelled: %s", o)
 			}
 			if o := offGrid(s); o != "" {
 				t.Errorf("off the grid: %s", o)

@@ -1,5 +1,7 @@
 // Package diagram draws a structure to PNG and PDF the way the canvas shows
-// it: each kind of node with its shape and colour, unfilled roles outlined
+// it: each kind of node with its shape and colour, grown to hold its label
+// as Metrics lays it out in DejaVu Sans (the canvas uses the same Metrics,
+// so all three break lines alike), unfilled roles outlined
 // with a dashed line, links in their kind's colour (dashed for advice, doubled
 // for a double link, with an arrowhead when directed). The PDF adds a table
 // of the mandates. It takes domain values and an io.Writer and knows nothing
@@ -23,10 +25,8 @@ const (
 	outlineWidth  = 2.5 // of an unfilled role
 	outlineDashOn = 7
 	outlineDashOf = 4
-	labelPad      = 7 // between a node's edge and its label
-	linkLabelSize = 11
+	linkLabelSize = structure.LinkLabelSize
 	linkLabelPad  = 3
-	maxLabelLines = 3
 	defaultMargin = 24
 )
 
@@ -34,65 +34,6 @@ const (
 // nobody holds yet.
 func unfilled(n structure.Node) bool {
 	return n.Kind == structure.Role && !n.Filled()
-}
-
-// labelBox is where a node's label goes, relative to its centre, and how big.
-type labelBox struct {
-	size  float64 // font size
-	lineH float64
-	w, h  float64 // the box the lines must fit in
-}
-
-func labelBoxOf(k structure.NodeKind) labelBox {
-	w, h := k.Size()
-	fw, fh := float64(w), float64(h)
-	size := 13.0
-	switch k {
-	case structure.Role:
-		size = 11 // three lines must fit a 46-unit pill
-	case structure.Personne:
-		size = 9 // a 64-unit circle
-	}
-	b := labelBox{size: size, lineH: math.Round(size*1.2*10) / 10}
-	switch k.Shape() {
-	case structure.ShapeCircle:
-		// The square inscribed in the circle, a little widened: the middle
-		// lines have room to spare.
-		b.w, b.h = fw*0.78, fh*0.72
-	case structure.ShapeHexagon:
-		b.w, b.h = fw*0.66, fh-2*labelPad
-	case structure.ShapeRoundRect:
-		b.w, b.h = fw-2*max(labelPad, float64(cornerRadius(k))*0.6), fh-6
-	default:
-		b.w, b.h = fw-2*labelPad, fh-2*labelPad
-	}
-	return b
-}
-
-// lines is how many lines of label fit the box, at most maxLabelLines.
-func (b labelBox) lines() int {
-	return max(1, min(maxLabelLines, int(b.h/b.lineH)))
-}
-
-// cornerRadius of a rounded rectangle: a role is a pill, working groups and
-// teams have softer corners.
-func cornerRadius(k structure.NodeKind) float32 {
-	_, h := k.Size()
-	if k == structure.Role {
-		return h / 2
-	}
-	return 14
-}
-
-// hexagon is the flat-topped hexagon of a hub, as structure.Node.Contains
-// sees it.
-func hexagon(n structure.Node) []structure.Point {
-	w, h := n.Kind.Size()
-	x, y := n.X, n.Y
-	return []structure.Point{
-		{X: x - w/2, Y: y}, {X: x - w/4, Y: y - h/2}, {X: x + w/4, Y: y - h/2},
-		{X: x + w/2, Y: y}, {X: x + w/4, Y: y + h/2}, {X: x - w/4, Y: y + h/2},
-	}
 }
 
 // kindName is the French name of a node kind, as the table shows it.
@@ -127,31 +68,32 @@ type link struct {
 	mid     structure.Point
 }
 
-// links resolves the links of s to drawable ones; links to missing nodes or
-// between overlapping nodes are skipped rather than failing the export.
-func links(s structure.Structure) []link {
-	byID := make(map[int64]int, len(s.Nodes))
-	for i, n := range s.Nodes {
+// links resolves the links of d to drawable ones, between the shapes as
+// they are drawn; links to missing nodes or between overlapping nodes are
+// skipped rather than failing the export. Labels are cut as m cuts them.
+func links(d structure.Drawing, m *Metrics) []link {
+	byID := make(map[int64]int, len(d.Nodes))
+	for i, n := range d.Nodes {
 		byID[n.ID] = i
 	}
-	out := make([]link, 0, len(s.Links))
-	for _, l := range s.Links {
+	out := make([]link, 0, len(d.Links))
+	for _, l := range d.Links {
 		a, okA := byID[l.From]
 		b, okB := byID[l.To]
 		if !okA || !okB || a == b {
 			continue
 		}
-		from, to := structure.Ends(s.Nodes[a], s.Nodes[b])
+		from, to := structure.Ends(d.Outline(a), d.Outline(b))
 		dx, dy := float64(to.X-from.X), float64(to.Y-from.Y)
-		d := math.Hypot(dx, dy)
-		if d < 1 || math.IsNaN(d) || math.IsInf(d, 0) {
+		dist := math.Hypot(dx, dy)
+		if dist < 1 || math.IsNaN(dist) || math.IsInf(dist, 0) {
 			continue // the nodes overlap: nothing to draw between them
 		}
-		ux, uy := float32(dx/d), float32(dy/d)
-		k := link{kind: l.Kind, label: l.Label, width: linkWidth,
+		ux, uy := float32(dx/dist), float32(dy/dist)
+		k := link{kind: l.Kind, label: m.LinkLabel(l.Label), width: linkWidth,
 			mid: structure.Point{X: (from.X + to.X) / 2, Y: (from.Y + to.Y) / 2}}
 		end := to
-		if l.Kind.Directed() && d > arrowSize {
+		if l.Kind.Directed() && dist > arrowSize {
 			tri := structure.Arrowhead(from, to, arrowSize)
 			k.arrow = tri[:]
 			// Stop the line inside the arrowhead so its square end does

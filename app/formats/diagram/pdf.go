@@ -146,7 +146,12 @@ func (d *pdfDoc) diagram(s structure.Structure, top float64) {
 		f.CellFormat(areaW, 8, emptyText, "", 0, "C", false, 0, "")
 		return
 	}
-	b := s.Bounds()
+	lm, err := LabelMetrics()
+	if err != nil {
+		panic(err) // turned into an error for a person by PDF
+	}
+	dr := structure.Draw(s, lm)
+	b := dr.Bounds()
 	if isBad(b.Min.X) || isBad(b.Min.Y) || isBad(b.Max.X) || isBad(b.Max.Y) {
 		d.setFont(false, 12)
 		d.textColor(mutedInk)
@@ -162,12 +167,12 @@ func (d *pdfDoc) diagram(s structure.Structure, top float64) {
 		x0: pageMargin + (areaW-bw*k)/2 + diagramPad*k - float64(b.Min.X)*k,
 		y0: top + (areaH-bh*k)/2 + diagramPad*k - float64(b.Min.Y)*k,
 	}
-	ls := links(s)
+	ls := links(dr, lm)
 	for _, l := range ls {
 		d.link(m, l)
 	}
-	for _, n := range s.Nodes {
-		d.node(m, n)
+	for i := range dr.Nodes {
+		d.node(m, dr, i)
 	}
 	for _, l := range ls {
 		d.linkLabel(m, l)
@@ -183,10 +188,11 @@ func (m mapper) pt(p structure.Point) gofpdf.PointType {
 
 func (m mapper) mm(u float64) float64 { return u * m.k }
 
-func (d *pdfDoc) node(m mapper, n structure.Node) {
+func (d *pdfDoc) node(m mapper, dr structure.Drawing, i int) {
 	f := d.f
+	n, o := dr.Nodes[i], dr.Outline(i)
 	col := rgba(n.Kind.Color())
-	w, h := n.Kind.Size()
+	w, h := o.W, o.H
 	c := m.pt(n.Center())
 	sw, sh := m.mm(float64(w)), m.mm(float64(h))
 	hollow := unfilled(n)
@@ -206,7 +212,7 @@ func (d *pdfDoc) node(m mapper, n structure.Node) {
 	case structure.ShapeCircle:
 		f.Circle(c.X, c.Y, sw/2-inset, style)
 	case structure.ShapeHexagon:
-		hex := hexagon(n)
+		hex := o.Hexagon()
 		pts := make([]gofpdf.PointType, len(hex))
 		for i, q := range hex {
 			pts[i] = m.pt(q)
@@ -214,7 +220,7 @@ func (d *pdfDoc) node(m mapper, n structure.Node) {
 		f.Polygon(pts, style)
 	case structure.ShapeRoundRect:
 		f.RoundedRect(c.X-sw/2+inset, c.Y-sh/2+inset, sw-2*inset, sh-2*inset,
-			m.mm(float64(cornerRadius(n.Kind)))-inset, "1234", style)
+			m.mm(float64(o.Radius()))-inset, "1234", style)
 	default:
 		f.Rect(c.X-sw/2+inset, c.Y-sh/2+inset, sw-2*inset, sh-2*inset, style)
 	}
@@ -226,18 +232,18 @@ func (d *pdfDoc) node(m mapper, n structure.Node) {
 	if hollow {
 		ink = col
 	}
-	lb := labelBoxOf(n.Kind)
-	sizePt := m.mm(lb.size) / mmPerPt
-	bw, bh := m.mm(lb.w), m.mm(lb.h)
-	lines := wrap(d.s(n.Label), bw, lb.lines(), d.width(true, sizePt))
-	lh := m.mm(lb.lineH)
+	// The lines as the canvas and the PNG break them, centred in the shape
+	// and kept within it.
+	lines := dr.Boxes[i].Lines
+	sizePt := m.mm(structure.LabelSize) / mmPerPt
+	lh := m.mm(structure.LabelLine)
 	d.setFont(true, sizePt)
 	d.textColor(ink)
-	f.ClipRect(c.X-bw/2, c.Y-bh/2, bw, bh, false)
+	f.ClipRect(c.X-sw/2, c.Y-sh/2, sw, sh, false)
 	y := c.Y - lh*float64(len(lines))/2
-	for i, l := range lines {
-		f.SetXY(c.X-bw/2, y+lh*float64(i))
-		f.CellFormat(bw, lh, l, "", 0, "CM", false, 0, "")
+	for k, l := range lines {
+		f.SetXY(c.X-sw/2, y+lh*float64(k))
+		f.CellFormat(sw, lh, l, "", 0, "CM", false, 0, "")
 	}
 	f.ClipEnd()
 }
@@ -269,13 +275,12 @@ func (d *pdfDoc) link(m mapper, l link) {
 }
 
 func (d *pdfDoc) linkLabel(m mapper, l link) {
-	label := d.s(l.label)
+	label := l.label
 	if strings.TrimSpace(label) == "" {
 		return
 	}
 	f := d.f
 	sizePt := m.mm(linkLabelSize) / mmPerPt
-	label = singleLine(label, m.mm(160), d.width(false, sizePt))
 	d.setFont(false, sizePt)
 	tw := f.GetStringWidth(label)
 	h := sizePt * mmPerPt * 1.25

@@ -72,11 +72,17 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	if margin <= 0 || isBad(margin) {
 		margin = defaultMargin
 	}
+	m, err := LabelMetrics()
+	if err != nil {
+		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u00a0; réinstallez Atelier.")
+	}
 	title := strings.TrimSpace(pdfdoc.Clean(opt.Title))
 	r := renderer{regular: regular, bold: bold, faces: map[faceKey]font.Face{}}
 
-	// Layout in canvas units.
-	b := s.Bounds()
+	// Layout in canvas units, the shapes grown for their labels as on the
+	// canvas.
+	d := structure.Draw(s, m)
+	b := d.Bounds()
 	if isBad(b.Min.X) || isBad(b.Min.Y) || isBad(b.Max.X) || isBad(b.Max.Y) {
 		return errCoords
 	}
@@ -125,12 +131,12 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	if empty {
 		r.block([]string{emptyText}, false, 16*scale, 20*scale, mutedInk, vec{totalW * scale / 2, (band + totalH) / 2 * scale})
 	} else {
-		ls := links(s)
+		ls := links(d, m)
 		for _, l := range ls {
 			r.link(l)
 		}
-		for _, n := range s.Nodes {
-			r.node(n)
+		for i := range d.Nodes {
+			r.node(d, i)
 		}
 		for _, l := range ls {
 			r.linkLabel(l)
@@ -222,10 +228,11 @@ func (r *renderer) block(lines []string, bold bool, size, lineH float32, ink col
 	}
 }
 
-func (r *renderer) node(n structure.Node) {
+func (r *renderer) node(d structure.Drawing, i int) {
 	p := r.p
+	n, o := d.Nodes[i], d.Outline(i)
 	col := rgba(n.Kind.Color())
-	w, h := n.Kind.Size()
+	w, h := o.W, o.H
 	c := p.px(n.Center())
 	sw, sh := w*p.scale, h*p.scale
 	hollow := unfilled(n)
@@ -238,7 +245,7 @@ func (r *renderer) node(n structure.Node) {
 	case structure.ShapeCircle:
 		shape = ellipse(c, sw/2-inset, sh/2-inset)
 	case structure.ShapeHexagon:
-		hex := hexagon(n)
+		hex := o.Hexagon()
 		shape = make([]vec, len(hex))
 		for i, q := range hex {
 			shape[i] = p.px(q)
@@ -246,7 +253,7 @@ func (r *renderer) node(n structure.Node) {
 		shape = orient(shape)
 	case structure.ShapeRoundRect:
 		shape = roundRect(box{c.x - sw/2 + inset, c.y - sh/2 + inset, c.x + sw/2 - inset, c.y + sh/2 - inset},
-			cornerRadius(n.Kind)*p.scale-inset)
+			o.Radius()*p.scale-inset)
 	default:
 		shape = roundRect(box{c.x - sw/2 + inset, c.y - sh/2 + inset, c.x + sw/2 - inset, c.y + sh/2 - inset}, 0)
 	}
@@ -259,13 +266,9 @@ func (r *renderer) node(n structure.Node) {
 		p.fill([][]vec{shape}, col)
 	}
 
-	lb := labelBoxOf(n.Kind)
-	size := float32(lb.size) * p.scale
-	label := pdfdoc.Clean(n.Label)
-	lines := wrap(label, lb.w*float64(p.scale), lb.lines(), func(s string) float64 {
-		return r.measure(s, true, size)
-	})
-	r.block(lines, true, size, float32(lb.lineH)*p.scale, ink, c)
+	// The lines as the canvas breaks them, at the size they were measured
+	// at times the scale.
+	r.block(d.Boxes[i].Lines, true, structure.LabelSize*p.scale, structure.LabelLine*p.scale, ink, c)
 }
 
 func (r *renderer) link(l link) {
@@ -290,13 +293,12 @@ func (r *renderer) link(l link) {
 }
 
 func (r *renderer) linkLabel(l link) {
-	label := pdfdoc.Clean(l.label)
+	label := l.label
 	if label == "" {
 		return
 	}
 	p := r.p
 	size := linkLabelSize * p.scale
-	label = singleLine(label, 160*float64(p.scale), func(s string) float64 { return r.measure(s, false, size) })
 	f := r.face(false, size)
 	if f == nil {
 		return

@@ -43,6 +43,16 @@ func renderPNG(t *testing.T, s structure.Structure, opt Options) image.Image {
 	return img
 }
 
+// drawn is s as the exports draw it, shapes grown for their labels.
+func drawn(t *testing.T, s structure.Structure) structure.Drawing {
+	t.Helper()
+	m, err := LabelMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return structure.Draw(s, m)
+}
+
 func nrgba(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
 
 // at is the colour of the pixel under canvas point p when the structure's
@@ -115,7 +125,7 @@ func TestPNGNodeFills(t *testing.T) {
 	s := structure.Structure{Name: "Couleurs", Nodes: nodes}
 	for _, scale := range []float32{1, 2} {
 		img := renderPNG(t, s, Options{Scale: scale})
-		min := s.Bounds().Min
+		min := drawn(t, s).Bounds().Min
 		for _, n := range nodes {
 			want := nrgba(n.Kind.Color())
 			if unfilled(n) {
@@ -150,10 +160,11 @@ func TestPNGLabelsAreDrawn(t *testing.T) {
 	const k = 2
 	// inked counts the pixels of colour ink in the label box of n.
 	inked := func(t *testing.T, n structure.Node, ink color.NRGBA) int {
-		img := renderPNG(t, structure.Structure{Nodes: []structure.Node{n}}, Options{Scale: k})
-		lb := labelBoxOf(n.Kind)
+		s := structure.Structure{Nodes: []structure.Node{n}}
+		img := renderPNG(t, s, Options{Scale: k})
+		o := drawn(t, s).Outline(0)
 		cx, cy := img.Bounds().Dx()/2, img.Bounds().Dy()/2
-		hw, hh := int(lb.w*k/2), int(lb.h*k/2)-2
+		hw, hh := int(o.W*k/2)-16, int(o.H*k/2)-8
 		count := 0
 		for y := cy - hh; y < cy+hh; y++ {
 			for x := cx - hw; x < cx+hw; x++ {
@@ -191,7 +202,7 @@ func TestPNGLinks(t *testing.T) {
 		t.Run(string(k), func(t *testing.T) {
 			s := twoNodes(k)
 			img := renderPNG(t, s, Options{})
-			min := s.Bounds().Min
+			min := drawn(t, s).Bounds().Min
 			col := nrgba(k.Color())
 			px := func(x, y float32) color.NRGBA { return at(img, structure.Point{X: x, Y: y}, min, m, 1) }
 			// From x 65 to 335 between the borders.
@@ -250,7 +261,7 @@ func TestPNGLinkLabelHasBackground(t *testing.T) {
 	tw := float32(r.measure("coordination", false, linkLabelSize*k)) / k
 	// In the left padding of the label's box, on the line.
 	p := structure.Point{X: 200 - tw/2 - linkLabelPad/2, Y: 0}
-	min := plain.Bounds().Min
+	min := drawn(t, plain).Bounds().Min
 	if got := at(renderPNG(t, plain, Options{Scale: k}), p, min, defaultMargin, k); !near(got, nrgba(structure.Coordination.Color())) {
 		t.Fatalf("no line under the label: %v", got)
 	}

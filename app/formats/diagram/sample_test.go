@@ -106,6 +106,17 @@ func TestWriteSamples(t *testing.T) {
 	})
 	write("diagram-sample@2x.png", func(f *os.File) error { return PNG(f, s, Options{Scale: 2}) })
 	write("diagram-large.png", func(f *os.File) error { return PNG(f, large(), Options{}) })
+	for _, tp := range structure.Templates() {
+		m, err := LabelMetrics()
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := structure.FromTemplateSized(tp.Key, "", m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("diagram-"+tp.Key+".png", func(f *os.File) error { return PNG(f, st, Options{Title: st.Name}) })
+	}
 	write("diagram-sample.pdf", func(f *os.File) error {
 		return PDF(f, s, PDFOptions{Subtitle: "Cohorte d’automne 2026 — atelier du 4 novembre", Created: fixedDate})
 	})
