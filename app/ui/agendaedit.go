@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,7 +22,8 @@ import (
 )
 
 // blockEditor is the right-hand card of the agenda: the selected block's
-// fields, saved with « Enregistrer le bloc ».
+// fields, saved with « Enregistrer le bloc », with Enter in a one-line
+// field, or on the way to anything else (see flushThen).
 type blockEditor struct {
 	s        *sessionsScreen
 	root     fyne.CanvasObject
@@ -34,7 +37,17 @@ type blockEditor struct {
 	notes    *widget.Entry
 	when     *widget.Label
 	save     *widget.Button
+	state    *widget.Label // « Modifications non enregistrées »
+
+	// shown is what the fields held when the block was put on view: an
+	// edit is any field that differs from it.
+	shown fieldTexts
+	// filling is set while show fills the fields, which is no edit.
+	filling bool
 }
+
+// fieldTexts are the editor's fields, trimmed, in form order.
+type fieldTexts [7]string
 
 func newBlockEditor(s *sessionsScreen) *blockEditor {
 	e := &blockEditor{s: s, index: -1}
@@ -43,11 +56,11 @@ func newBlockEditor(s *sessionsScreen) *blockEditor {
 	for _, k := range agenda.Kinds() {
 		kinds = append(kinds, kindLabel(k))
 	}
-	e.kind = widget.NewSelect(kinds, nil)
+	e.kind = widget.NewSelect(kinds, func(string) { e.changed() })
 	e.minutes = widget.NewEntry()
 	e.minutes.Validator = func(t string) error {
-		if n, err := strconv.Atoi(strings.TrimSpace(t)); err != nil || n < 1 || n > 600 {
-			return usererr.New("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
+		if _, err := parseMinutes(t); err != nil {
+			return err
 		}
 		return nil
 	}
@@ -59,9 +72,18 @@ func newBlockEditor(s *sessionsScreen) *blockEditor {
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetMinRowsVisible(8)
+	// Enter saves in a one-line field; in the notes it starts a new line,
+	// and Shift+Enter saves.
+	for _, f := range []*widget.Entry{e.title, e.minutes, e.fixed, &e.lead.Entry, e.material, e.notes} {
+		f.OnChanged = func(string) { e.changed() }
+		f.OnSubmitted = func(string) { e.onSave() }
+	}
 	e.when = widget.NewLabel("")
 	e.save = widget.NewButtonWithIcon(lang.X("agenda.save", "Enregistrer le bloc"), theme.DocumentSaveIcon(), e.onSave)
-	e.save.Importance = widget.HighImportance
+	// The label may shorten but never widens the card.
+	e.state = widget.NewLabel("")
+	e.state.Importance = widget.LowImportance
+	e.state.Truncation = fyne.TextTruncateEllipsis
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("agenda.title", "Titre"), e.title),
 		widget.NewFormItem(lang.X("agenda.kind", "Type"), e.kind),
@@ -71,16 +93,32 @@ func newBlockEditor(s *sessionsScreen) *blockEditor {
 		widget.NewFormItem(lang.X("agenda.materials", "Matériel"), e.material),
 	)
 	notesHeading := widget.NewLabelWithStyle(lang.X("sessions.notes", "Notes d’animation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.root = container.NewBorder(container.NewVBox(e.when, form, notesHeading), e.save, nil, nil, e.notes)
+	// The fields scroll rather than making the window taller than a small
+	// laptop's screen; the button stays in sight below them, with the
+	// state on a line of its own, kept when empty so nothing moves.
+	fields := container.NewVScroll(container.NewBorder(container.NewVBox(e.when, form, notesHeading), nil, nil, nil, e.notes))
+	bottom := container.New(layout.NewCustomPaddedVBoxLayout(0), e.state, container.NewHBox(e.save))
+	e.root = container.NewBorder(nil, bottom, nil, nil, fields)
 	return e
 }
 
-// show puts block i of the session on view into the editor.
+// show puts block i of the session on view into the editor, dropping
+// whatever the fields held.
 func (e *blockEditor) show(i int) {
 	e.index = i
+	e.filling = true
+	defer func() {
+		e.filling = false
+		e.shown = e.texts()
+		e.showState()
+	}()
 	if i < 0 || i >= len(e.s.slots) {
-		e.title.SetText("")
+		e.index = -1
 		e.when.SetText("")
+		for _, f := range []*widget.Entry{e.title, e.minutes, e.fixed, &e.lead.Entry, e.material, e.notes} {
+			f.SetText("")
+		}
+		e.kind.ClearSelected()
 		return
 	}
 	sl := e.s.slots[i]
@@ -99,8 +137,52 @@ func (e *blockEditor) show(i int) {
 	e.notes.SetText(sl.Notes)
 }
 
-// block reads the editor back into a block, or says what is wrong.
-func (e *blockEditor) block() (agenda.Block, error) {
+func (e *blockEditor) texts() fieldTexts {
+	t := fieldTexts{e.title.Text, e.kind.Selected, e.minutes.Text, e.fixed.Text, e.lead.Text, e.material.Text, e.notes.Text}
+	for i := range t {
+		t[i] = strings.TrimSpace(t[i])
+	}
+	return t
+}
+
+// dirty reports whether the fields hold an edit of the block on view.
+func (e *blockEditor) dirty() bool {
+	return e.index >= 0 && e.index < len(e.s.slots) && e.texts() != e.shown
+}
+
+// changed follows the person's typing in any field.
+func (e *blockEditor) changed() {
+	if !e.filling {
+		e.showState()
+	}
+}
+
+// showState makes « Enregistrer le bloc » stand out, and says so beside
+// it, only while there is something to save.
+func (e *blockEditor) showState() {
+	imp, text := widget.MediumImportance, ""
+	if e.dirty() {
+		imp, text = widget.HighImportance, lang.X("notes.unsaved", "Modifications non enregistrées")
+	}
+	if e.save.Importance != imp {
+		e.save.Importance = imp
+		e.save.Refresh()
+	}
+	e.state.SetText(text)
+}
+
+// parseMinutes reads a block's length.
+func parseMinutes(t string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n < 1 || n > 600 {
+		return 0, usererr.New("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
+	}
+	return n, nil
+}
+
+// block reads the editor back into a block, or says what is wrong and
+// which field to correct.
+func (e *blockEditor) block() (agenda.Block, fyne.Focusable, error) {
 	b := e.s.session().Blocks[e.index]
 	b.Title = strings.TrimSpace(e.title.Text)
 	for _, k := range agenda.Kinds() {
@@ -108,76 +190,202 @@ func (e *blockEditor) block() (agenda.Block, error) {
 			b.Kind = k
 		}
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(e.minutes.Text))
+	n, err := parseMinutes(e.minutes.Text)
 	if err != nil {
-		return b, usererr.New("%s", lang.X("agenda.err.minutes", "Une durée en minutes, de 1 à 600."))
+		return b, e.minutes, usererr.New("%s", lang.X("agenda.err.minutes.block", "La durée s’écrit en minutes\u00a0: un nombre entier de 1 à 600."))
 	}
 	b.Minutes = n
 	b.FixedStart = 0
 	if t := strings.TrimSpace(e.fixed.Text); t != "" {
 		c, err := parseClock(t)
 		if err != nil {
-			return b, usererr.New("%s", lang.X("agenda.err.fixed", "L’heure fixe s’écrit 19:30 ou 19 h 30 ; laissez vide pour suivre le bloc précédent."))
+			return b, e.fixed, usererr.New("%s", lang.X("agenda.err.fixed", "L’heure fixe s’écrit 19:30 ou 19\u00a0h\u00a030\u202f; laissez vide pour suivre le bloc précédent."))
 		}
 		start := e.s.session().StartsAt
 		at := time.Date(start.Year(), start.Month(), start.Day(), c.Hour(), c.Minute(), 0, 0, start.Location())
 		if !at.After(start) {
-			return b, usererr.New("%s", lang.X("agenda.err.fixed.before", "L’heure fixe doit tomber après le début de la séance."))
+			return b, e.fixed, usererr.New("%s", lang.X("agenda.err.fixed.before", "L’heure fixe doit tomber après le début de la séance."))
 		}
 		b.FixedStart = at.Sub(start)
 	}
 	b.Facilitator = strings.TrimSpace(e.lead.Text)
 	b.Materials = strings.TrimSpace(e.material.Text)
 	b.Notes = strings.TrimSpace(e.notes.Text)
-	return b, b.Validate()
+	if err := b.Validate(); err != nil {
+		return b, e.title, err
+	}
+	return b, nil, nil
 }
 
+// onSave saves the block on view, if it changed.
 func (e *blockEditor) onSave() {
-	if e.index < 0 {
+	if !e.dirty() {
 		return
 	}
-	b, err := e.block()
+	b, _, err := e.block()
 	if err != nil {
 		e.s.ui.showError(lang.X("agenda.err.block", "Le bloc n’a pas été enregistré."), err)
 		return
 	}
-	blocks, err := agenda.Update(e.s.session().Blocks, e.index, b)
-	if err == nil {
-		e.s.commit(blocks, e.index)
-	}
+	e.s.saveBlock(e.index, b)
 }
 
-// agendaToolbar holds the structural edits of the agenda.
+// flush saves the block being edited, if it changed, before the person
+// goes elsewhere (another area of the window). It returns false when the
+// edit cannot be saved as it stands: a dialog then says what to correct,
+// and offers to discard the edit; the caller should stay where it is.
+func (s *sessionsScreen) flush() bool { return s.flushThen(nil) }
+
+// flushThen runs next once the block being edited is saved, at once when
+// nothing is pending. An edit that cannot be saved keeps the person where
+// they are: a dialog says what to correct, and next runs only if they
+// discard the edit instead. It reports whether next ran at once.
+func (s *sessionsScreen) flushThen(next func()) bool {
+	run := func() {
+		if next != nil {
+			next()
+		}
+	}
+	e := s.editor
+	if e == nil || !e.dirty() {
+		run()
+		return true
+	}
+	b, field, err := e.block()
+	if err != nil {
+		s.askToFix(field, err, run)
+		return false
+	}
+	if !s.saveBlock(e.index, b) {
+		return false
+	}
+	run()
+	return true
+}
+
+// askToFix tells the person why the block they edited cannot be saved and
+// lets them correct it (back in field) or discard the edit and go on.
+func (s *sessionsScreen) askToFix(field fyne.Focusable, err error, discarded func()) {
+	e := s.editor
+	msg := wrapped(lang.X("agenda.pending.text", "Vos modifications du bloc «\u00a0{{.Title}}\u00a0» ne peuvent pas être enregistrées telles quelles\u00a0: {{.Reason}}\n\nCorrigez-les pour les garder, ou abandonnez-les pour revenir au bloc tel qu’il est enregistré.",
+		map[string]any{"Title": s.session().Blocks[e.index].Title, "Reason": usererr.Message(err)}))
+	d := dialog.NewCustomWithoutButtons(lang.X("agenda.pending.title", "Bloc non enregistré"), msg, s.ui.win)
+	fix := widget.NewButtonWithIcon(lang.X("agenda.pending.fix", "Corriger"), theme.DocumentCreateIcon(), func() {
+		d.Hide()
+		if field != nil {
+			s.ui.win.Canvas().Focus(field)
+		}
+	})
+	fix.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(lang.X("agenda.pending.discard", "Abandonner la modification"), theme.CancelIcon(), func() {
+		d.Hide()
+		e.show(e.index)
+		discarded()
+	})
+	d.SetButtons([]fyne.CanvasObject{discard, fix})
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// savePending saves an edit left in the editor when cohort c is about to
+// replace the one on view (the cohort was picked or edited): c gets the
+// saved agenda if it is the same cohort. An edit that cannot be saved is
+// dropped, and the person told which.
+func (s *sessionsScreen) savePending(c *course.Cohort) {
+	e := s.editor
+	if !e.dirty() {
+		return
+	}
+	se, i := s.session(), e.index
+	b, _, err := e.block()
+	var blocks []agenda.Block
+	if err == nil {
+		blocks, err = agenda.Update(se.Blocks, i, b)
+	}
+	if err == nil {
+		blocks, err = s.ui.store.SaveSessionBlocks(context.Background(), se.ID, blocks)
+	}
+	e.show(-1)
+	if err != nil {
+		s.ui.showError(lang.X("agenda.err.dropped", "Vos modifications du bloc «\u00a0{{.Title}}\u00a0» n’ont pas pu être enregistrées.", map[string]any{"Title": se.Blocks[i].Title}), err)
+		return
+	}
+	se.Blocks = blocks
+	for i := range c.Sessions {
+		if c.Sessions[i].ID == se.ID {
+			c.Sessions[i].Blocks = blocks
+		}
+	}
+	s.ui.agendaChanged(se)
+}
+
+// agendaToolbar holds the structural edits of the agenda, in two rows so
+// that a small laptop shows every button: the edits of the block on view,
+// then the whole agenda's. Its buttons are compact, as a toolbar's are,
+// which leaves the agenda the height it needs with the live panel open.
 func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	s.undoBtn = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.onUndo)
 	s.redoBtn = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.onRedo)
 	add := widget.NewButtonWithIcon(lang.X("agenda.add", "Ajouter"), theme.ContentAddIcon(), s.onAddBlock)
-	dup := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { s.edit(agenda.Duplicate, s.current+1) })
+	dup := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), s.onDuplicate)
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(-1) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) })
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onRemoveBlock)
 	reset := widget.NewButtonWithIcon(lang.X("agenda.reset", "Revenir au programme"), theme.ViewRefreshIcon(), s.onReset)
-	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), func() { s.ui.openBreakouts(s.session()) })
-	return container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn, widget.NewSeparator(), reset, groups)
+	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), func() {
+		s.flushThen(func() { s.ui.openBreakouts(s.session()) })
+	})
+	// Each row scrolls rather than widening the window past a small screen.
+	return container.NewThemeOverride(container.NewVBox(
+		container.NewHScroll(container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn)),
+		container.NewHScroll(container.NewHBox(reset, groups))), compactTheme{})
+}
+
+// compactTheme is the app's theme with half the padding inside widgets.
+type compactTheme struct{}
+
+func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(n, v)
+}
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.current().Font(s) }
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return t.current().Size(n) / 2
+	}
+	return t.current().Size(n)
 }
 
 // session is the session on view.
 func (s *sessionsScreen) session() course.Session { return s.cohort.Sessions[s.selected] }
 
+// saveBlock saves b as block i of the session on view.
+func (s *sessionsScreen) saveBlock(i int, b agenda.Block) bool {
+	blocks, err := agenda.Update(s.session().Blocks, i, b)
+	if err != nil {
+		s.ui.showError(lang.X("agenda.err.block", "Le bloc n’a pas été enregistré."), err)
+		return false
+	}
+	return s.commit(blocks, i)
+}
+
 // commit saves a new agenda for the session on view, records it for undo
 // and shows it with block sel selected.
-func (s *sessionsScreen) commit(blocks []agenda.Block, sel int) {
+func (s *sessionsScreen) commit(blocks []agenda.Block, sel int) bool {
 	saved, ok := s.store(blocks)
 	if !ok {
-		return
+		return false
 	}
 	s.history.Push(saved)
 	s.showAgenda(sel)
+	return true
 }
 
 // store writes blocks as the session's agenda and returns them as saved,
 // with the ids of the blocks added; false (after telling the person) when
-// it could not.
+// it could not. Whatever shows the session's times follows: its row in the
+// list of sessions, and live mode if it runs this session.
 func (s *sessionsScreen) store(blocks []agenda.Block) ([]agenda.Block, bool) {
 	saved, err := s.ui.store.SaveSessionBlocks(context.Background(), s.session().ID, blocks)
 	if err != nil {
@@ -186,6 +394,8 @@ func (s *sessionsScreen) store(blocks []agenda.Block) ([]agenda.Block, bool) {
 	}
 	s.cohort.Sessions[s.selected].Blocks = saved
 	s.ui.cohort = s.cohort
+	s.list.RefreshItem(s.selected)
+	s.ui.agendaChanged(s.session())
 	return saved, true
 }
 
@@ -199,61 +409,81 @@ func (s *sessionsScreen) edit(op func([]agenda.Block, int) ([]agenda.Block, erro
 	s.commit(blocks, min(max(sel, 0), len(blocks)-1))
 }
 
+// The toolbar's actions below save the block being edited first (see
+// flushThen), then act on the agenda as saved.
+
+func (s *sessionsScreen) onDuplicate() {
+	s.flushThen(func() { s.edit(agenda.Duplicate, s.current+1) })
+}
+
 // move moves the block on view up (-1) or down (+1).
 func (s *sessionsScreen) move(delta int) {
-	to := s.current + delta
-	if to < 0 || to >= len(s.session().Blocks) {
-		return
-	}
-	blocks, err := agenda.Move(s.session().Blocks, s.current, to)
-	if err == nil {
-		s.commit(blocks, to)
-	}
+	s.flushThen(func() {
+		to := s.current + delta
+		if to < 0 || to >= len(s.session().Blocks) {
+			return
+		}
+		blocks, err := agenda.Move(s.session().Blocks, s.current, to)
+		if err == nil {
+			s.commit(blocks, to)
+		}
+	})
 }
 
 func (s *sessionsScreen) onAddBlock() {
-	b := agenda.Block{Title: lang.X("agenda.new", "Nouveau bloc"), Kind: agenda.Discussion, Minutes: 10}
-	at := min(s.current+1, len(s.session().Blocks))
-	blocks, err := agenda.Insert(s.session().Blocks, at, b)
-	if err == nil {
-		s.commit(blocks, at)
-	}
+	s.flushThen(func() {
+		b := agenda.Block{Title: lang.X("agenda.new", "Nouveau bloc"), Kind: agenda.Discussion, Minutes: 10}
+		at := min(s.current+1, len(s.session().Blocks))
+		blocks, err := agenda.Insert(s.session().Blocks, at, b)
+		if err == nil {
+			s.commit(blocks, at)
+		}
+	})
 }
 
 func (s *sessionsScreen) onRemoveBlock() {
-	if len(s.session().Blocks) == 0 {
-		return
-	}
-	s.edit(agenda.Remove, s.current)
+	s.flushThen(func() {
+		if len(s.session().Blocks) > 0 {
+			s.edit(agenda.Remove, s.current)
+		}
+	})
 }
 
 // onReset puts the curriculum's agenda back, after asking.
 func (s *sessionsScreen) onReset() {
-	se := s.session()
-	p, ok := s.plan(se.Number)
-	if !ok {
-		return
-	}
-	msg := lang.X("agenda.reset.confirm", "Remplacer l’agenda de la séance {{.N}} par celui du programme ? Vous pourrez annuler.", map[string]any{"N": se.Number})
-	dialog.ShowConfirm(lang.X("agenda.reset", "Revenir au programme"), msg, func(yes bool) {
-		if yes {
-			// Blocks the curriculum still has keep their ids, and the
-			// resources tied to them.
-			s.commit(agenda.KeepIDs(se.Blocks, p.Blocks), 0)
+	s.flushThen(func() {
+		se := s.session()
+		p, ok := s.plan(se.Number)
+		if !ok {
+			return
 		}
-	}, s.ui.win)
+		msg := lang.X("agenda.reset.confirm", "Remplacer l’agenda de la séance {{.N}} par celui du programme\u202f? Vous pourrez annuler.", map[string]any{"N": se.Number})
+		dialog.ShowConfirm(lang.X("agenda.reset", "Revenir au programme"), msg, func(yes bool) {
+			if yes {
+				// Blocks the curriculum still has keep their ids, and the
+				// resources tied to them.
+				s.commit(agenda.KeepIDs(se.Blocks, p.Blocks), 0)
+			}
+		}, s.ui.win)
+	})
 }
 
+// onUndo undoes the last saved edit; an edit still in the editor is saved
+// first, so it is the one undone (and redo brings it back).
 func (s *sessionsScreen) onUndo() {
-	if blocks, ok := s.history.Undo(); ok {
-		s.restore(blocks)
-	}
+	s.flushThen(func() {
+		if blocks, ok := s.history.Undo(); ok {
+			s.restore(blocks)
+		}
+	})
 }
 
 func (s *sessionsScreen) onRedo() {
-	if blocks, ok := s.history.Redo(); ok {
-		s.restore(blocks)
-	}
+	s.flushThen(func() {
+		if blocks, ok := s.history.Redo(); ok {
+			s.restore(blocks)
+		}
+	})
 }
 
 // restore saves an agenda taken back from the history; blocks put back

@@ -94,13 +94,14 @@ type liveScreen struct {
 	structure structure.Structure
 }
 
-// onLive opens live mode on the session on view, resuming a run that was
-// interrupted (the app closed in the middle of the session).
+// onLive opens live mode on the session on view, once the block being
+// edited is saved, resuming a run that was interrupted (the app closed in
+// the middle of the session).
 func (s *sessionsScreen) onLive() {
 	if len(s.cohort.Sessions) == 0 {
 		return
 	}
-	s.ui.openLive(s.session())
+	s.flushThen(func() { s.ui.openLive(s.session()) })
 }
 
 // openLive starts live mode on session se (or brings the panel back if it

@@ -87,7 +87,7 @@ func (u *UI) onLiveMenu() {
 	if u.live != nil || len(u.cohort.Sessions) == 0 {
 		return
 	}
-	u.openLive(u.sessionsArea().session())
+	u.sessionsArea().onLive()
 }
 
 // quit leaves the app; a live session keeps its state for next time.
@@ -111,13 +111,13 @@ func (u *UI) undo(redo bool) {
 		return
 	}
 	switch {
-	case u.current == 1 && u.sessions != nil && len(u.sessions.cohort.Sessions) > 0:
+	case u.current == areaSessions && u.sessions != nil && len(u.sessions.cohort.Sessions) > 0:
 		if redo {
 			u.sessions.onRedo()
 		} else {
 			u.sessions.onUndo()
 		}
-	case u.current == 2 && u.structures != nil:
+	case u.current == areaStructures && u.structures != nil:
 		if redo {
 			u.structures.onRedo()
 		} else {
@@ -130,11 +130,11 @@ func (u *UI) undo(redo bool) {
 func (u *UI) focusSearch() {
 	var e *widget.Entry
 	switch {
-	case u.current == 0 && u.people != nil && u.people.SelectedIndex() == 1:
+	case u.current == areaPeople && u.people != nil && u.people.SelectedIndex() == 1:
 		e = u.checkin.search
-	case u.current == 0 && u.roster != nil:
+	case u.current == areaPeople && u.roster != nil:
 		e = u.roster.search
-	case u.current == 3 && u.library != nil:
+	case u.current == areaLibrary && u.library != nil:
 		e = u.library.search
 	}
 	if e != nil {
@@ -148,7 +148,7 @@ func (u *UI) onKey(e *fyne.KeyEvent) {
 	case e.Name == fyne.KeyF1:
 		u.showKeys()
 	case u.liveKey(e):
-	case e.Name == fyne.KeyEscape && u.current == 2 && u.structures != nil && u.structures.present:
+	case e.Name == fyne.KeyEscape && u.current == areaStructures && u.structures != nil && u.structures.present:
 		u.structures.togglePresentation()
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,6 +14,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/kit/textfmt"
 )
 
 // sessionsScreen is the Séances area: the cohort's five sessions, and the
@@ -41,8 +41,11 @@ type sessionsScreen struct {
 	resources *fyne.Container
 	current   int // the block on view
 	history   *agenda.History
-	undoBtn   *widget.Button
-	redoBtn   *widget.Button
+	// quiet is set while the screen itself selects a row, which is not
+	// the person picking one.
+	quiet   bool
+	undoBtn *widget.Button
+	redoBtn *widget.Button
 
 	empty *widget.Label
 	split *container.Split
@@ -53,13 +56,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s := &sessionsScreen{ui: u}
 	s.list = widget.NewList(
 		func() int { return len(s.cohort.Sessions) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Séance 0", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title := widget.NewLabel("Titre court")
-			title.Truncation = fyne.TextTruncateEllipsis
-			when := widget.NewLabel("mer. 30 sept. 2026")
-			return container.New(layout.NewCustomPaddedVBoxLayout(0), name, title, when)
-		},
+		newSessionRow,
 		s.updateSessionRow,
 	)
 	s.list.OnSelected = s.onSelectSession
@@ -68,6 +65,9 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.title.TextStyle = fyne.TextStyle{Bold: true}
 	s.title.SizeName = "subHeadingText"
 	s.when = widget.NewLabel("")
+	// The date gives way to the total when the line is short of room (a
+	// plan that runs over, on a small laptop): the total says what to fix.
+	s.when.Truncation = fyne.TextTruncateEllipsis
 	s.total = widget.NewLabel("")
 
 	s.agendaList = widget.NewList(
@@ -88,11 +88,10 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.history = agenda.NewHistory(0)
 
 	agendaPane := container.NewHSplit(
-		container.NewBorder(container.NewVBox(container.NewHScroll(s.agendaToolbar()), s.issues), nil, nil, nil, s.agendaList),
-		// Scrolls rather than making the window taller than a small
-		// laptop's screen.
-		container.NewVScroll(s.editor.root))
-	agendaPane.Offset = 0.56
+		container.NewBorder(container.NewVBox(s.agendaToolbar(), s.issues), nil, nil, nil, s.agendaList),
+		s.editor.root)
+	// Wide enough for the toolbar's second row on a small laptop.
+	agendaPane.Offset = 0.58
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),
 		container.NewTabItem(lang.X("sessions.objectives", "Objectifs"), container.NewVScroll(s.objectives)),
@@ -102,7 +101,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	)
 	liveBtn := widget.NewButtonWithIcon(lang.X("live.open", "Animer en direct"), theme.MediaPlayIcon(), s.onLive)
 	liveBtn.Importance = widget.HighImportance
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, liveBtn, s.title), container.NewHBox(s.when, layout.NewSpacer(), s.total))
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, liveBtn, s.title), container.NewBorder(nil, nil, nil, s.total, s.when))
 	s.tabs.OnSelected = func(*container.TabItem) { s.showCurriculum() }
 	detail := container.NewBorder(header, nil, nil, nil, s.tabs)
 
@@ -123,6 +122,9 @@ func wrapped(text string) *widget.Label {
 
 // show displays cohort c, keeping the session selected if there is one.
 func (s *sessionsScreen) show(c course.Cohort) {
+	if len(s.cohort.Sessions) > 0 {
+		s.savePending(&c)
+	}
 	s.cohort = c
 	if len(c.Sessions) == 0 {
 		s.body.Objects = []fyne.CanvasObject{container.NewPadded(s.empty)}
@@ -134,10 +136,21 @@ func (s *sessionsScreen) show(c course.Cohort) {
 	if s.selected >= len(c.Sessions) {
 		s.selected = 0
 	}
-	// Select calls onSelectSession, but not for the row already selected.
-	s.list.UnselectAll()
 	s.list.Refresh()
-	s.list.Select(s.selected)
+	s.openSession(s.selected)
+}
+
+// newSessionRow is the template of a session in the list: its name, short
+// title, date and times. The date line is as long as one can be, so that
+// the list claims the width to show it whole (a small laptop's window
+// would otherwise cut the end time off); the lines sit a little closer
+// than labels do, so that the five sessions fit a small screen.
+func newSessionRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Séance 0", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabel("Titre court")
+	title.Truncation = fyne.TextTruncateEllipsis
+	when := widget.NewLabel("mer. 30 sept. 2026 · 18\u00a0h\u00a030 – 20\u00a0h\u00a030")
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()), name, title, when)
 }
 
 func (s *sessionsScreen) updateSessionRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -149,8 +162,14 @@ func (s *sessionsScreen) updateSessionRow(id widget.ListItemID, o fyne.CanvasObj
 	row := o.(*fyne.Container)
 	row.Objects[0].(*widget.Label).SetText(sessionName(se.Number))
 	row.Objects[1].(*widget.Label).SetText(s.shortTitle(se))
-	end := se.StartsAt.Add(time.Duration(se.Minutes()) * time.Minute)
-	row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s – %s", l.MediumDate(se.StartsAt), l.Clock(se.StartsAt), l.Clock(end)))
+	row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s", l.MediumDate(se.StartsAt), sessionTimes(l, se)))
+}
+
+// sessionTimes is « 18 h 30 – 20 h », the end laid out as the agenda is
+// (fixed blocks, gaps and overruns included).
+func sessionTimes(l textfmt.Lang, se course.Session) string {
+	end := agenda.Layout(se.StartsAt, se.Blocks).End
+	return fmt.Sprintf("%s – %s", l.Clock(se.StartsAt), l.Clock(end))
 }
 
 // sessionName is « Séance 3 ».
@@ -168,11 +187,32 @@ func (s *sessionsScreen) shortTitle(se course.Session) string {
 	return se.Title
 }
 
-// onSelectSession shows session i's agenda and curriculum.
+// onSelectSession shows the session the person picked, once the block
+// being edited is saved; an edit that cannot be saved keeps the list on the
+// session on view.
 func (s *sessionsScreen) onSelectSession(i widget.ListItemID) {
+	if s.quiet || i < 0 || i >= len(s.cohort.Sessions) {
+		return
+	}
+	prev := s.selected
+	if !s.flushThen(func() { s.openSession(i) }) {
+		s.selectRow(s.list, prev)
+	}
+}
+
+// selectRow selects row i of list without taking it for the person's pick.
+func (s *sessionsScreen) selectRow(list *widget.List, i int) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	list.Select(i)
+}
+
+// openSession shows session i's agenda and curriculum.
+func (s *sessionsScreen) openSession(i int) {
 	if i < 0 || i >= len(s.cohort.Sessions) {
 		return
 	}
+	s.selectRow(s.list, i)
 	s.selected = i
 	se := s.cohort.Sessions[i]
 	l := s.ui.lang()
@@ -282,13 +322,24 @@ func (s *sessionsScreen) updateAgendaRow(id widget.ListItemID, o fyne.CanvasObje
 	minutes.SetText(l.Minutes(sl.Minutes))
 }
 
-// onSelectBlock puts the block into the editor.
+// onSelectBlock puts the block the person picked into the editor, once
+// the block being edited is saved; an edit that cannot be saved keeps the
+// list on the block being edited.
 func (s *sessionsScreen) onSelectBlock(id widget.ListItemID) {
-	if id < 0 || id >= len(s.slots) {
+	if s.quiet || id < 0 || id >= len(s.slots) {
 		return
 	}
-	s.current = id
-	s.editor.show(id)
+	prev := s.current
+	if !s.flushThen(func() { s.showBlock(id) }) {
+		s.selectRow(s.agendaList, prev)
+	}
+}
+
+// showBlock selects block i and puts it into the editor.
+func (s *sessionsScreen) showBlock(i int) {
+	s.current = i
+	s.selectRow(s.agendaList, i)
+	s.editor.show(i)
 }
 
 // showAgenda lays the session's agenda out again (start times, fixed
@@ -325,7 +376,7 @@ func (s *sessionsScreen) showAgenda(sel int) {
 	s.agendaList.UnselectAll()
 	s.agendaList.Refresh()
 	if sel >= 0 && sel < len(s.slots) {
-		s.agendaList.Select(sel)
+		s.showBlock(sel)
 		s.agendaList.ScrollTo(sel)
 	} else {
 		s.editor.show(-1)

@@ -118,6 +118,15 @@ func (u *UI) lang() textfmt.Lang {
 	return textfmt.French
 }
 
+// The areas, in the navigation's order.
+const (
+	areaPeople = iota
+	areaSessions
+	areaStructures
+	areaLibrary
+	areaExports
+)
+
 // build (re)creates every widget; called again after a change of language.
 func (u *UI) build() {
 	u.sessions = newSessionsScreen(u)
@@ -148,7 +157,7 @@ func (u *UI) build() {
 			return newExportsScreen(u).root
 		}},
 	}
-	u.current = 1
+	u.current = areaSessions
 
 	u.nav = widget.NewList(
 		func() int { return len(u.areas) },
@@ -201,10 +210,31 @@ func (u *UI) scrollArea(on bool) {
 }
 
 // onNavigate shows the area picked in the navigation.
+// Leaving Séances saves the block being edited first; an edit that cannot
+// be saved keeps the person there until they correct or discard it.
 func (u *UI) onNavigate(id widget.ListItemID) {
+	if id != u.current && u.current == areaSessions && u.sessions != nil {
+		if !u.sessions.flushThen(func() { u.showArea(id) }) {
+			u.selectArea(u.current)
+		}
+		return
+	}
+	u.showArea(id)
+}
+
+// showArea puts area id on view.
+func (u *UI) showArea(id widget.ListItemID) {
 	u.current = id
+	u.selectArea(id)
 	u.content.Objects = []fyne.CanvasObject{u.areas[id].build()}
 	u.content.Refresh()
+}
+
+// selectArea highlights area id in the navigation without navigating.
+func (u *UI) selectArea(id widget.ListItemID) {
+	u.nav.OnSelected = nil
+	u.nav.Select(id)
+	u.nav.OnSelected = u.onNavigate
 }
 
 // loadCohorts refreshes the picker and shows cohort want, or the one
@@ -256,12 +286,12 @@ func (u *UI) onPickCohort(name string) {
 		u.cohort = full
 		u.sessionsArea().show(full)
 		switch {
-		case u.current == 0:
+		case u.current == areaPeople:
 			u.showPeopleTab()
-		case u.current == 2 && u.structures != nil:
+		case u.current == areaStructures && u.structures != nil:
 			u.structures.current = structure.Structure{}
 			u.structures.load(0)
-		case u.current == 4:
+		case u.current == areaExports:
 			u.onNavigate(4) // the exports show the cohort's settings
 		}
 		if err := u.svc.RememberCohort(ctx, c.ID); err != nil {
@@ -331,6 +361,9 @@ func (u *UI) onSettings() {
 func (u *UI) setLanguage(code string) {
 	if code == u.opts.Language {
 		return
+	}
+	if u.sessions != nil && !u.sessions.flush() {
+		return // the rebuilt screens would lose the edit
 	}
 	if err := i18n.Apply(code); err != nil {
 		u.showError(lang.X("error.language", "Impossible de changer de langue."), err)
