@@ -85,8 +85,8 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	return c
 }
 
-// load reads the cohort's people and picks the session of the day, or the
-// next one, or the last.
+// load reads the cohort's people and picks the session live, or the one
+// already picked, or the session of the day, or the next one, or the last.
 func (c *checkinScreen) load() {
 	cohort := c.ui.cohort
 	var names []string
@@ -98,6 +98,9 @@ func (c *checkinScreen) load() {
 		return
 	}
 	i := currentSession(cohort.Sessions, c.ui.svc.Now())
+	if c.session.ID == 0 && c.ui.live != nil {
+		c.session = c.ui.live.session
+	}
 	if c.session.ID != 0 {
 		for j, s := range cohort.Sessions {
 			if s.ID == c.session.ID {

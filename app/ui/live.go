@@ -77,7 +77,6 @@ type liveScreen struct {
 	root    fyne.CanvasObject
 	stop    chan struct{}
 	now     func() time.Time
-	lastRun bool
 	shared  *sharedScreen
 
 	countdown                               *canvas.Text
@@ -134,6 +133,10 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 	}
 	l.build()
 	u.live = l
+	if u.checkin != nil { // the late arrivals are checked in to this session
+		u.checkin.session = se
+		u.checkin.load()
+	}
 	u.liveDock.Objects = []fyne.CanvasObject{l.root}
 	u.liveDock.Refresh()
 	l.refresh()
@@ -357,15 +360,16 @@ func (l *liveScreen) refresh() {
 	if v.Extra != 0 {
 		setText(l.extra, lang.X("live.extra", "+{{.N}} à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
 	}
-	if v.Running != l.lastRun || l.startBtn.Text == "" {
-		l.lastRun = v.Running
-		if v.Running {
-			l.startBtn.SetText(lang.X("live.pause", "Pause"))
-			l.startBtn.SetIcon(theme.MediaPauseIcon())
-		} else {
-			l.startBtn.SetText(lang.X("live.start", "Démarrer"))
-			l.startBtn.SetIcon(theme.MediaPlayIcon())
-		}
+	label, icon := lang.X("live.start", "Démarrer"), theme.MediaPlayIcon()
+	switch {
+	case v.Running:
+		label, icon = lang.X("live.pause", "Pause"), theme.MediaPauseIcon()
+	case v.Started && !v.Done:
+		label = lang.X("live.resume.action", "Reprendre")
+	}
+	if l.startBtn.Text != label {
+		l.startBtn.SetText(label)
+		l.startBtn.SetIcon(icon)
 	}
 	groups := widget.MediumImportance
 	if !v.Done && v.Kind == agenda.SousGroupes {

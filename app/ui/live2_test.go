@@ -47,7 +47,8 @@ func sharedText(s *sharedScreen) string {
 
 func TestLivePanelStaysWhileMovingAround(t *testing.T) {
 	u, st := rosterUI(t)
-	se := u.cohort.Sessions[0]
+	u.people.SelectIndex(1) // the check-in desk, open on session 1
+	se := u.cohort.Sessions[2]
 	clock = se.StartsAt
 	l := u.openLive(se)
 	l.onStartPause()
@@ -61,6 +62,9 @@ func TestLivePanelStaysWhileMovingAround(t *testing.T) {
 	u.nav.Select(0)
 	u.people.SelectIndex(1)
 	c := u.checkin
+	if c.session.ID != se.ID {
+		t.Fatalf("the check-in desk shows session %d, not the live one", c.session.Number)
+	}
 	c.toggle(c.people[0])
 	if marks, _ := st.SessionAttendance(context.Background(), se.ID); len(marks) != 1 || !l.runner.Running() {
 		t.Errorf("marks %v, running %v", marks, l.runner.Running())
@@ -205,12 +209,32 @@ func TestKeysWhereverFocusIs(t *testing.T) {
 	}
 	u.win.Canvas().Unfocus()
 	u.onKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if l.runner.Running() {
-		t.Error("Space did not pause")
+	if l.runner.Running() || l.startBtn.Text != "Reprendre" {
+		t.Errorf("Space did not pause (button %q)", l.startBtn.Text)
 	}
 	u.onKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if v := l.runner.View(clock); v.Index != 1 {
 		t.Errorf("→: block %d", v.Index)
+	}
+	// In the participants' window, once the facilitator has clicked it:
+	// the live keys, and the others acting on the facilitator's window.
+	l.onShare()
+	shared := l.shared.win.Canvas().(fyne.Shortcutable)
+	shared.TypedShortcut(key(fyne.KeyRight, alt))
+	if v := l.runner.View(clock); v.Index != 2 {
+		t.Errorf("Alt+→ in the shared window: block %d", v.Index)
+	}
+	shared.TypedShortcut(key(fyne.KeyG, alt))
+	if l.shared.view != shareGroups {
+		t.Errorf("Alt+G in the shared window shows view %d", l.shared.view)
+	}
+	shared.TypedShortcut(key(fyne.Key3, ctrl))
+	if u.current != areaStructures {
+		t.Errorf("Ctrl+3 in the shared window: area %d", u.current)
+	}
+	shared.TypedShortcut(key(fyne.KeyQ, ctrl))
+	if quits != 2 {
+		t.Error("Ctrl+Q in the shared window did not quit")
 	}
 	// F1 lists the shortcuts.
 	u.onKey(&fyne.KeyEvent{Name: fyne.KeyF1})
@@ -264,7 +288,10 @@ func TestResumeOfferedAfterAnInterruption(t *testing.T) {
 	}
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Reprendre")
 	if u.live == nil || u.live.runner.View(clock).Index != 2 {
-		t.Error("not resumed at block 3")
+		t.Fatal("not resumed at block 3")
+	}
+	if u.sessions.session().ID != se.ID {
+		t.Errorf("Séances shows session %d", u.sessions.session().Number)
 	}
 }
 

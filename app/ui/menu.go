@@ -73,6 +73,29 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, liveMenu, help)
 }
 
+// shareShortcuts makes every shortcut of the main menu work from canvas c,
+// the participants' window, where the facilitator may have clicked: the
+// live keys (with Alt) act there; the others bring the facilitator's window
+// forward and act in it.
+func (u *UI) shareShortcuts(c fyne.Canvas) {
+	for _, m := range u.win.MainMenu().Items {
+		for _, i := range m.Items {
+			if i.Shortcut == nil || i.Action == nil {
+				continue
+			}
+			sc, action := i.Shortcut, i.Action
+			if k, ok := sc.(*desktop.CustomShortcut); ok && k.Modifier == alt {
+				c.AddShortcut(sc, func(fyne.Shortcut) { action() })
+				continue
+			}
+			c.AddShortcut(sc, func(fyne.Shortcut) {
+				u.win.RequestFocus()
+				action()
+			})
+		}
+	}
+}
+
 // liveAction runs f on the live session, when there is one.
 func (u *UI) liveAction(f func(*liveScreen)) func() {
 	return func() {

@@ -44,9 +44,15 @@ func (u *UI) offerResume() {
 				map[string]any{"S": se.Number, "B": v.Index + 1, "M": u.lang().Minutes(-left)})
 		}
 		d := dialog.NewConfirm(lang.X("live.resume.title", "Animation interrompue"), msg, func(yes bool) {
-			if yes {
-				u.openLive(se)
+			if !yes {
+				return
 			}
+			for i, s := range u.cohort.Sessions {
+				if s.ID == se.ID {
+					u.sessionsArea().list.Select(i) // its agenda, as the panel runs it
+				}
+			}
+			u.openLive(se)
 		}, u.win)
 		d.SetConfirmText(lang.X("live.resume.action", "Reprendre"))
 		d.SetDismissText(lang.X("action.later", "Plus tard"))

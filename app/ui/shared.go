@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"log"
 	"strings"
 	"time"
@@ -111,18 +112,7 @@ func newSharedScreen(l *liveScreen) *sharedScreen {
 	s.win.Resize(fyne.NewSize(1280, 720))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(s.typedKey)
-	for _, sc := range []struct {
-		k fyne.KeyName
-		f func()
-	}{
-		{fyne.KeyP, l.onStartPause}, {fyne.KeyRight, func() { l.act(l.runner.Next) }}, {fyne.KeyLeft, func() { l.act(l.runner.Prev) }},
-		{fyne.Key1, func() { l.addMinutes(1) }}, {fyne.Key5, func() { l.addMinutes(5) }},
-	} {
-		c.AddShortcut(key(sc.k, alt), func(fyne.Shortcut) { sc.f() })
-	}
-	for _, v := range shareViews() {
-		c.AddShortcut(key(v.key(), alt), func(fyne.Shortcut) { l.show(v) })
-	}
+	l.ui.shareShortcuts(c)
 	s.win.SetCloseIntercept(s.onClose)
 	return s
 }
@@ -200,7 +190,7 @@ func (s *sharedScreen) build(v shareView) fyne.CanvasObject {
 		s.slideTitle = centred(fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText)
 		s.slidePoints = wrapped("")
 		s.slidePoints.SizeName = theme.SizeNameSubHeadingText
-		return container.NewBorder(container.NewVBox(layout.NewSpacer(), s.slideTitle, widget.NewSeparator()), nil, nil, nil,
+		return container.NewBorder(container.NewVBox(layout.NewSpacer(), s.clearOfCorner(s.slideTitle), widget.NewSeparator()), nil, nil, nil,
 			container.NewCenter(s.slidePoints))
 	case shareStructure:
 		s.structureView = newSharedStructure(s)
@@ -209,7 +199,7 @@ func (s *sharedScreen) build(v shareView) fyne.CanvasObject {
 		s.groupsTitle = centred(fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText)
 		s.groups = wrapped("")
 		s.groups.SizeName = theme.SizeNameSubHeadingText
-		return container.NewBorder(s.groupsTitle, nil, nil, nil, container.NewVScroll(s.groups))
+		return container.NewBorder(s.clearOfCorner(s.groupsTitle), nil, nil, nil, container.NewVScroll(s.groups))
 	case shareResource:
 		s.resTitle = centred(fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText)
 		s.resSource = centred(fyne.TextStyle{}, theme.SizeNameSubHeadingText)
@@ -230,7 +220,19 @@ func (s *sharedScreen) build(v shareView) fyne.CanvasObject {
 	s.countdown.TextSize = 180
 	s.countdown.TextStyle = fyne.TextStyle{Bold: true}
 	s.countdown.Alignment = fyne.TextAlignCenter
-	return container.NewVBox(s.title, layout.NewSpacer(), s.block, container.NewCenter(s.countdown), s.paused, s.next, layout.NewSpacer())
+	return container.NewVBox(s.clearOfCorner(s.title), layout.NewSpacer(), s.block, container.NewCenter(s.countdown), s.paused, s.next, layout.NewSpacer())
+}
+
+// clearOfCorner keeps a title at the top of a view out from under the
+// corner countdown, centred all the same.
+func (s *sharedScreen) clearOfCorner(title fyne.CanvasObject) fyne.CanvasObject {
+	w := fyne.MeasureText("❚❚ 00:00", s.cornerText.TextSize, s.cornerText.TextStyle).Width + 4*theme.Padding()
+	gap := func() fyne.CanvasObject {
+		r := canvas.NewRectangle(color.Transparent)
+		r.SetMinSize(fyne.NewSize(w, 0))
+		return r
+	}
+	return container.NewBorder(nil, nil, gap(), gap(), title)
 }
 
 // refresh draws the instant v: the corner countdown and the view on show.

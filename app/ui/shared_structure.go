@@ -25,7 +25,7 @@ func newSharedStructure(s *sharedScreen) *sharedStructure {
 	v := &sharedStructure{name: widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})}
 	v.diagram = newSharedDiagram()
 	v.diagram.onKey = s.typedKey
-	v.root = container.NewBorder(v.name, nil, nil, nil, v.diagram)
+	v.root = container.NewBorder(s.clearOfCorner(v.name), nil, nil, nil, v.diagram)
 	return v
 }
 
