@@ -126,14 +126,8 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 	ctx := context.Background()
 	ch, err := u.svc.UpdateCohort(ctx, c, demote)
 	if errors.Is(err, service.ErrTooFewSeats) && !demote {
-		d := dialog.NewConfirm(lang.X("cohort.seats.cut.title", "Moins de places que de personnes inscrites"), usererr.Message(err), func(yes bool) {
-			if yes {
-				u.updateCohort(c, true)
-			}
-		}, u.win)
-		d.SetConfirmText(lang.X("cohort.seats.cut.action", "Remettre en liste d’attente"))
-		d.SetDismissText(lang.X("action.cancel", "Annuler"))
-		d.Show()
+		confirmThen(u.win, lang.X("cohort.seats.cut.title", "Moins de places que de personnes inscrites"), usererr.Message(err),
+			lang.X("cohort.seats.cut.action", "Remettre en liste d’attente"), lang.X("action.cancel", "Annuler"), func() { u.updateCohort(c, true) })
 		return
 	}
 	if err != nil {
@@ -150,21 +144,16 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 // offerSeats proposes to give n free seats to the people waiting.
 func (u *UI) offerSeats(cohortID int64, n int) {
 	msg := lang.XN("cohort.seats.offer", "{{.N}} place est maintenant libre. L’offrir à la liste d’attente, dans l’ordre ?", n, map[string]any{"N": n})
-	d := dialog.NewConfirm(lang.X("roster.offer.title", "Place libérée"), msg, func(yes bool) {
-		if !yes {
-			return
-		}
-		seated, err := u.svc.FillSeats(context.Background(), cohortID)
-		if err != nil {
-			u.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
-			return
-		}
-		u.rosterChanged()
-		u.loadCohorts(cohortID)
-		dialog.ShowInformation(lang.X("roster.offer.title", "Place libérée"),
-			lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(u.lang(), seated)}), u.win)
-	}, u.win)
-	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
-	d.SetDismissText(lang.X("action.later", "Plus tard"))
-	d.Show()
+	confirmThen(u.win, lang.X("roster.offer.title", "Place libérée"), msg,
+		lang.X("roster.offer.action", "Offrir la place"), lang.X("action.later", "Plus tard"), func() {
+			seated, err := u.svc.FillSeats(context.Background(), cohortID)
+			if err != nil {
+				u.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
+				return
+			}
+			u.rosterChanged()
+			u.loadCohorts(cohortID)
+			dialog.ShowInformation(lang.X("roster.offer.title", "Place libérée"),
+				lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(u.lang(), seated)}), u.win)
+		})
 }

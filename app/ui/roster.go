@@ -289,14 +289,8 @@ func (r *rosterScreen) onWithdraw(p participants.Participant) {
 	if p.Status.HoldsSeat() {
 		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}} ? Sa place sera libérée ; ses présences sont gardées.", map[string]any{"Name": p.Name})
 	}
-	d := dialog.NewConfirm(lang.X("roster.withdraw.title", "Désistement"), msg, func(ok bool) {
-		if ok {
-			r.withdraw(p)
-		}
-	}, r.ui.win)
-	d.SetConfirmText(lang.X("roster.withdraw.action", "Enregistrer le désistement"))
-	d.SetDismissText(lang.X("action.cancel", "Annuler"))
-	d.Show()
+	confirmThen(r.ui.win, lang.X("roster.withdraw.title", "Désistement"), msg,
+		lang.X("roster.withdraw.action", "Enregistrer le désistement"), lang.X("action.cancel", "Annuler"), func() { r.withdraw(p) })
 }
 
 func (r *rosterScreen) withdraw(p participants.Participant) {
@@ -321,14 +315,8 @@ func (r *rosterScreen) withdraw(p participants.Participant) {
 	next := *w.Offer
 	msg := lang.X("roster.offer", "Une place s’est libérée. L’offrir à {{.Name}}, première personne de la liste d’attente (inscrite le {{.Date}}) ?",
 		map[string]any{"Name": next.Name, "Date": r.ui.lang().Date(next.RegisteredAt.In(r.ui.cohort.Location()))})
-	d := dialog.NewConfirm(lang.X("roster.offer.title", "Place libérée"), msg, func(yes bool) {
-		if yes {
-			r.giveSeat(next)
-		}
-	}, r.ui.win)
-	d.SetConfirmText(lang.X("roster.offer.action", "Offrir la place"))
-	d.SetDismissText(lang.X("action.later", "Plus tard"))
-	d.Show()
+	confirmThen(r.ui.win, lang.X("roster.offer.title", "Place libérée"), msg,
+		lang.X("roster.offer.action", "Offrir la place"), lang.X("action.later", "Plus tard"), func() { r.giveSeat(next) })
 }
 
 // giveSeat gives p a seat (first of the waiting list, walk-in, or a new
@@ -346,20 +334,15 @@ func (r *rosterScreen) giveSeat(p participants.Participant) {
 		r.ui.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
 		return
 	}
-	d := dialog.NewConfirm(lang.X("roster.full.title", "Pas de place pour l’instant"), usererr.Message(err)+"\n\n"+
-		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente ?", map[string]any{"Name": p.Name}), func(yes bool) {
-		if !yes {
-			return
-		}
-		if _, err := r.ui.svc.JoinWaitingList(ctx, r.ui.cohort.ID, p.ID); err != nil {
-			r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)
-			return
-		}
-		r.changed(p.ID)
-	}, r.ui.win)
-	d.SetConfirmText(lang.X("roster.full.action", "Inscrire en liste d’attente"))
-	d.SetDismissText(lang.X("action.cancel", "Annuler"))
-	d.Show()
+	confirmThen(r.ui.win, lang.X("roster.full.title", "Pas de place pour l’instant"), usererr.Message(err)+"\n\n"+
+		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente ?", map[string]any{"Name": p.Name}),
+		lang.X("roster.full.action", "Inscrire en liste d’attente"), lang.X("action.cancel", "Annuler"), func() {
+			if _, err := r.ui.svc.JoinWaitingList(ctx, r.ui.cohort.ID, p.ID); err != nil {
+				r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)
+				return
+			}
+			r.changed(p.ID)
+		})
 }
 
 // confirm records that p confirmed their seat.

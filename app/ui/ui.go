@@ -381,6 +381,19 @@ func (u *UI) setLanguage(code string) {
 	u.loadCohorts(u.cohort.ID)
 }
 
+// confirmThen puts a question to the person in window w: yes runs only when they
+// take the action named; dismiss names the way out.
+func confirmThen(w fyne.Window, title, question, action, dismiss string, yes func()) {
+	d := dialog.NewConfirm(title, question, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, w)
+	d.SetConfirmText(action)
+	d.SetDismissText(dismiss)
+	d.Show()
+}
+
 // showError tells the person what went wrong in plain words: what failed,
 // then the sentence err carries for them (usererr.Message; never driver
 // text). The detail goes to the log for whoever helps them.
