@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -25,22 +24,6 @@ func BenchmarkNewWindow(b *testing.B) {
 		u := New(a, svc, Options{Language: "fr"})
 		u.start()
 		u.win.Close()
-	}
-}
-
-// BenchmarkLiveRefresh is one tick of live mode: the view computed from the
-// clock and drawn into both windows' widgets.
-func BenchmarkLiveRefresh(b *testing.B) {
-	a, svc := benchSetup(b)
-	clock = now
-	u := New(a, svc, Options{Language: "fr", StillClock: true})
-	u.start()
-	l := u.openLive(u.cohort.Sessions[3])
-	l.onStartPause()
-	l.onShare()
-	for b.Loop() {
-		clock = clock.Add(250 * time.Millisecond)
-		l.refresh()
 	}
 }
 

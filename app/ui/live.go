@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -18,6 +17,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/domain/library"
 	"atelier/app/domain/live"
 	"atelier/app/domain/structure"
 	"atelier/app/kit/textfmt"
@@ -111,19 +111,14 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 			return u.live
 		}
 		u.live.close(false)
-		if u.live != nil {
-			return u.live // the person kept the other session going
-		}
 	}
 	ctx := context.Background()
 	l := &liveScreen{ui: u, session: se, now: u.svc.Now}
-	if saved, err := u.store.LiveState(ctx, se.ID); err == nil && saved != "" {
-		if r, err := live.Resume(saved, se.Blocks); err == nil {
-			l.runner = r
-		} else {
-			log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
-		}
+	r, err := u.savedRun(se)
+	if err != nil {
+		log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
 	}
+	l.runner = r
 	if l.runner == nil {
 		l.runner = live.New(se.Blocks, se.StartsAt)
 		l.runner.SetSession(se.ID)
@@ -145,6 +140,16 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 		go l.tick(l.stop)
 	}
 	return l
+}
+
+// savedRun is session se's run as it was left (the app quit, or killed, in
+// the middle of it); nil when none was kept.
+func (u *UI) savedRun(se course.Session) (*live.Runner, error) {
+	saved, err := u.store.LiveState(context.Background(), se.ID)
+	if err != nil || saved == "" {
+		return nil, err
+	}
+	return live.Resume(saved, se.Blocks)
 }
 
 func (l *liveScreen) build() {
@@ -356,10 +361,11 @@ func (l *liveScreen) refresh() {
 		}
 	}
 	l.countdown.Refresh()
-	setText(l.extra, "")
+	extra := ""
 	if v.Extra != 0 {
-		setText(l.extra, lang.X("live.extra", "+{{.N}} à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)}))
+		extra = lang.X("live.extra", "+{{.N}} à ce bloc", map[string]any{"N": fr.Minutes(v.Extra)})
 	}
+	setText(l.extra, extra)
 	label, icon := lang.X("live.start", "Démarrer"), theme.MediaPlayIcon()
 	switch {
 	case v.Running:
@@ -436,7 +442,7 @@ func (l *liveScreen) show(v shareView) {
 }
 
 // showResource puts resource r on the participants' window.
-func (l *liveScreen) showResource(r resourceShown) {
+func (l *liveScreen) showResource(r library.Resource) {
 	if l.shared == nil {
 		l.onShare()
 	}
@@ -449,15 +455,9 @@ func (l *liveScreen) showResource(r resourceShown) {
 // ask, an open participants' window is closed only once confirmed.
 func (l *liveScreen) close(ask bool) {
 	if ask && l.shared != nil {
-		d := dialog.NewConfirm(lang.X("live.quit.title", "Quitter l’animation"),
-			lang.X("live.quit.shared", "L’écran partagé est ouvert\u00a0: quitter l’animation le fermera aussi. Quitter quand même\u202f?"), func(yes bool) {
-				if yes {
-					l.close(false)
-				}
-			}, l.ui.win)
-		d.SetConfirmText(lang.X("live.quit", "Quitter l’animation"))
-		d.SetDismissText(lang.X("action.cancel", "Annuler"))
-		d.Show()
+		confirmThen(l.ui.win, lang.X("live.quit.title", "Quitter l’animation"),
+			lang.X("live.quit.shared", "L’écran partagé est ouvert\u00a0: quitter l’animation le fermera aussi. Quitter quand même\u202f?"),
+			lang.X("live.quit", "Quitter l’animation"), lang.X("action.cancel", "Annuler"), func() { l.close(false) })
 		return
 	}
 	if l.stop != nil {

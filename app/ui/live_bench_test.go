@@ -49,6 +49,16 @@ func BenchmarkShareFirstShow(b *testing.B) {
 	}
 }
 
+// BenchmarkLiveRefresh is one tick of live mode: the view computed from the
+// clock and drawn into both windows' widgets, the countdown shared.
+func BenchmarkLiveRefresh(b *testing.B) {
+	l := liveBench(b)
+	for b.Loop() {
+		clock = clock.Add(250 * time.Millisecond)
+		l.refresh()
+	}
+}
+
 // BenchmarkLiveRefreshCanvasShared is one tick of live mode while the
 // participants' window shows the structure canvas.
 func BenchmarkLiveRefreshCanvasShared(b *testing.B) {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -64,9 +63,6 @@ func (v shareView) key() fyne.KeyName {
 	return [...]fyne.KeyName{fyne.KeyC, fyne.KeyD, fyne.KeyS, fyne.KeyG, fyne.KeyR, fyne.KeyA}[v]
 }
 
-// resourceShown is a resource put on the shared screen.
-type resourceShown = library.Resource
-
 // sharedScreen is the participants' window: what the group sees on the
 // video call. It only ever shows public things (the course's titles and
 // key points, the countdown, the canvas, the groups' first names, a
@@ -89,10 +85,9 @@ type sharedScreen struct {
 	slideTitle, slidePoints *widget.Label
 	groupsTitle, groups     *widget.Label
 
-	resource                                resourceShown
+	resource                                library.Resource // the one chosen to show
 	resTitle, resSource, resURL, resSummary *widget.Label
 	pauseText, pauseNote                    *widget.Label
-	pauseUntil                              time.Time
 	structureView                           *sharedStructure
 	lastBlock                               int
 }
@@ -123,16 +118,9 @@ func (s *sharedScreen) onClose() {
 		s.closeNow()
 		return
 	}
-	d := dialog.NewConfirm(lang.X("share.close.title", "Fermer l’écran partagé"),
+	confirmThen(s.win, lang.X("share.close.title", "Fermer l’écran partagé"),
 		lang.X("share.close.confirm", "La séance est en cours\u00a0: les personnes participantes ne verront plus le chrono. Fermer l’écran partagé\u202f?"),
-		func(yes bool) {
-			if yes {
-				s.closeNow()
-			}
-		}, s.win)
-	d.SetConfirmText(lang.X("share.close.action", "Fermer l’écran partagé"))
-	d.SetDismissText(lang.X("action.cancel", "Annuler"))
-	d.Show()
+		lang.X("share.close.action", "Fermer l’écran partagé"), lang.X("action.cancel", "Annuler"), s.closeNow)
 }
 
 // typedKey runs a key typed in this window, on the canvas or on the
@@ -276,9 +264,6 @@ func (s *sharedScreen) refresh(v live.View) {
 		s.fillSlide(v)
 	}
 	s.lastBlock = v.Index
-	if s.pauseText != nil && s.view == sharePause {
-		s.fillPause(v)
-	}
 }
 
 // fillSlide shows the block's title and the session's key points (until
@@ -304,44 +289,38 @@ func (s *sharedScreen) fillGroups() {
 	if s.groups == nil {
 		return
 	}
-	ctx := context.Background()
-	u := s.l.ui
 	setText(s.groupsTitle, lang.X("share.groups.title", "Sous-groupes — {{.S}}", map[string]any{"S": sessionName(s.l.session.Number)}))
-	groups, err := u.store.Breakout(ctx, s.l.session.ID)
-	var people []string
-	if err == nil {
-		var list []participantName
-		list, err = s.names()
-		names := map[int64]string{}
-		for _, p := range list {
-			names[p.id] = p.name
-		}
-		for i, g := range breakout.Names(groups, func(id int64) string { return names[id] }) {
-			people = append(people, lang.X("share.group", "Groupe {{.N}}\u00a0: {{.Names}}", map[string]any{"N": i + 1, "Names": strings.Join(g, ", ")}))
-		}
-	}
+	lines, err := s.groupLines()
 	if err != nil {
 		log.Printf("breakout groups of session %d: %s", s.l.session.ID, usererr.Detail(err))
 	}
-	if len(people) == 0 {
-		people = []string{lang.X("share.groups.none", "Les sous-groupes seront affichés ici dès qu’ils seront formés.")}
+	if len(lines) == 0 {
+		lines = []string{lang.X("share.groups.none", "Les sous-groupes seront affichés ici dès qu’ils seront formés.")}
 	}
-	setText(s.groups, strings.Join(people, "\n\n"))
+	setText(s.groups, strings.Join(lines, "\n\n"))
 }
 
-type participantName struct {
-	id   int64
-	name string
-}
-
-// names reads the cohort's names, and nothing else about them.
-func (s *sharedScreen) names() ([]participantName, error) {
-	people, err := s.l.ui.store.Participants(context.Background(), s.l.ui.cohort.ID)
-	out := make([]participantName, len(people))
-	for i, p := range people {
-		out[i] = participantName{p.ID, p.Name}
+// groupLines is « Groupe 1 : Awa Diallo, Hélène Tremblay » for each group
+// kept with the session: the names, nothing else about the people.
+func (s *sharedScreen) groupLines() ([]string, error) {
+	ctx := context.Background()
+	groups, err := s.l.ui.store.Breakout(ctx, s.l.session.ID)
+	if err != nil {
+		return nil, err
 	}
-	return out, err
+	people, err := s.l.ui.store.Participants(ctx, s.l.ui.cohort.ID)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(people))
+	for _, p := range people {
+		names[p.ID] = p.Name
+	}
+	var lines []string
+	for i, g := range breakout.Names(groups, func(id int64) string { return names[id] }) {
+		lines = append(lines, lang.X("share.group", "Groupe {{.N}}\u00a0: {{.Names}}", map[string]any{"N": i + 1, "Names": strings.Join(g, ", ")}))
+	}
+	return lines, nil
 }
 
 // fillResource shows the resource chosen, or the session's first one.
@@ -373,21 +352,16 @@ func (s *sharedScreen) fillResource() {
 	setText(s.resSummary, r.Summary)
 }
 
-// startPause sets the time the group comes back: the end of the pause
-// block on, else in ten minutes; to the minute.
+// startPause says when the group comes back, « Pause — retour à 19 h 32 »:
+// the end of the pause block on, else in ten minutes; to the minute.
 func (s *sharedScreen) startPause() {
 	v := s.l.runner.View(s.l.now())
 	until := s.l.now().Add(10 * time.Minute)
 	if !v.Done && v.Kind == agenda.Pause {
 		until = s.l.now().Add(max(v.Remaining, 0))
 	}
-	s.pauseUntil = until.Add(time.Minute - time.Nanosecond).Truncate(time.Minute)
-	s.fillPause(v)
-}
-
-// fillPause is « Pause — retour à 19 h 32 ».
-func (s *sharedScreen) fillPause(live.View) {
-	at := s.l.ui.lang().Clock(s.pauseUntil.In(s.l.ui.cohort.Location()))
+	until = until.Add(time.Minute - time.Nanosecond).Truncate(time.Minute)
+	at := s.l.ui.lang().Clock(until.In(s.l.ui.cohort.Location()))
 	setText(s.pauseText, lang.X("share.pause.text", "Pause — retour à {{.At}}", map[string]any{"At": at}))
 	setText(s.pauseNote, sessionName(s.l.session.Number)+" — "+s.l.session.Title)
 }
