@@ -115,8 +115,7 @@ func (c *checkinScreen) load() {
 // the last.
 func currentSession(sessions []course.Session, now time.Time) int {
 	for i, s := range sessions {
-		end := s.StartsAt.Add(time.Duration(s.Minutes()) * time.Minute)
-		if now.Before(end.Add(3 * time.Hour)) {
+		if now.Before(s.End().Add(3 * time.Hour)) {
 			return i
 		}
 	}

@@ -168,8 +168,7 @@ func (s *sessionsScreen) updateSessionRow(id widget.ListItemID, o fyne.CanvasObj
 // sessionTimes is « 18 h 30 – 20 h », the end laid out as the agenda is
 // (fixed blocks, gaps and overruns included).
 func sessionTimes(l textfmt.Lang, se course.Session) string {
-	end := agenda.Layout(se.StartsAt, se.Blocks).End
-	return fmt.Sprintf("%s – %s", l.Clock(se.StartsAt), l.Clock(end))
+	return fmt.Sprintf("%s – %s", l.Clock(se.StartsAt), l.Clock(se.End()))
 }
 
 // sessionName is « Séance 3 ».

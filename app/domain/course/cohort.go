@@ -32,6 +32,10 @@ type Session struct {
 // Minutes is the planned length of the session's agenda.
 func (s Session) Minutes() int { return agenda.Total(s.Blocks) }
 
+// End is when the session ends as its agenda is laid out: fixed start
+// times, gaps and overruns included.
+func (s Session) End() time.Time { return agenda.Layout(s.StartsAt, s.Blocks).End }
+
 // Slots places the session's blocks in time from its start.
 func (s Session) Slots() []agenda.Slot { return agenda.Schedule(s.StartsAt, s.Blocks) }
 

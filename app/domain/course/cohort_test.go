@@ -85,3 +85,15 @@ func TestNextStartAndName(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionEndsAsItsAgendaIsLaidOut(t *testing.T) {
+	start := time.Date(2026, 12, 9, 18, 30, 0, 0, time.UTC)
+	s := Session{StartsAt: start, Blocks: []agenda.Block{
+		{Title: "Accueil", Kind: agenda.Accueil, Minutes: 10},
+		// A break pinned to 19 h 30 leaves a gap after the welcome.
+		{Title: "Pause", Kind: agenda.Pause, Minutes: 10, FixedStart: time.Hour},
+	}}
+	if want := start.Add(70 * time.Minute); !s.End().Equal(want) {
+		t.Errorf("ends at %v, want %v (the gap counts, not only the %d min of blocks)", s.End(), want, s.Minutes())
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 	"atelier/app/formats/pdfdoc"
@@ -59,7 +58,7 @@ func (d *doc) signInTitle(c course.Cohort, s course.Session) {
 		d.f.SetX(margin)
 		d.f.CellFormat(d.textW(), 5.5, l, "", 1, "L", false, 0, "")
 	}
-	if when := sessionWhen(c, s, agenda.Layout(s.StartsAt, s.Blocks).End); when != "" {
+	if when := sessionWhen(c, s, s.End()); when != "" {
 		d.para(when, false, 10, 5, 0, ink)
 	}
 	if n := strings.TrimSpace(pdfdoc.Clean(c.Name)); n != "" {
