@@ -142,9 +142,9 @@ func (u *UI) undo(redo bool) {
 		}
 	case u.current == areaStructures && u.structures != nil:
 		if redo {
-			u.structures.onRedo()
+			u.structures.redo()
 		} else {
-			u.structures.onUndo()
+			u.structures.undo()
 		}
 	}
 }

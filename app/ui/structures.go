@@ -147,8 +147,8 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	palette.Add(connect)
 	palette.Add(s.linkKind)
 	tools := container.NewHBox(
-		widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.onUndo),
-		widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.onRedo),
+		widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.undo),
+		widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.redo),
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { s.canvas.ZoomBy(1/1.25, centerOf(s.canvas)) }),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { s.canvas.ZoomBy(1.25, centerOf(s.canvas)) }),
 		widget.NewButtonWithIcon(lang.X("structure.fit", "Ajuster"), theme.ZoomFitIcon(), s.canvas.Fit),
@@ -269,10 +269,6 @@ func (s *structuresScreen) redo() {
 		s.restore(st)
 	}
 }
-
-// onUndo and onRedo are undo and redo under the names the main menu knows.
-func (s *structuresScreen) onUndo() { s.undo() }
-func (s *structuresScreen) onRedo() { s.redo() }
 
 func (s *structuresScreen) restore(st structure.Structure) {
 	s.current = st

@@ -106,7 +106,7 @@ func TestStructureCanvasEditsAreSavedAndUndone(t *testing.T) {
 	if len(s.current.Nodes) != n || len(s.current.Links) != links {
 		t.Errorf("after delete: %d nodes, %d links", len(s.current.Nodes), len(s.current.Links))
 	}
-	s.onUndo()
+	s.undo()
 	if len(s.current.Nodes) != n+1 || len(s.current.Links) != links+1 {
 		t.Errorf("after undo: %d nodes, %d links", len(s.current.Nodes), len(s.current.Links))
 	}
