@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 	"time"
@@ -338,23 +337,7 @@ func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	// Each row scrolls rather than widening the window past a small screen.
 	return container.NewThemeOverride(container.NewVBox(
 		container.NewHScroll(container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn)),
-		container.NewHScroll(container.NewHBox(reset, groups))), compactTheme{})
-}
-
-// compactTheme is the app's theme with half the padding inside widgets.
-type compactTheme struct{}
-
-func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.current().Color(n, v)
-}
-func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.current().Font(s) }
-func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.current().Icon(n) }
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return t.current().Size(n) / 2
-	}
-	return t.current().Size(n)
+		container.NewHScroll(container.NewHBox(reset, groups))), compactTheme)
 }
 
 // session is the session on view.

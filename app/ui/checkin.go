@@ -79,7 +79,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	controls := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("checkin.session", "Séance\u00a0:")), nil, c.sessionPick),
 		container.NewHBox(report, walkIn, rest))
-	desk := container.NewThemeOverride(container.NewBorder(container.NewVBox(c.count, c.search), nil, nil, nil, c.list), bigTheme{scale: 1.35})
+	desk := container.NewThemeOverride(container.NewBorder(container.NewVBox(c.count, c.search), nil, nil, nil, c.list), bigTheme(1.35))
 	big := container.NewBorder(controls, nil, nil, nil, desk)
 	c.root = container.NewPadded(big)
 	return c

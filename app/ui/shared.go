@@ -103,7 +103,7 @@ func newSharedScreen(l *liveScreen) *sharedScreen {
 	s.corner = container.NewBorder(container.NewHBox(layout.NewSpacer(),
 		container.NewStack(bg, container.NewPadded(s.cornerText))), nil, nil, nil)
 	s.body = container.NewStack()
-	s.win.SetContent(container.NewThemeOverride(container.NewPadded(s.body), bigTheme{scale: 1.6}))
+	s.win.SetContent(container.NewThemeOverride(container.NewPadded(s.body), bigTheme(1.6)))
 	s.win.Resize(fyne.NewSize(1280, 720))
 	c := s.win.Canvas()
 	c.SetOnTypedKey(s.typedKey)
