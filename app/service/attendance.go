@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -213,18 +214,31 @@ type ReportOutcome struct {
 // ApplyReport writes plan in one transaction: the matched marks, the
 // unknown attendees as chosen (one choice per plan.Result.Unmatched), and,
 // when markAbsent, an absence for everyone expected still without a mark.
+//
+// The report is matched again inside the transaction, against the roster
+// as it is then: what another window or command did since the preview (a
+// person added, the same report applied) is taken into account, so that
+// applying a report twice, or twice at once, writes what applying it once
+// does. A choice follows its attendee, not its place in the list: one the
+// roster now recognises needs none.
 func (s *Service) ApplyReport(ctx context.Context, cohortID int64, plan ReportPlan, choices []Choice, markAbsent bool) (ReportOutcome, error) {
+	chosen := map[string]Choice{}
+	for i, a := range plan.Result.Unmatched {
+		if i < len(choices) {
+			chosen[attendeeKey(a)] = choices[i]
+		}
+	}
 	var out ReportOutcome
 	err := s.st.EditRoster(ctx, cohortID, "les présences du rapport", func(r *store.Roster) error {
 		out = ReportOutcome{}
-		res := callreport.Result{Matched: append([]callreport.Match(nil), plan.Result.Matched...),
-			Unmatched: append([]callreport.Attendee(nil), plan.Result.Unmatched...)}
-		for i := len(plan.Result.Unmatched) - 1; i >= 0; i-- { // Attach removes entry i
-			if i >= len(choices) {
-				continue
-			}
-			a, ch := plan.Result.Unmatched[i], choices[i]
-			switch {
+		people, err := r.People()
+		if err != nil {
+			return err
+		}
+		res := callreport.MatchRoster(plan.Report, people, plan.Options)
+		for i := len(res.Unmatched) - 1; i >= 0; i-- { // Attach removes entry i
+			a := res.Unmatched[i]
+			switch ch := chosen[attendeeKey(a)]; {
 			case ch.WalkIn:
 				p, err := addWalkIn(r, participants.Participant{Name: a.Name, Email: a.Email})
 				if err != nil {
@@ -252,13 +266,21 @@ func (s *Service) ApplyReport(ctx context.Context, cohortID int64, plan ReportPl
 			return err
 		}
 		if markAbsent {
-			var err error
 			out.Absent, err = markRestAbsent(r, plan.Session.ID)
 			return err
 		}
 		return nil
 	})
 	return out, err
+}
+
+// attendeeKey tells an attendee of a report from the others: the lines
+// it was read from, else its name and courriel.
+func attendeeKey(a callreport.Attendee) string {
+	if len(a.Lines) > 0 {
+		return fmt.Sprint(a.Lines)
+	}
+	return a.Name + "\x00" + a.Email
 }
 
 // ReadCorrections reads a workbook corrected in Excel or LibreOffice and
@@ -277,16 +299,17 @@ func (s *Service) ReadCorrections(ctx context.Context, c course.Cohort, r io.Rea
 
 // ApplyCorrections writes the changes read from a workbook, cleared marks
 // included, in one transaction. A changed mark keeps its minutes and note.
+//
+// Each change is checked again inside the transaction against the mark as
+// it is then: one already made (the same workbook applied twice, or twice
+// at once) is skipped; one whose mark someone changed since the workbook
+// was read refuses the whole import, naming who, so that nothing newer is
+// overwritten by the older sheet.
 func (s *Service) ApplyCorrections(ctx context.Context, cohortID int64, changes []attendancexlsx.Change) error {
 	return s.st.EditRoster(ctx, cohortID, "les présences corrigées", func(r *store.Roster) error {
 		current := map[int64]map[int64]participants.Attendance{}
+		var moved []string
 		for _, ch := range changes {
-			if ch.To == "" {
-				if err := r.Clear(ch.ParticipantID, ch.SessionID); err != nil {
-					return err
-				}
-				continue
-			}
 			if current[ch.SessionID] == nil {
 				marks, err := r.SessionMarks(ch.SessionID)
 				if err != nil {
@@ -298,10 +321,28 @@ func (s *Service) ApplyCorrections(ctx context.Context, cohortID int64, changes 
 				}
 			}
 			a := current[ch.SessionID][ch.ParticipantID]
+			switch a.Mark {
+			case ch.To:
+				continue
+			case ch.From:
+			default:
+				moved = append(moved, fmt.Sprintf("%s, séance %d", ch.Name, ch.Session))
+				continue
+			}
+			if ch.To == "" {
+				if err := r.Clear(ch.ParticipantID, ch.SessionID); err != nil {
+					return err
+				}
+				continue
+			}
 			a.ParticipantID, a.SessionID, a.Mark = ch.ParticipantID, ch.SessionID, ch.To
 			if err := r.Mark(a); err != nil {
 				return err
 			}
+		}
+		if len(moved) > 0 {
+			return usererr.New("Depuis la lecture du classeur, ces présences ont changé dans Atelier\u00a0: %s. "+
+				"Rien n’a été enregistré\u202f; importez le classeur de nouveau pour voir les différences à jour.", strings.Join(moved, "\u202f; "))
 		}
 		return nil
 	})

@@ -147,3 +147,15 @@ func sessionByID(c course.Cohort, id int64) (course.Session, error) {
 	}
 	return course.Session{}, usererr.New("Cette séance n’appartient pas à la cohorte «\u00a0%s\u00a0»\u202f; elle a peut-être été supprimée.", c.Name).Of(store.ErrNotFound)
 }
+
+// ImportLibrary adds the resources of a CSV shared by another team (read
+// with librarycsv) to the library, in one transaction: an entry the
+// library already holds (same title and source) is not added again, so
+// importing a file twice, or twice at once, adds it once.
+func (s *Service) ImportLibrary(ctx context.Context, rs []library.Resource) (added int, err error) {
+	rs = append([]library.Resource(nil), rs...)
+	for i := range rs {
+		rs[i].Custom = true
+	}
+	return s.st.SeedLibrary(ctx, rs)
+}

@@ -177,8 +177,8 @@ func TestMigrationFromSchema4(t *testing.T) {
 	}
 	defer s.Close()
 
-	if v := pragmaInt(t, s.db, "user_version"); v != 5 {
-		t.Errorf("user_version %d, want 5", v)
+	if v := pragmaInt(t, s.db, "user_version"); v != SchemaVersion() {
+		t.Errorf("user_version %d, want %d", v, SchemaVersion())
 	}
 	var integrity string
 	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&integrity); err != nil || integrity != "ok" {
@@ -410,8 +410,8 @@ func TestMigrationTwoOpensAtOnce(t *testing.T) {
 		}
 		defer s.Close()
 	}
-	if v := pragmaInt(t, stores[0].db, "user_version"); v != 5 {
-		t.Errorf("user_version %d, want 5", v)
+	if v := pragmaInt(t, stores[0].db, "user_version"); v != SchemaVersion() {
+		t.Errorf("user_version %d, want %d", v, SchemaVersion())
 	}
 	var links int
 	if err := stores[1].db.QueryRow("SELECT count(*) FROM resource_links").Scan(&links); err != nil || links != 3 {

@@ -212,8 +212,8 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 // prepareParticipantInsert prepares the insert that insertParticipant runs.
 func prepareParticipantInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO participants (id, cohort_id, name, pronouns,
-		email, organisation, city, phone, accessibility, consent, notes, status,
-		registered_at, queued_at, created_at) VALUES (nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		email, email_key, organisation, city, phone, accessibility, consent, notes, status,
+		registered_at, queued_at, created_at) VALUES (nullif(?, 0), ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 }
 
 // insertParticipant writes p, under its own id when it has one (a person
@@ -222,7 +222,7 @@ func insertParticipant(ctx context.Context, stmt *sql.Stmt, cohortID int64, p pa
 	if p.RegisteredAt.IsZero() {
 		p.RegisteredAt = now
 	}
-	res, err := stmt.ExecContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, p.Organisation,
+	res, err := stmt.ExecContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
 		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
 		p.RegisteredAt.UnixNano(), queueTime(p), now.Unix())
 	if err != nil {

@@ -127,8 +127,39 @@ func (r *Roster) Add(p participants.Participant) (participants.Participant, erro
 		p.RegisteredAt = r.now
 	}
 	id, err := insertParticipant(r.ctx, r.insert, r.cohortID, p, r.now)
+	if err != nil {
+		return p, r.emailTaken(p, err)
+	}
 	p.ID, p.CohortID = id, r.cohortID
-	return p, err
+	return p, nil
+}
+
+// ByEmail finds the person of the cohort whose courriel has the same key
+// as email (participants.EmailKey); ok is false when there is none.
+func (r *Roster) ByEmail(email string) (p participants.Participant, ok bool, err error) {
+	key := participants.EmailKey(email)
+	if key == "" {
+		return p, false, nil
+	}
+	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE cohort_id = ? AND email_key = ?", r.cohortID, key)
+	if err != nil || len(list) == 0 {
+		return p, false, err
+	}
+	return list[0], true, nil
+}
+
+// emailTaken explains the unique index refusing a second person with p's
+// courriel (the application layer checks first; this is the last guard,
+// e.g. against another writer); other errors pass unchanged.
+func (r *Roster) emailTaken(p participants.Participant, err error) error {
+	if !isUniqueViolation(err, "participants.email_key") {
+		return err
+	}
+	other, ok, ferr := r.ByEmail(p.Email)
+	if ferr != nil || !ok {
+		return usererr.Wrap(err, "Le courriel « %s » est déjà celui d’une autre personne de cette cohorte ; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
+	}
+	return EmailTaken(p.Email, other.Name, err)
 }
 
 // Save writes every field of p, status and place in the waiting list
@@ -138,12 +169,12 @@ func (r *Roster) Save(p participants.Participant) error {
 		return err
 	}
 	res, err := r.tx.ExecContext(r.ctx, `UPDATE participants SET name = ?, pronouns = ?, email = ?,
-			organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?, notes = ?,
-			status = ?, queued_at = ?
-		WHERE id = ? AND cohort_id = ?`, p.Name, p.Pronouns, p.Email, p.Organisation, p.City, p.Phone,
-		p.Accessibility, p.Consent, p.Notes, string(p.Status), queueTime(p), p.ID, r.cohortID)
+			email_key = nullif(?, ''), organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?,
+			notes = ?, status = ?, queued_at = ?
+		WHERE id = ? AND cohort_id = ?`, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
+		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status), queueTime(p), p.ID, r.cohortID)
 	if err != nil {
-		return err
+		return r.emailTaken(p, err)
 	}
 	if n, err := res.RowsAffected(); err != nil {
 		return err

@@ -481,10 +481,7 @@ func (l *libraryScreen) onImport() {
 			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
 			return
 		}
-		for i := range rs {
-			rs[i].Custom = true
-		}
-		added, err := l.ui.store.SeedLibrary(context.Background(), rs)
+		added, err := l.ui.svc.ImportLibrary(context.Background(), rs)
 		if err != nil {
 			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
 			return

@@ -63,6 +63,11 @@ type Participant struct {
 	Attended int
 }
 
+// EmailKey is the courriel as it identifies a person within a cohort:
+// trimmed and case-folded, "" when there is none. Two rows of a cohort
+// never share a key (the store enforces it).
+func EmailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
 // Validate checks a participant as entered by hand or imported.
 func (p Participant) Validate() error {
 	var l usererr.List

@@ -71,7 +71,7 @@ func (r *roster) add(t *target, nk string) {
 // filled indexes someone's courriel, which a row may just have given;
 // when two people share one, the first keeps it.
 func (r *roster) filled(t *target) {
-	if k := emailKey(t.p.Email); k != "" {
+	if k := participants.EmailKey(t.p.Email); k != "" {
 		if _, ok := r.byEmail[k]; !ok {
 			r.byEmail[k] = t
 		}
@@ -81,7 +81,7 @@ func (r *roster) filled(t *target) {
 // match finds whom a row is about: the courriel first, then the name
 // (nk, folded), provided the two courriels do not differ.
 func (r *roster) match(p participants.Participant, nk string) *target {
-	ek := emailKey(p.Email)
+	ek := participants.EmailKey(p.Email)
 	if ek != "" {
 		if t, ok := r.byEmail[ek]; ok {
 			return t
@@ -194,8 +194,6 @@ func Plan(s *Sheet, existing []participants.Participant, seatLimit int, now time
 	}
 	return res
 }
-
-func emailKey(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // fillExisting fills the empty fields of someone already on the roster
 // from a row of the file. The name stays as entered; the consent stays
