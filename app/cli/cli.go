@@ -58,9 +58,10 @@ Commandes :
                      importe les inscriptions (CSV ou XLSX d’un formulaire)
   attendance mark --session N --email COURRIEL --status present|absent|excused|late
                      marque la présence d’une personne
-  attendance import --session N FICHIER [--late MINUTES] [--absent=false]
+  attendance import --session N FICHIER [--late MINUTES] [--absent=false] [--other-day]
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
-                     et, sauf --absent=false, absent·e·s les personnes attendues qu’il ne cite pas
+                     et, sauf --absent=false, absent·e·s les personnes attendues qu’il ne cite pas ;
+                     un rapport d’un autre jour que la séance n’est enregistré qu’avec --other-day
   attendance absent --session N
                      marque absent·e·s les personnes attendues encore sans marque
   attendance summary

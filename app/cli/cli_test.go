@@ -196,7 +196,7 @@ func TestAttendanceMarkAndImport(t *testing.T) {
 		t.Errorf("unknown status: exit %d", code)
 	}
 	report := filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv")
-	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "2", report)
+	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "2", "--other-day", report) // a November report
 	if code != ExitOK || !strings.Contains(out, "Rapport Zoom, séance 2") || !strings.Contains(out, "Non reconnues") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
 	}
@@ -403,7 +403,16 @@ func TestAttendanceAddsUp(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	report := filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv")
+	// The report is from another day: nothing is written until the
+	// facilitator says it is the right one.
 	code, out, stderr, _ := run(t, "--db", db, "attendance", "import", "--session", "1", report)
+	if code != ExitError || !strings.Contains(stderr, "Rien n’a été enregistré") || !strings.Contains(stderr, "--other-day") {
+		t.Fatalf("report of another day: exit %d, %q, %q", code, out, stderr)
+	}
+	if _, out, _, _ = run(t, "--db", db, "attendance", "summary"); !strings.Contains(out, "Séance 1 (mer. 2 déc. 2026)\u00a0: pas encore tenue.") {
+		t.Fatalf("marks written by the refused import: %q", out)
+	}
+	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "1", "--other-day", report)
 	if code != ExitOK || !strings.Contains(out, "9 personnes attendues marquées absentes, absentes du rapport") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -101,12 +102,13 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	cohortName := fs.String("cohort", "", "")
 	late := fs.Int("late", 10, "")
 	absent := fs.Bool("absent", true, "")
+	otherDay := fs.Bool("other-day", false, "")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageError(env, frenchFlagError(err))
 	}
 	if *session == 0 || len(files) != 1 || *late < 0 {
-		return usageError(env, "utilisation\u00a0: atelier attendance import --session N FICHIER [--late MINUTES] [--absent=false].")
+		return usageError(env, "utilisation\u00a0: atelier attendance import --session N FICHIER [--late MINUTES] [--absent=false] [--other-day].")
 	}
 	svc, c, s, err := openSession(env, dbPath, *cohortName, *session)
 	if err != nil {
@@ -127,12 +129,16 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if plan.DateWarning != "" {
-		fmt.Fprintln(env.Stdout, plan.DateWarning)
-	}
+	plan.OtherDay = *otherDay
 	out, err := svc.ApplyReport(ctx, c.ID, plan, nil, *absent)
+	if errors.Is(err, service.ErrOtherDay) {
+		return fail(env, usererr.Wrap(err, "%s Si c’est bien le rapport de la séance %d, relancez la commande avec --other-day.", usererr.Message(err), s.Number))
+	}
 	if err != nil {
 		return fail(env, err)
+	}
+	if plan.DateWarning != "" {
+		fmt.Fprintln(env.Stdout, plan.DateWarning)
 	}
 	fmt.Fprint(env.Stdout, reportSummary(plan, out))
 	return ExitOK

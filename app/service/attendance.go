@@ -170,9 +170,16 @@ type ReportPlan struct {
 	// Waiting are people of the waiting list the report found: marked
 	// present, but not expected and holding no seat.
 	Waiting []participants.Participant
-	// DateWarning is set when the report is not from the session's day.
+	// DateWarning is set when the report is not from the session's day:
+	// ApplyReport then writes nothing unless OtherDay says the
+	// facilitator, asked, confirmed it is the right report.
 	DateWarning string
+	OtherDay    bool
 }
+
+// ErrOtherDay is a report from another day than its session's, applied
+// without the facilitator's confirmation.
+var ErrOtherDay = usererr.New("Ce rapport n’est pas du jour de la séance\u202f; rien n’a été enregistré.")
 
 // PlanReport matches a parsed report against cohort c's roster for
 // session sessionID; late after lateAfter from the start.
@@ -222,6 +229,9 @@ type ReportOutcome struct {
 // does. A choice follows its attendee, not its place in the list: one the
 // roster now recognises needs none.
 func (s *Service) ApplyReport(ctx context.Context, cohortID int64, plan ReportPlan, choices []Choice, markAbsent bool) (ReportOutcome, error) {
+	if plan.DateWarning != "" && !plan.OtherDay {
+		return ReportOutcome{}, usererr.New("%s Rien n’a été enregistré.", plan.DateWarning).Of(ErrOtherDay)
+	}
 	chosen := map[string]Choice{}
 	for i, a := range plan.Result.Unmatched {
 		if i < len(choices) {

@@ -216,6 +216,15 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 // Result.Attach, so that a second device of someone already matched
 // merges into their one mark instead of replacing it.
 func (p *reportPreview) save() {
+	if p.plan.DateWarning != "" && !p.plan.OtherDay {
+		confirmThen(p.c.ui.win, lang.X("report.otherday.title", "Rapport d’un autre jour"),
+			p.plan.DateWarning+"\n\n"+lang.X("report.otherday.question", "Enregistrer quand même ces présences pour la séance choisie\u202f?"),
+			lang.X("report.otherday.yes", "Enregistrer quand même"), lang.X("action.cancel", "Annuler"), func() {
+				p.plan.OtherDay = true
+				p.save()
+			})
+		return
+	}
 	choices := make([]service.Choice, len(p.plan.Result.Unmatched))
 	for i := range choices {
 		switch k := p.choices[i].SelectedIndex(); {

@@ -67,9 +67,17 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 	p.choices[tablet].SetSelectedIndex(2 + helene)
 	heleneMinutes := p.plan.Result.Matched[0].Mark.Minutes
 	p.choices[marie].SetSelectedIndex(1) // walk-in
+	// A report of another day asks first, and writes nothing until told.
 	p.save()
-
 	ctx := context.Background()
+	if !strings.Contains(dialogText(u), "Enregistrer quand même ces présences") {
+		t.Fatalf("no question before saving a report of another day: %q", dialogText(u))
+	}
+	if marks, _ := st.SessionAttendance(ctx, c.session.ID); len(marks) != 0 {
+		t.Fatalf("marks written before the answer: %+v", marks)
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Enregistrer quand même")
+
 	marks, _ := st.SessionAttendance(ctx, c.session.ID)
 	if len(marks) != 5 { // the three present, the two others expected marked absent
 		t.Fatalf("saved %+v", marks)
