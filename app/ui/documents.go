@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -91,7 +89,7 @@ func (e *exportsScreen) writeBooklet(w io.Writer) error {
 // saves it where the person says.
 func (e *exportsScreen) document(name string, write func(io.Writer) error) {
 	var b bytes.Buffer
-	var preview string
+	var preview []byte
 	var err error
 	e.ui.busy(lang.X("docs.rendering", "Préparation du document…"),
 		func() {
@@ -108,33 +106,25 @@ func (e *exportsScreen) document(name string, write func(io.Writer) error) {
 		})
 }
 
-// firstPage renders page 1 of a PDF to a PNG with pdftoppm (poppler), in a
-// private temporary folder; "" when pdftoppm is not installed.
-func firstPage(pdf []byte) (string, error) {
+// firstPage renders page 1 of a PDF to PNG bytes with pdftoppm (poppler),
+// through its standard input and output: the document holds personal data,
+// and nothing of it is written to disk until the person saves it. nil when
+// pdftoppm is not installed.
+func firstPage(pdf []byte) ([]byte, error) {
 	tool, err := exec.LookPath("pdftoppm")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "atelier-apercu-")
-	if err != nil {
-		return "", err
-	}
-	in := filepath.Join(dir, "document.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		return "", err
-	}
-	out := filepath.Join(dir, "page")
-	if err := exec.Command(tool, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", in, out).Run(); err != nil {
-		return "", err
-	}
-	return out + ".png", nil
+	cmd := exec.Command(tool, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	return cmd.Output()
 }
 
 // showPreview shows the first page and offers to save the document.
-func (e *exportsScreen) showPreview(name string, pdf []byte, png string) {
+func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 	var view fyne.CanvasObject
-	if png != "" {
-		img := canvas.NewImageFromFile(png)
+	if len(png) > 0 {
+		img := canvas.NewImageFromReader(bytes.NewReader(png), "apercu.png")
 		img.FillMode = canvas.ImageFillContain
 		img.SetMinSize(fyne.NewSize(420, 560))
 		view = img
