@@ -180,6 +180,18 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 	return rep, nil
 }
 
+// Damaged reports whether the SQLite file at path fails SQLite's
+// quick_check, reading it as Recover does: read-only and immutable.
+func Damaged(ctx context.Context, path string) bool {
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&immutable=1"))
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	ok, err := quickCheck(ctx, db)
+	return !ok || err != nil
+}
+
 func recoverFailed(dest string, err error) error {
 	return explain(fmt.Sprintf("Impossible d’écrire la copie de secours «\u00a0%s\u00a0»", dest), err)
 }
