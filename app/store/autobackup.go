@@ -56,7 +56,10 @@ func (s *Store) BackupDir() string { return s.path + ".sauvegardes" }
 // reports whether it made one. The remains of an interrupted backup are
 // removed on the way.
 func (s *Store) AutoBackup(ctx context.Context) (bool, error) {
-	list, err := s.Backups()
+	// A restore interrupted by a crash leaves its staged copy beside the
+	// file; the window's start is the next chance to remove it.
+	sweepTemps(filepath.Dir(s.path), filepath.Base(s.path)+".restauration.", s.now())
+	list, err := s.listBackups(false)
 	if err != nil {
 		return false, err
 	}

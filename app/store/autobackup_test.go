@@ -185,6 +185,8 @@ func TestBackupSweepsInterruptedTemporaryFiles(t *testing.T) {
 		{filepath.Join(dir, ".copie.db.654321.tmp"), fresh, false},
 		{filepath.Join(dir, ".autre.db.123456.tmp"), old, false}, // not this backup's
 		{filepath.Join(s.BackupDir(), ".2026-11-01_10h00m00_quotidienne.db.999.tmp"), old, true},
+		{filepath.Join(filepath.Dir(s.Path()), ".atelier.db.restauration.42.tmp"), old, true},
+		{filepath.Join(filepath.Dir(s.Path()), ".atelier.db.restauration.43.tmp"), fresh, false},
 	}
 	for _, tt := range tests {
 		if err := os.WriteFile(tt.path, []byte("données personnelles"), 0o600); err != nil {

@@ -155,6 +155,9 @@ func (s *Store) stageRestore(ctx context.Context, src string) (string, error) {
 	staged := &Store{db: db, path: name, now: s.now}
 	names, err := migrationFiles()
 	if err == nil {
+		err = s.samePageSize(ctx, db)
+	}
+	if err == nil {
 		var current int
 		if err = db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err == nil {
 			err = staged.upgrade(ctx, names, current)
@@ -167,6 +170,29 @@ func (s *Store) stageRestore(ctx context.Context, src string) (string, error) {
 		return fail(usererr.Wrap(err, "La sauvegarde «\u00a0%s\u00a0» n’a pas pu être mise au schéma de cette version d’Atelier\u00a0: %s La base ouverte n’a pas été modifiée.", src, usererr.Message(err)))
 	}
 	return name, nil
+}
+
+// samePageSize rewrites the staged copy db with the open file's page size:
+// the backup API cannot change the page size of a file in WAL mode, and a
+// file made by another tool (the sqlite3 shell) may have another.
+func (s *Store) samePageSize(ctx context.Context, db *sql.DB) error {
+	var want, got int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&want); err != nil {
+		return err
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&got); err != nil || got == want {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", want)); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "VACUUM")
+	return err
 }
 
 // restorer is what modernc's connections offer for SQLite's backup API.
