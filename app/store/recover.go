@@ -57,6 +57,9 @@ func (r RecoveryReport) Summary() string {
 	var b strings.Builder
 	b.WriteString("La base est endommagée\u00a0; Atelier en a copié tout ce qu’il a pu lire.\n")
 	for _, t := range r.Tables {
+		if t.Saved == 0 && t.Refused == 0 && !t.Damaged {
+			continue // an empty table, whole
+		}
 		fmt.Fprintf(&b, "– %s\u00a0: %s", tableLabel(t.Table), rows(t.Saved, "sauvée", "sauvées"))
 		if t.Refused > 0 {
 			fmt.Fprintf(&b, ", %s (abîmées ou rattachées à des lignes perdues)", rows(t.Refused, "écartée", "écartées"))
@@ -88,14 +91,24 @@ func tableLabel(table string) string {
 }
 
 var tableLabels = map[string]string{
-	"settings":      "réglages",
-	"cohorts":       "cohortes",
-	"sessions":      "séances",
-	"agenda_blocks": "déroulés",
-	"participants":  "personnes inscrites",
-	"attendance":    "présences",
-	"resources":     "bibliothèque",
-	"structures":    "structures",
+	"settings":            "réglages",
+	"cohorts":             "cohortes",
+	"cohort_facilitators": "personnes animatrices des cohortes",
+	"sessions":            "séances",
+	"agenda_blocks":       "blocs des déroulés",
+	"participants":        "personnes inscrites",
+	"attendance":          "présences",
+	"live_states":         "séances en cours d’animation",
+	"breakout_members":    "sous-groupes",
+	"structures":          "structures",
+	"structure_nodes":     "éléments des structures",
+	"structure_members":   "personnes placées dans les structures",
+	"structure_links":     "liens des structures",
+	"resources":           "ressources de la bibliothèque",
+	"resource_catalogue":  "catalogue de la bibliothèque",
+	"resource_sessions":   "ressources par séance",
+	"resource_blocks":     "ressources par bloc",
+	"resource_links":      "ressources liées aux séances",
 }
 
 // Recover makes at dest the best copy it can of the Atelier file src,
