@@ -43,7 +43,7 @@ func (e *exportsScreen) backupsSection() fyne.CanvasObject {
 	}
 	for _, b := range list {
 		restore := widget.NewButtonWithIcon(lang.X("backups.restore", "Restaurer…"), theme.HistoryIcon(), func() {
-			e.confirmRestore(b.Path, u.backupWhen(b))
+			e.confirmRestore(b.Path, lang.X("backups.confirm.backup", "la sauvegarde du {{.When}}", map[string]any{"When": u.backupWhen(b)}))
 		})
 		box.Add(container.NewHBox(widget.NewLabel(u.backupLine(b)), layout.NewSpacer(), restore))
 	}
@@ -107,16 +107,17 @@ func (e *exportsScreen) onRestoreFile() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		e.confirmRestore(path, path)
+		e.confirmRestore(path, lang.X("backups.confirm.file", "le fichier «\u00a0{{.Path}}\u00a0»", map[string]any{"Path": path}))
 	}, e.ui.win)
 	d.Show()
 }
 
 // confirmRestore asks before replacing the content of the base with the
-// backup at path, which the question names as what.
+// backup at path, which the question names as what (« la sauvegarde du
+// mardi… », « le fichier « … » »).
 func (e *exportsScreen) confirmRestore(path, what string) {
 	confirmThen(e.ui.win, lang.X("backups.confirm.title", "Restaurer une sauvegarde"),
-		lang.X("backups.confirm", "Tout le contenu de la base (cohortes, personnes, présences, structures, bibliothèque) sera remplacé par celui de la sauvegarde «\u00a0{{.What}}\u00a0». Atelier garde d’abord une copie de la base actuelle, que vous pourrez restaurer à son tour. Restaurer\u202f?",
+		lang.X("backups.confirm", "Tout le contenu de la base (cohortes, personnes, présences, structures, bibliothèque) sera remplacé par celui de {{.What}}. Atelier garde d’abord une copie de la base actuelle, que vous pourrez restaurer à son tour. Restaurer\u202f?",
 			map[string]any{"What": what}),
 		lang.X("backups.confirm.action", "Restaurer"), lang.X("action.cancel", "Annuler"), func() { e.ui.restoreBackup(path) })
 }

@@ -44,7 +44,7 @@ func TestBackupsListedAndRestoredAfterConfirmation(t *testing.T) {
 	}
 
 	tapButton(t, root, "Restaurer…")
-	if q := dialogText(u); !strings.Contains(q, "sera remplacé par celui de la sauvegarde «\u00a0"+when+"\u00a0»") {
+	if q := dialogText(u); !strings.Contains(q, "sera remplacé par celui de la sauvegarde du "+when+". Atelier garde d’abord une copie") {
 		t.Fatalf("no question before restoring: %q", q)
 	}
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Annuler")
