@@ -304,6 +304,12 @@ func rebuild(ctx context.Context, from *sql.DB, path string, version int, rep *R
 	if err := st.reindexLibrary(ctx); err != nil {
 		return err
 	}
+	// The counts the attendance triggers keep were copied with the people,
+	// marks lost since: count again what is left.
+	if _, err := pool.ExecContext(ctx, `UPDATE participants SET attended = (SELECT count(*) FROM attendance a
+		WHERE a.participant_id = participants.id AND a.mark IN ('present', 'retard'))`); err != nil {
+		return err
+	}
 	if ok, err := quickCheck(ctx, pool); err != nil || !ok {
 		return errors.Join(errors.New("the rebuilt copy fails quick_check"), err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -93,6 +94,79 @@ func TestRecoverDamagedFile(t *testing.T) {
 	if res, err := s.SearchResources(ctx, Query{}); err != nil {
 		t.Errorf("library after the recovery: %v, %v", res, err)
 	}
+}
+
+// Marks on a bad page of the attendance table (a table without rowid,
+// read from both ends) are lost, the others kept, and each person's count
+// of sessions attended agrees with the marks left.
+func TestRecoverDamagedMarks(t *testing.T) {
+	ctx := context.Background()
+	src := filepath.Join(t.TempDir(), "atelier.db")
+	s, err := Open(src, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+	ps := make([]participants.Participant, 300)
+	for i := range ps {
+		ps[i] = participants.Participant{Name: personName(i)}
+	}
+	ps = addPeople(t, s, id, ps...)
+	c, _ := s.Cohort(ctx, id)
+	marks := make([]participants.Attendance, len(ps))
+	for i, p := range ps {
+		marks[i] = participants.Attendance{ParticipantID: p.ID, SessionID: c.Sessions[0].ID, Mark: participants.Present, Note: "marque " + personName(i)}
+	}
+	if err := s.SetAttendance(ctx, marks); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(src)
+	at := bytes.Index(data, []byte("marque "+personName(150)))
+	if at < 0 {
+		t.Fatal("mark not found")
+	}
+	page := data[at/4096*4096 : at/4096*4096+4096]
+	var lost []string
+	for i := range ps {
+		if bytes.Contains(page, []byte("marque "+personName(i))) {
+			lost = append(lost, personName(i))
+		}
+	}
+	copy(page, bytes.Repeat([]byte{0x5A}, len(page)))
+	os.WriteFile(src, data, 0o600)
+
+	dest := filepath.Join(t.TempDir(), "secours.db")
+	rep, err := Recover(ctx, src, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range rep.Tables {
+		if tr.Table == "attendance" && (!tr.Damaged || tr.Saved != 300-len(lost)) {
+			t.Errorf("attendance: %+v, want %d saved", tr, 300-len(lost))
+		}
+	}
+	r, err := Open(dest, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := r.Participants(ctx, id)
+	if err != nil || len(got) != 300 {
+		t.Fatalf("%d people, %v", len(got), err)
+	}
+	for _, p := range got {
+		if want := 1 - btoi(slices.Contains(lost, p.Name)); p.Attended != want {
+			t.Errorf("%s attended %d, want %d", p.Name, p.Attended, want)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func TestRecoverIntactFile(t *testing.T) {
