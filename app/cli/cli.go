@@ -143,6 +143,12 @@ func runGUI(env Env, dbPath string) int {
 		return ExitError
 	}
 	defer svc.Store().Close()
+	// The day's copy, before anything is edited. A failure must not keep
+	// the window shut: it is told here and kept for the window to show
+	// (svc.AutoBackupErr).
+	if _, err := svc.AutoBackup(context.Background()); err != nil {
+		fail(env, err)
+	}
 	if err := env.GUI(svc, nil); err != nil {
 		return fail(env, err)
 	}
@@ -175,17 +181,43 @@ func runBackup(env Env, dbPath string, args []string) int {
 	if *out == "" || fs.NArg() > 0 {
 		return usageError(env, "indiquez le fichier de sauvegarde : atelier backup -o FICHIER.")
 	}
-	st, err := store.Open(dbPath, store.Options{Now: env.Now})
+	ctx := context.Background()
+	err := func() error {
+		st, err := store.Open(dbPath, store.Options{Now: env.Now})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return service.New(st, env.Plans, env.Now).Backup(ctx, *out)
+	}()
+	abs, _ := filepath.Abs(*out)
+	if err == nil {
+		fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
+		return ExitOK
+	}
+	// A damaged file, which Open or the copy refuse: save what can be
+	// read of it. Not a file Atelier must not read (foreign, newer), nor
+	// one another Atelier is writing: a copy read past its locks could be
+	// torn.
+	for _, kind := range []error{store.ErrNotDatabase, store.ErrForeign, store.ErrTooNew, store.ErrBusy} {
+		if errors.Is(err, kind) {
+			return fail(env, err)
+		}
+	}
+	if _, statErr := os.Stat(dbPath); statErr != nil || !store.Damaged(ctx, dbPath) {
+		return fail(env, err)
+	}
+	rep, err := store.Recover(ctx, dbPath, *out)
 	if err != nil {
 		return fail(env, err)
 	}
-	defer st.Close()
-	if err := service.New(st, env.Plans, env.Now).Backup(context.Background(), *out); err != nil {
-		return fail(env, err)
+	if rep.Intact {
+		fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
+		return ExitOK
 	}
-	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
-	return ExitOK
+	fmt.Fprintf(env.Stdout, "%s\nCopie de secours écrite : %s\n", rep.Summary(), abs)
+	return fail(env, usererr.New("La base «\u00a0%s\u00a0» est endommagée\u00a0: la copie de secours ne contient que ce qui a pu être lu. "+
+		"Ouvrez-la avec «\u00a0atelier --db %s\u00a0» pour vérifier, et gardez le fichier abîmé pour qui vous aidera.", dbPath, abs))
 }
 
 // fail tells the person what went wrong, in a sentence written for them;

@@ -31,6 +31,9 @@ type Service struct {
 	st    *store.Store
 	plans []course.Plan
 	now   func() time.Time
+	// autoBackupErr is why the backup taken as the window opened failed,
+	// for the window to tell (see AutoBackup).
+	autoBackupErr error
 }
 
 // New serves st with the curriculum plans, reading the time from now; nil

@@ -21,6 +21,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if s.isOwnFile(abs) {
 		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
 	}
+	// What an interrupted copy to the same name left behind goes first.
+	sweepTemps(filepath.Dir(abs), filepath.Base(abs)+".", s.now())
 	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
 	if err != nil {
 		return backupFailed(abs, err)

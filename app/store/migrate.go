@@ -70,6 +70,22 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current == latest {
 		return nil
 	}
+	// The file as it was, for a migration that would go wrong or a schema
+	// that turns out to lose something; a new file has nothing to keep.
+	if current > 0 {
+		if _, err := s.autoBackup(ctx, reasonMigration(current, latest)); err != nil {
+			return usererr.Wrap(err, "%s Atelier ne met pas à jour «\u00a0%s\u00a0» vers le schéma %d sans en avoir fait une copie\u202f; le fichier n’a pas été modifié.",
+				usererr.Message(err), s.path, latest)
+		}
+	}
+	return s.upgrade(ctx, names, current)
+}
+
+// upgrade applies the migrations after current, without the backup
+// migrate takes first: for files that are copies already (a restore, a
+// recovery).
+func (s *Store) upgrade(ctx context.Context, names []string, current int) error {
+	latest := len(names)
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return openFailed(s.path, err)

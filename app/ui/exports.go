@@ -42,6 +42,7 @@ func newExportsScreen(u *UI) *exportsScreen {
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier : l’export PNG et PDF des structures (Atelier structure › menu ⋮), l’export CSV de la bibliothèque et les données d’une personne (Participants › fiche)."))
 	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
+		e.backupsSection(), widget.NewSeparator(),
 		bookTitle, bookText, container.NewHBox(book, corrected), widget.NewSeparator(),
 		e.documentsSection(), widget.NewSeparator(),
 		rosterTitle, rosterText, container.NewHBox(roster), e.done, widget.NewSeparator(), elsewhere)))
