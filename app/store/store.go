@@ -56,7 +56,8 @@ type Options struct {
 }
 
 // Open opens the Atelier file at path, creating it (and its folder) when it
-// does not exist, and brings its schema up to date. A file that is not one
+// does not exist, brings its schema up to date and finishes an erasure left
+// pending. A file that is not one
 // Atelier can use is refused with ErrNotDatabase, ErrForeign or ErrTooNew
 // and left exactly as it was.
 func Open(path string, opt Options) (*Store, error) {
@@ -104,6 +105,13 @@ func Open(path string, opt Options) (*Store, error) {
 			}
 		}
 		return nil, err
+	}
+	if !created {
+		// Still pending (another reader is there) is no reason not to
+		// open: the mark stays for the next time, ErasurePending tells.
+		if pending, err := s.ErasurePending(ctx); err == nil && pending {
+			s.finishErasure(ctx, openFinishAttempts)
+		}
 	}
 	return s, nil
 }
