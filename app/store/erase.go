@@ -139,6 +139,9 @@ func (s *Store) ErasurePending(ctx context.Context) (bool, error) {
 // nothing is left (or nothing was pending), ErrErasurePending when another
 // connection still reads.
 func (s *Store) FinishErasure(ctx context.Context) error {
+	if s.readOnly {
+		return nil
+	}
 	pending, err := s.ErasurePending(ctx)
 	if err != nil || !pending {
 		return err
