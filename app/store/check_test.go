@@ -285,3 +285,12 @@ func workDir(t *testing.T) string {
 	}
 	return wd
 }
+
+func readAll(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
