@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"atelier/app/kit/fold"
@@ -184,11 +185,16 @@ func (s *Store) truncateWAL(ctx context.Context, attempts int) (bool, error) {
 	}
 	defer conn.Close()
 	// The pool's busy_timeout would have each try wait five seconds inside
-	// SQLite, deaf to ctx; here the waiting is ours, in short pauses.
+	// SQLite, deaf to ctx; here the waiting is ours, in short pauses. The
+	// connection goes back to the pool with its own timeout.
+	var timeout int
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
+		return false, err
+	}
 	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
 		return false, err
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA busy_timeout = 5000")
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", timeout))
 	for i := 0; ; i++ {
 		var busy, log, checkpointed int
 		if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &log, &checkpointed); err != nil {

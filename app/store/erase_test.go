@@ -228,6 +228,9 @@ func erasurePendingFlag(t *testing.T, s *Store) bool {
 // caller's context, and the erasure, committed, is then pending.
 func TestEraseWaitHeedsContext(t *testing.T) {
 	s, p := eraseFixture(t)
+	// One connection: the one the checkpoint waited on is the one checked
+	// after, for the pool's busy timeout it must have got back.
+	s.db.SetMaxOpenConns(1)
 	holdRead(t, s.Path())
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
@@ -241,6 +244,9 @@ func TestEraseWaitHeedsContext(t *testing.T) {
 	}
 	if _, err := s.PersonalData(context.Background(), p.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("the person is still on the roster: %v", err)
+	}
+	if busy := pragmaInt(t, s.db, "busy_timeout"); busy != 5000 {
+		t.Errorf("busy_timeout %d after the erasure, want the pool's 5000", busy)
 	}
 }
 
