@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -28,6 +29,10 @@ func closedFile(t *testing.T) (string, int64) {
 
 func TestReadOnlyStoreNeverWrites(t *testing.T) {
 	path, id := closedFile(t)
+	// Open would take group and other access away; a read-only one may not.
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	before := stateOf(t, path)
 	ctx := context.Background()
 	s, err := Open(path, Options{Now: testClock, ReadOnly: true})
@@ -68,6 +73,7 @@ func TestReadOnlyStoreNeverWrites(t *testing.T) {
 	if after := stateOf(t, path); after.sum != before.sum || !slices.Equal(after.names, before.names) {
 		t.Errorf("the file or its folder changed: %v then %v", before.names, after.names)
 	}
+	assertMode(t, path, 0o644)
 }
 
 // TestReadOnlyStoreSeesTheWriter reads a file another Atelier has open and
