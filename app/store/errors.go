@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -24,7 +25,48 @@ var (
 	ErrBusy = usererr.New("La base de données est occupée par un autre Atelier ouvert sur le même fichier. Réessayez dans un instant.")
 	// ErrReadOnly is a file, folder or disk that refuses writing.
 	ErrReadOnly = usererr.New("La base de données est en lecture seule.")
+	// ErrCorrupt is a file that starts like an Atelier file but whose
+	// pages SQLite cannot read: opening it to write would damage it more.
+	ErrCorrupt = usererr.New("Ce fichier Atelier est endommagé (une partie de son contenu est illisible). Atelier ne l’a pas ouvert, pour ne pas l’abîmer davantage, " +
+		"et le fichier n’a pas été modifié. Restaurez une sauvegarde récente (Exports → Sauvegardes), ou tentez d’en tirer une copie de secours " +
+		"avec «\u00a0atelier backup -o COPIE.db\u00a0», et gardez le fichier abîmé pour qui vous aidera.")
+	// ErrMissing is a path where Options.MustExist or ReadOnly wanted a
+	// file and there is none.
+	ErrMissing = usererr.New("La base de données n’existe pas.")
+	// ErrNotFile is a path that names a folder, a named pipe, a device or
+	// a socket.
+	ErrNotFile = usererr.New("Ce chemin ne désigne pas un fichier.")
+	// ErrNeedsUpdate is a file whose schema is older than this build's,
+	// which a read-only Store cannot bring up to date.
+	ErrNeedsUpdate = usererr.New("Ce fichier vient d’une version plus ancienne d’Atelier et doit d’abord être mis à jour.")
 )
+
+// errOpenedReadOnly is what a write through a read-only Store meets;
+// explain turns it into a sentence naming what was not saved.
+var errOpenedReadOnly = errors.New("store opened read-only")
+
+// missing explains that there is no database at path.
+func missing(path string) error {
+	return usererr.New("La base de données «\u00a0%s\u00a0» n’existe pas. Vérifiez le chemin donné à --db (ou ouvrez le fichier une première fois dans la fenêtre d’Atelier)\u00a0; "+
+		"aucun fichier n’a été créé.", path).Of(ErrMissing)
+}
+
+// notAFile explains that path is something other than a file.
+func notAFile(path string, mode fs.FileMode) error {
+	what := "un élément spécial du système"
+	switch {
+	case mode.IsDir():
+		what = "un dossier"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "un tube nommé (FIFO)"
+	case mode&fs.ModeDevice != 0 || mode&fs.ModeCharDevice != 0:
+		what = "un périphérique"
+	case mode&fs.ModeSocket != 0:
+		what = "une prise de communication (socket)"
+	}
+	return usererr.New("Impossible d’ouvrir «\u00a0%s\u00a0»\u00a0: ce n’est pas un fichier, mais %s. "+
+		"Donnez le chemin d’un fichier de base de données Atelier (par exemple atelier.db)\u00a0; rien n’a été modifié.", path, what).Of(ErrNotFile)
+}
 
 // refused explains why the file at path cannot be opened.
 func refused(path string, sentinel *usererr.Error, msg string) error {
@@ -69,6 +111,9 @@ func explain(failed string, err error) error {
 		code = se.Code() & 0xff
 	}
 	switch {
+	case errors.Is(err, errOpenedReadOnly):
+		return usererr.Wrap(err, "%s\u00a0: cette commande a ouvert la base de données en lecture seule, pour la consulter sans la modifier. "+
+			"Faites la modification dans la fenêtre d’Atelier ou avec une commande qui écrit. Rien n’a été modifié.", failed).Of(ErrReadOnly)
 	case code == sqlite3.SQLITE_READONLY || code == sqlite3.SQLITE_PERM || code == sqlite3.SQLITE_AUTH:
 		return usererr.Wrap(err, "%s\u00a0: la base de données est en lecture seule (fichier, dossier ou disque protégé contre l’écriture). "+
 			"Rendez le fichier modifiable, ou ouvrez-en une copie dans un dossier à vous. Rien n’a été modifié.", failed).Of(ErrReadOnly)
@@ -79,7 +124,7 @@ func explain(failed string, err error) error {
 			"Réessayez dans un instant, ou fermez l’autre fenêtre. Rien n’a été modifié.", failed).Of(ErrBusy)
 	case code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB:
 		return usererr.Wrap(err, "%s\u00a0: la base de données est endommagée. Fermez Atelier et restaurez votre dernière sauvegarde. "+
-			"Gardez une copie du fichier abîmé pour qui vous aidera.", failed)
+			"Gardez une copie du fichier abîmé pour qui vous aidera.", failed).Of(ErrCorrupt)
 	case code == sqlite3.SQLITE_IOERR || code == sqlite3.SQLITE_CANTOPEN:
 		return usererr.Wrap(err, "%s\u00a0: le disque n’a pas répondu (clé USB retirée, dossier réseau coupé\u202f?). "+
 			"Vérifiez que le fichier est toujours accessible, puis réessayez.", failed)

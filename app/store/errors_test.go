@@ -51,7 +51,7 @@ func TestFailuresExplained(t *testing.T) {
 	}{
 		{"un autre Atelier écrit", failBusy, ErrBusy, "occupée par un autre Atelier", "database is locked"},
 		{"le fichier ne peut plus grandir", failFull, nil, "le disque est plein", "database or disk is full"},
-		{"le fichier est abîmé", failCorrupt, nil, "la base de données est endommagée", "malformed"},
+		{"le fichier est abîmé", failCorrupt, ErrCorrupt, "Ce fichier Atelier est endommagé", "quick_check"},
 		{"l’opération est annulée", failCanceled, nil, "l’opération a été interrompue", "context canceled"},
 	}
 	for _, tt := range tests {
@@ -114,7 +114,7 @@ func failFull(t *testing.T) error {
 }
 
 // failCorrupt overwrites the participants table's first page, closed, and
-// reads the roster.
+// opens the file again: the check refuses it before anything writes.
 func failCorrupt(t *testing.T) error {
 	path := filepath.Join(t.TempDir(), "atelier.db")
 	s, err := Open(path, Options{Now: testClock})

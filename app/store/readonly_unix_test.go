@@ -186,6 +186,43 @@ func checkReadOnly(t *testing.T, root string) {
 		}
 	})
 
+	// A read-only Store reads both: in the protected folder, where no -shm
+	// can be made, through immutable=1.
+	for _, name := range []string{"fichier", "dossier"} {
+		t.Run("lecture seule, "+name+" protégé", func(t *testing.T) {
+			path := filepath.Join(root, name, "atelier.db")
+			before := readAll(t, path)
+			s, err := Open(path, Options{Now: testClock, ReadOnly: true})
+			if err != nil {
+				t.Fatalf("read-only Open: %v", err)
+			}
+			list, err := s.Cohorts(ctx)
+			if err != nil || len(list) != 1 {
+				t.Errorf("cohorts %+v, %v", list, err)
+			}
+			if ps, err := s.Participants(ctx, list[0].ID); err != nil || len(ps) != 1 || ps[0].Name != "Awa" {
+				t.Errorf("roster %+v, %v", ps, err)
+			}
+			checkExplained(t, s.SetSetting(ctx, "cohorte", "1"), ErrReadOnly, "lecture seule", "read-only")
+			if err := s.Close(); err != nil {
+				t.Error(err)
+			}
+			if !bytes.Equal(before, readAll(t, path)) {
+				t.Error("the file changed")
+			}
+		})
+	}
+
+	t.Run("lecture seule, ancien fichier protégé", func(t *testing.T) {
+		path := filepath.Join(root, "ancien", "atelier.db")
+		s, err := Open(path, Options{Now: testClock, ReadOnly: true})
+		if err == nil {
+			s.Close()
+			t.Fatal("a read-only Store opened a file to migrate")
+		}
+		checkExplained(t, err, ErrNeedsUpdate, "doit d’abord être mis à jour", "")
+	})
+
 	t.Run("ancien fichier protégé", func(t *testing.T) {
 		path := filepath.Join(root, "ancien", "atelier.db")
 		before := readAll(t, path)
@@ -199,15 +236,6 @@ func checkReadOnly(t *testing.T, root string) {
 			t.Error("the file changed")
 		}
 	})
-}
-
-func readAll(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func copyFile(t *testing.T, from, to string) {

@@ -259,31 +259,6 @@ func personNotFound(id int64) error {
 	return notFound("La personne n° %d est introuvable dans cette cohorte\u202f; elle a peut-être été retirée entre-temps.", id)
 }
 
-// EraseParticipant removes every row about a person for good: the file is
-// opened with secure_delete, so freed pages are overwritten, and the
-// write-ahead log, which still holds older copies, is emptied.
-func (s *Store) EraseParticipant(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM participants WHERE id = ?", id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return personNotFound(id)
-		}
-		return nil
-	})
-	if err != nil {
-		return wrapWrite("l’effacement", err)
-	}
-	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return explain("La personne est effacée, mais le journal de la base n’a pas pu être vidé", err)
-	}
-	return nil
-}
-
 // PersonalData returns everything the store holds about one person, for
 // them to take away.
 func (s *Store) PersonalData(ctx context.Context, id int64) (Removed, error) {

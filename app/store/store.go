@@ -38,13 +38,26 @@ const ApplicationID = 0x41544C52
 // dsnParams are set on every pooled connection. _txlock=immediate makes
 // write transactions take the write lock at BEGIN, so two writers wait for
 // each other under busy_timeout instead of failing at COMMIT.
-const dsnParams = "_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+// synchronous=FULL syncs the WAL at every commit: with NORMAL, a power cut
+// can lose the last commits Atelier already reported as saved.
+const dsnParams = "_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(FULL)&_txlock=immediate"
+
+// readOnlyParams are set on every connection of a read-only Store. mode=ro
+// is SQLite's own refusal to write, whatever the file's permissions allow.
+// query_only is not set: it would also refuse VACUUM INTO, and a backup of
+// a file one may only read is what a read-only command is for. Nothing
+// that writes is set either: no journal_mode, no secure_delete.
+const readOnlyParams = "mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
 
 // Store is an open Atelier file. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
+	// tidy is a read-only Store that found no -wal or -shm beside the
+	// file: Close removes those its connections made.
+	tidy bool
 }
 
 // Options are how a Store is opened.
@@ -53,12 +66,24 @@ type Options struct {
 	// creation and update times); nil means time.Now. The application
 	// gives the store, the window and the command line one clock.
 	Now func() time.Time
+	// ReadOnly opens the file for reading only, for the commands that
+	// only read it (exports, search): they then work on a file or in a
+	// folder the person may not write to, and never change a byte. The
+	// file must exist and have this build's schema (ErrMissing,
+	// ErrNeedsUpdate); every write through the Store is refused with
+	// ErrReadOnly.
+	ReadOnly bool
+	// MustExist refuses, with ErrMissing, a path where there is no file,
+	// instead of creating one there: a mistyped --db must not start an
+	// empty database.
+	MustExist bool
 }
 
 // Open opens the Atelier file at path, creating it (and its folder) when it
-// does not exist, and brings its schema up to date. A file that is not one
-// Atelier can use is refused with ErrNotDatabase, ErrForeign or ErrTooNew
-// and left exactly as it was.
+// does not exist, brings its schema up to date and finishes an erasure left
+// pending. A file that is not one Atelier can use is refused with
+// ErrNotFile, ErrNotDatabase, ErrCorrupt, ErrForeign or ErrTooNew and left
+// exactly as it was.
 func Open(path string, opt Options) (*Store, error) {
 	ctx := context.Background()
 	now := opt.Now
@@ -73,6 +98,16 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	exists, err := regularFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !exists && (opt.MustExist || opt.ReadOnly) {
+		return nil, missing(abs)
+	}
+	if opt.ReadOnly {
+		return openReadOnly(ctx, abs, latest, now)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, openFailed(abs, err)
 	}
@@ -81,7 +116,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	if !created {
-		if err := check(ctx, abs, latest); err != nil {
+		if _, err := check(ctx, abs, latest, false); err != nil {
 			return nil, err
 		}
 		// Only once the file is known to be ours: it holds personal data.
@@ -105,11 +140,67 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, err
 	}
+	if !created {
+		// Still pending (another reader is there) is no reason not to
+		// open: the mark stays for the next time, ErasurePending tells.
+		if pending, err := s.ErasurePending(ctx); err == nil && pending {
+			s.finishErasure(ctx, openFinishAttempts)
+		}
+	}
 	return s, nil
 }
 
+// openReadOnly opens an existing file without writing to it, not even
+// the -wal and -shm SQLite may need beside it.
+func openReadOnly(ctx context.Context, abs string, latest int, now func() time.Time) (*Store, error) {
+	tidy := !companionsExist(abs)
+	immutable, err := check(ctx, abs, latest, true)
+	if err != nil {
+		return nil, err
+	}
+	params := readOnlyParams
+	if immutable {
+		params += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", dsn(abs, params))
+	if err != nil {
+		return nil, openFailed(abs, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openFailed(abs, err)
+	}
+	return &Store{db: db, path: abs, now: now, readOnly: true, tidy: tidy && !immutable}, nil
+}
+
+// regularFile reports whether a file is at path, refusing at once what is
+// there but is no file: os.Open would hang on a named pipe until someone
+// writes to it, and SQLite has nothing to do with a folder or a device.
+func regularFile(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, openFailed(path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return false, notAFile(path, fi.Mode())
+	}
+	return true, nil
+}
+
+// ReadOnly reports whether the Store was opened with Options.ReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Close closes the file. Pending WAL content is folded into the main file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.tidy {
+		tidyCompanions(context.Background(), s.path)
+	}
+	return err
+}
 
 // Path is the absolute path of the file.
 func (s *Store) Path() string { return s.path }
@@ -175,6 +266,9 @@ func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
 // write runs fn in a write transaction (BEGIN IMMEDIATE through _txlock)
 // and commits only if fn succeeds.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return errOpenedReadOnly
+	}
 	return s.inTx(ctx, nil, fn)
 }
 
@@ -188,4 +282,31 @@ func (s *Store) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*sql.Tx) 
 		return err
 	}
 	return tx.Commit()
+}
+
+// Owns reports whether path is the open file or one of its SQLite
+// companions (-wal, -shm, -journal), under any name: through a symbolic
+// link, a hard link or a relative path. Writing an export, a backup or a
+// document there would destroy the database; the application refuses such
+// a destination with this.
+func (s *Store) Owns(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	if s.isOwnFile(abs) {
+		return true
+	}
+	// isOwnFile knows the companions by name only: a link to the -wal
+	// is found by the file it leads to.
+	target, err := os.Stat(abs)
+	if err != nil {
+		return false
+	}
+	for _, own := range []string{s.path + "-wal", s.path + "-shm", s.path + "-journal"} {
+		if fi, err := os.Stat(own); err == nil && os.SameFile(fi, target) {
+			return true
+		}
+	}
+	return false
 }

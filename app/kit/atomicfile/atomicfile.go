@@ -7,22 +7,33 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"atelier/app/kit/usererr"
 )
 
+// syncDir makes a rename in dir durable. A variable so that the tests see
+// it called and make it fail.
+var syncDir = syncFolder
+
 // Write creates or replaces path with what write produces, with mode perm.
 // A failure is explained for the person (usererr.NotSaved) and leaves no
-// temp file behind.
+// temp file behind, even when write panics (the panic goes on after).
 func Write(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
 		return usererr.NotSaved(path, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		// Also on the way out of a panic: recover() is not called, so the
+		// panic carries on once the temp file is gone.
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
+		}
+		if err != nil {
 			err = usererr.NotSaved(path, err)
 		}
 	}()
@@ -38,5 +49,36 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) (err erro
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	renamed = true
+	// Until the folder is synced, a power cut can bring the old file back,
+	// or none at all.
+	if err := syncDir(dir); err != nil {
+		return usererr.Wrap(err, "«\u00a0%s\u00a0» est écrit, mais le système n’a pas confirmé qu’il est bien sur le disque (dossier «\u00a0%s\u00a0»)\u00a0: "+
+			"une coupure de courant pourrait le perdre. Réessayez, ou vérifiez le disque.", path, dir)
+	}
+	return nil
+}
+
+// Temp files are named « .<base>.atelier-<digits>.tmp »: hidden, telling
+// what they were to become, and recognisable by Sweep as Atelier's.
+const (
+	tempMark   = ".atelier-"
+	tempSuffix = ".tmp"
+	// maxBase keeps the temp name within the 255 bytes most file systems
+	// allow, whatever the length of the final name.
+	maxBase = 200
+)
+
+func tempPattern(base string) string {
+	if len(base) > maxBase {
+		cut := maxBase
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + tempMark + "*" + tempSuffix
 }
