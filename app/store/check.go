@@ -122,18 +122,8 @@ func readOnlyConn(ctx context.Context, path string, forReading bool) (*sql.DB, b
 // quickCheck runs PRAGMA quick_check, which reads every page of the file
 // (a few milliseconds for a course's data) and reports a damaged b-tree.
 func quickCheck(ctx context.Context, db *sql.DB, path string) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(1)")
+	first, err := quickCheckResult(ctx, db)
 	if err != nil {
-		return unreadable(path, err)
-	}
-	defer rows.Close()
-	var first string
-	if rows.Next() {
-		if err := rows.Scan(&first); err != nil {
-			return unreadable(path, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return unreadable(path, err)
 	}
 	if first != "ok" {

@@ -173,7 +173,7 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 	name := tmp.Name()
 	tmp.Close()
 	defer os.Remove(name) // gone once renamed; removed on every failure
-	ok, _ := quickCheck(ctx, from)
+	ok, _ := passesQuickCheck(ctx, from)
 	if ok {
 		if _, err := from.ExecContext(ctx, "VACUUM INTO ?", name); err == nil {
 			rep.Intact = true
@@ -201,7 +201,7 @@ func Damaged(ctx context.Context, path string) bool {
 		return false
 	}
 	defer db.Close()
-	ok, err := quickCheck(ctx, db)
+	ok, err := passesQuickCheck(ctx, db)
 	return !ok || err != nil
 }
 
@@ -310,7 +310,7 @@ func rebuild(ctx context.Context, from *sql.DB, path string, version int, rep *R
 		WHERE a.participant_id = participants.id AND a.mark IN ('present', 'retard'))`); err != nil {
 		return err
 	}
-	if ok, err := quickCheck(ctx, pool); err != nil || !ok {
+	if ok, err := passesQuickCheck(ctx, pool); err != nil || !ok {
 		return errors.Join(errors.New("the rebuilt copy fails quick_check"), err)
 	}
 	return pool.Close()

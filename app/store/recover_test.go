@@ -22,7 +22,7 @@ func TestRecoverDamagedFile(t *testing.T) {
 	}
 	sum := fileSum(t, src)
 	raw := openRaw(t, src)
-	if ok, _ := quickCheck(ctx, raw); ok {
+	if ok, _ := passesQuickCheck(ctx, raw); ok {
 		t.Fatal("the fixture passes quick_check")
 	}
 	raw.Close()
@@ -70,7 +70,7 @@ func TestRecoverDamagedFile(t *testing.T) {
 		t.Fatalf("opening the recovered copy: %v", err)
 	}
 	defer s.Close()
-	if ok, err := quickCheck(ctx, s.db); !ok || err != nil {
+	if ok, err := passesQuickCheck(ctx, s.db); !ok || err != nil {
 		t.Errorf("the copy fails quick_check: %v", err)
 	}
 	list, err := s.Cohorts(ctx)

@@ -71,7 +71,7 @@ func checkBackup(ctx context.Context, path string, latest int) error {
 	if size == 0 {
 		return notRestored(path, "le fichier est vide, ce n’est pas une sauvegarde d’Atelier.")
 	}
-	if err := check(ctx, path, latest); err != nil {
+	if _, err := check(ctx, path, latest, false); err != nil {
 		switch {
 		case errors.Is(err, ErrNotDatabase):
 			return notRestored(path, "ce n’est pas une base de données Atelier.")
@@ -79,6 +79,8 @@ func checkBackup(ctx context.Context, path string, latest int) error {
 			return notRestored(path, "ce fichier n’appartient pas à Atelier (il vient d’un autre logiciel).")
 		case errors.Is(err, ErrTooNew):
 			return notRestored(path, "ce fichier vient d’une version plus récente d’Atelier\u202f; mettez l’application à jour pour le restaurer.")
+		case errors.Is(err, ErrCorrupt):
+			return damagedBackup(path, err)
 		}
 		return usererr.Wrap(err, "%s La base ouverte n’a pas été modifiée.", usererr.Message(err))
 	}
@@ -91,10 +93,12 @@ func checkBackup(ctx context.Context, path string, latest int) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil || appID != ApplicationID {
 		return notRestored(path, "ce fichier ne contient aucune donnée d’Atelier, ce n’est pas une sauvegarde.")
 	}
-	if ok, err := quickCheck(ctx, db); err != nil || !ok {
-		return usererr.Wrap(err, "Impossible de restaurer «\u00a0%s\u00a0»\u00a0: le fichier est endommagé. Choisissez une autre sauvegarde\u202f; la base ouverte n’a pas été modifiée.", path)
-	}
-	return nil
+	return nil // check ran quick_check
+}
+
+// damagedBackup refuses a damaged copy.
+func damagedBackup(path string, err error) error {
+	return usererr.Wrap(err, "Impossible de restaurer «\u00a0%s\u00a0»\u00a0: le fichier est endommagé. Choisissez une autre sauvegarde\u202f; la base ouverte n’a pas été modifiée.", path)
 }
 
 // notRestored refuses the file at path for the reason why.
@@ -102,27 +106,20 @@ func notRestored(path, why string) error {
 	return usererr.New("Impossible de restaurer «\u00a0%s\u00a0»\u00a0: %s La base ouverte n’a pas été modifiée.", path, why)
 }
 
-// quickCheck runs SQLite's quick_check: the b-trees and records are
+// passesQuickCheck runs SQLite's quick_check: the b-trees and records are
 // walked, the indexes not compared with their tables. An error while
 // checking is a damaged file too.
-func quickCheck(ctx context.Context, db *sql.DB) (bool, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return false, err
-	}
-	defer rows.Close()
+func passesQuickCheck(ctx context.Context, db *sql.DB) (bool, error) {
+	first, err := quickCheckResult(ctx, db)
+	return err == nil && first == "ok", err
+}
+
+// quickCheckResult is quick_check's first line: "ok", or the first
+// problem found.
+func quickCheckResult(ctx context.Context, db *sql.DB) (string, error) {
 	var first string
-	n := 0
-	for rows.Next() {
-		if err := rows.Scan(&first); err != nil {
-			return false, err
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return false, err
-	}
-	return n == 1 && first == "ok", nil
+	err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&first)
+	return first, err
 }
 
 // stageRestore copies src beside the open file and brings the copy to the

@@ -65,7 +65,7 @@ func TestRestoreBringsBackTheBackup(t *testing.T) {
 	if changed := diffDumps(replaced, dump(t, pre)); len(changed) > 0 {
 		t.Errorf("the pre-restore copy differs from what was replaced in %v", changed)
 	}
-	if ok, err := quickCheck(ctx, s.db); !ok || err != nil {
+	if ok, err := passesQuickCheck(ctx, s.db); !ok || err != nil {
 		t.Errorf("quick_check after the restore: %v, %v", ok, err)
 	}
 }
