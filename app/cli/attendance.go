@@ -53,7 +53,7 @@ func runAttendanceMark(env Env, dbPath string, args []string) int {
 	if *session == 0 || *email == "" || !ok || fs.NArg() > 0 {
 		return usageError(env, "utilisation : atelier attendance mark --session N --email COURRIEL --status present|absent|excused|late.")
 	}
-	svc, c, _, err := openSession(env, dbPath, *cohortName, *session)
+	svc, c, _, err := openSession(env, dbPath, *cohortName, *session, writing)
 	if err != nil {
 		return fail(env, err)
 	}

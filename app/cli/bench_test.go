@@ -33,7 +33,7 @@ func BenchmarkImportRoster10k(b *testing.B) {
 		b.StopTimer()
 		db := filepath.Join(dir, fmt.Sprintf("a%d.db", n))
 		n++
-		svc, err := open(env, db)
+		svc, err := open(env, db, creating)
 		if err != nil {
 			b.Fatal(err)
 		}

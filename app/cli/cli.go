@@ -83,6 +83,10 @@ Commandes :
                      exporte la liste des personnes inscrites
   library search REQUÊTE [--session N]
                      cherche dans la bibliothèque de ressources
+  participant export --email COURRIEL -o FICHIER.json [--cohort NOM]
+                     toutes les données d’une personne, pour les lui remettre
+  participant erase --email COURRIEL [--cohort NOM]
+                     efface définitivement une personne et toutes ses traces
 
 Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
 $XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
@@ -129,12 +133,14 @@ func Run(args []string, env Env) int {
 		return runExport(env, dbPath, rest[1:])
 	case "library":
 		return runLibrary(env, dbPath, rest[1:])
+	case "participant":
+		return runParticipant(env, dbPath, rest[1:])
 	}
 	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
 }
 
 func runGUI(env Env, dbPath string) int {
-	svc, err := open(env, dbPath)
+	svc, err := open(env, dbPath, creating)
 	if err != nil {
 		fail(env, err)
 		if env.GUI != nil {
@@ -155,15 +161,34 @@ func runGUI(env Env, dbPath string) int {
 	return ExitOK
 }
 
-// open opens the database with the run's clock and, on a first start,
-// creates a first cohort from the curriculum so there is something to
-// show; the shipped catalogue entries not yet in the file are added.
-func open(env Env, dbPath string) (*service.Service, error) {
-	st, err := store.Open(dbPath, store.Options{Now: env.Now})
+// access is what a command does with the database.
+type access int
+
+const (
+	// creating: the window and the imports, which may start a new file.
+	creating access = iota
+	// writing: the other commands that change the file; it must exist.
+	writing
+	// reading: exports, search, a person's data, figures. The file must
+	// exist and is opened read-only, so that these work on a file the
+	// person may only read, and never take the write lock.
+	reading
+)
+
+// open opens the database with the run's clock. Unless only reading, on a
+// first start it creates a first cohort from the curriculum so there is
+// something to show, and adds the shipped catalogue entries not yet in the
+// file. A mistyped --db for anything but the window or an import is
+// refused rather than made into an empty database.
+func open(env Env, dbPath string, a access) (*service.Service, error) {
+	st, err := store.Open(dbPath, store.Options{Now: env.Now, MustExist: a != creating, ReadOnly: a == reading})
 	if err != nil {
 		return nil, err
 	}
 	svc := service.New(st, env.Plans, env.Now)
+	if a == reading {
+		return svc, nil
+	}
 	if _, err := svc.FirstStart(context.Background(), env.Resources); err != nil {
 		st.Close()
 		return nil, err
@@ -183,12 +208,12 @@ func runBackup(env Env, dbPath string, args []string) int {
 	}
 	ctx := context.Background()
 	err := func() error {
-		st, err := store.Open(dbPath, store.Options{Now: env.Now})
+		svc, err := open(env, dbPath, reading)
 		if err != nil {
 			return err
 		}
-		defer st.Close()
-		return service.New(st, env.Plans, env.Now).Backup(ctx, *out)
+		defer svc.Store().Close()
+		return svc.Backup(ctx, *out)
 	}()
 	abs, _ := filepath.Abs(*out)
 	if err == nil {
@@ -199,7 +224,7 @@ func runBackup(env Env, dbPath string, args []string) int {
 	// read of it. Not a file Atelier must not read (foreign, newer), nor
 	// one another Atelier is writing: a copy read past its locks could be
 	// torn.
-	for _, kind := range []error{store.ErrNotDatabase, store.ErrForeign, store.ErrTooNew, store.ErrBusy} {
+	for _, kind := range []error{store.ErrNotDatabase, store.ErrForeign, store.ErrTooNew, store.ErrBusy, store.ErrMissing, store.ErrNotFile} {
 		if errors.Is(err, kind) {
 			return fail(env, err)
 		}

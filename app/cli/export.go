@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/textfmt"
 	"atelier/app/service"
 )
@@ -52,7 +51,7 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 	if *name == "" || *out == "" || len(rest) > 0 || (ext != ".png" && ext != ".pdf") {
 		return usageError(env, "utilisation\u00a0: atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf [--cohort NOM].")
 	}
-	svc, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName, reading)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -62,7 +61,7 @@ func runExportStructure(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	return writeExport(env, *out, said("Structure «\u00a0%s\u00a0» exportée", s.Name), func(w io.Writer) error {
+	return writeExport(env, svc, *out, said("Structure «\u00a0%s\u00a0» exportée", s.Name), func(w io.Writer) error {
 		if ext == ".pdf" {
 			return svc.StructurePDF(ctx, w, s)
 		}
@@ -85,13 +84,13 @@ func runExportRoster(env Env, dbPath string, args []string) int {
 	if *out == "" || len(rest) > 0 || (ext != ".xlsx" && ext != ".csv") {
 		return usageError(env, "utilisation\u00a0: atelier export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM].")
 	}
-	svc, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName, reading)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer svc.Store().Close()
 	var done service.Written
-	return writeExport(env, *out, func() string {
+	return writeExport(env, svc, *out, func() string {
 		return fmt.Sprintf("Liste de «\u00a0%s\u00a0» exportée (%s)", done.Cohort, countOf(done.People, "personne", "personnes"))
 	}, func(w io.Writer) error {
 		var err error
@@ -113,13 +112,13 @@ func runExportAttendance(env Env, dbPath string, args []string) int {
 	if *out == "" || len(rest) > 0 || !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		return usageError(env, "utilisation\u00a0: atelier export attendance [--cohort NOM] -o FICHIER.xlsx.")
 	}
-	svc, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName, reading)
 	if err != nil {
 		return fail(env, err)
 	}
 	defer svc.Store().Close()
 	var done service.Written
-	return writeExport(env, *out, func() string {
+	return writeExport(env, svc, *out, func() string {
 		return fmt.Sprintf("Présences de «\u00a0%s\u00a0» exportées (%s, %s)", done.Cohort,
 			countOf(done.People, "personne", "personnes"), countOf(done.Marks, "marque", "marques"))
 	}, func(w io.Writer) error {
@@ -139,8 +138,8 @@ func countOf(n int, one, many string) string {
 
 // writeExport writes a file through a temp file and a rename, then says
 // what was written (what is asked once the file is written) and where.
-func writeExport(env Env, path string, what func() string, write func(io.Writer) error) int {
-	if err := atomicfile.Write(path, 0o600, write); err != nil {
+func writeExport(env Env, svc *service.Service, path string, what func() string, write func(io.Writer) error) int {
+	if err := svc.SaveFile(path, write); err != nil {
 		return fail(env, err)
 	}
 	abs, _ := filepath.Abs(path)

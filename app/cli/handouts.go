@@ -48,7 +48,7 @@ func parsePDFArgs(env Env, name string, args []string, needSession, takesMin boo
 // runPDF opens the cohort (and the session, when a.session is set) and
 // writes one PDF made by write.
 func runPDF(env Env, dbPath string, a pdfArgs, what func() string, write func(ctx context.Context, svc *service.Service, cohortID int64, w io.Writer) error) int {
-	svc, c, err := openCohort(env, dbPath, a.cohort)
+	svc, c, err := openCohort(env, dbPath, a.cohort, reading)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -58,7 +58,7 @@ func runPDF(env Env, dbPath string, a pdfArgs, what func() string, write func(ct
 			return fail(env, err)
 		}
 	}
-	return writeExport(env, a.out, what, func(w io.Writer) error {
+	return writeExport(env, svc, a.out, what, func(w io.Writer) error {
 		return write(context.Background(), svc, c.ID, w)
 	})
 }

@@ -53,7 +53,7 @@ func runImport(env Env, dbPath string, args []string) int {
 	if len(files) != 1 {
 		return usageError(env, "indiquez un seul fichier\u00a0: atelier import roster FICHIER [--cohort NOM].")
 	}
-	svc, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName, creating)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -110,7 +110,7 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	if *session == 0 || len(files) != 1 || *late < 0 {
 		return usageError(env, "utilisation\u00a0: atelier attendance import --session N FICHIER [--late MINUTES] [--absent=false] [--other-day].")
 	}
-	svc, c, s, err := openSession(env, dbPath, *cohortName, *session)
+	svc, c, s, err := openSession(env, dbPath, *cohortName, *session, creating)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -210,7 +210,7 @@ func runAttendanceAbsent(env Env, dbPath string, args []string) int {
 	if *session == 0 || len(rest) > 0 {
 		return usageError(env, "utilisation\u00a0: atelier attendance absent --session N [--cohort NOM].")
 	}
-	svc, c, s, err := openSession(env, dbPath, *cohortName, *session)
+	svc, c, s, err := openSession(env, dbPath, *cohortName, *session, writing)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -240,7 +240,7 @@ func runAttendanceSummary(env Env, dbPath string, args []string) int {
 	if len(rest) > 0 {
 		return usageError(env, "utilisation\u00a0: atelier attendance summary [--cohort NOM].")
 	}
-	svc, c, err := openCohort(env, dbPath, *cohortName)
+	svc, c, err := openCohort(env, dbPath, *cohortName, reading)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -26,7 +26,7 @@ func runLibrary(env Env, dbPath string, args []string) int {
 	if *session < 0 || *session > 5 {
 		return usageError(env, "la séance va de 1 à 5.")
 	}
-	svc, err := open(env, dbPath)
+	svc, err := open(env, dbPath, reading)
 	if err != nil {
 		return fail(env, err)
 	}

@@ -10,8 +10,8 @@ import (
 // openCohort opens the database (creating the first cohort on a new file)
 // and picks the cohort named name, or the one shown last, or the most
 // recent (service.PickCohort). close closes the database.
-func openCohort(env Env, dbPath, name string) (svc *service.Service, c course.Cohort, err error) {
-	svc, err = open(env, dbPath)
+func openCohort(env Env, dbPath, name string, a access) (svc *service.Service, c course.Cohort, err error) {
+	svc, err = open(env, dbPath, a)
 	if err != nil {
 		return nil, c, err
 	}
@@ -23,8 +23,8 @@ func openCohort(env Env, dbPath, name string) (svc *service.Service, c course.Co
 }
 
 // openSession is openCohort followed by finding session number n.
-func openSession(env Env, dbPath, name string, n int) (*service.Service, course.Cohort, course.Session, error) {
-	svc, c, err := openCohort(env, dbPath, name)
+func openSession(env Env, dbPath, name string, n int, a access) (*service.Service, course.Cohort, course.Session, error) {
+	svc, c, err := openCohort(env, dbPath, name, a)
 	if err != nil {
 		return nil, c, course.Session{}, err
 	}

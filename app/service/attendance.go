@@ -66,17 +66,12 @@ func (s *Service) MarkByEmail(ctx context.Context, c course.Cohort, n int, email
 	if err != nil {
 		return participants.Participant{}, err
 	}
-	people, err := s.st.Participants(ctx, c.ID)
+	p, err := s.PersonByEmail(ctx, c, email)
 	if err != nil {
-		return participants.Participant{}, err
+		return p, err
 	}
-	for _, p := range people {
-		if strings.EqualFold(p.Email, strings.TrimSpace(email)) {
-			a.ParticipantID, a.SessionID = p.ID, ses.ID
-			return p, s.st.SetAttendance(ctx, []participants.Attendance{a})
-		}
-	}
-	return participants.Participant{}, usererr.New("Personne n’a le courriel «\u00a0%s\u00a0» dans la cohorte «\u00a0%s\u00a0». Vérifiez l’adresse, ou ajoutez la personne.", email, c.Name)
+	a.ParticipantID, a.SessionID = p.ID, ses.ID
+	return p, s.st.SetAttendance(ctx, []participants.Attendance{a})
 }
 
 // Desk is what the check-in desk shows for one session.

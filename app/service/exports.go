@@ -14,6 +14,7 @@ import (
 	"atelier/app/formats/diagram"
 	"atelier/app/formats/handout"
 	"atelier/app/formats/rosterexport"
+	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/fold"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
@@ -208,6 +209,18 @@ func (s *Service) StructurePDF(ctx context.Context, w io.Writer, st structure.St
 		return err
 	}
 	return diagram.PDF(w, st, diagram.PDFOptions{Subtitle: c.Name, Created: s.now()})
+}
+
+// SaveFile writes an export, a document or a person's data to path, the
+// way every file Atelier saves is written: through a temp file beside it,
+// synced and renamed, readable by its owner only. The database itself and
+// its companions (-wal, -shm), under any name, are refused: a workbook
+// saved over them would destroy the roster.
+func (s *Service) SaveFile(path string, write func(io.Writer) error) error {
+	if s.st.Owns(path) {
+		return usererr.New("«\u00a0%s\u00a0» est la base de données ouverte (ou l’un de ses fichiers)\u00a0: Atelier ne l’écrase pas. Choisissez un autre nom de fichier.", path)
+	}
+	return atomicfile.Write(path, 0o600, write)
 }
 
 // Backup writes a consistent copy of the whole database to path.

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -241,6 +242,49 @@ func (s *Service) Restore(ctx context.Context, cohortID int64, rm store.Removed)
 		return r.Restore(rm, p)
 	})
 	return p, err
+}
+
+// PersonByEmail finds the person of cohort c with this courriel (letter
+// case aside: participants.EmailKey), as a request by courriel names them.
+func (s *Service) PersonByEmail(ctx context.Context, c course.Cohort, email string) (participants.Participant, error) {
+	key := participants.EmailKey(email)
+	if key != "" {
+		people, err := s.st.Participants(ctx, c.ID)
+		if err != nil {
+			return participants.Participant{}, err
+		}
+		for _, p := range people {
+			if participants.EmailKey(p.Email) == key {
+				return p, nil
+			}
+		}
+	}
+	return participants.Participant{}, usererr.New("Personne n’a le courriel «\u00a0%s\u00a0» dans la cohorte «\u00a0%s\u00a0». Vérifiez l’adresse, ou ajoutez la personne.", email, c.Name).Of(store.ErrNotFound)
+}
+
+// CohortsWithEmail names the cohorts, other than c, where someone has
+// this courriel: a person asking for their data may be in several.
+func (s *Service) CohortsWithEmail(ctx context.Context, c course.Cohort, email string) ([]string, error) {
+	list, err := s.st.Cohorts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, sum := range list {
+		if sum.ID == c.ID {
+			continue
+		}
+		other, err := s.st.Cohort(ctx, sum.ID)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.PersonByEmail(ctx, other, email); err == nil {
+			names = append(names, other.Name)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+	}
+	return names, nil
 }
 
 // Erase removes every trace of a person from the file.

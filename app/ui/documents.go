@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/course"
-	"atelier/app/kit/atomicfile"
 )
 
 // documentsSection is the part of the Exports area that prints the French
@@ -147,7 +146,7 @@ func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 // savePDF asks where to save and writes through a temp file.
 func (e *exportsScreen) savePDF(name string, pdf []byte) {
 	e.ui.saveAs(name, []string{".pdf"}, func(path string) {
-		if err := atomicfile.Write(path, 0o600, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
+		if err := e.ui.svc.SaveFile(path, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
 			e.ui.showError(lang.X("docs.err.save", "Le document n’a pas été enregistré."), err)
 			return
 		}

@@ -11,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"atelier/app/kit/atomicfile"
 )
 
 // exportsScreen gathers what leaves the app as files. The attendance
@@ -73,7 +71,7 @@ func (e *exportsScreen) onRoster() {
 }
 
 func (e *exportsScreen) exportRoster(path string) {
-	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	err := e.ui.svc.SaveFile(path, func(w io.Writer) error {
 		_, err := e.ui.svc.RosterFile(context.Background(), w, e.ui.cohort.ID, strings.EqualFold(filepath.Ext(path), ".csv"))
 		return err
 	})

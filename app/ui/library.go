@@ -20,7 +20,6 @@ import (
 
 	"atelier/app/domain/library"
 	"atelier/app/formats/librarycsv"
-	"atelier/app/kit/atomicfile"
 	"atelier/app/store"
 )
 
@@ -467,7 +466,7 @@ func (l *libraryScreen) keepFile(rc fyne.URIReadCloser) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, fileSafe(rc.URI().Name()))
-	return path, atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	return path, l.ui.svc.SaveFile(path, func(w io.Writer) error {
 		_, err := io.Copy(w, rc)
 		return err
 	})
@@ -500,7 +499,7 @@ func (l *libraryScreen) onExport() {
 	l.ui.saveAs("bibliotheque-atelier.csv", nil, func(path string) {
 		rs, err := l.ui.store.Resources(context.Background())
 		if err == nil {
-			err = atomicfile.Write(path, 0o600, func(w io.Writer) error { return librarycsv.Write(w, rs) })
+			err = l.ui.svc.SaveFile(path, func(w io.Writer) error { return librarycsv.Write(w, rs) })
 		}
 		if err != nil {
 			l.ui.showError(lang.X("library.err.export", "La bibliothèque n’a pas été exportée."), err)

@@ -17,7 +17,6 @@ import (
 
 	"atelier/app/domain/attendance"
 	"atelier/app/domain/participants"
-	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/usererr"
 )
 
@@ -181,7 +180,7 @@ func (pp *personPane) onEdit() {
 func (pp *personPane) onExport(p participants.Participant) {
 	u := pp.r.ui
 	u.saveAs(fileSafe(p.Name)+".json", nil, func(path string) {
-		err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		err := u.svc.SaveFile(path, func(w io.Writer) error {
 			return u.svc.PersonalData(context.Background(), w, u.cohort, p.ID)
 		})
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"atelier/app/domain/participants"
 	"atelier/app/kit/usererr"
+	"atelier/app/store"
 )
 
 // rosterHeaders are the roster table's column titles; rosterWidths their widths.
@@ -269,7 +270,12 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 		if !ok {
 			return
 		}
-		if err := r.ui.svc.Erase(context.Background(), p.ID); err != nil {
+		err := r.ui.svc.Erase(context.Background(), p.ID)
+		switch {
+		case errors.Is(err, store.ErrErasurePending):
+			// Gone from the roster; the file is cleared at the next opening.
+			dialog.ShowInformation(lang.X("roster.erase.pending.title", "Effacement à terminer"), usererr.Message(err), r.ui.win)
+		case err != nil:
 			r.ui.showError(lang.X("roster.err.erase", "Les données n’ont pas pu être effacées."), err)
 			return
 		}

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/structure"
-	"atelier/app/kit/atomicfile"
 	"atelier/app/store"
 )
 
@@ -420,7 +419,7 @@ func (s *structuresScreen) onExport(ext string) {
 
 // exportStructure writes st to path as PNG or PDF, by its extension.
 func (u *UI) exportStructure(path string, st structure.Structure) error {
-	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	return u.svc.SaveFile(path, func(w io.Writer) error {
 		if strings.EqualFold(pathExt(path), ".pdf") {
 			return u.svc.StructurePDF(context.Background(), w, st)
 		}

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/formats/attendancexlsx"
-	"atelier/app/kit/atomicfile"
 )
 
 // onWorkbook asks where to save the attendance workbook and writes it off
@@ -32,7 +31,7 @@ func (e *exportsScreen) onWorkbook() {
 // writeWorkbook writes the cohort's attendance workbook to path, through a
 // temp file. It reads the store and writes a file: safe off the UI goroutine.
 func (e *exportsScreen) writeWorkbook(path string) error {
-	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
+	return e.ui.svc.SaveFile(path, func(w io.Writer) error {
 		_, err := e.ui.svc.Workbook(context.Background(), w, e.ui.cohort.ID)
 		return err
 	})
