@@ -39,6 +39,10 @@ type Env struct {
 	// Now is the one clock of the run: the store, the application layer
 	// and the window all read it. nil means time.Now.
 	Now func() time.Time
+	// Journal is the folder where the files being saved are noted
+	// (config.JournalDir), so that the temp files of a save cut short are
+	// removed at the next start; "" keeps no notes.
+	Journal string
 	// GUI opens the window on svc. When the database could not be opened,
 	// svc is nil and openErr says why, so the window can tell the person.
 	GUI func(svc *service.Service, openErr error) error
@@ -186,6 +190,11 @@ func open(env Env, dbPath string, a access) (*service.Service, error) {
 		return nil, err
 	}
 	svc := service.New(st, env.Plans, env.Now)
+	if env.Journal != "" {
+		if _, err := svc.KeepJournal(env.Journal); err != nil {
+			fmt.Fprintf(env.Stderr, "atelier\u00a0: %s\n", usererr.Message(err))
+		}
+	}
 	if a == reading {
 		return svc, nil
 	}

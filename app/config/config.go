@@ -41,6 +41,17 @@ func DBPath(flag string) (string, error) {
 	return DefaultDBPath()
 }
 
+// JournalDir is where Atelier notes the folders it is writing a file in
+// ($XDG_CONFIG_HOME/atelier/ecritures-en-cours, or the OS equivalent), so
+// that a write cut short leaves nothing behind after the next start.
+func JournalDir() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "atelier", "ecritures-en-cours"), nil
+}
+
 // Prefs are the person's choices that outlive a run and do not belong to a
 // database (several databases may be opened in turn).
 type Prefs struct {

@@ -14,7 +14,6 @@ import (
 	"atelier/app/formats/diagram"
 	"atelier/app/formats/handout"
 	"atelier/app/formats/rosterexport"
-	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/fold"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
@@ -220,7 +219,7 @@ func (s *Service) SaveFile(path string, write func(io.Writer) error) error {
 	if s.st.Owns(path) {
 		return usererr.New("«\u00a0%s\u00a0» est la base de données ouverte (ou l’un de ses fichiers)\u00a0: Atelier ne l’écrase pas. Choisissez un autre nom de fichier.", path)
 	}
-	return atomicfile.Write(path, 0o600, write)
+	return s.files.Write(path, 0o600, write)
 }
 
 // Backup writes a consistent copy of the whole database to path.

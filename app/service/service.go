@@ -19,6 +19,7 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/library"
+	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
@@ -34,6 +35,22 @@ type Service struct {
 	// autoBackupErr is why the backup taken as the window opened failed,
 	// for the window to tell (see AutoBackup).
 	autoBackupErr error
+	// files is how SaveFile writes: through a journal of writes under way
+	// once KeepJournal is called.
+	files atomicfile.Journal
+}
+
+// staleAfter is how old a write under way must be to count as cut short
+// (a crash, a kill): exports take seconds.
+const staleAfter = 10 * time.Minute
+
+// KeepJournal makes SaveFile note in dir, for as long as each write runs,
+// the folder it writes in; and removes what writes cut short before left
+// there (temp files holding names and courriels beside the files the
+// person chose). It returns how many it removed.
+func (s *Service) KeepJournal(dir string) (int, error) {
+	s.files = atomicfile.Journal{Dir: dir}
+	return s.files.Recover(s.now().Add(-staleAfter))
 }
 
 // New serves st with the curriculum plans, reading the time from now; nil

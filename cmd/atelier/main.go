@@ -31,7 +31,12 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("atelier : ")
 	plans := workshops.MustPlans()
+	journal, err := config.JournalDir()
+	if err != nil {
+		log.Printf("no folder for the journal of files being saved: %v", err)
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Journal:   journal,
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
 		Version:   version,

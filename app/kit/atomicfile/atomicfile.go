@@ -19,7 +19,13 @@ var syncDir = syncFolder
 // Write creates or replaces path with what write produces, with mode perm.
 // A failure is explained for the person (usererr.NotSaved) and leaves no
 // temp file behind, even when write panics (the panic goes on after).
-func Write(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
+func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
+	return writeVia(path, perm, write, nil)
+}
+
+// writeVia is Write, telling made the temp file's name once it exists (a
+// Journal notes it); an error from made stops the write.
+func writeVia(path string, perm os.FileMode, write func(io.Writer) error, made func(tmp string) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
@@ -37,6 +43,11 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) (err erro
 			err = usererr.NotSaved(path, err)
 		}
 	}()
+	if made != nil {
+		if err = made(tmp.Name()); err != nil {
+			return err
+		}
+	}
 	if err = write(tmp); err != nil {
 		return err
 	}
