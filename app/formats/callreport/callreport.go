@@ -53,6 +53,9 @@ type Report struct {
 	Encoding  string // "UTF-8", "UTF-16LE", "Windows-1252"…
 	Attendees []Attendee
 	Skipped   []Problem // rows that could not be read
+	// Warnings are lines read in a UTF-8 report although some of their
+	// bytes were not UTF-8 (they became « \ufffd »): a name to check.
+	Warnings []Problem
 }
 
 // Problem is a row Parse set aside, with the reason in French.
@@ -70,7 +73,8 @@ const (
 		"Exportez la liste des personnes participantes depuis l’outil de visioconférence, puis importez-la ici."
 	msgNoTimes = "Ce rapport ne donne pas les heures d’arrivée. Dans Zoom, exportez la liste des participants " +
 		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»."
-	msgNoRows = "Ce rapport de participation ne contient aucune personne."
+	msgNoRows   = "Ce rapport de participation ne contient aucune personne."
+	msgBadBytes = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez le nom de cette personne."
 )
 
 // Parse reads a report. day is the session's date in the cohort's location
@@ -90,7 +94,7 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	case len(bytes.TrimSpace(raw)) == 0:
 		return nil, usererr.New(msgEmpty)
 	}
-	text, enc := decode(raw)
+	text, enc, bad := decode(raw)
 	lines := splitLines(text)
 
 	tb, err := readTables(lines)
@@ -98,6 +102,9 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Tool: tb.tool(enc), Encoding: enc}
+	for _, line := range bad {
+		rep.Warnings = append(rep.Warnings, Problem{Line: line, Reason: msgBadBytes})
+	}
 	y, m, d := day.Date()
 	p := rowParser{
 		day:   time.Date(y, m, d, 0, 0, 0, 0, loc),

@@ -105,7 +105,8 @@ type Row struct {
 	// rejecting the row (an unreadable registration date).
 	Warning string
 
-	raw []string // XLSX cell values before number formatting (date serials)
+	raw     []string // XLSX cell values before number formatting (date serials)
+	badText bool     // the row's lines held bytes that are not UTF-8
 }
 
 // Sheet is a parsed export.
@@ -115,6 +116,9 @@ type Sheet struct {
 	Delimiter rune   // 0 for XLSX
 	Columns   []Column
 	Rows      []Row
+	// Warnings say in French what was read of the file as a whole but not
+	// understood (unreadable characters in the titles), for the preview.
+	Warnings []string
 
 	loc      *time.Location
 	date1904 bool // the workbook counts dates from 1904 (old Excel for Mac)
@@ -204,6 +208,9 @@ func noNameError(cols []Column) error {
 
 // nbsp is the no-break space French puts before « : » and inside « ».
 const nbsp = "\u00a0"
+
+// nnbsp is the narrow no-break space French puts before ; ? !
+const nnbsp = "\u202f"
 
 // quote puts s between French quotation marks.
 func quote(s string) string { return "«" + nbsp + s + nbsp + "»" }
