@@ -1,8 +1,10 @@
 package tabular
 
 import (
+	"bytes"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -36,4 +38,29 @@ func TestDecode(t *testing.T) {
 			t.Errorf("%s: %q %v %q lines %v; want %q %v %q lines %v", tt.name, got.Encoding, got.BOM, got.Text, got.BadLines, tt.enc, tt.bom, tt.want, tt.bad)
 		}
 	}
+}
+
+// FuzzDecode: the text is always valid UTF-8, valid UTF-8 without NULs
+// comes back as it was, and bad lines are in order, on lines of the file.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"Hélène", "Jos\xe9\nZoé\nRéal", "\xff\xfeA\x00", "\xef\xbb\xbfa", "A\rB\xe9é\rCé\r"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got := Decode(b)
+		if !utf8.ValidString(got.Text) {
+			t.Fatalf("invalid UTF-8 out of %q", b)
+		}
+		if utf8.Valid(b) && !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) && bytes.IndexByte(b, 0) < 0 && got.Text != string(b) {
+			t.Fatalf("valid UTF-8 %q read as %s %q", b, got.Encoding, got.Text)
+		}
+		lines := bytes.Count(b, []byte("\n")) + bytes.Count(b, []byte("\r")) + 1
+		last := 0
+		for _, l := range got.BadLines {
+			if l <= last || l > lines {
+				t.Fatalf("bad lines %v of %d", got.BadLines, lines)
+			}
+			last = l
+		}
+	})
 }

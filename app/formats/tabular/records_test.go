@@ -1,8 +1,10 @@
 package tabular
 
 import (
+	"encoding/csv"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,4 +49,58 @@ func TestRecords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzRecords: records come in line order, on lines of the text; text
+// without quotes reads as encoding/csv reads it; and no record set aside
+// hides more than its own line (the next record starts on the next line
+// at the latest).
+func FuzzRecords(f *testing.F) {
+	for _, s := range []string{"a,b\nc,d\n", "\"a\nb\",c\nd\n", "\"a,b\nc,d\ne,f\n", "a;\"b\nc;\"d\"\ne\n", "\"\"\"\n\"\n", "\n\n\"x"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, comma bool) {
+		sep := ';'
+		if comma {
+			sep = ','
+		}
+		lines := strings.Count(text, "\n") + 1
+		last := 0
+		recs := Records(text, sep)
+		for i, r := range recs {
+			if r.Line <= last || r.Line > lines {
+				t.Fatalf("record %d on line %d after %d (%d lines)", i, r.Line, last, lines)
+			}
+			if r.Err != nil && i+1 < len(recs) && recs[i+1].Line > r.Line+1 && strings.TrimSpace(lineOf(text, r.Line+1)) != "" {
+				t.Fatalf("the line after %d is lost: next record on %d", r.Line, recs[i+1].Line)
+			}
+			last = r.Line
+		}
+		if !strings.Contains(text, `"`) && !strings.Contains(text, "\r") {
+			cr := csv.NewReader(strings.NewReader(text))
+			cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = sep, true, -1
+			want, err := cr.ReadAll()
+			if err != nil {
+				return
+			}
+			if len(want) != len(recs) {
+				t.Fatalf("%d records, encoding/csv %d", len(recs), len(want))
+			}
+			for i := range want {
+				if !slices.Equal(want[i], recs[i].Fields) {
+					t.Fatalf("record %d = %q, encoding/csv %q", i, recs[i].Fields, want[i])
+				}
+			}
+		}
+	})
+}
+
+// lineOf is the n-th line of text, from 1.
+func lineOf(text string, n int) string {
+	for l := range strings.Lines(text) {
+		if n--; n == 0 {
+			return l
+		}
+	}
+	return ""
 }

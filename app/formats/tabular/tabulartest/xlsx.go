@@ -73,3 +73,55 @@ func XLSX(sheet string, cells []Cell, pad int) []byte {
 	}
 	return b.Bytes()
 }
+
+// ReplacePart returns the workbook data with its part name (« xl/
+// worksheets/sheet1.xml ») holding body instead: for fuzzing what a sheet
+// says inside an otherwise real workbook.
+func ReplacePart(data []byte, name string, body []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, zf := range zr.File {
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			panic(err)
+		}
+		if zf.Name == name {
+			w.Write(body)
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			panic(err)
+		}
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// Part is the content of one part of a workbook.
+func Part(data []byte, name string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		panic(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				panic(err)
+			}
+			defer rc.Close()
+			body, _ := io.ReadAll(rc)
+			return body
+		}
+	}
+	return nil
+}
