@@ -14,9 +14,11 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-// maxSize bounds the workbook ReadMarks takes in: the presences of a
+// MaxSize bounds the workbook ReadMarks takes in: the presences of a
 // cohort are a few kilobytes.
-const maxSize = 20 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 20 << 20
 
 // limits bound a workbook before excelize reads it (see tabular.Limits):
 // a cohort is tens of people, its sessions a few columns; these leave
@@ -63,12 +65,12 @@ var footerLabels = map[string]bool{fold.Key(heldLabel): true, fold.Key(legacyTot
 // reported as a problem and left out; the rest still counts. A person
 // missing from the sheet keeps their marks.
 func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, current []participants.Attendance) ([]Change, []Problem, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, nil, usererr.Wrap(err, "Le classeur n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
 	}
-	if len(data) > maxSize {
-		return nil, nil, usererr.New("Ce fichier est trop gros pour un classeur de présences (plus de %d\u00a0Mo). Choisissez le classeur des présences exporté par Atelier.", maxSize>>20)
+	if len(data) > MaxSize {
+		return nil, nil, usererr.New("Ce fichier est trop gros pour un classeur de présences (plus de %d\u00a0Mo). Choisissez le classeur des présences exporté par Atelier.", MaxSize>>20)
 	}
 	f, err := tabular.OpenXLSX(data, limits)
 	if errors.Is(err, tabular.ErrNotXLSX) {

@@ -24,9 +24,11 @@ const (
 	Meet  = "Google Meet"
 )
 
-// maxSize bounds what Parse reads: a real report of a few hundred rows is
+// MaxSize bounds what Parse reads: a real report of a few hundred rows is
 // well under a megabyte.
-const maxSize = 32 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 32 << 20
 
 // Interval is one stretch of time in the meeting.
 type Interval struct{ Join, Leave time.Time }
@@ -85,11 +87,11 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	if loc == nil {
 		loc = day.Location()
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	switch {
 	case err != nil:
 		return nil, usererr.Wrap(err, msgRead)
-	case len(raw) > maxSize:
+	case len(raw) > MaxSize:
 		return nil, usererr.New(msgTooBig)
 	case len(bytes.TrimSpace(raw)) == 0:
 		return nil, usererr.New(msgEmpty)

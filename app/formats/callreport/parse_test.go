@@ -221,7 +221,7 @@ func TestParseReadError(t *testing.T) {
 	if !errors.Is(err, cause) || err.Error() != msgRead {
 		t.Errorf("got %v", err)
 	}
-	_, err = Parse(bytes.NewReader(make([]byte, maxSize+1)), day, loc)
+	_, err = Parse(bytes.NewReader(make([]byte, MaxSize+1)), day, loc)
 	if err == nil || err.Error() != msgTooBig {
 		t.Errorf("got %v", err)
 	}

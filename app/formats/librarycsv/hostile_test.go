@@ -21,7 +21,7 @@ func TestReadUnclosedQuote(t *testing.T) {
 		t.Errorf("kept %q", titles)
 	}
 	if len(problems) != 1 || problems[0].Line != 3 ||
-		!strings.HasPrefix(problems[0].String(), "Ligne 3\u00a0: Guillemet ouvrant sans guillemet fermant\u00a0:") {
+		!strings.HasPrefix(problems[0].String(), "Ligne 3\u00a0: Guillemet ouvrant sans guillemet fermant (") {
 		t.Errorf("problems %q", problems)
 	}
 }

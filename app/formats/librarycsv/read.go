@@ -17,9 +17,11 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-// maxSize bounds what Read takes in: a library of thousands of resources
+// MaxSize bounds what Read takes in: a library of thousands of resources
 // is a few megabytes.
-const maxSize = 32 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 32 << 20
 
 // The messages of Read's errors.
 const (
@@ -59,11 +61,11 @@ var aliases = map[string]string{
 // the others kept. The error is for a file it cannot use at all; it is an
 // *usererr.Error.
 func Read(r io.Reader) ([]library.Resource, []Problem, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	switch {
 	case err != nil:
 		return nil, nil, usererr.Wrap(err, msgRead)
-	case len(raw) > maxSize:
+	case len(raw) > MaxSize:
 		return nil, nil, usererr.New(msgTooBig)
 	}
 	dec := tabular.Decode(raw)

@@ -31,7 +31,7 @@ func TestParseUnclosedQuote(t *testing.T) {
 				if r.Line != 3 || !errors.Is(r.Err, tabular.ErrUnclosedQuote) {
 					t.Errorf("%s: line %d rejected: %v", tt.name, r.Line, r.Err)
 				}
-				if !strings.HasPrefix(r.Err.Error(), "guillemet ouvrant sans guillemet fermant\u00a0:") {
+				if !strings.HasPrefix(r.Err.Error(), "guillemet ouvrant sans guillemet fermant (") {
 					t.Errorf("%s: message %q", tt.name, r.Err)
 				}
 				continue

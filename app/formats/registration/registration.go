@@ -125,9 +125,11 @@ type Sheet struct {
 	french   bool // a header is French: ambiguous dates read day first
 }
 
-// maxSize bounds what Parse reads: a registration export is a few hundred
+// MaxSize bounds what Parse reads: a registration export is a few hundred
 // kilobytes; anything past this is not one.
-const maxSize = 50 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 50 << 20
 
 // Parse reads a whole export. name is the file's name: its extension helps
 // tell the format, though an XLSX is recognised by its content too. loc is
@@ -141,11 +143,11 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 	if loc == nil {
 		loc = time.Local
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
 	}
-	if len(data) > maxSize {
+	if len(data) > MaxSize {
 		return nil, usererr.New("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))) == 0 {

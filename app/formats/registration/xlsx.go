@@ -16,9 +16,9 @@ import (
 var xlsxLimits = tabular.Limits{Rows: 20000, Columns: 200, Cells: 1_000_000, Unzipped: 128 << 20}
 
 // maxText bounds the text of all the cells read from a workbook, as
-// maxSize bounds a CSV file: shared strings let a small file repeat a long
+// MaxSize bounds a CSV file: shared strings let a small file repeat a long
 // text in every cell.
-const maxText = maxSize
+const maxText = MaxSize
 
 // parseXLSX reads the first sheet that has anything in it, as displayed
 // (formatted numbers, dates as shown), keeping the raw cell values beside

@@ -14,12 +14,13 @@ type Record struct {
 	Line   int // line of the file where the record starts, from 1
 	Fields []string
 	// Err, when set, says in French why the record was not read (Fields
-	// is then nil); it is a clause to follow « Ligne N : ».
+	// is then nil); it is a clause, without capital or full stop, to
+	// follow « Ligne N : » or « rejetée : ».
 	Err error
 }
 
 // ErrUnclosedQuote is the Err of a record whose quote never closes.
-var ErrUnclosedQuote = usererr.New("guillemet ouvrant sans guillemet fermant" + nbsp + ": les lignes suivantes auraient été lues comme une seule case" +
+var ErrUnclosedQuote = usererr.New("guillemet ouvrant sans guillemet fermant (les lignes suivantes auraient été lues comme une seule case)" +
 	nnbsp + "; cette ligne est mise de côté et la lecture reprend à la suivante. Corrigez ce guillemet dans le fichier, puis importez-le de nouveau")
 
 // Records splits text into records separated by comma, quotes as
