@@ -17,8 +17,10 @@ const formulaRunes = "=+-@＝＋－＠"
 // splitters are where a spreadsheet may start a new cell inside one of
 // ours: a file written with commas is split at « ; » by Excel in French
 // and at tabs when pasted, and a reader that does not honour a quote in
-// the middle of a line splits it at a line break too.
-const splitters = ",;\t\r\n"
+// the middle of a line splits it at a line break too. A comma is not
+// one: whatever splits at commas reads our quotes, and guarding after it
+// would put an apostrophe in every « Tremblay, -5 ».
+const splitters = ";\t\r\n"
 
 // startsFormula reports whether a spreadsheet would take a whole cell s
 // for a formula.
@@ -44,14 +46,14 @@ func formulaFirst(s string) bool {
 // Guard makes s text in any spreadsheet, whichever list separator it
 // splits lines at: a value that would start a formula gets a leading
 // apostrophe, the mark spreadsheets themselves use for « text, not a
-// formula », and so does every part of it after a comma, semicolon, tab or
-// line break that would (« Jean;=1+2;x » becomes « Jean;'=1+2;x », which
+// formula », and so does every part of it after a semicolon, tab or line
+// break that would (« Jean;=1+2;x » becomes « Jean;'=1+2;x », which
 // Excel in French, splitting at « ; », shows as text). An apostrophe that
 // Unguard would take away gets one more, so that Unguard(Guard(s)) == s
 // for every s.
 //
 // The convention, for every CSV file Atelier writes and reads: an
-// apostrophe at the start of a cell, or right after one of , ; tab CR LF
+// apostrophe at the start of a cell, or right after one of ; tab CR LF
 // inside it, is ours when the text after it starts like a formula (spaces
 // aside) or with another apostrophe, and import drops it (Unguard). Any
 // other apostrophe is the person's and stays: « 'Tit » is a nickname.
