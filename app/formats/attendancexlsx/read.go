@@ -1,17 +1,29 @@
 package attendancexlsx
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"atelier/app/formats/tabular"
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 	"atelier/app/kit/fold"
 	"atelier/app/kit/usererr"
 )
+
+// MaxSize bounds the workbook ReadMarks takes in: the presences of a
+// cohort are a few kilobytes.
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 20 << 20
+
+// limits bound a workbook before excelize reads it (see tabular.Limits):
+// a cohort is tens of people, its sessions a few columns; these leave
+// room for far more.
+var limits = tabular.Limits{Rows: 5000, Columns: 200, Cells: 500_000, Unzipped: 64 << 20}
 
 // Change is one mark that the workbook sets differently from the store.
 type Change struct {
@@ -53,9 +65,19 @@ var footerLabels = map[string]bool{fold.Key(heldLabel): true, fold.Key(legacyTot
 // reported as a problem and left out; the rest still counts. A person
 // missing from the sheet keeps their marks.
 func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, current []participants.Attendance) ([]Change, []Problem, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
+		return nil, nil, usererr.Wrap(err, "Le classeur n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
+	}
+	if len(data) > MaxSize {
+		return nil, nil, usererr.New("Ce fichier est trop gros pour un classeur de présences (plus de %d\u00a0Mo). Choisissez le classeur des présences exporté par Atelier.", MaxSize>>20)
+	}
+	f, err := tabular.OpenXLSX(data, limits)
+	if errors.Is(err, tabular.ErrNotXLSX) {
 		return nil, nil, usererr.Wrap(err, "Ce fichier n’est pas un classeur Excel (.xlsx) lisible. Choisissez le classeur des présences exporté par Atelier, enregistré au format .xlsx.")
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
 	sheet := quoted(SheetAttendance)

@@ -24,9 +24,11 @@ const (
 	Meet  = "Google Meet"
 )
 
-// maxSize bounds what Parse reads: a real report of a few hundred rows is
+// MaxSize bounds what Parse reads: a real report of a few hundred rows is
 // well under a megabyte.
-const maxSize = 32 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 32 << 20
 
 // Interval is one stretch of time in the meeting.
 type Interval struct{ Join, Leave time.Time }
@@ -53,6 +55,9 @@ type Report struct {
 	Encoding  string // "UTF-8", "UTF-16LE", "Windows-1252"…
 	Attendees []Attendee
 	Skipped   []Problem // rows that could not be read
+	// Warnings are lines read in a UTF-8 report although some of their
+	// bytes were not UTF-8 (they became « \ufffd »): a name to check.
+	Warnings []Problem
 }
 
 // Problem is a row Parse set aside, with the reason in French.
@@ -70,7 +75,8 @@ const (
 		"Exportez la liste des personnes participantes depuis l’outil de visioconférence, puis importez-la ici."
 	msgNoTimes = "Ce rapport ne donne pas les heures d’arrivée. Dans Zoom, exportez la liste des participants " +
 		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»."
-	msgNoRows = "Ce rapport de participation ne contient aucune personne."
+	msgNoRows   = "Ce rapport de participation ne contient aucune personne."
+	msgBadBytes = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez le nom de cette personne."
 )
 
 // Parse reads a report. day is the session's date in the cohort's location
@@ -81,16 +87,16 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	if loc == nil {
 		loc = day.Location()
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	switch {
 	case err != nil:
 		return nil, usererr.Wrap(err, msgRead)
-	case len(raw) > maxSize:
+	case len(raw) > MaxSize:
 		return nil, usererr.New(msgTooBig)
 	case len(bytes.TrimSpace(raw)) == 0:
 		return nil, usererr.New(msgEmpty)
 	}
-	text, enc := decode(raw)
+	text, enc, bad := decode(raw)
 	lines := splitLines(text)
 
 	tb, err := readTables(lines)
@@ -98,6 +104,9 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Tool: tb.tool(enc), Encoding: enc}
+	for _, line := range bad {
+		rep.Warnings = append(rep.Warnings, Problem{Line: line, Reason: msgBadBytes})
+	}
 	y, m, d := day.Date()
 	p := rowParser{
 		day:   time.Date(y, m, d, 0, 0, 0, 0, loc),

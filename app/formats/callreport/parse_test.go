@@ -221,7 +221,7 @@ func TestParseReadError(t *testing.T) {
 	if !errors.Is(err, cause) || err.Error() != msgRead {
 		t.Errorf("got %v", err)
 	}
-	_, err = Parse(bytes.NewReader(make([]byte, maxSize+1)), day, loc)
+	_, err = Parse(bytes.NewReader(make([]byte, MaxSize+1)), day, loc)
 	if err == nil || err.Error() != msgTooBig {
 		t.Errorf("got %v", err)
 	}
@@ -273,5 +273,25 @@ func TestSplitFields(t *testing.T) {
 		if got := splitFields(tt.line, tt.d); !slices.Equal(got, tt.want) {
 			t.Errorf("splitFields(%q) = %q, want %q", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestParseOneInvalidByte: one Windows-1252 byte in a UTF-8 report keeps
+// the report UTF-8 (the other names intact) and names the line.
+func TestParseOneInvalidByte(t *testing.T) {
+	day, _, loc := session(t)
+	data := "Nom (nom d'origine),E-mail de l'utilisateur,Heure d'arrivée,Heure de départ,Durée (minutes)\n" +
+		"Hélène Tremblay,,04/11/2026 18:41:00,04/11/2026 21:00:00,139\n" +
+		"Jos\xe9 Roy,,04/11/2026 18:41:00,04/11/2026 21:00:00,139\n" +
+		"Zoé Côté,,04/11/2026 18:41:00,04/11/2026 21:00:00,139\n"
+	rep, err := Parse(strings.NewReader(data), day, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Encoding != "UTF-8" || !slices.Contains(rep.Names(), "Hélène Tremblay") || !slices.Contains(rep.Names(), "Jos\ufffd Roy") {
+		t.Errorf("encoding %q, names %q", rep.Encoding, rep.Names())
+	}
+	if len(rep.Warnings) != 1 || rep.Warnings[0].Line != 3 {
+		t.Errorf("warnings %v", rep.Warnings)
 	}
 }

@@ -8,10 +8,7 @@
 // attached files and ids stay in the app.
 package librarycsv
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Column names, in the order Write puts them.
 const (
@@ -33,7 +30,8 @@ var header = []string{colTitle, colOriginalTitle, colSource, colAuthor, colLangu
 // required are the columns without which no row can be a valid resource.
 var required = []string{colTitle, colSource, colLanguage}
 
-// Problem is a row Read set aside, with the reason in French.
+// Problem is a row Read set aside, or kept with something to check (a
+// character it could not read), with the reason in French.
 type Problem struct {
 	Line   int // line of the file where the row starts, from 1
 	Reason string
@@ -42,26 +40,4 @@ type Problem struct {
 // String is the problem as the import summary lists it.
 func (p Problem) String() string {
 	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Line, p.Reason)
-}
-
-// formulaStarts are the first characters that make a spreadsheet take a
-// cell for a formula (and run it: « =HYPERLINK(…) » in a shared file).
-const formulaStarts = "=+-@\t\r"
-
-// guard prefixes with an apostrophe a cell a spreadsheet would take for a
-// formula, and one that unguard would otherwise shorten, so that Read gives
-// back exactly what Write was given.
-func guard(s string) string {
-	if s != "" && (strings.IndexByte(formulaStarts, s[0]) >= 0 || unguard(s) != s) {
-		return "'" + s
-	}
-	return s
-}
-
-// unguard undoes guard.
-func unguard(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && (strings.IndexByte(formulaStarts, s[1]) >= 0 || s[1] == '\'') {
-		return s[1:]
-	}
-	return s
 }

@@ -2,8 +2,8 @@ package librarycsv
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +12,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"atelier/app/domain/library"
+	"atelier/app/formats/tabular/tabulartest"
 	"atelier/app/kit/usererr"
 )
 
@@ -77,17 +78,7 @@ func TestWriteGuardsFormulas(t *testing.T) {
 	if err := Write(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, rec := range recs {
-		for j, cell := range rec {
-			if cell != "" && strings.ContainsRune(formulaStarts, rune(cell[0])) {
-				t.Errorf("line %d, column %s starts a formula: %q", i+1, header[j], cell)
-			}
-		}
-	}
+	recs := tabulartest.CheckCSV(t, buf.Bytes())
 	third := recs[3]
 	for col, want := range map[int]string{
 		0: `'=HYPERLINK("https://mal.example";"Cliquez")`,
@@ -102,14 +93,29 @@ func TestWriteGuardsFormulas(t *testing.T) {
 	}
 }
 
-func TestGuard(t *testing.T) {
-	for _, s := range []string{"", "a", "=", "=1+1", "+", "-", "@", "\tx", "\rx", "'", "''", "'a", "'=x", "''=x", "'''", "a=b"} {
-		g := guard(s)
-		if g != "" && strings.ContainsRune(formulaStarts, rune(g[0])) {
-			t.Errorf("guard(%q) = %q starts a formula", s, g)
-		}
-		if u := unguard(g); u != s {
-			t.Errorf("unguard(guard(%q)) = %q", s, u)
+// TestWriteHostileCells writes what a person could type in a title or a
+// summary and checks that every reading of the file (commas, « ; » as
+// Excel in French, tabs) runs no formula and shifts no column, and that
+// Read gives it all back.
+func TestWriteHostileCells(t *testing.T) {
+	var want []library.Resource
+	for i, s := range []string{"Jean;=1+2;x", `=HYPERLINK("http://x")`, "@SUM(1)", "-5", "+1 514 555 0100",
+		"😀 émoji", "« guillemets »", "deux\nlignes\n=1+2", `"cité"`, "a,b;c\td", "＝1+1", "'=déjà"} {
+		want = append(want, library.Resource{Title: fmt.Sprintf("Fiche %d %s", i, s), Source: s, Author: s, Language: "fr", Summary: s,
+			Tags: []string{"a", "b"}})
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	tabulartest.CheckCSV(t, buf.Bytes())
+	got, problems, err := Read(&buf)
+	if err != nil || len(problems) != 0 || len(got) != len(want) {
+		t.Fatalf("read %d of %d, problems %v, error %v", len(got), len(want), problems, err)
+	}
+	for i := range want {
+		if !equal(got[i], want[i]) {
+			t.Errorf("resource %d:\n got %+v\nwant %+v", i, got[i], csvFields(want[i]))
 		}
 	}
 }

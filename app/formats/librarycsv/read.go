@@ -1,7 +1,6 @@
 package librarycsv
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,17 +11,17 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-	xunicode "golang.org/x/text/encoding/unicode"
-
 	"atelier/app/domain/library"
+	"atelier/app/formats/tabular"
 	"atelier/app/kit/fold"
 	"atelier/app/kit/usererr"
 )
 
-// maxSize bounds what Read takes in: a library of thousands of resources
+// MaxSize bounds what Read takes in: a library of thousands of resources
 // is a few megabytes.
-const maxSize = 32 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 32 << 20
 
 // The messages of Read's errors.
 const (
@@ -34,6 +33,7 @@ const (
 	msgHeader      = "Ce fichier ne ressemble pas à une liste de ressources\u00a0: sa première ligne doit nommer les colonnes (titre, source, langue…), comme dans un fichier exporté par Atelier."
 	msgMissing     = "Il manque à ce fichier %s\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
 	msgMissingMany = "Il manque à ce fichier %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
+	msgBadBytes    = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez cette fiche après l’importation, ou enregistrez le fichier de nouveau en CSV UTF-8."
 )
 
 // aliases are other names a person may give a column, folded.
@@ -61,14 +61,15 @@ var aliases = map[string]string{
 // the others kept. The error is for a file it cannot use at all; it is an
 // *usererr.Error.
 func Read(r io.Reader) ([]library.Resource, []Problem, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	switch {
 	case err != nil:
 		return nil, nil, usererr.Wrap(err, msgRead)
-	case len(raw) > maxSize:
+	case len(raw) > MaxSize:
 		return nil, nil, usererr.New(msgTooBig)
 	}
-	text := decode(raw)
+	dec := tabular.Decode(raw)
+	text := dec.Text
 	if strings.TrimSpace(text) == "" {
 		return nil, nil, usererr.New(msgEmpty)
 	}
@@ -84,41 +85,27 @@ func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 	if delim == 0 {
 		delim = sniff(text)
 	}
-
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = delim
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
 	var rd reader
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		var line int
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, nil, usererr.Wrap(err, msgRead)
-			}
-			line = pe.StartLine + skipped
-		} else {
-			line, _ = cr.FieldPos(0)
-			line += skipped
-		}
+	for _, rec := range tabular.Records(text, delim) {
+		line := rec.Line + skipped
 		switch {
-		case rd.cols == nil && (err != nil || blank(rec)):
+		case rd.cols == nil && (rec.Err != nil || blank(rec.Fields)):
 			// Still looking for the header: the first line with something.
 		case rd.cols == nil:
-			if err := rd.setHeader(rec); err != nil {
+			if err := rd.setHeader(rec.Fields); err != nil {
 				return nil, nil, err
 			}
-		case err != nil:
-			rd.problem(line, "Des guillemets ne sont pas refermés sur cette ligne.")
+		case rec.Err != nil:
+			rd.rows++
+			rd.problem(line, capitalise(rec.Err.Error())+".")
 		default:
-			rd.row(line, rec)
+			rd.row(line, rec.Fields)
 		}
 	}
+	for _, line := range dec.BadLines {
+		rd.problem(line, msgBadBytes)
+	}
+	slices.SortStableFunc(rd.problems, func(a, b Problem) int { return a.Line - b.Line })
 	if rd.cols == nil {
 		return nil, nil, usererr.New(msgHeader)
 	}
@@ -126,29 +113,6 @@ func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 		return nil, nil, usererr.New(msgNoRows)
 	}
 	return rd.resources, rd.problems, nil
-}
-
-// decode turns the file into text. Without a byte order mark, valid UTF-8
-// is taken for UTF-8 and anything else for Windows-1252.
-func decode(raw []byte) string {
-	switch {
-	case bytes.HasPrefix(raw, []byte(bom)):
-		raw = raw[len(bom):]
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		// Excel's « Texte Unicode » export.
-		if b, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(raw); err == nil {
-			raw = b
-		}
-	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		if b, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(raw); err == nil {
-			raw = b
-		}
-	case !utf8.Valid(raw):
-		if b, err := charmap.Windows1252.NewDecoder().Bytes(raw); err == nil {
-			raw = b
-		}
-	}
-	return strings.ToValidUTF8(string(raw), "\uFFFD")
 }
 
 // sepLine takes away the « sep=; » line Excel puts first to name the
@@ -200,7 +164,7 @@ func sniff(text string) rune {
 
 // column is the column a header cell names.
 func column(cell string) (string, bool) {
-	k := fold.Key(trim(unguard(cell)))
+	k := fold.Key(trim(tabular.Unguard(cell)))
 	k = strings.Map(func(r rune) rune {
 		switch r {
 		case ' ', '-', '\'', '.':
@@ -263,7 +227,7 @@ func (rd *reader) cell(rec []string, col string) string {
 	if !ok || i >= len(rec) {
 		return ""
 	}
-	return trim(unguard(rec[i]))
+	return trim(tabular.Unguard(rec[i]))
 }
 
 // row reads one data record, keeping the resource or recording why not.
@@ -339,4 +303,10 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// capitalise makes a clause the start of a sentence.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -1,12 +1,12 @@
 package librarycsv
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"atelier/app/domain/library"
+	"atelier/app/formats/tabular"
 	"atelier/app/kit/usererr"
 )
 
@@ -15,15 +15,16 @@ import (
 const bom = "\uFEFF"
 
 // Write writes rs as CSV: UTF-8 with a byte order mark, comma-separated,
-// lines ending in CRLF, a header line first. No cell starts with a
-// character that would make a spreadsheet run it as a formula. A tag that
+// lines ending in CRLF, a header line first, written by tabular.Writer: no
+// cell starts like a formula (tabular.Guard) and every cell that holds a
+// comma, a semicolon, a tab, a quote or a line break is quoted, whatever
+// list separator the spreadsheet opening it uses. A tag that
 // itself contains « ; » comes back as two.
 func Write(w io.Writer, rs []library.Resource) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return writeError(err)
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := tabular.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return writeError(err)
 	}
@@ -46,15 +47,11 @@ func Write(w io.Writer, rs []library.Resource) error {
 			sessions[i] = strconv.Itoa(n)
 		}
 		rec[9] = strings.Join(sessions, ";")
-		for i := range rec {
-			rec[i] = guard(rec[i])
-		}
 		if err := cw.Write(rec); err != nil {
 			return writeError(err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return writeError(err)
 	}
 	return nil

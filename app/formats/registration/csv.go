@@ -1,28 +1,21 @@
 package registration
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
-	"io"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-	xunicode "golang.org/x/text/encoding/unicode"
-
+	"atelier/app/formats/tabular"
 	"atelier/app/kit/usererr"
 )
 
 // parseCSV reads a delimited text export into a Sheet whose columns are
 // not mapped yet.
 func parseCSV(data []byte) (*Sheet, error) {
-	text, enc, err := decode(data)
-	if err != nil {
-		return nil, err
-	}
+	dec := tabular.Decode(data)
+	text := dec.Text
 	if strings.TrimSpace(text) == "" {
 		return nil, errEmpty
 	}
@@ -37,61 +30,59 @@ func parseCSV(data []byte) (*Sheet, error) {
 	}
 	delim := sniffDelimiter(text)
 
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = delim
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	s := &Sheet{Format: "CSV", Encoding: enc, Delimiter: delim}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Réessayez; s’il résiste, ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV.")
-			}
-			s.Rows = append(s.Rows, Row{Line: pe.StartLine, Err: usererr.New("ligne illisible (guillemets mal fermés)")})
+	s := &Sheet{Format: "CSV", Encoding: encodingName(dec), Delimiter: delim}
+	for _, rec := range tabular.Records(text, delim) {
+		if rec.Err != nil {
+			s.Rows = append(s.Rows, Row{Line: rec.Line, Err: rec.Err})
 			continue
 		}
-		line, _ := cr.FieldPos(0)
-		trimAll(rec)
-		if !blank(rec) {
-			s.Rows = append(s.Rows, Row{Line: line, Values: rec})
+		for i, v := range rec.Fields {
+			// A cell Atelier's own export guarded against spreadsheets
+			// (« '+1 514… ») comes back as it was.
+			rec.Fields[i] = trim(tabular.Unguard(trim(v)))
+		}
+		if !blank(rec.Fields) {
+			s.Rows = append(s.Rows, Row{Line: rec.Line, Values: rec.Fields})
 		}
 	}
 	if !s.takeHeader() {
 		return nil, errEmpty
 	}
+	s.markBadLines(dec.BadLines)
 	return s, nil
 }
 
-// decode turns the file into text, telling which encoding it was in.
-// Without a byte order mark, text that is valid UTF-8 is taken for UTF-8
-// and anything else for Windows-1252, which Excel on Windows writes for
-// « CSV (séparateur : point-virgule) ».
-func decode(data []byte) (text, encoding string, err error) {
+// encodingName is the encoding as the preview names it.
+func encodingName(t tabular.Text) string {
 	switch {
-	case bytes.HasPrefix(data, bomUTF8):
-		return string(data[len(bomUTF8):]), "UTF-8 (BOM)", nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		// Excel's « Texte Unicode » export.
-		b, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", "", usererr.Wrap(err, "Ce fichier semble écrit en UTF-16 mais n’a pas pu être décodé. Enregistrez-le de nouveau en CSV UTF-8.")
-		}
-		return string(b), "UTF-16", nil
-	case utf8.Valid(data):
-		return string(data), "UTF-8", nil
+	case strings.HasPrefix(t.Encoding, "UTF-16"):
+		return "UTF-16"
+	case t.Encoding == "UTF-8" && t.BOM:
+		return "UTF-8 (BOM)"
 	}
-	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", "", usererr.Wrap(err, "L’encodage des caractères de ce fichier n’a pas été reconnu. Enregistrez-le de nouveau en CSV UTF-8.")
-	}
-	return string(b), "Windows-1252", nil
+	return t.Encoding
 }
+
+// markBadLines flags the rows whose lines held bytes that are not UTF-8 in
+// a file read as UTF-8, so that a garbled name is seen before it is
+// imported; a bad byte above the rows (in the titles) is said for the
+// whole sheet.
+func (s *Sheet) markBadLines(bad []int) {
+	for _, line := range bad {
+		i := sort.Search(len(s.Rows), func(i int) bool { return s.Rows[i].Line > line }) - 1
+		if i < 0 {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("Ligne %d%s: des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par %s%s; "+
+				"vérifiez les titres de colonnes.", line, nbsp, quote("\ufffd"), nnbsp))
+			continue
+		}
+		s.Rows[i].badText = true
+	}
+}
+
+// badTextWarning is the warning of a row whose text held bytes that are
+// not UTF-8.
+var badTextWarning = "caractères illisibles (qui ne sont pas de l’UTF-8) remplacés par " + quote("\ufffd") + nbsp +
+	": vérifiez l’orthographe avant d’importer, ou enregistrez le fichier de nouveau en CSV UTF-8"
 
 // looksBinary reports whether text holds what no table export does: NUL
 // bytes or control characters in any number.

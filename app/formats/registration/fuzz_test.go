@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"atelier/app/domain/participants"
+	"atelier/app/formats/tabular/tabulartest"
 )
 
 // FuzzParse feeds Parse anything: it must never panic, and what it
@@ -70,6 +71,52 @@ func FuzzParse(f *testing.F) {
 			s.SetField(col, Field(col%int(fieldCount)))
 		}
 		_ = Plan(s, existing, 0, planNow)
+	})
+}
+
+// FuzzParseXLSX feeds Parse a real registration workbook whose sheet says
+// anything: excelize must never crash Parse, the limits must hold for
+// what it accepts, and a refusal must be a French sentence.
+func FuzzParseXLSX(f *testing.F) {
+	workbook := xlsxFixture(f)
+	const part = "xl/worksheets/sheet1.xml"
+	sheet := tabulartest.Part(workbook, part)
+	if sheet == nil {
+		f.Fatalf("no %s in the fixture", part)
+	}
+	f.Add(sheet)
+	f.Add(bytes.Replace(sheet, []byte(`r="B2"`), []byte(`r="XFD2"`), 1))
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c></row>` +
+		`<row r="20000"><c r="A20000" t="s"><v>999</v></c><c r="GR20000" t="n"><v>45000.5</v></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<worksheet><sheetData><row><c t="inlineStr"><is><t>Prénom</t></is></c><c t="inlineStr"><is><t>Nom</t></is></c></row>` +
+		`<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row></sheetData></worksheet>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		data := tabulartest.ReplacePart(workbook, part, body)
+		s, err := Parse(bytes.NewReader(data), "inscriptions.xlsx", time.UTC)
+		if err != nil {
+			if s != nil {
+				t.Fatal("a sheet with an error")
+			}
+			msg := err.Error()
+			if first, _ := utf8.DecodeRuneInString(msg); !unicode.IsUpper(first) || !strings.HasSuffix(msg, ".") {
+				t.Fatalf("error is not a sentence: %q", msg)
+			}
+			return
+		}
+		if s.Format != "XLSX" || len(s.Rows) == 0 || !s.hasName() {
+			t.Fatalf("accepted %s with %d rows", s.Format, len(s.Rows))
+		}
+		if len(s.Columns) > xlsxLimits.Columns || len(s.Rows) > xlsxLimits.Rows {
+			t.Fatalf("%d columns, %d rows: past the limits", len(s.Columns), len(s.Rows))
+		}
+		last := 0
+		for _, r := range s.Rows {
+			if r.Line <= last || r.Line > xlsxLimits.Rows {
+				t.Fatalf("row %d after %d", r.Line, last)
+			}
+			last = r.Line
+		}
+		_ = Plan(s, nil, 3, planNow).Summary()
 	})
 }
 

@@ -105,7 +105,8 @@ type Row struct {
 	// rejecting the row (an unreadable registration date).
 	Warning string
 
-	raw []string // XLSX cell values before number formatting (date serials)
+	raw     []string // XLSX cell values before number formatting (date serials)
+	badText bool     // the row's lines held bytes that are not UTF-8
 }
 
 // Sheet is a parsed export.
@@ -115,15 +116,20 @@ type Sheet struct {
 	Delimiter rune   // 0 for XLSX
 	Columns   []Column
 	Rows      []Row
+	// Warnings say in French what was read of the file as a whole but not
+	// understood (unreadable characters in the titles), for the preview.
+	Warnings []string
 
 	loc      *time.Location
 	date1904 bool // the workbook counts dates from 1904 (old Excel for Mac)
 	french   bool // a header is French: ambiguous dates read day first
 }
 
-// maxSize bounds what Parse reads: a registration export is a few hundred
+// MaxSize bounds what Parse reads: a registration export is a few hundred
 // kilobytes; anything past this is not one.
-const maxSize = 50 << 20
+// A caller opening the file passes it to inputfile.Open or ReadLimited,
+// so that a larger file is refused before it is read.
+const MaxSize = 50 << 20
 
 // Parse reads a whole export. name is the file's name: its extension helps
 // tell the format, though an XLSX is recognised by its content too. loc is
@@ -137,11 +143,11 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 	if loc == nil {
 		loc = time.Local
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
 	}
-	if len(data) > maxSize {
+	if len(data) > MaxSize {
 		return nil, usererr.New("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))) == 0 {
@@ -204,6 +210,9 @@ func noNameError(cols []Column) error {
 
 // nbsp is the no-break space French puts before « : » and inside « ».
 const nbsp = "\u00a0"
+
+// nnbsp is the narrow no-break space French puts before ; ? !
+const nnbsp = "\u202f"
 
 // quote puts s between French quotation marks.
 func quote(s string) string { return "«" + nbsp + s + nbsp + "»" }

@@ -109,6 +109,12 @@ func (s *Sheet) build(r *Row, rd *reading) {
 		}
 	}
 	p.Notes = strings.Join(notes, "\n")
+	if r.badText {
+		if r.Warning != "" {
+			r.Warning += "\u202f; "
+		}
+		r.Warning += badTextWarning
+	}
 	r.Participant = p
 	r.Err = rowError(p)
 }

@@ -4,7 +4,6 @@
 package rosterexport
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"atelier/app/domain/participants"
+	"atelier/app/formats/tabular"
 	"atelier/app/formats/xlsxtext"
 	"atelier/app/kit/textfmt"
 )
@@ -42,42 +42,45 @@ func rows(people []participants.Participant, loc *time.Location) [][]string {
 	return out
 }
 
-// Safe makes s harmless in a spreadsheet: control characters go, and text
-// that starts like a formula (= + - @) gets a leading apostrophe, which
-// spreadsheets show as text.
+// Safe makes one value harmless in a spreadsheet: control characters go,
+// and text that starts like a formula is guarded (tabular.Guard).
 func Safe(s string) string {
-	s = strings.Map(func(r rune) rune {
+	return tabular.Guard(dropControls(s))
+}
+
+// dropControls takes away control characters other than line feed and
+// tab, which no spreadsheet shows.
+func dropControls(s string) string {
+	return strings.Map(func(r rune) rune {
 		if r < ' ' && r != '\n' && r != '\t' || r == 0x7f {
 			return -1
 		}
 		return r
 	}, s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
-// CSV writes the roster as CSV, UTF-8 with a BOM, comma-separated.
+// CSV writes the roster as CSV, UTF-8 with a BOM, comma-separated, through
+// tabular.Writer: no cell starts a formula and every cell that holds a
+// comma, a semicolon, a tab, a quote or a line break is quoted, so that
+// Excel reads the same columns whether it splits at « , » or, in French,
+// at « ; ». registration.Parse reads the file back to the same roster.
 func CSV(w io.Writer, people []participants.Participant, loc *time.Location) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := tabular.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, r := range rows(people, loc) {
 		for i := range r {
-			r[i] = Safe(r[i])
+			r[i] = dropControls(r[i])
 		}
 		if err := cw.Write(r); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // XLSX writes the roster as a workbook with one sheet, « Inscriptions ».
