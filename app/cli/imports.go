@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"atelier/app/domain/participants"
 	"atelier/app/formats/callreport"
 	"atelier/app/formats/registration"
+	"atelier/app/kit/inputfile"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 	"atelier/app/service"
@@ -66,12 +66,16 @@ func runImport(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Cohorte «\u00a0%s\u00a0», fichier %s (%s, %s).\n%s\n", c.Name, filepath.Base(files[0]), sheet.Format, sheet.Encoding, res.Summary())
+	fmt.Fprintf(env.Stdout, "Cohorte «\u00a0%s\u00a0», fichier %s (%s, %s).\n", c.Name, filepath.Base(files[0]), sheet.Format, sheet.Encoding)
+	for _, w := range sheet.Warnings {
+		fmt.Fprintln(env.Stdout, w)
+	}
+	fmt.Fprintln(env.Stdout, res.Summary())
 	return ExitOK
 }
 
 func readSheet(path string, loc *time.Location) (*registration.Sheet, error) {
-	f, err := os.Open(path)
+	f, err := inputfile.Open(path, registration.MaxSize)
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
@@ -81,6 +85,9 @@ func readSheet(path string, loc *time.Location) (*registration.Sheet, error) {
 
 // unreadable explains a file given on the command line that cannot be read.
 func unreadable(path string, err error) error {
+	if usererr.ForPerson(err) {
+		return err // it names the file already
+	}
 	return usererr.Wrap(err, "Impossible de lire «\u00a0%s\u00a0»\u00a0: %s", path, lowerFirst(usererr.Message(err)))
 }
 
@@ -116,7 +123,7 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	}
 	defer svc.Store().Close()
 	ctx := context.Background()
-	f, err := os.Open(files[0])
+	f, err := inputfile.Open(files[0], callreport.MaxSize)
 	if err != nil {
 		return fail(env, unreadable(files[0], err))
 	}
@@ -165,6 +172,9 @@ func reportSummary(plan service.ReportPlan, out service.ReportOutcome) string {
 			list = append(list, n)
 		}
 		fmt.Fprintf(&b, "Non reconnues (à lier dans Atelier ou à ajouter comme arrivées sans inscription)\u00a0: %s.\n", strings.Join(list, "\u202f; "))
+	}
+	for _, p := range plan.Report.Warnings {
+		fmt.Fprintf(&b, "Ligne %d\u00a0: %s\n", p.Line, p.Reason)
 	}
 	for _, p := range plan.Report.Skipped {
 		fmt.Fprintf(&b, "Ligne %d ignorée\u00a0: %s\n", p.Line, p.Reason)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"atelier/app/store"
 )
@@ -180,6 +181,39 @@ func TestParticipantExportAndErase(t *testing.T) {
 	for _, bad := range [][]string{{"participant"}, {"participant", "erase"}, {"participant", "export", "--email", "a@b.ca"}, {"participant", "erase", "--email", "a@b.ca", "-o", "x.json"}} {
 		if code, _, _, _ := run(t, append([]string{"--db", db}, bad...)...); code != ExitUsage {
 			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}
+
+// A named pipe, a folder or a device given as a file to import is refused
+// at once, and no database is made for it.
+func TestImportOfWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "atelier.db")
+	fifo := filepath.Join(dir, "tube.csv")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	for _, args := range [][]string{
+		{"import", "roster", fifo},
+		{"import", "roster", dir},
+		{"import", "roster", "/dev/zero"},
+		{"attendance", "import", "--session", "1", fifo},
+	} {
+		done := make(chan struct{})
+		var code int
+		var stderr string
+		go func() {
+			code, _, stderr, _ = run(t, append([]string{"--db", db}, args...)...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v still reading after 10 s", args)
+		}
+		if code != ExitError || !strings.Contains(stderr, "n’est pas un fichier ordinaire") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
 		}
 	}
 }

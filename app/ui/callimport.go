@@ -98,6 +98,11 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 		warn.Importance = widget.WarningImportance
 		head = append(head, warn)
 	}
+	for _, s := range rep.Warnings {
+		w := wrapped(lang.X("report.warning", "Ligne {{.N}} : {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		w.Importance = widget.WarningImportance
+		head = append(head, w)
+	}
 	for _, s := range rep.Skipped {
 		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée : {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
 		skipped.Importance = widget.WarningImportance

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"io"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/kit/inputfile"
 )
 
 // maxOpen bounds what openData reads: the files picked here (form exports,
@@ -41,7 +41,7 @@ func (u *UI) openData(exts []string, use func(name string, data []byte)) {
 			return
 		}
 		name := rc.URI().Name()
-		data, err := io.ReadAll(io.LimitReader(rc, maxOpen))
+		data, err := inputfile.ReadLimited(rc, maxOpen)
 		rc.Close()
 		if err != nil {
 			u.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)

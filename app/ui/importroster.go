@@ -118,8 +118,14 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": len(sheet.Rows)})))
 	mappingBox := container.NewVScroll(mapping)
 	mappingBox.SetMinSize(fyne.NewSize(0, 160))
+	head := []fyne.CanvasObject{info}
+	for _, w := range sheet.Warnings { // bytes that are not UTF-8, said with their lines
+		warn := wrapped(w)
+		warn.Importance = widget.WarningImportance
+		head = append(head, warn)
+	}
 	body := container.NewBorder(
-		container.NewVBox(info, widget.NewLabelWithStyle(lang.X("import.mapping", "Colonnes du fichier et ce qu’elles deviennent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mappingBox, p.summary),
+		container.NewVBox(append(head, widget.NewLabelWithStyle(lang.X("import.mapping", "Colonnes du fichier et ce qu’elles deviennent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mappingBox, p.summary)...),
 		nil, nil, nil, p.rows)
 
 	p.confirm = widget.NewButton(lang.X("import.confirm", "Importer"), p.apply)
