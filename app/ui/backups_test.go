@@ -81,6 +81,11 @@ func TestBackupFailureShownInExports(t *testing.T) {
 	if _, err := u.svc.AutoBackup(context.Background()); err == nil {
 		t.Fatal("AutoBackup succeeded")
 	}
+	// Said at once when the window opens, not only in Exports.
+	u.start()
+	if !strings.Contains(dialogText(u), "La sauvegarde automatique du jour n’a pas pu être faite") {
+		t.Errorf("no word of the failure at start: %q", dialogText(u))
+	}
 	if _, text := exportsText(u); !strings.Contains(text, "La sauvegarde du jour n’a pas pu être faite\u00a0: Impossible de lire le dossier des sauvegardes") {
 		t.Errorf("the failure is not shown:\n%s", text)
 	} else if strings.Count(text, "dossier des sauvegardes") != 1 {

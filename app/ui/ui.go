@@ -100,6 +100,10 @@ func (u *UI) start() {
 	u.nav.Select(u.current)
 	u.loadCohorts(0)
 	u.offerResume()
+	// A failed day's copy is said at once: the person may rely on it.
+	if err := u.svc.AutoBackupErr(); err != nil {
+		u.showError(lang.X("backups.failed.start", "La sauvegarde automatique du jour n’a pas pu être faite. Atelier fonctionne, mais faites une copie vous-même (Exports → Sauvegarder la base…)."), err)
+	}
 }
 
 // sessionsArea builds the Séances area the first time it is needed.
