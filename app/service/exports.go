@@ -223,4 +223,6 @@ func (s *Service) SaveFile(path string, write func(io.Writer) error) error {
 }
 
 // Backup writes a consistent copy of the whole database to path.
-func (s *Service) Backup(ctx context.Context, path string) error { return s.st.Backup(ctx, path) }
+func (s *Service) Backup(ctx context.Context, path string) error {
+	return s.st.BackupTracked(ctx, path, s.files.Track)
+}

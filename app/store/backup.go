@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/usererr"
 )
 
@@ -14,6 +15,14 @@ import (
 // dest, which is renamed over dest only once complete, so dest is never
 // half-written and a copy of a file being written to is never torn.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	return s.BackupTracked(ctx, dest, nil)
+}
+
+// BackupTracked is Backup, telling track the name of the temporary copy
+// while it is written (a journal of writes under way notes it, so that a
+// copy cut short is removed at the next start); release ends that. track
+// may be nil.
+func (s *Store) BackupTracked(ctx context.Context, dest string, track func(tmp string) (release func(), err error)) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
@@ -23,7 +32,23 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	// What an interrupted copy to the same name left behind goes first.
 	sweepTemps(filepath.Dir(abs), filepath.Base(abs)+".", s.now())
-	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".*.tmp")
+	var releases []func()
+	defer func() {
+		for _, r := range releases {
+			r()
+		}
+	}()
+	var note func(string) error
+	if track != nil {
+		note = func(name string) error {
+			release, err := track(name)
+			if err == nil {
+				releases = append(releases, release)
+			}
+			return err
+		}
+	}
+	tmp, err := atomicfile.CreateTemp(filepath.Dir(abs), filepath.Base(abs), note)
 	if err != nil {
 		return backupFailed(abs, err)
 	}

@@ -4,9 +4,13 @@
 package atomicfile
 
 import (
+	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"atelier/app/kit/usererr"
@@ -23,11 +27,11 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
 	return writeVia(path, perm, write, nil)
 }
 
-// writeVia is Write, telling made the temp file's name once it exists (a
-// Journal notes it); an error from made stops the write.
+// writeVia is Write, telling made the temp file's name before it exists
+// (a Journal notes it); an error from made stops the write.
 func writeVia(path string, perm os.FileMode, write func(io.Writer) error, made func(tmp string) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
+	tmp, err := CreateTemp(dir, filepath.Base(path), made)
 	if err != nil {
 		return usererr.NotSaved(path, err)
 	}
@@ -43,11 +47,6 @@ func writeVia(path string, perm os.FileMode, write func(io.Writer) error, made f
 			err = usererr.NotSaved(path, err)
 		}
 	}()
-	if made != nil {
-		if err = made(tmp.Name()); err != nil {
-			return err
-		}
-	}
 	if err = write(tmp); err != nil {
 		return err
 	}
@@ -83,7 +82,32 @@ const (
 	maxBase = 200
 )
 
-func tempPattern(base string) string {
+// CreateTemp creates, readable by its owner only, a temp file in dir that
+// is to become base, named as Atelier names its temp files. before, when
+// not nil, is told the name first, before the file exists: a Journal
+// notes it there, so that no kill can leave a temp file nobody knows of.
+func CreateTemp(dir, base string, before func(name string) error) (*os.File, error) {
+	prefix, suffix, _ := strings.Cut(TempPattern(base), "*")
+	for range 100 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
+		if before != nil {
+			if err := before(name); err != nil {
+				return nil, err
+			}
+		}
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, &os.PathError{Op: "createtemp", Path: filepath.Join(dir, prefix+"*"+suffix), Err: os.ErrExist}
+}
+
+// TempPattern is the os.CreateTemp pattern of a temp file that is to
+// become base: for other code writing a file through a temp of its own
+// (SQLite's copies), so that Sweep and a Journal know it as Atelier's.
+func TempPattern(base string) string {
 	if len(base) > maxBase {
 		cut := maxBase
 		for cut > 0 && !utf8.RuneStart(base[cut]) {

@@ -271,7 +271,7 @@ func TestSweep(t *testing.T) {
 // them (as one left by a crash mid-write would be) is one Sweep removes.
 func TestSweepFindsWhatWriteLeaves(t *testing.T) {
 	dir := t.TempDir()
-	f, err := os.CreateTemp(dir, tempPattern("rapport.pdf"))
+	f, err := os.CreateTemp(dir, TempPattern("rapport.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}

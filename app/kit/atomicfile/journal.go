@@ -32,16 +32,34 @@ func (j Journal) Write(path string, perm os.FileMode, write func(io.Writer) erro
 	if j.Dir == "" {
 		return Write(path, perm, write)
 	}
-	var entry string
+	var entries []string // a name already taken is tried again under another
 	defer func() {
-		if entry != "" {
-			os.Remove(entry)
+		for _, e := range entries {
+			os.Remove(e)
 		}
 	}()
-	return writeVia(path, perm, write, func(tmp string) (err error) {
-		entry, err = j.note(tmp)
+	return writeVia(path, perm, write, func(tmp string) error {
+		entry, err := j.note(tmp)
+		if err == nil {
+			entries = append(entries, entry)
+		}
 		return err
 	})
+}
+
+// Track notes tmp, a temp file some other code writes (SQLite's copy of
+// a database), until release is called: before the file is created, so
+// that a kill in between leaves nothing unknown. The zero Journal notes
+// nothing.
+func (j Journal) Track(tmp string) (release func(), err error) {
+	if j.Dir == "" {
+		return func() {}, nil
+	}
+	entry, err := j.note(tmp)
+	if err != nil {
+		return nil, err
+	}
+	return func() { os.Remove(entry) }, nil
 }
 
 // note writes an entry for the temp file tmp of this process, and returns

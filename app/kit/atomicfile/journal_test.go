@@ -122,3 +122,21 @@ func TestZeroJournal(t *testing.T) {
 		t.Fatalf("Recover %d, %v", n, err)
 	}
 }
+
+// Track notes a temp file written by other code (SQLite's copy of a
+// database) until released.
+func TestJournalTracks(t *testing.T) {
+	j := Journal{Dir: filepath.Join(t.TempDir(), "ecritures")}
+	tmp := filepath.Join(t.TempDir(), ".copie.db.atelier-42.tmp")
+	release, err := j.Track(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(j.Dir); len(entries) != 1 {
+		t.Fatalf("%d entries while tracked", len(entries))
+	}
+	release()
+	if entries, _ := os.ReadDir(j.Dir); len(entries) != 0 {
+		t.Fatalf("%d entries after release", len(entries))
+	}
+}
