@@ -73,29 +73,7 @@ func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return err
-	}
-	// Make the rename itself durable; not every system can sync a folder.
-	if d, err := os.Open(filepath.Dir(dest)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return finishCopy(tmp, dest)
 }
 
 // isOwnFile reports whether path is the open file or one of its SQLite
