@@ -117,22 +117,42 @@ func (j Journal) Recover(olderThan time.Time) (removed int, err error) {
 		if err != nil {
 			continue
 		}
-		pidText, tmp, _ := strings.Cut(string(data), "\n")
+		pidText, tmp, complete := strings.Cut(string(data), "\n")
 		pid, _ := strconv.Atoi(pidText)
-		if pid > 0 && running(pid) && !info.ModTime().Before(olderThan) {
+		old := info.ModTime().Before(olderThan)
+		// An entry still empty is being written, by a process still
+		// running; one left empty by a kill goes once it is old.
+		if (!complete || pid <= 0 || running(pid)) && !old {
 			continue
 		}
-		if fi, err := os.Lstat(tmp); err == nil && fi.Mode().IsRegular() && isTemp(filepath.Base(tmp)) {
-			if err := os.Remove(tmp); err != nil {
+		if complete && isTemp(filepath.Base(tmp)) {
+			// SQLite's copy (VACUUM INTO) keeps a journal beside it.
+			n, err := removeTemps(tmp, tmp+"-journal")
+			removed += n
+			if err != nil {
 				if failed == nil {
-					failed = usererr.Wrap(err, "Atelier n’a pas pu retirer son fichier temporaire «\u00a0%s\u00a0», reste d’un enregistrement interrompu\u00a0; "+
-						"vous pouvez le supprimer vous-même.", tmp)
+					failed = err
 				}
 				continue
 			}
-			removed++
 		}
 		os.Remove(name)
 	}
 	return removed, failed
+}
+
+// removeTemps removes the regular files among paths, and counts them.
+func removeTemps(paths ...string) (removed int, err error) {
+	for _, p := range paths {
+		fi, lerr := os.Lstat(p)
+		if lerr != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if rerr := os.Remove(p); rerr != nil {
+			return removed, usererr.Wrap(rerr, "Atelier n’a pas pu retirer son fichier temporaire «\u00a0%s\u00a0», reste d’un enregistrement interrompu\u00a0; "+
+				"vous pouvez le supprimer vous-même.", p)
+		}
+		removed++
+	}
+	return removed, nil
 }

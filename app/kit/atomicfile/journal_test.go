@@ -140,3 +140,38 @@ func TestJournalTracks(t *testing.T) {
 		t.Fatalf("%d entries after release", len(entries))
 	}
 }
+
+// An entry another process is still writing (empty as yet) is left, with
+// its temp file; a copy's journal goes with its copy.
+func TestJournalRecoverRaces(t *testing.T) {
+	j := Journal{Dir: filepath.Join(t.TempDir(), "ecritures")}
+	exports := t.TempDir()
+	os.MkdirAll(j.Dir, 0o700)
+	writing := filepath.Join(j.Dir, entryPrefix+"1")
+	os.WriteFile(writing, nil, 0o600)
+	emptyOld := filepath.Join(j.Dir, entryPrefix+"2")
+	os.WriteFile(emptyOld, nil, 0o600)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(emptyOld, old, old)
+
+	gone := exec.Command(os.Args[0], "-test.run=^$")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	copyTmp := filepath.Join(exports, ".copie.db.atelier-77.tmp")
+	os.WriteFile(copyTmp, nil, 0o600)
+	os.WriteFile(copyTmp+"-journal", []byte("journal"), 0o600)
+	os.WriteFile(filepath.Join(j.Dir, entryPrefix+"3"), []byte(fmt.Sprintf("%d\n%s", gone.Process.Pid, copyTmp)), 0o600)
+
+	if _, err := j.Recover(time.Now().Add(-10 * time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(writing); err != nil {
+		t.Error("an entry being written was removed")
+	}
+	for _, p := range []string{emptyOld, copyTmp, copyTmp + "-journal"} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left", p)
+		}
+	}
+}
