@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"atelier/app/domain/course"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
@@ -279,6 +280,9 @@ func rebuild(ctx context.Context, from *sql.DB, path string, version int, rep *R
 			return err
 		}
 		rep.Tables = append(rep.Tables, tr)
+	}
+	if err := standInCohorts(ctx, db); err != nil {
+		return err
 	}
 	if err := dropOrphans(ctx, db, rep); err != nil {
 		return err
@@ -570,6 +574,29 @@ func orderBy(pk []string, dir string) string {
 		out[i] = quoteIdent(c) + dir
 	}
 	return strings.Join(out, ", ")
+}
+
+// standInCohorts puts back, under a name that says so, a cohort whose row
+// was lost while its people, sessions or diagrams were read: without it
+// they would go as orphans, and a roster that could be read would be lost
+// for one damaged line. The facilitator renames it and sets its seats.
+func standInCohorts(ctx context.Context, db *sql.DB) error {
+	var refs []string // the tables of the copy's schema that name a cohort
+	for _, t := range []string{"participants", "sessions", "structures"} {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", t).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			refs = append(refs, "SELECT cohort_id FROM "+t)
+		}
+	}
+	_, err := db.ExecContext(ctx, `INSERT INTO cohorts (id, name, time_zone, seat_limit, created_at)
+		SELECT k.cohort_id, 'Cohorte récupérée n° ' || k.cohort_id, ?,
+			max(1, (SELECT count(*) FROM participants p WHERE p.cohort_id = k.cohort_id)), 0
+		FROM (`+strings.Join(refs, " UNION ")+`) k
+		WHERE k.cohort_id NOT IN (SELECT id FROM cohorts)`, course.DefaultTimeZone)
+	return err
 }
 
 // dropOrphans deletes, until none is left, the rows whose reference

@@ -206,3 +206,47 @@ func TestRecoverRefusesForeignFiles(t *testing.T) {
 		}
 	}
 }
+
+// A cohort whose row is lost comes back under a stand-in name, with the
+// people who could be read: they are not dropped as orphans.
+func TestRecoverLostCohortKeepsItsPeople(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "atelier.db")
+	s, err := Open(src, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := createTest(t, s, "Cohorte très précieuse", date(2027, 1, 6, 18, 30))
+	addPeople(t, s, id, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca", Status: participants.Confirme},
+		participants.Participant{Name: "Karim Benali", Status: participants.Inscrit})
+	var root int
+	s.db.QueryRowContext(ctx, "SELECT rootpage FROM sqlite_schema WHERE name = 'cohorts'").Scan(&root)
+	s.Close()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The cohorts table's only page, overwritten.
+	start := (root - 1) * 4096
+	copy(data[start:start+4096], bytes.Repeat([]byte{0xEE}, 4096))
+	os.WriteFile(src, data, 0o600)
+
+	dest := filepath.Join(t.TempDir(), "secours.db")
+	if _, err := Recover(ctx, src, dest); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := Open(dest, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Close()
+	c, err := rec.Cohort(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, _ := rec.Participants(ctx, id)
+	if !strings.HasPrefix(c.Name, "Cohorte récupérée n°") || len(people) != 2 || len(c.Sessions) != 5 {
+		t.Errorf("cohort %q with %d people and %d sessions, want the stand-in with both people and its five sessions", c.Name, len(people), len(c.Sessions))
+	}
+}
