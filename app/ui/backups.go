@@ -24,9 +24,13 @@ import (
 func (e *exportsScreen) backupsSection() fyne.CanvasObject {
 	u := e.ui
 	title := widget.NewLabelWithStyle(lang.X("backups.title", "Sauvegardes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text := wrapped(lang.X("backups.text", "Atelier copie la base une fois par jour à l’ouverture, et avant chaque mise à jour de son format. Les {{.Count}} dernières copies sont gardées dans «\u00a0{{.Dir}}\u00a0».",
-		map[string]any{"Count": store.KeptBackups, "Dir": u.store.BackupDir()}))
-	box := container.NewVBox(title, text)
+	// The folder on a line of its own: Fyne would break a long path away
+	// from its guillemets.
+	text := wrapped(lang.X("backups.text", "Atelier copie la base une fois par jour à l’ouverture, et avant chaque mise à jour de son format. Les {{.Count}} dernières copies sont gardées dans ce dossier\u00a0:",
+		map[string]any{"Count": store.KeptBackups}))
+	dir := widget.NewLabel(u.store.BackupDir())
+	dir.Truncation = fyne.TextTruncateEllipsis
+	box := container.NewVBox(title, text, dir)
 	failed := ""
 	if err := u.svc.AutoBackupErr(); err != nil {
 		failed = usererr.Message(err)
