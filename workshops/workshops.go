@@ -7,6 +7,7 @@ package workshops
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -20,11 +21,26 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-//go:embed seance-*.toml
+//go:embed seance-*.toml diapos-*.toml
 var files embed.FS
 
 // pattern matches the session files, both in the embedded set and in tests.
 const pattern = "seance-*.toml"
+
+// deckName is the file of session n's slide deck.
+func deckName(n int) string { return fmt.Sprintf("diapos-%d.toml", n) }
+
+type deckFile struct {
+	Slides []slideFile `toml:"slides"`
+}
+
+type slideFile struct {
+	Title       string   `toml:"title"`
+	Lines       []string `toml:"lines"`
+	Quote       string   `toml:"quote"`
+	QuoteSource string   `toml:"quote_source"`
+	Notes       string   `toml:"notes"`
+}
 
 // The file structs carry the TOML tags so the domain types stay free of any
 // storage format.
@@ -158,10 +174,44 @@ func loadFile(fsys fs.FS, name string) (course.Plan, error) {
 		return course.Plan{}, &FileError{File: name, Problem: fmt.Sprintf("contient la séance numéro %d; il devrait s’appeler %s", pf.Number, want)}
 	}
 	p := pf.plan()
+	if p.Slides, err = loadDeck(fsys, pf.Number); err != nil {
+		return course.Plan{}, err
+	}
 	if err := p.Validate(); err != nil {
 		return course.Plan{}, &FileError{File: name, Problem: "est incomplet ou incorrect", Err: err}
 	}
 	return p, nil
+}
+
+// loadDeck decodes session n's deck. A session without one has no slides,
+// which its validation reports if its agenda cites some.
+func loadDeck(fsys fs.FS, n int) ([]course.Slide, error) {
+	name := deckName(n)
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &FileError{File: name, Problem: "n’a pas pu être lu", Err: err}
+	}
+	var df deckFile
+	md, err := toml.Decode(string(data), &df)
+	if err != nil {
+		return nil, &FileError{File: name, Problem: "n’est pas un TOML valide", Err: err}
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		keys := make([]string, len(undecoded))
+		for i, k := range undecoded {
+			keys[i] = k.String()
+		}
+		return nil, &FileError{File: name, Problem: "contient des clés inconnues\u00a0: " + strings.Join(keys, ", ")}
+	}
+	slides := make([]course.Slide, len(df.Slides))
+	for i, s := range df.Slides {
+		slides[i] = course.Slide{Title: strings.TrimSpace(s.Title), Lines: trimAll(s.Lines),
+			Quote: strings.TrimSpace(s.Quote), QuoteSource: strings.TrimSpace(s.QuoteSource), Notes: strings.TrimSpace(s.Notes)}
+	}
+	return slides, nil
 }
 
 // plan maps the file onto the domain type. Multi-line TOML strings keep

@@ -83,6 +83,8 @@ Commandes :
                      sans --min, le minimum réglé pour la cohorte)
   export booklet -o FICHIER.pdf
                      les cinq documents en un livret avec sommaire
+  export slides --session N -o FICHIER.pdf
+                     diaporama de la séance N (16:9, sans les notes d’animation)
   export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM]
                      exporte la liste des personnes inscrites
   library search REQUÊTE [--session N]

@@ -32,8 +32,10 @@ func runExport(env Env, dbPath string, args []string) int {
 		return runExportCertificates(env, dbPath, args[1:])
 	case "booklet":
 		return runExportBooklet(env, dbPath, args[1:])
+	case "slides":
+		return runExportSlides(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, structure.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.

@@ -91,6 +91,18 @@ func runExportSignIn(env Env, dbPath string, args []string) int {
 	})
 }
 
+// runExportSlides writes one session's slide deck (16:9 PDF).
+func runExportSlides(env Env, dbPath string, args []string) int {
+	a, code := parsePDFArgs(env, "slides", args, true, false)
+	if code >= 0 {
+		return code
+	}
+	return runPDF(env, dbPath, a, said("Diaporama de la séance %d écrit", a.session),
+		func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+			return svc.Slides(ctx, w, id, a.session)
+		})
+}
+
 // runExportCertificates writes the certificates of participation.
 func runExportCertificates(env Env, dbPath string, args []string) int {
 	a, code := parsePDFArgs(env, "certificates", args, false, true)

@@ -11,6 +11,7 @@ import (
 	"atelier/app/domain/participants"
 	"atelier/app/domain/structure"
 	"atelier/app/formats/attendancexlsx"
+	"atelier/app/formats/deck"
 	"atelier/app/formats/diagram"
 	"atelier/app/formats/handout"
 	"atelier/app/formats/rosterexport"
@@ -101,6 +102,23 @@ func (s *Service) Handout(ctx context.Context, w io.Writer, cohortID int64, n in
 	}
 	plan, _ := course.PlanFor(s.plans, n)
 	return handout.Handout(w, c, ses, plan, rs, opt)
+}
+
+// Slides writes the slide deck of session number n as a 16:9 PDF, dated
+// like the cohort's other documents so that its bytes do not change.
+func (s *Service) Slides(ctx context.Context, w io.Writer, cohortID int64, n int) error {
+	c, err := s.st.Cohort(ctx, cohortID)
+	if err != nil {
+		return err
+	}
+	if _, err := Session(c, n); err != nil {
+		return err
+	}
+	plan, ok := course.PlanFor(s.plans, n)
+	if !ok {
+		return usererr.New("La séance %d n’a pas de plan dans le programme.", n)
+	}
+	return deck.PDF(w, plan, deck.Options{Created: documentOptions(c).Created})
 }
 
 // SignIn writes the sign-in sheet of session number n: the people

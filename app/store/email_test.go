@@ -120,3 +120,30 @@ func containsAll(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// Schema 7 typesets the official titles still as the curriculum first gave
+// them, and leaves a title a facilitator rewrote.
+func TestMigration7TypesetsTitles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "atelier.db")
+	oldFile(t, path, 6, `
+INSERT INTO cohorts (id, name, time_zone, seat_limit, created_at) VALUES (3, 'Cohorte', 'America/Toronto', 25, 1790000000);
+INSERT INTO sessions (id, cohort_id, number, title, starts_at) VALUES
+	(11, 3, 4, 'Travailler ensemble sans s''épuiser : Meilleures pratiques de travail en coalition agile.', 1793232600),
+	(12, 3, 5, 'S''unir, notre version', 1793837400);`)
+	s, err := Open(path, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Cohort(ctx, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Travailler ensemble sans s’épuiser\u00a0: Meilleures pratiques de travail en coalition agile.", "S'unir, notre version"}
+	for i, ses := range c.Sessions {
+		if ses.Title != want[i] {
+			t.Errorf("session %d: %q, want %q", ses.Number, ses.Title, want[i])
+		}
+	}
+}

@@ -47,6 +47,13 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s.Number) })
 		}
 	})
+	slidesBtn := widget.NewButtonWithIcon(lang.X("docs.slides", "Diaporama…"), theme.MediaPhotoIcon(), func() {
+		if s, ok := session(); ok {
+			e.document(fmt.Sprintf("diaporama-seance-%d.pdf", s.Number), func(w io.Writer) error {
+				return e.ui.svc.Slides(context.Background(), w, e.ui.cohort.ID, s.Number)
+			})
+		}
+	})
 	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Attestations…"), theme.DocumentIcon(), func() {
 		e.document("attestations.pdf", e.writeCertificates)
 	})
@@ -60,7 +67,7 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	change := widget.NewButtonWithIcon(lang.X("docs.min.change", "Changer…"), theme.DocumentCreateIcon(), e.ui.onEditCohort)
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
-		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),
+		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn, slidesBtn),
 		container.NewHBox(certBtn, minimum, change),
 		container.NewHBox(bookletBtn))
 }

@@ -46,6 +46,9 @@ type Plan struct {
 	Concepts   []Concept
 	Blocks     []agenda.Block
 	Handout    Handout
+	// Slides is the session's deck; its blocks cite slides by number
+	// (« Diaporama, diapos 8 à 15 ») in their materials.
+	Slides []Slide
 }
 
 // Validate checks that every field a facilitator relies on is filled and
@@ -74,6 +77,7 @@ func (p Plan) Validate() error {
 		l.Add(strings.TrimSpace(b.Notes) == "", fmt.Sprintf("%s : le bloc « %s » n’a pas de notes d’animation.", name, b.Title))
 		l.Add(strings.TrimSpace(b.Materials) == "", fmt.Sprintf("%s : le bloc « %s » n’indique pas son matériel.", name, b.Title))
 	}
+	l = append(l, p.validateSlides(name)...)
 	if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
 		l = append(l, fmt.Sprintf("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
 	}

@@ -56,7 +56,7 @@ func TestCertificates(t *testing.T) {
 		"Attestation de participation", "Nous attestons que", "Fatou Diallo", "Élodie Gagnon",
 		"3 séances suivies sur 5 :", "5 séances suivies sur 5 :",
 		"Séance 1 — Comment les mouvements décentralisés réussissent-ils ? Introduction à la stratégie. (4 novembre 2026)",
-		"Séance 4 — Travailler ensemble sans s'épuiser",
+		"Séance 4 — Travailler ensemble sans s’épuiser",
 		"Cohorte automne 2026", "Animation : Camille Roy et Noé Tremblay Fait le 2 décembre 2026",
 		"« " + course.CourseTitle + " »",
 	} {

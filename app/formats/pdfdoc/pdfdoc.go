@@ -1,5 +1,5 @@
 // Package pdfdoc starts the PDF documents Atelier writes (diagrams,
-// handouts) the same way: A4, DejaVu Sans embedded as UTF-8 TrueType,
+// handouts, slides) the same way: A4 (or 16:9 for slides), DejaVu Sans embedded as UTF-8 TrueType,
 // fixed metadata so that the same data gives the same bytes, and page
 // breaks left to the caller. It also holds the one text cleaner of those
 // documents (Clean, Name): what the font cannot draw is dropped, never
@@ -25,7 +25,20 @@ const Producer = "Atelier"
 // title and margin (mm). A zero created means now; a fixed one makes the
 // output reproducible. « {nb} » in text stands for the number of pages.
 func New(orientation, title string, created time.Time, margin float64) *gofpdf.Fpdf {
-	f := gofpdf.New(orientation, "mm", "A4", "")
+	return start(gofpdf.New(orientation, "mm", "A4", ""), title, created, margin)
+}
+
+// Wide is the size of a 16:9 slide, in millimetres (10 × 5.625 inches, as
+// presentation software makes them).
+var Wide = gofpdf.SizeType{Wd: 254, Ht: 142.875}
+
+// NewWide is New for slides: pages of size Wide, wider than high (gofpdf
+// takes the size as given in "P", and would turn it in "L").
+func NewWide(title string, created time.Time, margin float64) *gofpdf.Fpdf {
+	return start(gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: Wide}), title, created, margin)
+}
+
+func start(f *gofpdf.Fpdf, title string, created time.Time, margin float64) *gofpdf.Fpdf {
 	if created.IsZero() {
 		created = time.Now()
 	}

@@ -1,0 +1,134 @@
+package course
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Slide is one slide of a session's deck: drawn on the shared screen and
+// printed in the deck's PDF. Notes are the facilitator's, never shown to
+// participants.
+type Slide struct {
+	Title       string
+	Lines       []string // one idea each, drawn as a list
+	Quote       string   // optional, with QuoteSource
+	QuoteSource string
+	Notes       string
+}
+
+// Limits of a slide readable on a shared screen.
+const (
+	MaxSlideTitle = 60
+	MaxSlideLines = 5
+	MaxSlideLine  = 90
+)
+
+// slideRef finds the slides a block's materials cite: « diapo 9 »,
+// « diapos 8 à 15 », « diapos 20 et 21 », « diapos 1, 2 et 3 ».
+var slideRef = regexp.MustCompile(`(?i)\bdiapos?\s+(\d+)((?:\s*(?:,|à|et)\s*\d+)*)`)
+
+// slideNumber is one number after the first in a reference.
+var slideNumber = regexp.MustCompile(`(,|à|et)\s*(\d+)`)
+
+// SlideRefs lists, in order and without repeats, the numbers of the slides
+// materials cites.
+func SlideRefs(materials string) []int {
+	var out []int
+	seen := map[int]bool{}
+	add := func(n int) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, m := range slideRef.FindAllStringSubmatch(materials, -1) {
+		prev, _ := strconv.Atoi(m[1])
+		add(prev)
+		for _, n := range slideNumber.FindAllStringSubmatch(m[2], -1) {
+			k, _ := strconv.Atoi(n[2])
+			if n[1] == "à" {
+				for i := prev + 1; i <= k; i++ {
+					add(i)
+				}
+			} else {
+				add(k)
+			}
+			prev = k
+		}
+	}
+	return out
+}
+
+// BlockSlides are the numbers of the slides block i of the plan cites.
+func (p Plan) BlockSlides(i int) []int {
+	if i < 0 || i >= len(p.Blocks) {
+		return nil
+	}
+	return SlideRefs(p.Blocks[i].Materials)
+}
+
+// SlideBlock is the index of the block that cites slide n (1-based), or -1.
+func (p Plan) SlideBlock(n int) int {
+	for i := range p.Blocks {
+		for _, k := range p.BlockSlides(i) {
+			if k == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// validateSlides checks the deck against the agenda: every slide a block
+// cites exists, every slide is cited by exactly one block, the blocks cite
+// them in order, and each slide is short enough for a shared screen.
+func (p Plan) validateSlides(name string) []string {
+	var problems []string
+	owner := map[int]string{}
+	last := 0
+	for i, b := range p.Blocks {
+		for _, n := range p.BlockSlides(i) {
+			switch {
+			case n < 1 || n > len(p.Slides):
+				problems = append(problems, fmt.Sprintf("%s : le bloc « %s » cite la diapo %d, que le diaporama (%d diapos) n’a pas.", name, b.Title, n, len(p.Slides)))
+			case owner[n] != "":
+				problems = append(problems, fmt.Sprintf("%s : la diapo %d est citée par « %s » et par « %s ».", name, n, owner[n], b.Title))
+			case n < last:
+				problems = append(problems, fmt.Sprintf("%s : le bloc « %s » cite la diapo %d après la diapo %d d’un bloc précédent.", name, b.Title, n, last))
+			}
+			if owner[n] == "" {
+				owner[n] = b.Title
+			}
+			last = max(last, n)
+		}
+	}
+	for i, s := range p.Slides {
+		n := i + 1
+		if owner[n] == "" {
+			problems = append(problems, fmt.Sprintf("%s : la diapo %d (« %s ») n’est citée par aucun bloc.", name, n, s.Title))
+		}
+		switch {
+		case strings.TrimSpace(s.Title) == "":
+			problems = append(problems, fmt.Sprintf("%s : la diapo %d n’a pas de titre.", name, n))
+		case len([]rune(s.Title)) > MaxSlideTitle:
+			problems = append(problems, fmt.Sprintf("%s : le titre de la diapo %d dépasse %d caractères.", name, n, MaxSlideTitle))
+		}
+		if len(s.Lines) > MaxSlideLines {
+			problems = append(problems, fmt.Sprintf("%s : la diapo %d a %d lignes (au plus %d).", name, n, len(s.Lines), MaxSlideLines))
+		}
+		for _, l := range s.Lines {
+			if len([]rune(l)) > MaxSlideLine {
+				problems = append(problems, fmt.Sprintf("%s : une ligne de la diapo %d dépasse %d caractères.", name, n, MaxSlideLine))
+			}
+		}
+		if (s.Quote == "") != (s.QuoteSource == "") {
+			problems = append(problems, fmt.Sprintf("%s : la citation de la diapo %d n’a pas sa source (ou l’inverse).", name, n))
+		}
+		if strings.TrimSpace(s.Notes) == "" {
+			problems = append(problems, fmt.Sprintf("%s : la diapo %d n’a pas de notes d’animation.", name, n))
+		}
+	}
+	return problems
+}
