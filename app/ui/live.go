@@ -87,6 +87,10 @@ type liveScreen struct {
 	details                                 *fyne.Container
 	blockNotes, teamNotes                   *widget.Label
 	resources                               *fyne.Container
+	// The presenter (presenter.go): the slide on show (0: none), the
+	// block it belongs to, and what the facilitator reads of it.
+	slide, slideBlock     int
+	slideLine, slideNotes *widget.Label
 
 	// structure is the diagram last shown in Atelier structure (or the
 	// cohort's first), for the participants' window.
@@ -113,7 +117,7 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 		u.live.close(false)
 	}
 	ctx := context.Background()
-	l := &liveScreen{ui: u, session: se, now: u.svc.Now}
+	l := &liveScreen{ui: u, session: se, now: u.svc.Now, slideBlock: -1}
 	r, err := u.savedRun(se)
 	if err != nil {
 		log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
@@ -190,9 +194,13 @@ func (l *liveScreen) build() {
 
 	l.blockNotes = wrapped("")
 	l.teamNotes = wrapped(l.notes)
+	l.slideNotes = wrapped("")
+	l.slideLine = widget.NewLabel("")
+	l.slideLine.Truncation = fyne.TextTruncateEllipsis
 	l.resources = container.NewVBox()
 	l.fillResources()
-	notes := container.NewGridWithColumns(3,
+	notes := container.NewGridWithColumns(4,
+		titled(lang.X("presenter.notes", "Notes de la diapo"), l.slideNotes),
 		titled(lang.X("sessions.notes", "Notes d’animation"), l.blockNotes),
 		titled(lang.X("sessions.teamnotes", "Notes de l’équipe"), l.teamNotes),
 		titled(lang.X("sessions.resources", "Ressources"), l.resources))
@@ -201,7 +209,7 @@ func (l *liveScreen) build() {
 	l.details = container.NewVBox(scroll, widget.NewSeparator())
 	l.details.Hide()
 
-	words := container.NewVBox(l.block, l.next)
+	words := container.NewVBox(l.block, l.next, l.slideLine)
 	status := container.NewVBox(container.NewHBox(layout.NewSpacer(), l.extra, l.state, l.drift), l.end)
 	top := container.NewBorder(nil, nil, container.NewCenter(l.countdown), status, words)
 	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
@@ -320,6 +328,10 @@ func (l *liveScreen) act(f func(time.Time)) {
 func (l *liveScreen) refresh() {
 	v := l.runner.View(l.now())
 	fr := l.ui.lang()
+	l.followBlock(v)
+	line, slideNotes := l.presenterText(v)
+	setText(l.slideLine, line)
+	setText(l.slideNotes, slideNotes)
 	l.progress.SetValue(v.Progress)
 	setText(l.drift, driftText(fr, v))
 	setImportance(l.drift, toneImportance(live.ToneOf(v.Drift)))
@@ -483,9 +495,13 @@ func (l *liveScreen) key(e *fyne.KeyEvent) bool {
 	switch e.Name {
 	case fyne.KeySpace:
 		l.onStartPause()
-	case fyne.KeyRight, fyne.KeyPageDown:
+	case fyne.KeyPageDown:
+		l.slideStep(true)
+	case fyne.KeyPageUp:
+		l.slideStep(false)
+	case fyne.KeyRight:
 		l.act(l.runner.Next)
-	case fyne.KeyLeft, fyne.KeyPageUp:
+	case fyne.KeyLeft:
 		l.act(l.runner.Prev)
 	case fyne.Key1:
 		l.addMinutes(1)

@@ -86,7 +86,8 @@ func TestSharedScreenShowsOneThingAndNothingPrivate(t *testing.T) {
 	l := u.openLive(se)
 	l.onShare()
 	s := l.shared
-	private := []string{"NOTE PRIVÉE", se.Blocks[0].Notes, "@exemple.ca"}
+	deck := l.deck()
+	private := []string{"NOTE PRIVÉE", se.Blocks[0].Notes, "@exemple.ca", deck[0].Notes}
 	for _, v := range shareViews() {
 		l.show(v)
 		if s.view != v || l.showPick.SelectedIndex() != v.index() {
@@ -111,8 +112,8 @@ func TestSharedScreenShowsOneThingAndNothingPrivate(t *testing.T) {
 			if !strings.Contains(text, "Pause — retour à 18\u00a0h\u00a040") {
 				t.Errorf("pause view:\n%s", text)
 			}
-		case shareSlide:
-			if !strings.Contains(text, se.Blocks[0].Title) {
+		case shareSlide: // the first slide of the first block
+			if !strings.Contains(text, deck[0].Title) || !strings.Contains(text, deck[0].Lines[0]) {
 				t.Errorf("slide view:\n%s", text)
 			}
 		}

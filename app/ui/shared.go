@@ -89,7 +89,7 @@ type sharedScreen struct {
 	resTitle, resSource, resURL, resSummary *widget.Label
 	pauseText, pauseNote                    *widget.Label
 	structureView                           *sharedStructure
-	lastBlock                               int
+	lastBlock, lastSlide                    int
 }
 
 func newSharedScreen(l *liveScreen) *sharedScreen {
@@ -260,18 +260,24 @@ func (s *sharedScreen) refresh(v live.View) {
 		}
 		s.countdown.Refresh()
 	}
-	if s.slideTitle != nil && v.Index != s.lastBlock {
+	if s.slideTitle != nil && (v.Index != s.lastBlock || s.l.slide != s.lastSlide) {
 		s.fillSlide(v)
 	}
-	s.lastBlock = v.Index
+	s.lastBlock, s.lastSlide = v.Index, s.l.slide
 }
 
-// fillSlide shows the block's title and the session's key points (until
-// the course has slides of its own). Block notes are private: never here.
+// fillSlide shows the slide on show (presenter.go), or, for a block that
+// cites none, the block's title and the session's key points. Notes, the
+// block's and the slide's, are private: never here.
 func (s *sharedScreen) fillSlide(v live.View) {
 	if v.Done {
 		setText(s.slideTitle, lang.X("live.thanks", "Merci\u202f!"))
 		setText(s.slidePoints, "")
+		return
+	}
+	if title, body, ok := s.l.slideLines(); ok {
+		setText(s.slideTitle, title)
+		setText(s.slidePoints, body)
 		return
 	}
 	setText(s.slideTitle, v.Title)

@@ -3,8 +3,11 @@ package course
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"atelier/app/domain/agenda"
 )
 
 // Slide is one slide of a session's deck: drawn on the shared screen and
@@ -131,4 +134,54 @@ func (p Plan) validateSlides(name string) []string {
 		}
 	}
 	return problems
+}
+
+// SlideStep is where a presentation clicker leads from slide cur (0 when
+// none is on show) during block i of blocks: Page Down (forward) to the
+// block's next slide, Page Up to its previous one. ok is false at either
+// end of the block's slides (or for a block with none): the step then
+// moves to the next or previous block instead.
+func SlideStep(blocks []agenda.Block, i, cur int, forward bool) (next int, ok bool) {
+	if i < 0 || i >= len(blocks) {
+		return 0, false
+	}
+	refs := SlideRefs(blocks[i].Materials)
+	at := slices.Index(refs, cur)
+	switch {
+	case len(refs) == 0:
+		return 0, false
+	case at < 0 && forward:
+		return refs[0], true
+	case at < 0:
+		return 0, false
+	case forward && at+1 < len(refs):
+		return refs[at+1], true
+	case !forward && at > 0:
+		return refs[at-1], true
+	}
+	return 0, false
+}
+
+// FirstSlide and LastSlide are the slides block i opens and ends on, 0
+// when it cites none: where a step into the block from before or after
+// lands.
+func FirstSlide(blocks []agenda.Block, i int) int {
+	if i < 0 || i >= len(blocks) {
+		return 0
+	}
+	if refs := SlideRefs(blocks[i].Materials); len(refs) > 0 {
+		return refs[0]
+	}
+	return 0
+}
+
+// LastSlide: see FirstSlide.
+func LastSlide(blocks []agenda.Block, i int) int {
+	if i < 0 || i >= len(blocks) {
+		return 0
+	}
+	if refs := SlideRefs(blocks[i].Materials); len(refs) > 0 {
+		return refs[len(refs)-1]
+	}
+	return 0
 }

@@ -68,3 +68,32 @@ func TestSlidesMatchTheAgenda(t *testing.T) {
 		})
 	}
 }
+
+func TestSlideStep(t *testing.T) {
+	blocks := []agenda.Block{{Materials: "diapos 1 à 3"}, {Materials: "salles"}, {Materials: "diapos 4 et 5"}}
+	tests := []struct {
+		block, cur int
+		forward    bool
+		want       int
+		ok         bool
+	}{
+		{0, 0, true, 1, true},   // nothing on show yet: the block's first
+		{0, 1, true, 2, true},   // the next slide of the block
+		{0, 3, true, 0, false},  // its last: on to the next block
+		{0, 2, false, 1, true},  // back within the block
+		{0, 1, false, 0, false}, // its first: back to the previous block
+		{1, 0, true, 0, false},  // a block without slides moves on
+		{2, 4, true, 5, true},
+		{2, 9, true, 4, true}, // a slide of another block: this one's first
+		{5, 0, true, 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := SlideStep(blocks, tt.block, tt.cur, tt.forward)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("SlideStep(block %d, slide %d, forward %v) = %d, %v; want %d, %v", tt.block, tt.cur, tt.forward, got, ok, tt.want, tt.ok)
+		}
+	}
+	if FirstSlide(blocks, 2) != 4 || LastSlide(blocks, 0) != 3 || FirstSlide(blocks, 1) != 0 {
+		t.Error("first and last slides")
+	}
+}

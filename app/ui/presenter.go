@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"atelier/app/domain/course"
+	"atelier/app/domain/live"
+)
+
+// The presenter: during live mode, the session's deck follows the agenda.
+// Page Down and Page Up (what presentation clickers send) move through the
+// slides the block on the clock cites; past its last slide they move to the
+// next block, landing on its first slide. The facilitator's window says
+// which slide is on show, which comes next and the slide's notes; the
+// participants' window shows the slide itself.
+
+// deck is the session's slides (the curriculum's deck of that number).
+func (l *liveScreen) deck() []course.Slide {
+	plan, _ := course.PlanFor(l.ui.svc.Plans(), l.session.Number)
+	return plan.Slides
+}
+
+// slideAt is slide n (1-based) of the deck; ok is false when there is none.
+func (l *liveScreen) slideAt(n int) (course.Slide, bool) {
+	d := l.deck()
+	if n < 1 || n > len(d) {
+		return course.Slide{}, false
+	}
+	return d[n-1], true
+}
+
+// slideStep is Page Down (forward) or Page Up.
+func (l *liveScreen) slideStep(forward bool) {
+	v := l.runner.View(l.now())
+	if v.Done {
+		return
+	}
+	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, forward); ok {
+		l.slide, l.slideBlock = n, v.Index
+		l.refresh()
+		return
+	}
+	if forward {
+		l.act(l.runner.Next)
+		return
+	}
+	l.act(l.runner.Prev)
+	// Back into the previous block: on its last slide, as a deck goes.
+	w := l.runner.View(l.now())
+	l.slide, l.slideBlock = course.LastSlide(l.session.Blocks, w.Index), w.Index
+	l.refresh()
+}
+
+// followBlock puts the first slide of the block on the clock on show when
+// the block has changed (by the timer, a key or a button).
+func (l *liveScreen) followBlock(v live.View) {
+	if v.Index == l.slideBlock {
+		return
+	}
+	l.slideBlock = v.Index
+	l.slide = course.FirstSlide(l.session.Blocks, v.Index)
+}
+
+// presenterText is the facilitator's line about the deck, and the notes of
+// the slide on show.
+func (l *liveScreen) presenterText(v live.View) (line, notes string) {
+	if len(l.deck()) == 0 || v.Done {
+		return "", ""
+	}
+	s, ok := l.slideAt(l.slide)
+	if !ok {
+		return lang.X("presenter.none", "Pas de diapo pour ce bloc."), ""
+	}
+	line = lang.X("presenter.current", "Diapo {{.N}}\u00a0/\u00a0{{.Count}}\u00a0: «\u00a0{{.Title}}\u00a0»",
+		map[string]any{"N": l.slide, "Count": len(l.deck()), "Title": s.Title})
+	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, true); ok {
+		next, _ := l.slideAt(n)
+		line += " · " + lang.X("presenter.next", "suivante\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": next.Title})
+	} else if v.HasNext {
+		line += " · " + lang.X("presenter.lastofblock", "dernière du bloc\u202f; Page suivante\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": v.Next.Title})
+	}
+	return line, s.Notes
+}
+
+// slideLines is what the participants' window shows of the slide on show:
+// its title and its lines (and quote), or false when there is no slide to
+// show (the window then shows the block and the session's key ideas).
+func (l *liveScreen) slideLines() (title, body string, ok bool) {
+	s, ok := l.slideAt(l.slide)
+	if !ok {
+		return "", "", false
+	}
+	var lines []string
+	for _, line := range s.Lines {
+		lines = append(lines, "•  "+line)
+	}
+	if s.Quote != "" {
+		lines = append(lines, "", fmt.Sprintf("«\u00a0%s\u00a0»", s.Quote), "— "+s.QuoteSource)
+	}
+	return s.Title, strings.Join(lines, "\n"), true
+}
