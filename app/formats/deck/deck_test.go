@@ -2,6 +2,7 @@ package deck
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,6 +61,16 @@ func TestDecksOfTheFiveSessions(t *testing.T) {
 		}
 		if !strings.Contains(flat, "1 / "+strconv.Itoa(len(p.Slides))) {
 			t.Errorf("séance %d: no page numbers", p.Number)
+		}
+	}
+}
+
+// BenchmarkDeck21 writes session 1's deck, the longest (21 slides).
+func BenchmarkDeck21(b *testing.B) {
+	p := workshops.MustPlans()[0]
+	for b.Loop() {
+		if err := PDF(io.Discard, p, Options{Created: created}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
