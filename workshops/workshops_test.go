@@ -121,8 +121,8 @@ func TestSession3IsTheStructureWorkshop(t *testing.T) {
 	for _, want := range []string{
 		"canevas", "atelier structure", // the app's canvas
 		"raison d’être", "redevabilités", "domaine", // the mandate
-		"méthode de décision", "consentement", "processus de conseil",
-		"xr", "double lien", "flocon", "sunrise", "coalition en étoile", // the templates
+		"méthode de décision", "consentement", "processus de sollicitation d’avis",
+		"xr", "lien double", "flocon", "sunrise", "coalition en étoile", // the templates
 		"présente",
 	} {
 		if !strings.Contains(all, want) {
@@ -352,3 +352,20 @@ func typographyProblems(s string) []string {
 	}
 	return out
 }
+
+// The course, its slides and the canvas say the same thing with the same
+// words: the canvas's names for its links and decision methods.
+func TestOneVocabulary(t *testing.T) {
+	old := []string{"double lien", "processus de conseil", "élection par consentement", "au verso", "à mi-temps", "dédié"}
+	for _, p := range byNumber(t) {
+		for _, f := range proseFields(p) {
+			low := strings.ToLower(f.text)
+			for _, w := range old {
+				if strings.Contains(low, w) {
+					t.Errorf("séance %d, %s : « %s »\n\t%s", p.Number, f.where, w, f.text)
+				}
+			}
+		}
+	}
+}
+

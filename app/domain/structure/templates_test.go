@@ -9,7 +9,7 @@ import (
 func TestTemplatesList(t *testing.T) {
 	want := []string{
 		"Groupe local autonome (XR)",
-		"Cercles sociocratiques à double lien",
+		"Cercles sociocratiques à lien double",
 		"Flocon de neige (Ganz)",
 		"Pôles autonomes (Momentum, Sunrise)",
 		"Coalition en étoile",
