@@ -368,4 +368,3 @@ func TestOneVocabulary(t *testing.T) {
 		}
 	}
 }
-
