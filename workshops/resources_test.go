@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -284,8 +283,8 @@ func checkTypography(s string) []string {
 				p = append(p, "« : » not preceded by a non-breaking space")
 			}
 		case '?', '!', ';':
-			if unicode.IsSpace(prev) {
-				p = append(p, "space before «"+nbsp+string(r)+nbsp+"»")
+			if prev != '\u202f' {
+				p = append(p, "«"+nbsp+string(r)+nbsp+"» not preceded by a narrow no-break space (U+202F)")
 			}
 		case '%':
 			if prev != '\u00a0' {
@@ -303,6 +302,9 @@ func checkTypography(s string) []string {
 	if dottedInclusive.MatchString(s) {
 		p = append(p, "dotted inclusive form (militant.e.s): use the point médian")
 	}
+	if onePointPlural.MatchString(s) {
+		p = append(p, "plural with one point médian (militant·es): write militant·e·s")
+	}
 	if strings.Contains(s, "(s)") || strings.Contains(s, "(e)") {
 		p = append(p, "bracketed plural or feminine: write the form out")
 	}
@@ -310,6 +312,11 @@ func checkTypography(s string) []string {
 }
 
 var dottedInclusive = regexp.MustCompile(`\p{Ll}\.e(\.?s)?\b`)
+
+// onePointPlural is « militant·es »: the course has one inclusive system,
+// « militant·e·s », the plural's s after a point of its own, in the
+// sessions, the slides and the catalogue alike.
+var onePointPlural = regexp.MustCompile(`·\p{Ll}+s\b`)
 
 func TestResourceTypography(t *testing.T) {
 	for _, r := range loadAll(t) {
@@ -337,6 +344,8 @@ func TestCheckTypographyCatchesMistakes(t *testing.T) {
 		"Pourquoi ?",
 		"les militant.e.s",
 		"personne(s)",
+		"les militant·es",
+		"pourquoi?",
 		"85 %",
 	}
 	for _, s := range bad {
@@ -344,7 +353,7 @@ func TestCheckTypographyCatchesMistakes(t *testing.T) {
 			t.Errorf("checkTypography(%q) found nothing", s)
 		}
 	}
-	good := "L’organisation «\u00a0distribuée\u00a0»\u00a0: 85\u00a0% des militant·es, pourquoi?"
+	good := "L’organisation «\u00a0distribuée\u00a0»\u00a0: 85\u00a0% des militant·e·s, des travailleur·euse·s, pourquoi\u202f?"
 	if p := checkTypography(good); len(p) > 0 {
 		t.Errorf("checkTypography(%q) = %v, want nothing", good, p)
 	}

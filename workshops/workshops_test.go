@@ -347,6 +347,9 @@ func typographyProblems(s string) []string {
 			out = append(out, fmt.Sprintf("%c non précédé d’une espace fine insécable (U+202F)", r))
 		}
 	}
+	if m := onePointPlural.FindString(s); m != "" {
+		out = append(out, fmt.Sprintf("pluriel à un seul point médian %q : écrire ·e·s", m))
+	}
 	if m := plainSpaceBeforeUnit.FindString(s); m != "" {
 		out = append(out, fmt.Sprintf("espace ordinaire dans %q : utiliser une espace insécable", m))
 	}

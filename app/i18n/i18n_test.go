@@ -106,3 +106,36 @@ func TestEveryKeyTranslated(t *testing.T) {
 		}
 	}
 }
+
+// The interface is typeset as docs/french.md asks, in one way: a narrow
+// no-break space before « ; ? ! », a no-break space before « : » and
+// inside « », the typographic apostrophe.
+func TestFrenchTypography(t *testing.T) {
+	data, err := assets.Translations.ReadFile("translations/fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file map[string]json.RawMessage
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	bad := regexp.MustCompile(`[^\x{202f}][;?!]|[^\x{a0}]:[ \x{a0}]|«[^\x{a0}]|[^\x{a0}]»|'`)
+	for key, raw := range file {
+		var texts []string
+		var one string
+		if json.Unmarshal(raw, &one) == nil {
+			texts = []string{one}
+		} else {
+			var plural map[string]string
+			json.Unmarshal(raw, &plural)
+			for _, s := range plural {
+				texts = append(texts, s)
+			}
+		}
+		for _, s := range texts {
+			if m := bad.FindString(s); m != "" {
+				t.Errorf("fr.json %q: %q in %q", key, m, s)
+			}
+		}
+	}
+}

@@ -74,7 +74,7 @@ type importPreview struct {
 // previewImport shows the preview of a parsed sheet, or why it is unusable.
 func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err error) *importPreview {
 	if err != nil {
-		r.ui.showError(lang.X("import.err.unusable", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
+		r.ui.showError(lang.X("import.err.unusable", "Ce fichier ne peut pas être importé\u202f; rien n’a été modifié."), err)
 		return nil
 	}
 	p := &importPreview{r: r, name: name, sheet: sheet}

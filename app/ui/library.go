@@ -336,7 +336,7 @@ func (l *libraryScreen) onLink(r library.Resource) {
 
 func (l *libraryScreen) onDelete(r library.Resource) {
 	dialog.ShowConfirm(lang.X("library.delete.title", "Supprimer une ressource"),
-		lang.X("library.delete.confirm", "Supprimer «\u00a0{{.Title}}\u00a0» de la bibliothèque?", map[string]any{"Title": r.Title}), func(ok bool) {
+		lang.X("library.delete.confirm", "Supprimer «\u00a0{{.Title}}\u00a0» de la bibliothèque\u202f?", map[string]any{"Title": r.Title}), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -477,12 +477,12 @@ func (l *libraryScreen) onImport() {
 	l.ui.openData([]string{".csv", ".txt"}, func(_ string, data []byte) {
 		rs, problems, err := librarycsv.Read(bytes.NewReader(data))
 		if err != nil {
-			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
+			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé\u202f; rien n’a été modifié."), err)
 			return
 		}
 		added, err := l.ui.svc.ImportLibrary(context.Background(), rs)
 		if err != nil {
-			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé ; rien n’a été modifié."), err)
+			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé\u202f; rien n’a été modifié."), err)
 			return
 		}
 		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": added})

@@ -234,7 +234,7 @@ func (r *rosterScreen) onAdd() {
 
 // onRemove asks, removes, and offers to undo.
 func (r *rosterScreen) onRemove(p participants.Participant) {
-	msg := lang.X("roster.remove.confirm", "Retirer {{.Name}} de la cohorte, avec ses présences ?", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.remove.confirm", "Retirer {{.Name}} de la cohorte, avec ses présences\u202f?", map[string]any{"Name": p.Name})
 	dialog.ShowConfirm(lang.X("roster.remove.title", "Retirer une personne"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -265,7 +265,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 // onErase deletes every trace of a person, after a warning that it cannot
 // be undone.
 func (r *rosterScreen) onErase(p participants.Participant) {
-	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données de {{.Name}} (coordonnées, notes, présences) ? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données de {{.Name}} (coordonnées, notes, présences)\u202f? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name})
 	d := dialog.NewConfirm(lang.X("roster.erase.title", "Effacer les données d’une personne"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -319,7 +319,7 @@ func (r *rosterScreen) withdraw(p participants.Participant) {
 		return
 	}
 	next := *w.Offer
-	msg := lang.X("roster.offer", "Une place s’est libérée. L’offrir à {{.Name}}, première personne de la liste d’attente (inscrite le {{.Date}}) ?",
+	msg := lang.X("roster.offer", "Une place s’est libérée. L’offrir à {{.Name}}, première personne de la liste d’attente (inscrite le {{.Date}})\u202f?",
 		map[string]any{"Name": next.Name, "Date": r.ui.lang().Date(next.RegisteredAt.In(r.ui.cohort.Location()))})
 	confirmThen(r.ui.win, lang.X("roster.offer.title", "Place libérée"), msg,
 		lang.X("roster.offer.action", "Offrir la place"), lang.X("action.later", "Plus tard"), func() { r.giveSeat(next) })

@@ -159,7 +159,7 @@ func (s *structuresScreen) nodeForm(i int) ([]fyne.CanvasObject, *widget.Button)
 	method := widget.NewSelectEntry(structure.DecisionMethods())
 	method.SetText(n.DecisionMethod)
 	members := multiline(strings.Join(n.Members, "\n"), 3)
-	members.SetPlaceHolder(lang.X("structure.members.hint", "Une personne par ligne ; vide si le rôle est à pourvoir"))
+	members.SetPlaceHolder(lang.X("structure.members.hint", "Une personne par ligne\u202f; vide si le rôle est à pourvoir"))
 	var names []string
 	if people, err := s.ui.store.Participants(context.Background(), s.ui.cohort.ID); err == nil {
 		participants.SortByName(people)

@@ -389,7 +389,7 @@ func (s *structuresScreen) onDelete() {
 	if s.current.ID == 0 {
 		return
 	}
-	msg := lang.X("structure.delete.confirm", "Supprimer la structure «\u00a0{{.Name}}\u00a0»?", map[string]any{"Name": s.current.Name})
+	msg := lang.X("structure.delete.confirm", "Supprimer la structure «\u00a0{{.Name}}\u00a0»\u202f?", map[string]any{"Name": s.current.Name})
 	dialog.ShowConfirm(lang.X("structure.delete.title", "Supprimer une structure"), msg, func(ok bool) {
 		if !ok {
 			return
