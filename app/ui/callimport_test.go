@@ -102,7 +102,7 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 	}
 	// Awa (linked) and Hélène hold seats; Marie-Ève came without one. The
 	// three seat holders the report does not list were marked absent.
-	if got := c.count.Text; got != "1 personne présente sur 3 attendues · 2 autres personnes présentes (sans place)" {
+	if got := c.count.Text; got != "Présences\u00a0: 1 sur 3 personnes attendues · 2 autres personnes présentes (sans place)" {
 		t.Errorf("count %q", got)
 	}
 }

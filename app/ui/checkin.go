@@ -187,7 +187,9 @@ func (c *checkinScreen) updateCount() {
 
 // checkinCount is the desk's running count.
 func checkinCount(t attendance.Session) string {
-	text := lang.XN("checkin.count", "{{.Here}} personne présente sur {{.Expected}} attendues", t.Came(),
+	// The plural follows the people expected: « 1 sur 1 personne
+	// attendue », « 0 sur 3 personnes attendues ».
+	text := lang.XN("checkin.count", "Présences\u00a0: {{.Here}} sur {{.Expected}} personne attendue", t.Expected,
 		map[string]any{"Here": t.Came(), "Expected": t.Expected})
 	if t.Others > 0 {
 		text += " · " + lang.XN("checkin.others", "{{.N}} autre personne présente (sans place)", t.Others, map[string]any{"N": t.Others})

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"atelier/app/domain/attendance"
 	"atelier/app/domain/participants"
 )
 
@@ -21,7 +22,7 @@ func TestCheckInMarksPresentAndCounts(t *testing.T) {
 	if len(c.people) != 5 || c.people[0].Name != "Hélène Tremblay" || c.people[3].Status != participants.Attente {
 		t.Errorf("listed %v", c.people)
 	}
-	if c.count.Text != "0 personne présente sur 3 attendues" {
+	if c.count.Text != "Présences\u00a0: 0 sur 3 personnes attendues" {
 		t.Errorf("count %q", c.count.Text)
 	}
 	test.Type(c.search, "cote")
@@ -29,15 +30,15 @@ func TestCheckInMarksPresentAndCounts(t *testing.T) {
 		t.Fatalf("cote finds %d", len(c.shown))
 	}
 	c.search.OnSubmitted(c.search.Text) // Enter marks the only match
-	if c.count.Text != "1 personne présente sur 3 attendues" || c.search.Text != "" {
+	if c.count.Text != "Présences\u00a0: 1 sur 3 personnes attendues" || c.search.Text != "" {
 		t.Errorf("after Enter: %q, search %q", c.count.Text, c.search.Text)
 	}
 	c.list.Select(0) // a tap on Hélène
-	if !strings.HasPrefix(c.count.Text, "2 personnes présentes") {
+	if !strings.HasPrefix(c.count.Text, "Présences\u00a0: 2 sur") {
 		t.Errorf("after a tap: %q", c.count.Text)
 	}
 	c.list.Select(0) // a second tap takes it back
-	if !strings.HasPrefix(c.count.Text, "1 personne présente") {
+	if !strings.HasPrefix(c.count.Text, "Présences\u00a0: 1 sur") {
 		t.Errorf("after a second tap: %q", c.count.Text)
 	}
 	marks, _ := st.SessionAttendance(context.Background(), c.session.ID)
@@ -68,7 +69,22 @@ func TestWalkInInOneStep(t *testing.T) {
 		t.Errorf("walk-in stored as %+v", last)
 	}
 	// Present, but holding no seat: the count says so, and still expects 3.
-	if got := c.count.Text; got != "0 personne présente sur 3 attendues · 1 autre personne présente (sans place)" {
+	if got := c.count.Text; got != "Présences\u00a0: 0 sur 3 personnes attendues · 1 autre personne présente (sans place)" {
 		t.Errorf("count %q", got)
+	}
+}
+
+// The count agrees with the people expected, one or many.
+func TestCheckinCountAgrees(t *testing.T) {
+	for _, tt := range []struct {
+		here, expected int
+		want           string
+	}{
+		{1, 1, "Présences\u00a0: 1 sur 1 personne attendue"},
+		{0, 3, "Présences\u00a0: 0 sur 3 personnes attendues"},
+	} {
+		if got := checkinCount(attendance.Session{Expected: tt.expected, Present: tt.here}); got != tt.want {
+			t.Errorf("%d of %d: %q, want %q", tt.here, tt.expected, got, tt.want)
+		}
 	}
 }
