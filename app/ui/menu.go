@@ -181,7 +181,7 @@ func keyHelp() [][2]string {
 	return [][2]string{
 		{"Ctrl+Q", lang.X("menu.quit", "Quitter")},
 		{"Ctrl+N", lang.X("cohort.new", "Nouvelle cohorte")},
-		{"Ctrl+1 … Ctrl+5", lang.X("keys.areas", "Participants, Séances, Atelier structure, Bibliothèque, Exports")},
+		{"Ctrl+1 … Ctrl+5", lang.X("keys.areas", "Participant·e·s, Séances, Atelier structure, Bibliothèque, Exports")},
 		{"Ctrl+F", lang.X("keys.search", "Rechercher dans la liste affichée")},
 		{"Ctrl+Z, Ctrl+Y", lang.X("keys.undo", "Annuler, rétablir (dans un champ de texte\u00a0: sa propre saisie)")},
 		{"Alt+↑, Alt+↓", lang.X("keys.move", "Monter, descendre le bloc d’agenda choisi")},

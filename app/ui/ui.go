@@ -138,7 +138,7 @@ func (u *UI) build() {
 	u.structures = nil
 	u.library = nil
 	u.areas = []area{
-		{lang.X("nav.participants", "Participants"), theme.AccountIcon(), func() fyne.CanvasObject {
+		{lang.X("nav.participants", "Participant·e·s"), theme.AccountIcon(), func() fyne.CanvasObject {
 			u.showPeopleTab()
 			return u.peopleArea()
 		}},
