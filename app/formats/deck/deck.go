@@ -36,13 +36,9 @@ const (
 	mmPerPt    = 25.4 / 72
 )
 
-type rgb struct{ r, g, b int }
-
 var (
-	ink    = rgb{0x22, 0x22, 0x22}
-	muted  = rgb{0x66, 0x6E, 0x78}
-	accent = rgb{0x1F, 0x4E, 0x79}
-	band   = rgb{0xE6, 0xEA, 0xEE}
+	ink, muted, accent = pdfdoc.Ink, pdfdoc.Muted, pdfdoc.Accent
+	band               = pdfdoc.HeadFill
 )
 
 // PDF writes plan's deck to w.
@@ -62,9 +58,9 @@ func PDF(w io.Writer, plan course.Plan, opt Options) error {
 	return f.Output(w)
 }
 
-func color(f *gofpdf.Fpdf, c rgb)     { f.SetTextColor(c.r, c.g, c.b) }
-func fill(f *gofpdf.Fpdf, c rgb)      { f.SetFillColor(c.r, c.g, c.b) }
-func lineHeight(size float64) float64 { return size * mmPerPt * 1.3 }
+func color(f *gofpdf.Fpdf, c pdfdoc.RGB) { f.SetTextColor(c.R, c.G, c.B) }
+func fill(f *gofpdf.Fpdf, c pdfdoc.RGB)  { f.SetFillColor(c.R, c.G, c.B) }
+func lineHeight(size float64) float64    { return size * mmPerPt * 1.3 }
 
 // page draws slide i (0-based) of plan.
 func page(f *gofpdf.Fpdf, plan course.Plan, i int, s course.Slide) {

@@ -53,15 +53,15 @@ const (
 	nnbsp     = "\u202f" // before ; ! ?
 )
 
-type rgb struct{ r, g, b int }
+type rgb = pdfdoc.RGB
 
 var (
-	ink      = rgb{0x22, 0x22, 0x22}
-	muted    = rgb{0x66, 0x6E, 0x78}
-	accent   = rgb{0x1F, 0x4E, 0x79}
-	linkInk  = rgb{0x0B, 0x57, 0xD0}
-	ruleInk  = rgb{0xB8, 0xC2, 0xCC}
-	headFill = rgb{0xE6, 0xEA, 0xEE}
+	ink      = pdfdoc.Ink
+	muted    = pdfdoc.Muted
+	accent   = pdfdoc.Accent
+	linkInk  = pdfdoc.LinkInk
+	ruleInk  = pdfdoc.RuleInk
+	headFill = pdfdoc.HeadFill
 )
 
 // doc is one document being written. Pages break where this package
@@ -136,9 +136,9 @@ func (d *doc) font(bold bool, size float64) {
 	d.f.SetFont(pdfdoc.Family, style, size)
 }
 
-func (d *doc) color(c rgb)     { d.f.SetTextColor(c.r, c.g, c.b) }
-func (d *doc) drawColor(c rgb) { d.f.SetDrawColor(c.r, c.g, c.b) }
-func (d *doc) fillColor(c rgb) { d.f.SetFillColor(c.r, c.g, c.b) }
+func (d *doc) color(c rgb)     { d.f.SetTextColor(c.R, c.G, c.B) }
+func (d *doc) drawColor(c rgb) { d.f.SetDrawColor(c.R, c.G, c.B) }
+func (d *doc) fillColor(c rgb) { d.f.SetFillColor(c.R, c.G, c.B) }
 
 func (d *doc) pageW() float64 { w, _ := d.f.GetPageSize(); return w }
 func (d *doc) textW() float64 { return d.pageW() - 2*margin }
