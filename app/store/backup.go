@@ -27,7 +27,7 @@ func (s *Store) BackupTracked(ctx context.Context, dest string, track func(tmp s
 	if err != nil {
 		return explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
 	}
-	if s.isOwnFile(abs) {
+	if s.Owns(abs) {
 		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
 	}
 	// What an interrupted copy to the same name left behind goes first.
@@ -74,20 +74,4 @@ func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
 		return err
 	}
 	return finishCopy(tmp, dest)
-}
-
-// isOwnFile reports whether path is the open file or one of its SQLite
-// companions, under any name.
-func (s *Store) isOwnFile(path string) bool {
-	for _, own := range []string{s.path, s.path + "-wal", s.path + "-shm", s.path + "-journal"} {
-		if path == own {
-			return true
-		}
-	}
-	a, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	b, err := os.Stat(s.path)
-	return err == nil && os.SameFile(a, b)
 }

@@ -29,7 +29,7 @@ func (s *Store) Restore(ctx context.Context, src string) error {
 	if err != nil {
 		return restoreFailed(src, err)
 	}
-	if s.isOwnFile(abs) {
+	if s.Owns(abs) {
 		return notRestored(abs, "c’est le fichier ouvert\u202f; choisissez une sauvegarde.")
 	}
 	latest, err := latestVersion()

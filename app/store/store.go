@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -294,17 +295,18 @@ func (s *Store) Owns(path string) bool {
 	if err != nil {
 		return false
 	}
-	if s.isOwnFile(abs) {
+	own := []string{s.path, s.path + "-wal", s.path + "-shm", s.path + "-journal"}
+	if slices.Contains(own, abs) {
 		return true
 	}
-	// isOwnFile knows the companions by name only: a link to the -wal
-	// is found by the file it leads to.
+	// Under another name (a link, a relative path through another
+	// folder): found by the file it leads to.
 	target, err := os.Stat(abs)
 	if err != nil {
 		return false
 	}
-	for _, own := range []string{s.path + "-wal", s.path + "-shm", s.path + "-journal"} {
-		if fi, err := os.Stat(own); err == nil && os.SameFile(fi, target) {
+	for _, p := range own {
+		if fi, err := os.Stat(p); err == nil && os.SameFile(fi, target) {
 			return true
 		}
 	}
