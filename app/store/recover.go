@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"atelier/app/domain/course"
+	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
@@ -167,7 +168,7 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 		return rep, usererr.New("«\u00a0%s\u00a0» ne contient encore aucune donnée d’Atelier\u00a0: il n’y a rien à sauver.", src)
 	}
 
-	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	tmp, err := atomicfile.CreateTemp(filepath.Dir(dest), filepath.Base(dest), nil)
 	if err != nil {
 		return rep, recoverFailed(dest, err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"modernc.org/sqlite"
 
+	"atelier/app/kit/atomicfile"
 	"atelier/app/kit/usererr"
 )
 
@@ -126,7 +127,7 @@ func quickCheckResult(ctx context.Context, db *sql.DB) (string, error) {
 // current schema, without the pre-migration backup Open would take: src
 // is a backup already. It returns the copy's path.
 func (s *Store) stageRestore(ctx context.Context, src string) (string, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), "."+filepath.Base(s.path)+".restauration.*.tmp")
+	tmp, err := atomicfile.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".restauration", nil)
 	if err != nil {
 		return "", restoreFailed(src, err)
 	}
