@@ -211,31 +211,8 @@ func recoverFailed(dest string, err error) error {
 	return explain(fmt.Sprintf("Impossible d’écrire la copie de secours «\u00a0%s\u00a0»", dest), err)
 }
 
-// finishCopy makes the complete copy at tmp durable and renames it to dest.
-func finishCopy(tmp, dest string) error {
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(dest)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
+// finishCopy makes the complete copy at tmp durable as dest (0600).
+func finishCopy(tmp, dest string) error { return atomicfile.Install(tmp, dest, 0o600) }
 
 // rebuild makes at path a file of schema version, fills it with what can
 // be read of from, and brings it to the current schema.

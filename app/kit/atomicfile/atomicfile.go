@@ -50,26 +50,48 @@ func writeVia(path string, perm os.FileMode, write func(io.Writer) error, made f
 	if err = write(tmp); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(perm); err != nil {
+	renamed, err = commit(tmp, path, perm)
+	return err
+}
+
+// Install makes tmp, a complete temp file other code wrote (SQLite's
+// copies of a database), into path the way Write ends: mode perm, synced,
+// renamed over path, its folder synced.
+func Install(tmp, path string, perm os.FileMode) error {
+	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
+	if err != nil {
 		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
+	renamed, err := commit(f, path, perm)
+	if !renamed {
+		f.Close()
 	}
-	if err = tmp.Close(); err != nil {
-		return err
+	return err
+}
+
+// commit gives the open temp file f its mode, syncs and closes it, renames
+// it to path and syncs the folder; renamed says whether f became path.
+func commit(f *os.File, path string, perm os.FileMode) (renamed bool, err error) {
+	if err = f.Chmod(perm); err != nil {
+		return false, err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
+	if err = f.Sync(); err != nil {
+		return false, err
 	}
-	renamed = true
+	if err = f.Close(); err != nil {
+		return false, err
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return false, err
+	}
 	// Until the folder is synced, a power cut can bring the old file back,
 	// or none at all.
+	dir := filepath.Dir(path)
 	if err := syncDir(dir); err != nil {
-		return usererr.Wrap(err, "«\u00a0%s\u00a0» est écrit, mais le système n’a pas confirmé qu’il est bien sur le disque (dossier «\u00a0%s\u00a0»)\u00a0: "+
+		return true, usererr.Wrap(err, "«\u00a0%s\u00a0» est écrit, mais le système n’a pas confirmé qu’il est bien sur le disque (dossier «\u00a0%s\u00a0»)\u00a0: "+
 			"une coupure de courant pourrait le perdre. Réessayez, ou vérifiez le disque.", path, dir)
 	}
-	return nil
+	return true, nil
 }
 
 // Temp files are named « .<base>.atelier-<digits>.tmp »: hidden, telling
