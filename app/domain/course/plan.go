@@ -49,6 +49,8 @@ type Plan struct {
 	// Slides is the session's deck; its blocks cite slides by number
 	// (« Diaporama, diapos 8 à 15 ») in their materials.
 	Slides []Slide
+	// Guide is the team's facilitator guide for the session.
+	Guide Guide
 }
 
 // Validate checks that every field a facilitator relies on is filled and

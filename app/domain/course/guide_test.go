@@ -1,0 +1,88 @@
+package course
+
+import (
+	"strings"
+	"testing"
+
+	"atelier/app/domain/agenda"
+)
+
+func TestAssign(t *testing.T) {
+	r := BlockRoles{Lead: Animation, Support: Technique}
+	cases := []struct {
+		team []string
+		want Assignment
+	}{
+		{nil, Assignment{}},
+		{[]string{"Awa"}, Assignment{"Awa", "Awa"}},
+		// Two people: the technique wraps onto the lead, so the other one supports.
+		{[]string{"Awa", "Léo"}, Assignment{"Awa", "Léo"}},
+		{[]string{"Awa", "Léo", "Sam"}, Assignment{"Awa", "Sam"}},
+		{[]string{"Awa", "Léo", "Sam", "Noé"}, Assignment{"Awa", "Sam"}},
+	}
+	for _, c := range cases {
+		if got := Assign(r, c.team); got != c.want {
+			t.Errorf("Assign(%v) = %+v, want %+v", c.team, got, c.want)
+		}
+	}
+	if got := Assign(BlockRoles{Lead: Coanimation, Support: Animation}, []string{"Awa", "Léo"}); got != (Assignment{"Léo", "Awa"}) {
+		t.Errorf("coanimation lead = %+v", got)
+	}
+}
+
+func guidePlan() Plan {
+	return Plan{
+		Number: 1,
+		Blocks: []agenda.Block{
+			{Title: "Accueil", Kind: agenda.Accueil, Minutes: 10},
+			{Title: "En duos", Kind: agenda.Exercice, Minutes: 20},
+			{Title: "Bilan", Kind: agenda.Bilan, Minutes: 60},
+		},
+		Guide: Guide{
+			Checklist: []string{"a", "b", "c", "d", "e"},
+			Roles: []BlockRoles{
+				{Block: "Accueil", Lead: Animation, Support: Technique, Task: "admet"},
+				{Block: "En duos", Lead: Coanimation, Support: Technique, Task: "salles"},
+				{Block: "Bilan", Lead: Animation, Support: Coanimation, Task: "clavardage"},
+			},
+			Debriefs: []Debrief{{Block: "En duos", Questions: []string{"Qu’avez-vous appris ?"}}},
+			IfLate:   []Shortcut{{Block: "En duos", Minutes: 5, Cut: "Un tour"}, {Block: "Bilan", Minutes: 10, Cut: "Écrit"}},
+			FollowUp: "Merci.",
+		},
+	}
+}
+
+func TestValidateGuide(t *testing.T) {
+	if l := guidePlan().validateGuide("Séance 1"); len(l) != 0 {
+		t.Fatalf("good guide refused: %v", l)
+	}
+	cases := []struct {
+		name    string
+		breakIt func(g *Guide)
+		want    string
+	}{
+		{"short checklist", func(g *Guide) { g.Checklist = g.Checklist[:2] }, "liste de préparation"},
+		{"no follow-up", func(g *Guide) { g.FollowUp = " " }, "message de suivi"},
+		{"missing roles", func(g *Guide) { g.Roles = g.Roles[:2] }, "répartit les rôles de 2 blocs"},
+		{"roles out of order", func(g *Guide) { g.Roles[0], g.Roles[1] = g.Roles[1], g.Roles[0] }, "les rôles n° 1"},
+		{"unknown role", func(g *Guide) { g.Roles[0].Lead = "chef" }, "rôle du bloc « Accueil » est inconnu"},
+		{"same role", func(g *Guide) { g.Roles[0].Support = Animation }, "même rôle"},
+		{"no task", func(g *Guide) { g.Roles[2].Task = "" }, "ce que fait le soutien"},
+		{"no debrief", func(g *Guide) { g.Debriefs = nil }, "pas de questions de retour après « En duos »"},
+		{"debrief of nothing", func(g *Guide) { g.Debriefs = append(g.Debriefs, Debrief{Block: "Ailleurs", Questions: []string{"?"}}) }, "« Ailleurs », qui n’est pas"},
+		{"too few shortcuts", func(g *Guide) { g.IfLate = g.IfLate[:1] }, "si vous êtes en retard"},
+		{"shortcut too long", func(g *Guide) { g.IfLate[0].Minutes = 20 }, "de 20 min est impossible"},
+		{"shortcut of nothing", func(g *Guide) { g.IfLate[0].Block = "Ailleurs" }, "raccourcir « Ailleurs »"},
+	}
+	for _, c := range cases {
+		p := guidePlan()
+		c.breakIt(&p.Guide)
+		l := p.validateGuide("Séance 1")
+		if !strings.Contains(strings.Join(l, "\n"), c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, l, c.want)
+		}
+	}
+	if got := guidePlan().Guide.Saved(); got != 15 {
+		t.Errorf("Saved = %d", got)
+	}
+}
