@@ -85,6 +85,8 @@ Commandes :
                      les cinq documents en un livret avec sommaire
   export slides --session N -o FICHIER.pdf
                      diaporama de la séance N (16:9, sans les notes d’animation)
+  export guide --session N -o FICHIER.pdf
+                     guide d’animation de la séance N, pour l’équipe seulement
   export roster -o FICHIER.xlsx|FICHIER.csv [--cohort NOM]
                      exporte la liste des personnes inscrites
   library search REQUÊTE [--session N]

@@ -34,6 +34,8 @@ func runExport(env Env, dbPath string, args []string) int {
 		return runExportBooklet(env, dbPath, args[1:])
 	case "slides":
 		return runExportSlides(env, dbPath, args[1:])
+	case "guide":
+		return runExportGuide(env, dbPath, args[1:])
 	}
 	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
 }

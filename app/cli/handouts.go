@@ -103,6 +103,18 @@ func runExportSlides(env Env, dbPath string, args []string) int {
 		})
 }
 
+// runExportGuide writes one session's facilitator guide, for the team.
+func runExportGuide(env Env, dbPath string, args []string) int {
+	a, code := parsePDFArgs(env, "guide", args, true, false)
+	if code >= 0 {
+		return code
+	}
+	return runPDF(env, dbPath, a, said("Guide d’animation de la séance %d écrit", a.session),
+		func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
+			return svc.Guide(ctx, w, id, a.session)
+		})
+}
+
 // runExportCertificates writes the certificates of participation.
 func runExportCertificates(env Env, dbPath string, args []string) int {
 	a, code := parsePDFArgs(env, "certificates", args, false, true)

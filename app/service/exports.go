@@ -121,6 +121,24 @@ func (s *Service) Slides(ctx context.Context, w io.Writer, cohortID int64, n int
 	return deck.PDF(w, plan, deck.Options{Created: documentOptions(c).Created})
 }
 
+// Guide writes the facilitator guide of session number n: for the team,
+// with the cohort's people in the roles, dated like the other documents.
+func (s *Service) Guide(ctx context.Context, w io.Writer, cohortID int64, n int) error {
+	c, err := s.st.Cohort(ctx, cohortID)
+	if err != nil {
+		return err
+	}
+	ses, err := Session(c, n)
+	if err != nil {
+		return err
+	}
+	plan, ok := course.PlanFor(s.plans, n)
+	if !ok {
+		return usererr.New("La séance %d n’a pas de plan dans le programme.", n)
+	}
+	return handout.Guide(w, c, ses, plan, documentOptions(c))
+}
+
 // SignIn writes the sign-in sheet of session number n: the people
 // expected at it (holding a seat), then blank rows for whoever comes
 // without registering.

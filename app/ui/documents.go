@@ -54,6 +54,13 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 			})
 		}
 	})
+	guideBtn := widget.NewButtonWithIcon(lang.X("docs.guide", "Guide d’animation…"), theme.DocumentIcon(), func() {
+		if s, ok := session(); ok {
+			e.document(fmt.Sprintf("guide-animation-seance-%d.pdf", s.Number), func(w io.Writer) error {
+				return e.ui.svc.Guide(context.Background(), w, e.ui.cohort.ID, s.Number)
+			})
+		}
+	})
 	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Attestations…"), theme.DocumentIcon(), func() {
 		e.document("attestations.pdf", e.writeCertificates)
 	})
@@ -67,7 +74,9 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	change := widget.NewButtonWithIcon(lang.X("docs.min.change", "Changer…"), theme.DocumentCreateIcon(), e.ui.onEditCohort)
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
-		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn, slidesBtn),
+		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),
+		// The chosen session's documents for the team: the deck, the guide.
+		container.NewHBox(slidesBtn, guideBtn),
 		container.NewHBox(certBtn, minimum, change),
 		container.NewHBox(bookletBtn))
 }

@@ -91,6 +91,7 @@ type liveScreen struct {
 	// block it belongs to, and what the facilitator reads of it.
 	slide, slideBlock     int
 	slideLine, slideNotes *widget.Label
+	slideNext             *widget.Label // the preview of the slide Page Down brings
 
 	// structure is the diagram last shown in Atelier structure (or the
 	// cohort's first), for the participants' window.
@@ -195,12 +196,14 @@ func (l *liveScreen) build() {
 	l.blockNotes = wrapped("")
 	l.teamNotes = wrapped(l.notes)
 	l.slideNotes = wrapped("")
+	l.slideNext = wrapped("")
 	l.slideLine = widget.NewLabel("")
 	l.slideLine.Truncation = fyne.TextTruncateEllipsis
 	l.resources = container.NewVBox()
 	l.fillResources()
-	notes := container.NewGridWithColumns(4,
+	notes := container.NewGridWithColumns(5,
 		titled(lang.X("presenter.notes", "Notes de la diapo"), l.slideNotes),
+		titled(lang.X("presenter.nextslide", "Diapo suivante"), l.slideNext),
 		titled(lang.X("sessions.notes", "Notes d’animation"), l.blockNotes),
 		titled(lang.X("sessions.teamnotes", "Notes de l’équipe"), l.teamNotes),
 		titled(lang.X("sessions.resources", "Ressources"), l.resources))
@@ -332,6 +335,7 @@ func (l *liveScreen) refresh() {
 	line, slideNotes := l.presenterText(v)
 	setText(l.slideLine, line)
 	setText(l.slideNotes, slideNotes)
+	setText(l.slideNext, l.nextSlide(v))
 	l.progress.SetValue(v.Progress)
 	setText(l.drift, driftText(fr, v))
 	setImportance(l.drift, toneImportance(live.ToneOf(v.Drift)))

@@ -85,6 +85,33 @@ func (l *liveScreen) presenterText(v live.View) (line, notes string) {
 	return line, s.Notes
 }
 
+// nextSlide is the facilitator's preview of the slide Page Down brings:
+// its title and lines, the next block's first slide when the block's are
+// done, or "" when the deck ends here.
+func (l *liveScreen) nextSlide(v live.View) string {
+	if len(l.deck()) == 0 || v.Done {
+		return ""
+	}
+	n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, true)
+	prefix := ""
+	if !ok {
+		if !v.HasNext {
+			return ""
+		}
+		n = course.FirstSlide(l.session.Blocks, v.Index+1)
+		prefix = lang.X("presenter.nextblock", "Bloc suivant\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": v.Next.Title}) + "\n"
+	}
+	s, ok := l.slideAt(n)
+	if !ok {
+		return strings.TrimSpace(prefix)
+	}
+	lines := []string{prefix + lang.X("presenter.slide", "Diapo {{.N}}\u00a0: {{.Title}}", map[string]any{"N": n, "Title": s.Title})}
+	for _, line := range s.Lines {
+		lines = append(lines, "•  "+line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // slideLines is what the participants' window shows of the slide on show:
 // its title and its lines (and quote), or false when there is no slide to
 // show (the window then shows the block and the session's key ideas).

@@ -42,11 +42,19 @@ func TestPresenterFollowsTheClicker(t *testing.T) {
 	if !strings.Contains(l.slideLine.Text, "suivante") || !strings.Contains(l.slideLine.Text, deck[1].Title) {
 		t.Errorf("next slide not said: %q", l.slideLine.Text)
 	}
+	// The preview of the next slide: its number, title and lines.
+	if !strings.Contains(l.slideNext.Text, "Diapo 2\u00a0: "+deck[1].Title) || (len(deck[1].Lines) > 0 && !strings.Contains(l.slideNext.Text, deck[1].Lines[0])) {
+		t.Errorf("next slide preview: %q", l.slideNext.Text)
+	}
 	page(fyne.KeyPageDown)
 	page(fyne.KeyPageDown)
 	want(3, 0)
 	if !strings.Contains(l.slideLine.Text, "dernière du bloc") || !strings.Contains(l.slideLine.Text, se.Blocks[1].Title) {
 		t.Errorf("the end of the block's slides does not offer the next block: %q", l.slideLine.Text)
+	}
+	if next := course.FirstSlide(se.Blocks, 1); !strings.Contains(l.slideNext.Text, "Bloc suivant\u00a0: «\u00a0"+se.Blocks[1].Title) ||
+		!strings.Contains(l.slideNext.Text, deck[next-1].Title) {
+		t.Errorf("preview at the end of the block: %q", l.slideNext.Text)
 	}
 	page(fyne.KeyPageDown) // on to the next block, on its first slide
 	want(4, 1)

@@ -39,6 +39,7 @@ type sessionsScreen struct {
 	editor    *blockEditor
 	notes     *notesPane
 	resources *fyne.Container
+	guide     *guidePane
 	current   int // the block on view
 	history   *agenda.History
 	// quiet is set while the screen itself selects a row, which is not
@@ -85,6 +86,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.editor = newBlockEditor(s)
 	s.notes = newNotesPane(s)
 	s.resources = container.NewVBox()
+	s.guide = newGuidePane(s)
 	s.history = agenda.NewHistory(0)
 
 	agendaPane := container.NewHSplit(
@@ -98,6 +100,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 		container.NewTabItem(lang.X("sessions.concepts", "Concepts clés"), container.NewVScroll(s.concepts)),
 		container.NewTabItem(lang.X("sessions.teamnotes", "Notes de l’équipe"), s.notes.root),
 		container.NewTabItem(lang.X("sessions.resources", "Ressources"), container.NewVScroll(s.resources)),
+		container.NewTabItem(lang.X("sessions.guide", "Guide d’animation"), s.guide.root),
 	)
 	liveBtn := widget.NewButtonWithIcon(lang.X("live.open", "Animer en direct"), theme.MediaPlayIcon(), s.onLive)
 	liveBtn.Importance = widget.HighImportance
@@ -243,6 +246,8 @@ func (s *sessionsScreen) showCurriculum() {
 	case 4:
 		s.resources.Objects = resourceLinks(s.ui, s.session())
 		s.resources.Refresh()
+	case 5:
+		s.guide.load()
 	case 1:
 		for _, o := range p.Objectives {
 			b.WriteString("•  " + o + "\n\n")
