@@ -15,7 +15,8 @@ import (
 // slides the block on the clock cites; past its last slide they move to the
 // next block, landing on its first slide. The facilitator's window says
 // which slide is on show, which comes next and the slide's notes; the
-// participants' window shows the slide itself.
+// participants' window shows the slide itself, turning to it at the first
+// press of the clicker.
 
 // deck is the session's slides (the curriculum's deck of that number).
 func (l *liveScreen) deck() []course.Slide {
@@ -38,6 +39,11 @@ func (l *liveScreen) slideStep(forward bool) {
 	if v.Done {
 		return
 	}
+	// A clicker press means the group should see the slides: the shared
+	// window turns to them from whatever it showed.
+	if l.shared != nil && len(l.deck()) > 0 && l.showPick.SelectedIndex() != shareSlide.index() {
+		l.show(shareSlide)
+	}
 	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, forward); ok {
 		l.slide, l.slideBlock = n, v.Index
 		l.refresh()
@@ -45,6 +51,12 @@ func (l *liveScreen) slideStep(forward bool) {
 	}
 	if forward {
 		l.act(l.runner.Next)
+		return
+	}
+	if v.Index == 0 {
+		// Before the first slide of the first block there is nothing: the
+		// slide stays, as a deck's first page does.
+		l.refresh()
 		return
 	}
 	l.act(l.runner.Prev)

@@ -19,9 +19,14 @@ func TestPresenterFollowsTheClicker(t *testing.T) {
 	clock = se.StartsAt
 	l := u.openLive(se)
 	l.onShare()
-	l.show(shareSlide)
 	deck := l.deck()
 	page := func(k fyne.KeyName) { l.key(&fyne.KeyEvent{Name: k}) }
+	// The shared window opens on the clock; the clicker's first press,
+	// even one that cannot go back, turns it to the slides.
+	if l.showPick.SelectedIndex() != shareChrono.index() {
+		t.Fatalf("shared window opens on view %d", l.showPick.SelectedIndex())
+	}
+	page(fyne.KeyPageUp)
 	want := func(slide, block int) {
 		t.Helper()
 		v := l.runner.View(l.now())
