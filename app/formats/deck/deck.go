@@ -8,10 +8,13 @@ package deck
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
+	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/structure"
 	"atelier/app/formats/pdfdoc"
@@ -50,7 +53,12 @@ func PDF(w io.Writer, plan course.Plan, opt Options) error {
 	f.SetAuthor(pdfdoc.Producer, true)
 	for i, s := range plan.Slides {
 		f.AddPage()
-		page(f, plan, i, s)
+		if i == 0 {
+			cover(f, plan, s)
+		} else {
+			page(f, plan, i, s)
+		}
+		footer(f, plan, i)
 	}
 	if err := f.Error(); err != nil {
 		return usererr.Wrap(err, "Le diaporama de la séance %d n’a pas pu être écrit.", plan.Number)
@@ -113,7 +121,12 @@ func page(f *gofpdf.Fpdf, plan course.Plan, i int, s course.Slide) {
 		f.SetXY(margin+6, y)
 		f.CellFormat(width-12, lineHeight(lineSize*0.7), pdfdoc.Clean("— "+s.QuoteSource), "", 0, "R", false, 0, "")
 	}
+}
 
+// footer names the session and numbers the slide.
+func footer(f *gofpdf.Fpdf, plan course.Plan, i int) {
+	w, h := f.GetPageSize()
+	width := w - 2*margin
 	f.SetFont(pdfdoc.Family, "", footerSize)
 	color(f, muted)
 	fy := h - margin/2 - lineHeight(footerSize)
@@ -121,6 +134,76 @@ func page(f *gofpdf.Fpdf, plan course.Plan, i int, s course.Slide) {
 	f.CellFormat(width*0.8, lineHeight(footerSize), pdfdoc.Clean(fmt.Sprintf("Séance %d · %s · %s", plan.Number, plan.ShortTitle, course.CourseTitle)), "", 0, "L", false, 0, "")
 	f.SetXY(margin+width*0.8, fy)
 	f.CellFormat(width*0.2, lineHeight(footerSize), fmt.Sprintf("%d\u00a0/\u00a0%d", i+1, len(plan.Slides)), "", 0, "R", false, 0, "")
+}
+
+// cover draws the deck's first slide as its title page: the course, the
+// session's number and official title, then what the slide itself says,
+// less the lines that repeat the title or the course's name.
+func cover(f *gofpdf.Fpdf, plan course.Plan, s course.Slide) {
+	w, h := f.GetPageSize()
+	width := w - 2*margin
+	fill(f, accent)
+	f.Rect(0, 0, w, 6, "F")
+	y := h * 0.2
+	center := func(text string, style string, size float64, c pdfdoc.RGB) {
+		f.SetFont(pdfdoc.Family, style, size)
+		color(f, c)
+		for _, l := range split(f, text, width) {
+			f.SetXY(margin, y)
+			f.CellFormat(width, lineHeight(size), l, "", 0, "C", false, 0, "")
+			y += lineHeight(size)
+		}
+	}
+	center(course.CourseTitle, "", 14, muted)
+	y += 4
+	center(fmt.Sprintf("Séance %d sur %d · %d\u00a0min en ligne", plan.Number, course.SessionCount, agenda.SessionMinutes), "B", 16, accent)
+	y += 3
+	center(plan.Title, "B", titleSize, ink)
+	y += 5
+	f.SetDrawColor(accent.R, accent.G, accent.B)
+	f.SetLineWidth(0.6)
+	f.Line(w/2-25, y, w/2+25, y)
+	y += 7
+	lines := coverLines(plan, s)
+	bottom := h - margin - lineHeight(footerSize) - 4
+	size := 15.0
+	for ; size > minLine; size-- {
+		f.SetFont(pdfdoc.Family, "", size)
+		used := 0.0
+		for _, l := range lines {
+			used += float64(len(split(f, l, width)))*lineHeight(size) + 1.5
+		}
+		if y+used <= bottom {
+			break
+		}
+	}
+	for _, line := range lines {
+		center(line, "", size, ink)
+		y += 1.5
+	}
+}
+
+// coverLines is what the first slide adds to the title page: its title
+// when it is not the session's own, and its lines, without repeats of the
+// official title, the course's name or the session's number (the page
+// says them already).
+func coverLines(plan course.Plan, s course.Slide) []string {
+	norm := func(t string) string {
+		return strings.ToLower(strings.Join(strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " "))
+	}
+	title, courseName := norm(plan.Title), norm(course.CourseTitle)
+	repeats := func(t string) bool {
+		n := norm(t)
+		return n == "" || strings.HasPrefix(n, norm(fmt.Sprintf("séance %d ", plan.Number))) || strings.Contains(title, n) || strings.Contains(n, title) || strings.Contains(n, courseName) ||
+			strings.Contains(n, norm(fmt.Sprintf("séance %d sur %d", plan.Number, course.SessionCount))) && len(n) < 40
+	}
+	var out []string
+	for _, t := range append([]string{s.Title}, s.Lines...) {
+		if !repeats(t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // split breaks text into lines of at most width in the current font, at

@@ -59,6 +59,18 @@ func TestDecksOfTheFiveSessions(t *testing.T) {
 				t.Errorf("séance %d, diapo %d: the speaker notes are printed", p.Number, i+1)
 			}
 		}
+		// The first slide is the deck's title page: the course, the
+		// session's number and its official title.
+		cover, err := exec.Command("pdftotext", "-f", "1", "-l", "1", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		coverText := strings.Join(strings.Fields(string(cover)), " ")
+		for _, want := range []string{strings.Join(strings.Fields(p.Title), " "), "Comment bâtir et soutenir des mouvements décentralisés", "Séance " + strconv.Itoa(p.Number) + " sur 5"} {
+			if !strings.Contains(coverText, want) {
+				t.Errorf("séance %d: the title page lacks %q:\n%s", p.Number, want, coverText)
+			}
+		}
 		if !strings.Contains(flat, "1 / "+strconv.Itoa(len(p.Slides))) {
 			t.Errorf("séance %d: no page numbers", p.Number)
 		}
@@ -66,6 +78,16 @@ func TestDecksOfTheFiveSessions(t *testing.T) {
 }
 
 // BenchmarkDeck21 writes session 1's deck, the longest (21 slides).
+func TestCoverLines(t *testing.T) {
+	p := workshops.MustPlans()[0]
+	s := p.Slides[0]
+	s.Title = "Bienvenue"
+	s.Lines = []string{p.Title, "Séance 1 : introduction", "Formation « Comment bâtir et soutenir des mouvements décentralisés »", "Séance 1 sur 5", "Caméra facultative"}
+	if got := strings.Join(coverLines(p, s), " | "); got != "Bienvenue | Caméra facultative" {
+		t.Errorf("cover lines %q", got)
+	}
+}
+
 func BenchmarkDeck21(b *testing.B) {
 	p := workshops.MustPlans()[0]
 	for b.Loop() {
