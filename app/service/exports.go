@@ -71,6 +71,16 @@ func (s *Service) cohortPeople(ctx context.Context, cohortID int64) (course.Coho
 	return c, people, err
 }
 
+// cohortSession reads a cohort and its session number n.
+func (s *Service) cohortSession(ctx context.Context, cohortID int64, n int) (course.Cohort, course.Session, error) {
+	c, err := s.st.Cohort(ctx, cohortID)
+	if err != nil {
+		return c, course.Session{}, err
+	}
+	ses, err := Session(c, n)
+	return c, ses, err
+}
+
 // documentOptions are the options every PDF of cohort c shares: dated the
 // cohort's last session, so that the same data gives the same bytes
 // whoever writes them and whenever.
@@ -84,11 +94,7 @@ func documentOptions(c course.Cohort) handout.Options {
 
 // Handout writes the participants' document of session number n.
 func (s *Service) Handout(ctx context.Context, w io.Writer, cohortID int64, n int) error {
-	c, err := s.st.Cohort(ctx, cohortID)
-	if err != nil {
-		return err
-	}
-	ses, err := Session(c, n)
+	c, ses, err := s.cohortSession(ctx, cohortID, n)
 	if err != nil {
 		return err
 	}
@@ -107,11 +113,8 @@ func (s *Service) Handout(ctx context.Context, w io.Writer, cohortID int64, n in
 // Slides writes the slide deck of session number n as a 16:9 PDF, dated
 // like the cohort's other documents so that its bytes do not change.
 func (s *Service) Slides(ctx context.Context, w io.Writer, cohortID int64, n int) error {
-	c, err := s.st.Cohort(ctx, cohortID)
+	c, _, err := s.cohortSession(ctx, cohortID, n)
 	if err != nil {
-		return err
-	}
-	if _, err := Session(c, n); err != nil {
 		return err
 	}
 	plan, ok := course.PlanFor(s.plans, n)
@@ -124,11 +127,7 @@ func (s *Service) Slides(ctx context.Context, w io.Writer, cohortID int64, n int
 // Guide writes the facilitator guide of session number n: for the team,
 // with the cohort's people in the roles, dated like the other documents.
 func (s *Service) Guide(ctx context.Context, w io.Writer, cohortID int64, n int) error {
-	c, err := s.st.Cohort(ctx, cohortID)
-	if err != nil {
-		return err
-	}
-	ses, err := Session(c, n)
+	c, ses, err := s.cohortSession(ctx, cohortID, n)
 	if err != nil {
 		return err
 	}

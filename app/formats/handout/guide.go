@@ -76,7 +76,7 @@ func (d *doc) guide(c course.Cohort, s course.Session, p course.Plan, team []str
 
 	d.heading("Bloc par bloc", 20)
 	for i, sl := range tl.Slots {
-		d.guideBlock(c, sl, blocks[i], g, team)
+		d.guideBlock(c, tl, sl, blocks[i], g, team)
 	}
 
 	if len(g.IfLate) > 0 {
@@ -126,19 +126,14 @@ func person(name string, r course.Role) string {
 func (d *doc) rolesTable(c course.Cohort, tl agenda.Timeline, g course.Guide, team []string) {
 	w := d.textW()
 	t := newTable([]column{{"Début", 16}, {"Durée", 16}, {"Bloc", w - 16 - 16 - 38 - 38}, {"Mène", 38}, {"Soutient", 38}}, 8.5, 4, 0)
-	loc := c.Location()
 	rows := make([][]string, 0, len(tl.Slots))
 	for _, sl := range tl.Slots {
-		start := ""
-		if !tl.Start.IsZero() {
-			start = textfmt.French.Clock(sl.Start.In(loc))
-		}
 		lead, support := "—", "—"
 		if r, ok := g.RolesFor(sl.Title); ok {
 			a := course.Assign(r, team)
 			lead, support = person(a.Lead, r.Lead), person(a.Support, r.Support)
 		}
-		rows = append(rows, []string{start, textfmt.French.Minutes(sl.Minutes), sl.Title, lead, support})
+		rows = append(rows, []string{slotStart(c, tl, sl), textfmt.French.Minutes(sl.Minutes), sl.Title, lead, support})
 	}
 	d.table(t, rows)
 	d.gap(2)
@@ -147,10 +142,10 @@ func (d *doc) rolesTable(c course.Cohort, tl agenda.Timeline, g course.Guide, te
 // guideBlock is one block of the session as the team runs it: who leads,
 // what the support does, the notes, the materials, the debrief and what
 // to shorten if late.
-func (d *doc) guideBlock(c course.Cohort, sl agenda.Slot, b agenda.Block, g course.Guide, team []string) {
+func (d *doc) guideBlock(c course.Cohort, tl agenda.Timeline, sl agenda.Slot, b agenda.Block, g course.Guide, team []string) {
 	head := fmt.Sprintf("%s — %s", sl.Title, textfmt.French.Minutes(sl.Minutes))
-	if !sl.Start.IsZero() {
-		head = textfmt.French.Clock(sl.Start.In(c.Location())) + " · " + head
+	if start := slotStart(c, tl, sl); start != "" {
+		head = start + " · " + head
 	}
 	d.gap(2)
 	d.ensure(4 * bodyLine)

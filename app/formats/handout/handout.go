@@ -161,17 +161,21 @@ func kindName(k agenda.Kind) string {
 func (d *doc) agenda(c course.Cohort, tl agenda.Timeline) {
 	w := d.textW()
 	t := newTable([]column{{"Début", 22}, {"Durée", 22}, {"Bloc", w - 22 - 22 - 34}, {"Type", 34}}, 9, 4.2, 0)
-	loc := c.Location()
 	rows := make([][]string, 0, len(tl.Slots))
 	for _, sl := range tl.Slots {
-		start := ""
-		if !tl.Start.IsZero() {
-			start = textfmt.French.Clock(sl.Start.In(loc))
-		}
-		rows = append(rows, []string{start, textfmt.French.Minutes(sl.Minutes), sl.Title, kindName(sl.Kind)})
+		rows = append(rows, []string{slotStart(c, tl, sl), textfmt.French.Minutes(sl.Minutes), sl.Title, kindName(sl.Kind)})
 	}
 	d.table(t, rows)
 	d.gap(2)
+}
+
+// slotStart is the clock time a block starts in the cohort's time zone,
+// "" for a session with no date.
+func slotStart(c course.Cohort, tl agenda.Timeline, sl agenda.Slot) string {
+	if tl.Start.IsZero() {
+		return ""
+	}
+	return textfmt.French.Clock(sl.Start.In(c.Location()))
 }
 
 func (d *doc) exercise(n int, e course.Exercise) {
