@@ -21,7 +21,7 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-//go:embed seance-*.toml diapos-*.toml
+//go:embed seance-*.toml diapos-*.toml guide-*.toml
 var files embed.FS
 
 // pattern matches the session files, both in the embedded set and in tests.
@@ -151,24 +151,15 @@ func load(fsys fs.FS) ([]course.Plan, error) {
 }
 
 // loadFile decodes one session file, checks that its name matches its
-// number, and validates the resulting plan.
+// number, attaches its deck and guide, and validates the resulting plan.
 func loadFile(fsys fs.FS, name string) (course.Plan, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return course.Plan{}, &FileError{File: name, Problem: "n’a pas pu être lu", Err: err}
 	}
 	var pf planFile
-	md, err := toml.Decode(string(data), &pf)
-	if err != nil {
-		return course.Plan{}, &FileError{File: name, Problem: "n’est pas un TOML valide", Err: err}
-	}
-	// A misspelt key would otherwise silently leave a field empty.
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		keys := make([]string, len(undecoded))
-		for i, k := range undecoded {
-			keys[i] = k.String()
-		}
-		return course.Plan{}, &FileError{File: name, Problem: "contient des clés inconnues\u00a0: " + strings.Join(keys, ", ")}
+	if err := decodeStrict(name, data, &pf); err != nil {
+		return course.Plan{}, err
 	}
 	if want := fmt.Sprintf("seance-%d.toml", pf.Number); name != want {
 		return course.Plan{}, &FileError{File: name, Problem: fmt.Sprintf("contient la séance numéro %d; il devrait s’appeler %s", pf.Number, want)}
@@ -177,8 +168,13 @@ func loadFile(fsys fs.FS, name string) (course.Plan, error) {
 	if p.Slides, err = loadDeck(fsys, pf.Number); err != nil {
 		return course.Plan{}, err
 	}
+	if p.Guide, err = loadGuide(fsys, pf.Number); err != nil {
+		return course.Plan{}, err
+	}
+	// The plan is validated with its guide, whose roles, debriefs and
+	// shortcuts name the agenda's blocks: a problem may lie in either file.
 	if err := p.Validate(); err != nil {
-		return course.Plan{}, &FileError{File: name, Problem: "est incomplet ou incorrect", Err: err}
+		return course.Plan{}, &FileError{File: name, Problem: "ou son guide " + guideName(pf.Number) + " est incomplet ou incorrect", Err: err}
 	}
 	return p, nil
 }
@@ -195,16 +191,8 @@ func loadDeck(fsys fs.FS, n int) ([]course.Slide, error) {
 		return nil, &FileError{File: name, Problem: "n’a pas pu être lu", Err: err}
 	}
 	var df deckFile
-	md, err := toml.Decode(string(data), &df)
-	if err != nil {
-		return nil, &FileError{File: name, Problem: "n’est pas un TOML valide", Err: err}
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		keys := make([]string, len(undecoded))
-		for i, k := range undecoded {
-			keys[i] = k.String()
-		}
-		return nil, &FileError{File: name, Problem: "contient des clés inconnues\u00a0: " + strings.Join(keys, ", ")}
+	if err := decodeStrict(name, data, &df); err != nil {
+		return nil, err
 	}
 	slides := make([]course.Slide, len(df.Slides))
 	for i, s := range df.Slides {
@@ -212,6 +200,23 @@ func loadDeck(fsys fs.FS, n int) ([]course.Slide, error) {
 			Quote: strings.TrimSpace(s.Quote), QuoteSource: strings.TrimSpace(s.QuoteSource), Notes: strings.TrimSpace(s.Notes)}
 	}
 	return slides, nil
+}
+
+// decodeStrict decodes the TOML file name into v and refuses a key v has no
+// field for: a misspelt key would otherwise silently leave a field empty.
+func decodeStrict(name string, data []byte, v any) error {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		return &FileError{File: name, Problem: "n’est pas un TOML valide", Err: err}
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		keys := make([]string, len(undecoded))
+		for i, k := range undecoded {
+			keys[i] = k.String()
+		}
+		return &FileError{File: name, Problem: "contient des clés inconnues\u00a0: " + strings.Join(keys, ", ")}
+	}
+	return nil
 }
 
 // plan maps the file onto the domain type. Multi-line TOML strings keep

@@ -250,11 +250,13 @@ func embeddedCopy(t *testing.T) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decks, err := fs.Glob(files, "diapos-*.toml")
-	if err != nil {
-		t.Fatal(err)
+	for _, companion := range []string{"diapos-*.toml", "guide-*.toml"} {
+		more, err := fs.Glob(files, companion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, more...)
 	}
-	names = append(names, decks...)
 	m := fstest.MapFS{}
 	for _, name := range names {
 		data, err := files.ReadFile(name)
@@ -276,7 +278,7 @@ func typeset(title string) string {
 }
 
 // proseFields lists every text a person reads: the official title, the
-// plan, the handout and the slides.
+// plan, the handout, the slides and the team's guide.
 func proseFields(p course.Plan) []field {
 	out := []field{{"titre", p.Title}, {"titre court", p.ShortTitle}, {"résumé", p.Summary}}
 	for i, s := range p.Slides {
@@ -305,7 +307,7 @@ func proseFields(p course.Plan) []field {
 			out = append(out, field{fmt.Sprintf("%s, question %d", where, j+1), q})
 		}
 	}
-	return out
+	return append(out, guideFields(p.Guide)...)
 }
 
 var plainSpaceBeforeUnit = regexp.MustCompile(`\d[ \t]+(min\b|h\b|s\b|%)|\d\x{a0}h[ \t]\d`)

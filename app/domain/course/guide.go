@@ -58,7 +58,7 @@ type Guide struct {
 	Checklist []string // to prepare before the session: rooms, documents, roles
 	Roles     []BlockRoles
 	Debriefs  []Debrief
-	IfLate    []Shortcut // « si vous êtes en retard »
+	IfLate    []Shortcut // «\u00a0si vous êtes en retard\u00a0»
 	FollowUp  string     // the message to paste to participants afterwards
 }
 
@@ -119,21 +119,21 @@ func (g Guide) Saved() int {
 func (p Plan) validateGuide(name string) usererr.List {
 	var l usererr.List
 	g := p.Guide
-	l.Add(len(g.Checklist) < MinChecklist, fmt.Sprintf("%s : la liste de préparation du guide compte moins de %d points.", name, MinChecklist))
+	l.Add(len(g.Checklist) < MinChecklist, fmt.Sprintf("%s\u00a0: la liste de préparation du guide compte moins de %d points.", name, MinChecklist))
 	for _, c := range g.Checklist {
-		l.Add(strings.TrimSpace(c) == "", name+" : un point de la liste de préparation est vide.")
+		l.Add(strings.TrimSpace(c) == "", name+"\u00a0: un point de la liste de préparation est vide.")
 	}
-	l.Add(strings.TrimSpace(g.FollowUp) == "", name+" : le message de suivi du guide manque.")
+	l.Add(strings.TrimSpace(g.FollowUp) == "", name+"\u00a0: le message de suivi du guide manque.")
 	if len(g.Roles) != len(p.Blocks) {
-		l = append(l, fmt.Sprintf("%s : le guide répartit les rôles de %d blocs, l’agenda en compte %d.", name, len(g.Roles), len(p.Blocks)))
+		l = append(l, fmt.Sprintf("%s\u00a0: le guide répartit les rôles de %d blocs, l’agenda en compte %d.", name, len(g.Roles), len(p.Blocks)))
 	}
 	for i, r := range g.Roles {
 		if i < len(p.Blocks) && r.Block != p.Blocks[i].Title {
-			l = append(l, fmt.Sprintf("%s : les rôles n° %d du guide sont pour « %s », le bloc n° %d est « %s ».", name, i+1, r.Block, i+1, p.Blocks[i].Title))
+			l = append(l, fmt.Sprintf("%s\u00a0: les rôles n°\u00a0%d du guide sont pour «\u00a0%s\u00a0», le bloc n°\u00a0%d est «\u00a0%s\u00a0».", name, i+1, r.Block, i+1, p.Blocks[i].Title))
 		}
-		l.Add(!r.Lead.Valid() || !r.Support.Valid(), fmt.Sprintf("%s : un rôle du bloc « %s » est inconnu (%s, %s).", name, r.Block, r.Lead, r.Support))
-		l.Add(r.Lead == r.Support, fmt.Sprintf("%s : le bloc « %s » a le même rôle pour mener et soutenir.", name, r.Block))
-		l.Add(strings.TrimSpace(r.Task) == "", fmt.Sprintf("%s : le guide ne dit pas ce que fait le soutien pendant « %s ».", name, r.Block))
+		l.Add(!r.Lead.Valid() || !r.Support.Valid(), fmt.Sprintf("%s\u00a0: un rôle du bloc «\u00a0%s\u00a0» est inconnu (%s, %s).", name, r.Block, r.Lead, r.Support))
+		l.Add(r.Lead == r.Support, fmt.Sprintf("%s\u00a0: le bloc «\u00a0%s\u00a0» a le même rôle pour mener et soutenir.", name, r.Block))
+		l.Add(strings.TrimSpace(r.Task) == "", fmt.Sprintf("%s\u00a0: le guide ne dit pas ce que fait le soutien pendant «\u00a0%s\u00a0».", name, r.Block))
 	}
 	block := func(title string) (agenda.Block, bool) {
 		for _, b := range p.Blocks {
@@ -145,23 +145,23 @@ func (p Plan) validateGuide(name string) usererr.List {
 	}
 	for _, d := range g.Debriefs {
 		_, ok := block(d.Block)
-		l.Add(!ok, fmt.Sprintf("%s : le guide donne un retour pour « %s », qui n’est pas dans l’agenda.", name, d.Block))
-		l.Add(len(d.Questions) == 0, fmt.Sprintf("%s : le retour sur « %s » n’a aucune question.", name, d.Block))
+		l.Add(!ok, fmt.Sprintf("%s\u00a0: le guide donne un retour pour «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, d.Block))
+		l.Add(len(d.Questions) == 0, fmt.Sprintf("%s\u00a0: le retour sur «\u00a0%s\u00a0» n’a aucune question.", name, d.Block))
 		for _, q := range d.Questions {
-			l.Add(strings.TrimSpace(q) == "", fmt.Sprintf("%s : une question de retour sur « %s » est vide.", name, d.Block))
+			l.Add(strings.TrimSpace(q) == "", fmt.Sprintf("%s\u00a0: une question de retour sur «\u00a0%s\u00a0» est vide.", name, d.Block))
 		}
 	}
 	for _, b := range p.Blocks {
 		l.Add(slices.Contains(DebriefKinds, b.Kind) && len(g.DebriefFor(b.Title)) == 0,
-			fmt.Sprintf("%s : le guide n’a pas de questions de retour après « %s ».", name, b.Title))
+			fmt.Sprintf("%s\u00a0: le guide n’a pas de questions de retour après «\u00a0%s\u00a0».", name, b.Title))
 	}
-	l.Add(len(g.IfLate) < MinShortcuts, fmt.Sprintf("%s : la rubrique « si vous êtes en retard » compte moins de %d raccourcis.", name, MinShortcuts))
+	l.Add(len(g.IfLate) < MinShortcuts, fmt.Sprintf("%s\u00a0: la rubrique «\u00a0si vous êtes en retard\u00a0» compte moins de %d raccourcis.", name, MinShortcuts))
 	for _, s := range g.IfLate {
 		b, ok := block(s.Block)
-		l.Add(!ok, fmt.Sprintf("%s : le guide propose de raccourcir « %s », qui n’est pas dans l’agenda.", name, s.Block))
+		l.Add(!ok, fmt.Sprintf("%s\u00a0: le guide propose de raccourcir «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, s.Block))
 		l.Add(ok && (s.Minutes < 1 || s.Minutes >= b.Minutes),
-			fmt.Sprintf("%s : raccourcir « %s » de %d min est impossible (le bloc dure %d min).", name, s.Block, s.Minutes, b.Minutes))
-		l.Add(strings.TrimSpace(s.Cut) == "", fmt.Sprintf("%s : un raccourci de « %s » ne dit pas quoi couper.", name, s.Block))
+			fmt.Sprintf("%s\u00a0: raccourcir «\u00a0%s\u00a0» de %d\u00a0min est impossible (le bloc dure %d\u00a0min).", name, s.Block, s.Minutes, b.Minutes))
+		l.Add(strings.TrimSpace(s.Cut) == "", fmt.Sprintf("%s\u00a0: un raccourci de «\u00a0%s\u00a0» ne dit pas quoi couper.", name, s.Block))
 	}
 	return l
 }

@@ -1,6 +1,7 @@
 package course
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -52,6 +53,10 @@ func guidePlan() Plan {
 	}
 }
 
+// plainFrenchSpace is an ordinary space before « : » or « min », or inside
+// guillemets.
+var plainFrenchSpace = regexp.MustCompile(`[ \t](:|»|min\b)|«[ \t]|n°[ \t]`)
+
 func TestValidateGuide(t *testing.T) {
 	if l := guidePlan().validateGuide("Séance 1"); len(l) != 0 {
 		t.Fatalf("good guide refused: %v", l)
@@ -64,15 +69,15 @@ func TestValidateGuide(t *testing.T) {
 		{"short checklist", func(g *Guide) { g.Checklist = g.Checklist[:2] }, "liste de préparation"},
 		{"no follow-up", func(g *Guide) { g.FollowUp = " " }, "message de suivi"},
 		{"missing roles", func(g *Guide) { g.Roles = g.Roles[:2] }, "répartit les rôles de 2 blocs"},
-		{"roles out of order", func(g *Guide) { g.Roles[0], g.Roles[1] = g.Roles[1], g.Roles[0] }, "les rôles n° 1"},
-		{"unknown role", func(g *Guide) { g.Roles[0].Lead = "chef" }, "rôle du bloc « Accueil » est inconnu"},
+		{"roles out of order", func(g *Guide) { g.Roles[0], g.Roles[1] = g.Roles[1], g.Roles[0] }, "les rôles n°\u00a01"},
+		{"unknown role", func(g *Guide) { g.Roles[0].Lead = "chef" }, "rôle du bloc «\u00a0Accueil\u00a0» est inconnu"},
 		{"same role", func(g *Guide) { g.Roles[0].Support = Animation }, "même rôle"},
 		{"no task", func(g *Guide) { g.Roles[2].Task = "" }, "ce que fait le soutien"},
-		{"no debrief", func(g *Guide) { g.Debriefs = nil }, "pas de questions de retour après « En duos »"},
-		{"debrief of nothing", func(g *Guide) { g.Debriefs = append(g.Debriefs, Debrief{Block: "Ailleurs", Questions: []string{"?"}}) }, "« Ailleurs », qui n’est pas"},
+		{"no debrief", func(g *Guide) { g.Debriefs = nil }, "pas de questions de retour après «\u00a0En duos\u00a0»"},
+		{"debrief of nothing", func(g *Guide) { g.Debriefs = append(g.Debriefs, Debrief{Block: "Ailleurs", Questions: []string{"?"}}) }, "«\u00a0Ailleurs\u00a0», qui n’est pas"},
 		{"too few shortcuts", func(g *Guide) { g.IfLate = g.IfLate[:1] }, "si vous êtes en retard"},
-		{"shortcut too long", func(g *Guide) { g.IfLate[0].Minutes = 20 }, "de 20 min est impossible"},
-		{"shortcut of nothing", func(g *Guide) { g.IfLate[0].Block = "Ailleurs" }, "raccourcir « Ailleurs »"},
+		{"shortcut too long", func(g *Guide) { g.IfLate[0].Minutes = 20 }, "de 20\u00a0min est impossible"},
+		{"shortcut of nothing", func(g *Guide) { g.IfLate[0].Block = "Ailleurs" }, "raccourcir «\u00a0Ailleurs\u00a0»"},
 	}
 	for _, c := range cases {
 		p := guidePlan()
@@ -80,6 +85,12 @@ func TestValidateGuide(t *testing.T) {
 		l := p.validateGuide("Séance 1")
 		if !strings.Contains(strings.Join(l, "\n"), c.want) {
 			t.Errorf("%s: got %v, want %q", c.name, l, c.want)
+		}
+		// The messages reach a person: French spacing, never an ordinary space.
+		for _, m := range l {
+			if plainFrenchSpace.MatchString(m) {
+				t.Errorf("%s: ordinary space where French typography wants a no-break one: %q", c.name, m)
+			}
 		}
 	}
 	if got := guidePlan().Guide.Saved(); got != 15 {

@@ -1,0 +1,193 @@
+package workshops
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+)
+
+// What the team needs from each guide beyond what validateGuide demands:
+// enough to prepare, questions the plenary can answer, a follow-up short
+// enough to be read.
+func TestGuideContent(t *testing.T) {
+	for _, p := range byNumber(t) {
+		t.Run(fmt.Sprintf("séance %d", p.Number), func(t *testing.T) {
+			g := p.Guide
+			checkCount(t, "checklist items", len(g.Checklist), 6, 10)
+			checkCount(t, "shortcuts", len(g.IfLate), 2, 4)
+
+			technique := 0
+			for _, r := range g.Roles {
+				if r.Support == course.Technique {
+					technique++
+				}
+				if strings.Count(r.Task, ". ") > 0 || !strings.HasSuffix(r.Task, ".") {
+					t.Errorf("task of «%s%s%s» is not one sentence: %q", nbsp, r.Block, nbsp, r.Task)
+				}
+			}
+			// The person hosting the call is the one free to run rooms,
+			// timer and chat while someone else speaks.
+			if technique*2 <= len(g.Roles) {
+				t.Errorf("technique supports %d of %d blocks, want most of them", technique, len(g.Roles))
+			}
+
+			for _, d := range g.Debriefs {
+				checkCount(t, "questions after «"+nbsp+d.Block+nbsp+"»", len(d.Questions), 2, 4)
+				for _, q := range d.Questions {
+					if !strings.HasSuffix(q, "\u202f?") {
+						t.Errorf("debrief question of «%s%s%s» does not end with « ?»: %q", nbsp, d.Block, nbsp, q)
+					}
+				}
+			}
+
+			for _, s := range g.IfLate {
+				for _, b := range p.Blocks {
+					// The bilan closes the session: shorten it, never drop it.
+					if b.Title == s.Block && b.Kind == agenda.Bilan && 2*s.Minutes > b.Minutes {
+						t.Errorf("shortcut takes %d of the bilan's %d min", s.Minutes, b.Minutes)
+					}
+				}
+			}
+
+			checkFollowUp(t, g.FollowUp)
+
+			prep := strings.ToLower(strings.Join(g.Checklist, "\n"))
+			want := []string{"salles", "document partagé", "lien", "sous-titres", "caméra", "consentement", "présences", "animer en direct", "cohorte", "secours"}
+			switch p.Number {
+			case 3:
+				want = append(want, "canevas atelier structure", "modèle")
+			case 5:
+				want = append(want, "attestations", "effacer")
+			}
+			for _, w := range want {
+				if !strings.Contains(prep, w) {
+					t.Errorf("checklist never mentions %q", w)
+				}
+			}
+		})
+	}
+}
+
+// The names the course cites: a follow-up is pasted as is, and the app
+// fills in neither names nor dates.
+var (
+	citedPeople = regexp.MustCompile(`\b(Ganz|Freeman|Engler|Saavedra|Moyer|Tattersall|Hammond|Dignam|Bond|Exley|Obama|Sanders)\b`)
+	aDate       = regexp.MustCompile(`(?i)\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\d{4}|\d+[\x{a0} ]h\b|\d+/\d+`)
+	aWord       = regexp.MustCompile(`[\p{L}\p{N}’-]+`)
+)
+
+func checkFollowUp(t *testing.T, s string) {
+	t.Helper()
+	if n := len(aWord.FindAllString(s, -1)); n < 120 || n > 200 {
+		t.Errorf("follow-up has %d words, want 120 to 200", n)
+	}
+	if !strings.Contains(s, "vous") || regexp.MustCompile(`(?i)\b(tu|te|toi|ton|ta|tes)\b`).MatchString(s) {
+		t.Errorf("follow-up does not say « vous » throughout:\n%s", s)
+	}
+	if m := citedPeople.FindString(s); m != "" {
+		t.Errorf("follow-up names a person (%s)", m)
+	}
+	if m := aDate.FindString(s); m != "" {
+		t.Errorf("follow-up holds a date or a time (%q)", m)
+	}
+}
+
+// A broken guide must be refused with an error naming it, whether the file
+// itself is wrong or it no longer matches its session's agenda.
+func TestLoadRefusesBrokenGuides(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		old, new string // replace the first old by new; old == "" removes the file
+		want     string
+	}{
+		{"TOML syntax", "guide-1.toml", "minutes = 3", "minutes = = 3", "TOML valide"},
+		{"unknown key", "guide-2.toml", "cut = ", "couper = ", "couper"},
+		{"roles of a block not in the agenda", "guide-2.toml", `block = "Pause"`, `block = "Récréation"`, "pour «\u00a0Récréation\u00a0», le bloc n°\u00a06 est «\u00a0Pause\u00a0»"},
+		{"no debrief after a sous-groupes block", "guide-3.toml",
+			"[[debriefs]]\nblock = \"Concevoir la structure sur le canevas\"", "[[debriefs]]\nblock = \"Les briques d’une structure\"",
+			"pas de questions de retour après «\u00a0Concevoir la structure sur le canevas\u00a0»"},
+		{"shortcut longer than its block", "guide-4.toml",
+			"block = \"Retour sur les structures de la séance 3\"\nminutes = 3", "block = \"Retour sur les structures de la séance 3\"\nminutes = 7",
+			"de 7\u00a0min est impossible (le bloc dure 7\u00a0min)"},
+		{"missing guide", "guide-5.toml", "", "", "manque"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := embeddedCopy(t)
+			if tc.old == "" {
+				delete(fsys, tc.file)
+			} else {
+				data := string(fsys[tc.file].Data)
+				if !strings.Contains(data, tc.old) {
+					t.Fatalf("%s does not contain %q: fix the test", tc.file, tc.old)
+				}
+				fsys[tc.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tc.old, tc.new, 1))}
+			}
+			plans, err := load(fsys)
+			if err == nil {
+				t.Fatalf("load accepted the broken guide and returned %d plans", len(plans))
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, "Le fichier") || !strings.Contains(msg, tc.file) || !strings.Contains(msg, tc.want) {
+				t.Errorf("error %q should name %s and mention %q", msg, tc.file, tc.want)
+			}
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Errorf("error %v is not a *FileError", err)
+			}
+		})
+	}
+}
+
+// guideFields lists the guide's texts, which the team reads in the minutes
+// before and during a session: they follow the course's typography and
+// vocabulary like the handout does.
+func guideFields(g course.Guide) []field {
+	var out []field
+	for i, c := range g.Checklist {
+		out = append(out, field{fmt.Sprintf("guide, préparation %d", i+1), c})
+	}
+	for _, r := range g.Roles {
+		out = append(out, field{"guide, rôles de «\u00a0" + r.Block + "\u00a0»", r.Task})
+	}
+	for _, d := range g.Debriefs {
+		for j, q := range d.Questions {
+			out = append(out, field{fmt.Sprintf("guide, retour sur «\u00a0%s\u00a0», question %d", d.Block, j+1), q})
+		}
+	}
+	for _, s := range g.IfLate {
+		out = append(out, field{"guide, raccourci de «\u00a0" + s.Block + "\u00a0»", s.Cut})
+	}
+	return append(out, field{"guide, message de suivi", g.FollowUp})
+}
+
+// TestProseTypography and TestOneVocabulary see the guide only through
+// proseFields: every text of the guide must reach them.
+func TestProseFieldsCoverTheGuide(t *testing.T) {
+	bad := func(i int) string { return fmt.Sprintf("l'erreur n° %d", i) }
+	g := course.Guide{
+		Checklist: []string{bad(1), bad(2)},
+		Roles:     []course.BlockRoles{{Block: "Accueil", Task: bad(3)}},
+		Debriefs:  []course.Debrief{{Block: "Exercice", Questions: []string{bad(4), bad(5)}}},
+		IfLate:    []course.Shortcut{{Block: "Exercice", Cut: bad(6)}},
+		FollowUp:  bad(7),
+	}
+	var seen strings.Builder
+	for _, f := range proseFields(course.Plan{Guide: g}) {
+		if len(typographyProblems(f.text)) > 0 {
+			seen.WriteString(f.text + "\n")
+		}
+	}
+	for i := 1; i <= 7; i++ {
+		if !strings.Contains(seen.String(), bad(i)+"\n") {
+			t.Errorf("the typography check never sees %q", bad(i))
+		}
+	}
+}
