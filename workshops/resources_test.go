@@ -22,31 +22,66 @@ const minResources = 45
 const minPerSession = 8
 
 // allowedHosts are the only sites a shipped URL may point to: the three
-// sources the course is built on. Any other resource keeps an empty URL
-// rather than an address nobody checked.
+// sources the course is built on, plus the sites of the few other pages a
+// public source confirmed on the day of the check (2026-12-02). Any other
+// resource keeps an empty URL rather than an address nobody checked.
 var allowedHosts = map[string]bool{
 	"commonslibrary.org":        true,
 	"blueprintsfc.org":          true,
 	"www.momentumcommunity.org": true,
 	"momentumcommunity.org":     true,
+	// Pages of other resources, each confirmed as listed in verifiedURLs.
+	"sunrisemovementla.org":               true,
+	"rebeltoolkit.extinctionrebellion.uk": true,
+	"patterns-fr.sociocracy30.org":        true,
+	"semawe.fr":                           true,
+	"www.sociocracyforall.org":            true,
+	"cfeditions.com":                      true,
+	"actes-sud.fr":                        true,
 }
 
-// verifiedURLs are the exact addresses checked by hand against the sources
-// (content-facts.md and the pages themselves). A new URL must be added here
-// after checking it: a plausible-looking path on an allowed host is not enough.
+// verifiedURLs are the exact addresses a public source showed to exist on the
+// day of the check (2026-12-02): the search result's own address, or a page
+// that links to it with that address. Each comment names the evidence; the
+// verification log, catalogue-check.md, has one line per entry. A
+// plausible-looking path on an allowed host is not enough: the addresses in
+// TestUnconfirmedStaysOut were never found.
 var verifiedURLs = []string{
+	// Home page: 14 guides, the manual, systems thinking, systems mapping,
+	// virtual and hybrid meetings.
 	"https://blueprintsfc.org/",
-	"https://commonslibrary.org/how-to-guide-distributed-organizing-2/",
-	"https://commonslibrary.org/online-organising-working-together-remotely/",
-	"https://commonslibrary.org/how-to-crowdsourcing-ideas-and-content-from-supporters/",
+	// Guide pages, each naming who prepared it.
+	"https://blueprintsfc.org/guide/networked-coalitions/",
+	"https://blueprintsfc.org/guide/persuasive-conversation-campaigns/",
+	"https://blueprintsfc.org/guide/crowdsourcing-ideas-and-content-from-supporters/",
+	// Commons Library pages, as the search results spell them (with or
+	// without the final slash).
+	"https://commonslibrary.org/how-to-guide-distributed-organizing-2",
+	"https://commonslibrary.org/online-organising-working-together-remotely",
 	"https://commonslibrary.org/six-building-blocks-of-distributed-organizing-campaigns/",
-	"https://commonslibrary.org/organizing-people-power-change/",
 	"https://commonslibrary.org/coalition-building-start-here/",
-	"https://commonslibrary.org/10-great-resources-on-activist-wellbeing/",
-	"https://commonslibrary.org/theories-of-change/",
+	"https://commonslibrary.org/10-great-resources-on-activist-wellbeing",
+	// The Theories of Change page by James Whelan is /theories-of-change-2/.
+	"https://commonslibrary.org/theories-of-change-2/",
+	"https://commonslibrary.org/leading-change-leadership-organization-and-social-movements/",
+	"https://commonslibrary.org/bill-moyers-movement-action-plan-and-four-roles-of-activism/",
+	// Momentum: the model page; frontloading answers without www; the
+	// cohort page is the 2023 training cohort, not /cohort.
 	"https://www.momentumcommunity.org/momentum-model",
-	"https://www.momentumcommunity.org/frontloading",
-	"https://www.momentumcommunity.org/cohort",
+	"https://momentumcommunity.org/frontloading",
+	"https://www.momentumcommunity.org/momentum-training-cohort",
+	// Sunrise Los Angeles hub: the Rules for Strategy.
+	"https://sunrisemovementla.org/decision-making",
+	// XR UK Rebel Toolkit: key terms of the Self-Organising System.
+	"https://rebeltoolkit.extinctionrebellion.uk/books/sos-making-it-work-for-you/page/key-terms-in-sos",
+	// The French S3 guide, the French Holacracy constitution (Semawe), the
+	// official page of « Chaque voix compte » (linked from notes.sklein.xyz).
+	"https://patterns-fr.sociocracy30.org/all.html",
+	"https://semawe.fr/constitution-holacracy-version-5",
+	"https://www.sociocracyforall.org/product/chaque-voix-compte-ebook/",
+	// French publishers' pages: C&F éditions (Tufekci), Actes Sud (Klein).
+	"https://cfeditions.com/lacrymo/",
+	"https://actes-sud.fr/tout-peut-changer",
 }
 
 func loadAll(t *testing.T) []library.Resource {
@@ -379,23 +414,21 @@ func TestRequiredResources(t *testing.T) {
 		{"Systems Mapping", "Blueprints for Change"},
 		{"Virtual and Hybrid Meetings", "Blueprints for Change"},
 		{"Six Building Blocks of Distributed Organizing Campaigns", "The Commons Library"},
-		{"Organizing: People, Power, Change", "The Commons Library"},
+		{"Organizing: People, Power, Change", ""},
 		{"Coalition Building: Start Here", "The Commons Library"},
 		{"10 Great Resources on Activist Wellbeing", "The Commons Library"},
 		{"Theories of Change", "The Commons Library"},
-		{"How to Structure Teams for Organising", "The Commons Library"},
-		{"Rebels and Reformers Unite", "The Commons Library"},
 		{"The Momentum Model", "Momentum"},
 		{"Frontloading", "Momentum"},
-		{"Momentum Cohort", "Momentum"},
+		{"Momentum Training Cohort", "Momentum"},
 		{"The Tyranny of Structurelessness", ""},
 		{"Movement Ecology", ""},
 		{"The Movement Action Plan", ""},
-		{"Sunrise Hub Principles", ""},
+		{"Rules for Strategy", "Sunrise Movement"},
 		{"Self-Organising System (SOS)", ""},
 		{"Holacracy Constitution", ""},
 		{"Public Narrative, Collective Action, and Power", ""},
-		{"Organizing Obama: Campaigns, Organizations, Movements", ""},
+		{"Organizing Obama: Campaign, Organization, Movement", ""},
 	}
 	for _, want := range required {
 		r, ok := byOriginal[want.original]
@@ -424,12 +457,6 @@ func TestRequiredResources(t *testing.T) {
 	}
 	if r := byOriginal["The Tyranny of Structurelessness"]; !r.HasFrench {
 		t.Error("Freeman’s text has French translations: has_french must be true")
-	}
-	// The two Commons Library pages whose addresses were not verified.
-	for _, o := range []string{"How to Structure Teams for Organising", "Rebels and Reformers Unite"} {
-		if r := byOriginal[o]; r.URL != "" {
-			t.Errorf("%q: URL %q was never verified, leave it empty", o, r.URL)
-		}
 	}
 }
 
@@ -491,5 +518,125 @@ func TestLoadResourcesTrimsAndSorts(t *testing.T) {
 	}
 	if len(list) != 2 || list[0].Title != "Éducation" || list[1].Title != "Zèbre" {
 		t.Errorf("got %+v", list)
+	}
+}
+
+// minFrench is the floor of French-language resources: the course is given in
+// French in Québec, and a library of English books only would leave most of
+// its participants without something to read.
+const minFrench = 10
+
+func TestFrenchResources(t *testing.T) {
+	var french []string
+	for _, r := range loadAll(t) {
+		if r.Language == "fr" {
+			french = append(french, r.Title)
+		}
+	}
+	if len(french) < minFrench {
+		t.Errorf("%d resources in French (%q), want at least %d", len(french), french, minFrench)
+	}
+}
+
+// TestCheckedFacts pins the facts a reviewer found wrong and the check of
+// 2026-12-02 corrected against public sources (see catalogue-check.md), so
+// that an edit cannot quietly bring the old errors back.
+func TestCheckedFacts(t *testing.T) {
+	byOriginal := map[string]library.Resource{}
+	for _, r := range loadAll(t) {
+		byOriginal[r.OriginalTitle] = r
+	}
+	tests := []struct {
+		original string
+		check    func(library.Resource) string // what is wrong, or ""
+	}{
+		// The page is written by the library; it credits Tattersall's work.
+		{"Coalition Building: Start Here", func(r library.Resource) string {
+			if strings.Contains(r.Author, "Tattersall") {
+				return "author " + r.Author + ": the library wrote the page, Tattersall's work is only credited"
+			}
+			return ""
+		}},
+		// Adapted from Ganz by Canadian organisations, not written by him.
+		{"Organizing: People, Power, Change", func(r library.Resource) string {
+			if r.Author == "" || r.Author == "Marshall Ganz" {
+				return "author " + r.Author + ": the guide was adapted from Ganz's work by others"
+			}
+			return ""
+		}},
+		// Official French editions: has_french and the edition's own title.
+		{"Many Voices One Song: Shared Power with Sociocracy", func(r library.Resource) string {
+			if !r.HasFrench || r.Title != "Chaque voix compte" {
+				return "its French edition is « Chaque voix compte »"
+			}
+			return ""
+		}},
+		{"Sociocracy 3.0 – A Practical Guide", func(r library.Resource) string {
+			if !r.HasFrench || !strings.HasPrefix(r.Title, "Sociocratie 3.0 – Un guide pratique") {
+				return "its French edition is « Sociocratie 3.0 – Un guide pratique… »"
+			}
+			return ""
+		}},
+	}
+	for _, tc := range tests {
+		r, ok := byOriginal[tc.original]
+		if !ok {
+			t.Errorf("missing resource %q", tc.original)
+			continue
+		}
+		if problem := tc.check(r); problem != "" {
+			t.Errorf("%q: %s", tc.original, problem)
+		}
+	}
+}
+
+// TestUnconfirmedStaysOut: what no public source confirmed on the day of the
+// check is not shipped — neither the two texts whose existence could not be
+// confirmed, nor the addresses that were never found.
+func TestUnconfirmedStaysOut(t *testing.T) {
+	unconfirmedTitles := []string{"How to Structure Teams for Organising", "Rebels and Reformers Unite"}
+	unconfirmedURLs := []string{
+		"https://www.momentumcommunity.org/cohort",
+		"https://commonslibrary.org/theories-of-change/",
+		"https://commonslibrary.org/organizing-people-power-change/",
+		"https://commonslibrary.org/how-to-crowdsourcing-ideas-and-content-from-supporters/",
+	}
+	for _, r := range loadAll(t) {
+		if slices.Contains(unconfirmedTitles, r.OriginalTitle) {
+			t.Errorf("%q is in the catalogue, but no public source confirmed it exists", r.OriginalTitle)
+		}
+		if slices.Contains(unconfirmedURLs, r.URL) {
+			t.Errorf("%q: URL %q was never found", r.Title, r.URL)
+		}
+	}
+}
+
+// commentBreak is the end of one header line and the « # » of the next.
+var commentBreak = regexp.MustCompile(`[ \t]*\n#[ \t]*`)
+
+// TestHeaderSaysWhatVerifiedMeans: the header is what a facilitator reads
+// before trusting a URL, so it must say what was checked, when, and what an
+// empty url means.
+func TestHeaderSaysWhatVerifiedMeans(t *testing.T) {
+	end := strings.Index(resourcesTOML, "\n[[resource]]")
+	if end < 0 {
+		t.Fatal("no [[resource]] in the catalogue")
+	}
+	// Join the comment lines; only ASCII blanks are folded, so that the
+	// no-break spaces the wording needs are still checked.
+	header := commentBreak.ReplaceAllString(resourcesTOML[:end], " ")
+	for _, want := range []string{
+		"«\u00a0vérifié\u00a0»",
+		"source publique",
+		"2 décembre 2026",
+		"2026-12-02",
+		"«\u00a0adresse non confirmée\u00a0»",
+	} {
+		if !strings.Contains(header, want) {
+			t.Errorf("the header of resources.toml does not say %q", want)
+		}
+	}
+	if strings.Contains(header, "aucune espace avant le point d’interrogation") {
+		t.Error("the header still contradicts the typography rule (U+202F before ; ? !)")
 	}
 }
