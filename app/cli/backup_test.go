@@ -100,7 +100,7 @@ func TestWindowOpensWithTheDaysBackup(t *testing.T) {
 			var backups []store.BackupInfo
 			opened := false
 			code := Run([]string{"--db", db}, Env{
-				Stdout: &bytes.Buffer{}, Stderr: &stderr, Plans: workshops.MustPlans(), Resources: workshops.MustResources(),
+				Stdout: &bytes.Buffer{}, Stderr: &stderr, Plans: workshops.MustPlans(), Catalogue: workshops.Catalogue(),
 				Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local) },
 				GUI: func(svc *service.Service, openErr error) error {
 					opened = svc != nil

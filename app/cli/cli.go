@@ -35,7 +35,7 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Version        string
 	Plans          []course.Plan
-	Resources      []library.Resource // the catalogue shipped in workshops/
+	Catalogue      library.Catalogue // the catalogue shipped in workshops/, with its corrections
 	// Now is the one clock of the run: the store, the application layer
 	// and the window all read it. nil means time.Now.
 	Now func() time.Time
@@ -202,7 +202,7 @@ func open(env Env, dbPath string, a access) (*service.Service, error) {
 	if a == reading {
 		return svc, nil
 	}
-	if _, err := svc.FirstStart(context.Background(), env.Resources); err != nil {
+	if _, err := svc.FirstStart(context.Background(), env.Catalogue); err != nil {
 		st.Close()
 		return nil, err
 	}

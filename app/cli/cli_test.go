@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"atelier/app/domain/library"
 	"atelier/app/domain/structure"
 	"atelier/app/service"
 	"atelier/app/store"
@@ -29,7 +30,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string, gui *gu
 		Stderr:    &errb,
 		Version:   "test",
 		Plans:     workshops.MustPlans(),
-		Resources: workshops.MustResources(),
+		Catalogue: workshops.Catalogue(),
 		Now:       func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
 		GUI: func(svc *service.Service, openErr error) error {
 			gui.called = true
@@ -234,7 +235,7 @@ func TestExportStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	if _, err := service.New(st, workshops.MustPlans(), nil).FirstStart(ctx, nil); err != nil {
+	if _, err := service.New(st, workshops.MustPlans(), nil).FirstStart(ctx, library.Catalogue{}); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := st.Cohorts(ctx)

@@ -49,7 +49,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { st.Close() })
 	f.st = st
 	f.svc = New(st, f.plans, f.clock)
-	if _, err := f.svc.FirstStart(f.ctx, workshops.MustResources()); err != nil {
+	if _, err := f.svc.FirstStart(f.ctx, workshops.Catalogue()); err != nil {
 		t.Fatal(err)
 	}
 	f.reload()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"atelier/app/domain/library"
 	"atelier/app/domain/participants"
 )
 
@@ -195,7 +196,7 @@ func TestTheStoreTakesTheApplicationsClock(t *testing.T) {
 	if f.c.Name != "Cohorte hiver 2026" {
 		t.Fatalf("first cohort named %q", f.c.Name)
 	}
-	if created, err := f.svc.FirstStart(f.ctx, nil); err != nil || created {
+	if created, err := f.svc.FirstStart(f.ctx, library.Catalogue{}); err != nil || created {
 		t.Fatalf("a second first start created a cohort: %v, %v", created, err)
 	}
 }

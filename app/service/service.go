@@ -75,9 +75,11 @@ func (s *Service) Now() time.Time { return s.now() }
 // FirstStart gives a new file something to show: when it holds no cohort
 // it creates one from the curriculum, named for the season of its first
 // session (course.DefaultName), with five weekly sessions starting on
-// course.NextStart; then it adds the shipped catalogue entries the file
-// does not have yet. It reports whether it created the cohort.
-func (s *Service) FirstStart(ctx context.Context, catalogue []library.Resource) (bool, error) {
+// course.NextStart; then it corrects the catalogue entries an earlier
+// version seeded and the facilitators left as they were, and adds the
+// shipped entries the file does not have yet. It reports whether it
+// created the cohort.
+func (s *Service) FirstStart(ctx context.Context, catalogue library.Catalogue) (bool, error) {
 	first := course.NextStart(s.now(), course.DefaultTimeZone)
 	c, err := course.NewCohort(course.DefaultName(first), s.plans, first, course.DefaultTimeZone)
 	if err != nil {
@@ -87,7 +89,10 @@ func (s *Service) FirstStart(ctx context.Context, catalogue []library.Resource) 
 	if err != nil {
 		return false, err
 	}
-	if _, err := s.st.SeedLibrary(ctx, catalogue); err != nil {
+	if _, err := s.st.ReviseCatalogue(ctx, catalogue.Revisions); err != nil {
+		return created, err
+	}
+	if _, err := s.st.SeedLibrary(ctx, catalogue.Entries); err != nil {
 		return created, err
 	}
 	return created, nil

@@ -208,17 +208,14 @@ func (s *Store) UpdateResource(ctx context.Context, r library.Resource) error {
 // it was seeded.
 func (s *Store) DeleteResource(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM resources WHERE id = ?", id)
-		if err != nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM resources WHERE id = ?", id).Scan(&n); err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
+		if n == 0 {
 			return resourceNotFound(id)
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM resources_fts WHERE rowid = ?", id)
-		return err
+		return deleteResource(ctx, tx, id)
 	})
 	return wrapWrite("la suppression de la ressource", err)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"atelier/app/domain/library"
 	"atelier/app/domain/structure"
 	"atelier/app/i18n"
 	"atelier/app/service"
@@ -41,7 +42,7 @@ func benchSetup(b *testing.B) (fyne.App, *service.Service) {
 	}
 	b.Cleanup(func() { st.Close() })
 	svc := service.New(st, workshops.MustPlans(), testNow)
-	if _, err := svc.FirstStart(context.Background(), nil); err != nil {
+	if _, err := svc.FirstStart(context.Background(), library.Catalogue{}); err != nil {
 		b.Fatal(err)
 	}
 	return a, svc

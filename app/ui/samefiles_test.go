@@ -62,7 +62,7 @@ func TestWindowAndCommandLineWriteTheSameFiles(t *testing.T) {
 			return os.WriteFile(path, b.Bytes(), 0o600)
 		}
 	}
-	env := cli.Env{Stdout: io.Discard, Stderr: io.Discard, Version: "test", Plans: workshops.MustPlans(), Resources: workshops.MustResources(), Now: testNow}
+	env := cli.Env{Stdout: io.Discard, Stderr: io.Discard, Version: "test", Plans: workshops.MustPlans(), Catalogue: workshops.Catalogue(), Now: testNow}
 	command := func(name string, args ...string) string {
 		path := filepath.Join(dir, "commande-"+name)
 		var errb bytes.Buffer

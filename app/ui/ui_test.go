@@ -44,7 +44,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	svc := service.New(st, workshops.MustPlans(), testNow)
-	if _, err := svc.FirstStart(context.Background(), workshops.MustResources()); err != nil {
+	if _, err := svc.FirstStart(context.Background(), workshops.Catalogue()); err != nil {
 		t.Fatal(err)
 	}
 	u := New(a, svc, Options{

@@ -41,7 +41,7 @@ func main() {
 		Stderr:    os.Stderr,
 		Version:   version,
 		Plans:     plans,
-		Resources: workshops.MustResources(),
+		Catalogue: workshops.Catalogue(),
 		GUI: func(svc *service.Service, openErr error) error {
 			return runGUI(svc, openErr)
 		},
