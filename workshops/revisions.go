@@ -18,7 +18,8 @@ var resources01TOML string
 // changed when they were checked: an 0.1 entry is otherwise followed by the
 // entry with its title and source, then by the one with its original title.
 var successors = map[string]string{
-	"Momentum Cohort": "Momentum Training Cohort",
+	"Momentum Cohort":        "Momentum Training Cohort",
+	"Sunrise Hub Principles": "Rules for Strategy",
 	"Organizing Obama: Campaigns, Organizations, Movements":                                                          "Organizing Obama: Campaign, Organization, Movement",
 	"Reinventing Organizations: A Guide to Creating Organizations Inspired by the Next Stage of Human Consciousness": "Reinventing Organizations",
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // Every entry 0.1 shipped is either unchanged, corrected into an entry of
-// the checked catalogue, or withdrawn; only the texts no source confirmed
-// (and the Sunrise page replaced by the one found) are withdrawn.
+// the checked catalogue, or withdrawn; only the texts no source confirmed are
+// withdrawn.
 func TestRevisions(t *testing.T) {
 	revs, err := Revisions()
 	if err != nil {
@@ -29,13 +29,14 @@ func TestRevisions(t *testing.T) {
 		successor[r.Old.OriginalTitle] = r.New.Title
 	}
 	slices.Sort(withdrawn)
-	if want := []string{"How to Structure Teams for Organising", "Rebels and Reformers Unite", "Sunrise Hub Principles"}; !slices.Equal(withdrawn, want) {
+	if want := []string{"How to Structure Teams for Organising", "Rebels and Reformers Unite"}; !slices.Equal(withdrawn, want) {
 		t.Errorf("withdrawn %q, want %q", withdrawn, want)
 	}
 	for old, want := range map[string]string{
 		"Many Voices One Song: Shared Power with Sociocracy":    "Chaque voix compte",
 		"Organizing Obama: Campaigns, Organizations, Movements": "Organiser la campagne Obama\u00a0: campagne, organisation, mouvement",
-		"Momentum Cohort": "La cohorte de formation de Momentum",
+		"Momentum Cohort":        "La cohorte de formation de Momentum",
+		"Sunrise Hub Principles": "Les règles de stratégie du mouvement Sunrise",
 	} {
 		if got := successor[old]; got != want {
 			t.Errorf("%q becomes %q, want %q", old, got, want)
