@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -192,6 +193,8 @@ func TestLoadReportsTheFaultyFile(t *testing.T) {
 		{"empty official title", "seance-5.toml", `title = "S’unir`, `title = "" #`, "titre officiel"},
 		{"number not matching the file name", "seance-3.toml", "number = 3", "number = 4", "seance-4.toml"},
 		{"missing file", "seance-3.toml", "", "", "seance-3.toml"},
+		{"exercise cited but not in the handout", "seance-2.toml", "document de la séance, exercice 2", "document de la séance, exercice 4", "cite l’exercice 4"},
+		{"handout exercise no block cites", "seance-3.toml", "liste des méthodes de décision\u202f; document de la séance, exercice 3", "liste des méthodes de décision", "n’est cité par aucun bloc"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -368,6 +371,46 @@ func TestOneVocabulary(t *testing.T) {
 					t.Errorf("séance %d, %s : « %s »\n\t%s", p.Number, f.where, w, f.text)
 				}
 			}
+		}
+	}
+}
+
+// Each block sends the participants to the handout exercise that fits its
+// work, by the exercise's number; the pairs are copied by hand from the
+// agenda's design so that a renumbered handout is caught.
+func TestBlocksCiteTheirExercise(t *testing.T) {
+	want := map[int]map[string]string{
+		1: {"Un mouvement qui nous inspire": "Un mouvement qui m’inspire", "Notre ADN en quatre volets": "L’ADN de mon groupe",
+			"Bilan et suite": "Se préparer au tourbillon"},
+		2: {"Quand personne ne décide, qui décide ?": "Rendre visible le pouvoir caché",
+			"Le leadership partagé selon Marshall Ganz": "Mon récit public", "Dessiner notre flocon": "Le flocon de mon groupe"},
+		3: {"Concevoir la structure sur le canevas": "Dessiner notre structure", "Rédiger les mandats": "Rédiger un mandat",
+			"Choisir les méthodes de décision": "Choisir comment décider"},
+		4: {"Diagnostic d’une coalition": "Diagnostic de coalition", "Notre entente de travail": "Notre entente de travail",
+			"Bilan et engagement personnel": "Ma charge militante"},
+		5: {"Cartographier le système": "Carte du système", "Notre plan de convergence": "Mon plan de convergence",
+			"Rebelles, réformistes et écologie des mouvements": "Mon rôle dans l’écologie des mouvements"},
+	}
+	for n, p := range byNumber(t) {
+		got := map[string]string{}
+		for i, b := range p.Blocks {
+			for _, k := range p.BlockExercises(i) {
+				if k < 1 || k > len(p.Handout.Exercises) {
+					t.Errorf("séance %d, «%s%s%s» cites exercise %d of %d", n, nbsp, b.Title, nbsp, k, len(p.Handout.Exercises))
+					continue
+				}
+				if got[b.Title] != "" {
+					t.Errorf("séance %d, «%s%s%s» cites two exercises", n, nbsp, b.Title, nbsp)
+				}
+				got[b.Title] = p.Handout.Exercises[k-1].Title
+			}
+		}
+		typesetWant := map[string]string{}
+		for block, ex := range want[n] {
+			typesetWant[typeset(block)] = ex
+		}
+		if !maps.Equal(got, typesetWant) {
+			t.Errorf("séance %d: blocks cite\n\t%v\nwant\n\t%v", n, got, typesetWant)
 		}
 	}
 }

@@ -80,6 +80,7 @@ func (p Plan) Validate() error {
 		l.Add(strings.TrimSpace(b.Materials) == "", fmt.Sprintf("%s : le bloc « %s » n’indique pas son matériel.", name, b.Title))
 	}
 	l = append(l, p.validateSlides(name)...)
+	l = append(l, p.validateExercises(name)...)
 	if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
 		l = append(l, fmt.Sprintf("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
 	}
