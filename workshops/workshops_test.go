@@ -301,6 +301,10 @@ func proseFields(p course.Plan) []field {
 		out = append(out, field{where + ", titre", b.Title}, field{where + ", notes", b.Notes}, field{where + ", matériel", b.Materials})
 	}
 	out = append(out, field{"document, introduction", p.Handout.Introduction}, field{"document, à retenir", p.Handout.TakeAway})
+	for i, c := range p.Handout.Cases {
+		where := "fiche de cas " + course.CaseLetter(i)
+		out = append(out, field{where + ", titre", c.Title}, field{where + ", texte", c.Text})
+	}
 	for i, e := range p.Handout.Exercises {
 		where := fmt.Sprintf("exercice %d", i+1)
 		out = append(out, field{where + ", titre", e.Title}, field{where + ", consigne", e.Instructions})
@@ -411,6 +415,38 @@ func TestBlocksCiteTheirExercise(t *testing.T) {
 		}
 		if !maps.Equal(got, typesetWant) {
 			t.Errorf("séance %d: blocks cite\n\t%v\nwant\n\t%v", n, got, typesetWant)
+		}
+	}
+}
+
+// The rooms of session 2 read their Sunrise case in the handout, not in
+// the facilitators' notes, which only say which room takes which sheet.
+func TestSession2CasesAreInTheHandout(t *testing.T) {
+	p := byNumber(t)[2]
+	situations := []string{"bureau de circonscription", "balado", "depuis un mois"}
+	if len(p.Handout.Cases) != len(situations) {
+		t.Fatalf("%d case sheets, want %d", len(p.Handout.Cases), len(situations))
+	}
+	for i, s := range situations {
+		c := p.Handout.Cases[i]
+		if !strings.Contains(c.Text, s) || !strings.Contains(c.Text, "règle des trois personnes") {
+			t.Errorf("fiche %s «%s%s%s» lacks %q or the rules", course.CaseLetter(i), nbsp, c.Title, nbsp, s)
+		}
+		for _, b := range p.Blocks {
+			if strings.Contains(b.Notes, s) {
+				t.Errorf("block «%s%s%s» still holds the case %q in its notes", nbsp, b.Title, nbsp, s)
+			}
+		}
+	}
+	var rooms string
+	for _, b := range p.Blocks {
+		if b.Title == "Les règles des pôles face à des cas concrets" {
+			rooms = b.Notes
+		}
+	}
+	for _, want := range []string{"salle 1 fiche A", "salle 2 fiche B", "salle 3 fiche C", "salle 6 fiche C"} {
+		if !strings.Contains(rooms, want) {
+			t.Errorf("the Sunrise block does not say %q", want)
 		}
 	}
 }

@@ -85,6 +85,7 @@ func goodPlan() Plan {
 		},
 		Handout: Handout{
 			Introduction: "Bienvenue.",
+			Cases:        []Case{{Title: "Une action", Text: "Trois membres veulent agir."}},
 			Exercises:    []Exercise{{Title: "Un", Instructions: "Écrire.", Questions: []string{"Quoi ?"}}},
 			TakeAway:     "À retenir.",
 		},
@@ -100,6 +101,10 @@ func TestValidateHandout(t *testing.T) {
 		spoil func(*Plan)
 		want  string
 	}{
+		{"fiche sans titre", func(p *Plan) { p.Handout.Cases[0].Title = " " },
+			"Séance 2\u00a0: la fiche de cas A du document n’a pas de titre ou de texte."},
+		{"seconde fiche sans texte", func(p *Plan) { p.Handout.Cases = append(p.Handout.Cases, Case{Title: "Un balado"}) },
+			"la fiche de cas B du document n’a pas de titre ou de texte."},
 		{"exercice cité mais absent", func(p *Plan) { p.Blocks[1].Materials = "document de la séance, exercice 2" },
 			"cite l’exercice 2, que le document de la séance (1 exercice) n’a pas."},
 		{"exercice jamais cité", func(p *Plan) { p.Blocks[1].Materials = "fiches de cas" },
