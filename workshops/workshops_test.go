@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -448,5 +449,140 @@ func TestSession2CasesAreInTheHandout(t *testing.T) {
 		if !strings.Contains(rooms, want) {
 			t.Errorf("the Sunrise block does not say %q", want)
 		}
+	}
+}
+
+// maxRooms is the most breakout groups a default cohort makes: 25 seats in
+// groups of 4 or 5 give 5 or 6 rooms. A timing that counts rooms must hold
+// for the most.
+const maxRooms = 6
+
+// A block's timing line, the last sentence of its notes:
+// « Minutage : 1 min pour ouvrir les salles + 12 min en salle + … = 15 min. »
+var (
+	minutageLine = regexp.MustCompile(`Minutage\x{a0}: (.+?) = (\d+)\x{a0}min\.`)
+	// One term: an optional count (« 6 salles × »), then a duration,
+	// « 1 min », « 1 min 30 » or « 45 s ».
+	minutageTerm = regexp.MustCompile(`^(?:(\d+) ([^×+]+?) × )?(\d+)\x{a0}(min|s)(?:\x{a0}(\d+)\b)?`)
+	// Notes that pace a block per slide, per person or per room do
+	// arithmetic, and must show it.
+	perUnitTiming = regexp.MustCompile(`(?i)par diapo|(chacune|chaque (salle|sous-groupe))[^.]*\d\x{a0}(min|s)\b`)
+)
+
+type minutage struct {
+	seconds, total int
+	terms          []string
+	rooms, slides  int // the largest room count a term multiplies by; the slides counted
+}
+
+func parseMinutage(notes string) (minutage, bool, error) {
+	m := minutageLine.FindStringSubmatch(notes)
+	if m == nil {
+		return minutage{}, false, nil
+	}
+	var out minutage
+	out.total, _ = strconv.Atoi(m[2])
+	for term := range strings.SplitSeq(m[1], " + ") {
+		out.terms = append(out.terms, term)
+		t := minutageTerm.FindStringSubmatch(term)
+		if t == nil {
+			return out, true, fmt.Errorf("term %q has no duration", term)
+		}
+		count := 1
+		if t[1] != "" {
+			count, _ = strconv.Atoi(t[1])
+		}
+		n, _ := strconv.Atoi(t[3])
+		secs := n
+		if t[4] == "min" {
+			secs = 60 * n
+		}
+		if t[5] != "" {
+			extra, _ := strconv.Atoi(t[5])
+			secs += extra
+		}
+		out.seconds += count * secs
+		switch noun := t[2]; {
+		case strings.HasPrefix(noun, "salle") || strings.HasPrefix(noun, "sous-groupe"):
+			out.rooms = max(out.rooms, count)
+		case strings.HasPrefix(noun, "diapo"):
+			out.slides += count
+		case noun == "" && strings.Contains(term, "diapo"):
+			out.slides++
+		}
+	}
+	return out, true, nil
+}
+
+// The timings hold for a 25-seat cohort: every block that opens breakout
+// rooms, or paces itself per slide, person or room, ends its notes with a
+// minutage whose terms add up to the block's minutes, counts the minute it
+// takes to open the rooms and the one to close them, counts rooms as the
+// largest cohort makes them, and counts the slides the block cites.
+func TestTimingsAddUp(t *testing.T) {
+	for _, p := range byNumber(t) {
+		for i, b := range p.Blocks {
+			where := fmt.Sprintf("séance %d, «%s%s%s»", p.Number, nbsp, b.Title, nbsp)
+			rooms := strings.Contains(strings.ToLower(b.Materials), "salles de sous-groupes")
+			mt, ok, err := parseMinutage(b.Notes)
+			switch {
+			case err != nil:
+				t.Errorf("%s: %v", where, err)
+				continue
+			case !ok && (rooms || perUnitTiming.MatchString(b.Notes)):
+				t.Errorf("%s times its work per room, person or slide, or opens rooms, but has no minutage", where)
+				continue
+			case !ok:
+				continue
+			}
+			if mt.total != b.Minutes || mt.seconds != 60*b.Minutes {
+				t.Errorf("%s: the minutage adds up to %d s and says %d min; the block lasts %d min", where, mt.seconds, mt.total, b.Minutes)
+			}
+			all := strings.Join(mt.terms, " + ")
+			keptOpen := strings.Contains(b.Notes, "restent ouvertes")
+			openedBefore := i > 0 && strings.Contains(p.Blocks[i-1].Notes, "restent ouvertes")
+			if rooms && !openedBefore && !strings.Contains(all, "ouvrir les salles") {
+				t.Errorf("%s: the minutage has no time to open the rooms: %s", where, all)
+			}
+			if rooms && !keptOpen && !strings.Contains(all, "fermer les salles") {
+				t.Errorf("%s: the minutage has no time to close the rooms: %s", where, all)
+			}
+			if mt.rooms != 0 && mt.rooms < maxRooms {
+				t.Errorf("%s: the minutage counts %d rooms; a cohort of 25 makes up to %d", where, mt.rooms, maxRooms)
+			}
+			if cited := len(p.BlockSlides(i)); mt.slides != 0 && mt.slides != cited {
+				t.Errorf("%s: the minutage counts %d slides; the block cites %d", where, mt.slides, cited)
+			}
+		}
+	}
+}
+
+// The minutage reader must itself be able to refuse, or TestTimingsAddUp
+// proves nothing.
+func TestParseMinutage(t *testing.T) {
+	tests := []struct {
+		notes          string
+		seconds, total int
+		rooms, slides  int
+		bad            bool
+	}{
+		{"Faire. Minutage\u00a0: 1\u00a0min pour ouvrir les salles + 12\u00a0min en salle + 1\u00a0min pour fermer les salles = 14\u00a0min.", 840, 14, 0, 0, false},
+		{"Minutage\u00a0: 6 salles × 45\u00a0s + 3\u00a0min\u00a030 pour la relance = 8\u00a0min.", 480, 8, 6, 0, false},
+		{"Minutage\u00a0: 7 diapos d’idées × 1\u00a0min\u00a030 + 1\u00a0min\u00a030 sur la dernière diapo = 12\u00a0min.", 720, 12, 0, 8, false},
+		{"Minutage\u00a0: 4 sous-groupes × 3\u00a0min = 12\u00a0min.", 720, 12, 4, 0, false},
+		{"Minutage\u00a0: le temps qu’il faut + 2\u00a0min = 10\u00a0min.", 0, 10, 0, 0, true},
+	}
+	for _, tt := range tests {
+		got, ok, err := parseMinutage(tt.notes)
+		if !ok || (err != nil) != tt.bad {
+			t.Errorf("parseMinutage(%q): ok %v, err %v", tt.notes, ok, err)
+			continue
+		}
+		if !tt.bad && (got.seconds != tt.seconds || got.total != tt.total || got.rooms != tt.rooms || got.slides != tt.slides) {
+			t.Errorf("parseMinutage(%q) = %+v", tt.notes, got)
+		}
+	}
+	if _, ok, _ := parseMinutage("Rythme conseillé : 1 min 30 par diapo."); ok {
+		t.Error("notes without a minutage read as one")
 	}
 }
