@@ -586,3 +586,37 @@ func TestParseMinutage(t *testing.T) {
 		t.Error("notes without a minutage read as one")
 	}
 }
+
+// Session 4 asks for the example of a Québec coalition: it gives one, the
+// CLASSE of the 2012 student strike, in the talk that asks, on a slide and
+// on a case sheet the rooms can take.
+func TestSession4GivesAQuebecCoalition(t *testing.T) {
+	p := byNumber(t)[4]
+	for i, b := range p.Blocks {
+		if !strings.Contains(b.Notes, "québécoise") {
+			continue
+		}
+		if !strings.Contains(b.Notes, "CLASSE") {
+			t.Errorf("«%s%s%s» asks for a Québec coalition and gives none", nbsp, b.Title, nbsp)
+		}
+		onSlide := false
+		for _, n := range p.BlockSlides(i) {
+			onSlide = onSlide || strings.Contains(p.Slides[n-1].Title, "CLASSE")
+		}
+		if !onSlide {
+			t.Errorf("«%s%s%s» has no slide on the CLASSE", nbsp, b.Title, nbsp)
+		}
+	}
+	var sheet string
+	for _, c := range p.Handout.Cases {
+		if strings.Contains(c.Title, "CLASSE") {
+			sheet = c.Text
+		}
+	}
+	for _, fact := range []string{"printemps érable", "Coalition large de l’Association pour une solidarité syndicale étudiante",
+		"3 décembre 2011", "Cégep de Valleyfield", "voix égale", "porte-parole", "la FECQ et la FEUQ", "dissoute"} {
+		if !strings.Contains(sheet, typeset(fact)) {
+			t.Errorf("the CLASSE case sheet lacks %q", fact)
+		}
+	}
+}
