@@ -620,3 +620,49 @@ func TestSession4GivesAQuebecCoalition(t *testing.T) {
 		}
 	}
 }
+
+// The sessions are online: nothing is asked on paper without an online way
+// to do it, the camera is never expected, and the English « frontloading »
+// is always marked as a borrowed word and explained in French.
+func TestOnlineWording(t *testing.T) {
+	for _, p := range byNumber(t) {
+		explained := false
+		for _, f := range proseFields(p) {
+			low := strings.ToLower(f.text)
+			if (strings.Contains(low, "papier") || strings.Contains(low, "feuille")) && !strings.Contains(low, "document partagé") {
+				t.Errorf("séance %d, %s: paper without the shared document\n\t%s", p.Number, f.where, f.text)
+			}
+			for _, w := range []string{"caméra allumée", "caméra si possible", "à la caméra"} {
+				if strings.Contains(low, w) && !strings.Contains(low, "facultative") && !strings.Contains(low, "de vive voix") {
+					t.Errorf("séance %d, %s: « %s » while the camera is optional\n\t%s", p.Number, f.where, w, f.text)
+				}
+			}
+			if strings.Contains(low, "frontloading") && !strings.Contains(low, "«"+nbsp+"frontloading"+nbsp+"»") {
+				t.Errorf("séance %d, %s: frontloading not marked as a borrowed word\n\t%s", p.Number, f.where, f.text)
+			}
+			explained = explained || strings.Contains(low, "frontloading") && strings.Contains(low, "en amont")
+		}
+		if p.Number == 1 && !explained {
+			t.Error("séance 1 never explains « frontloading » in French")
+		}
+	}
+}
+
+// Session 1's welcome sets the rules of an online room: the camera is
+// optional, nobody records without everyone's consent, captions are on,
+// and the course's tools carry nothing that could put someone at risk.
+func TestSession1SetsTheOnlineRules(t *testing.T) {
+	p := byNumber(t)[1]
+	welcome := p.Blocks[0]
+	text := welcome.Notes
+	for _, n := range p.BlockSlides(0) {
+		s := p.Slides[n-1]
+		text += "\n" + s.Title + "\n" + strings.Join(s.Lines, "\n")
+	}
+	for _, want := range []string{"caméra est facultative", "Caméra facultative", "aucun enregistrement sans l’accord de toutes les personnes présentes",
+		"Aucun enregistrement sans l’accord", "sous-titres", "adresse personnelle", "plan d’action", "servent seulement au travail de la formation"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the welcome of session 1 (notes and slides) does not say %q", want)
+		}
+	}
+}
