@@ -71,8 +71,14 @@ type blockFile struct {
 
 type handoutFile struct {
 	Introduction string         `toml:"introduction"`
+	Cases        []caseFile     `toml:"cases"`
 	Exercises    []exerciseFile `toml:"exercises"`
 	TakeAway     string         `toml:"take_away"`
+}
+
+type caseFile struct {
+	Title string `toml:"title"`
+	Text  string `toml:"text"`
 }
 
 type exerciseFile struct {
@@ -248,6 +254,9 @@ func (f planFile) plan() course.Plan {
 			Notes:       strings.TrimSpace(b.Notes),
 			Materials:   strings.TrimSpace(b.Materials),
 		})
+	}
+	for _, c := range f.Handout.Cases {
+		p.Handout.Cases = append(p.Handout.Cases, course.Case{Title: strings.TrimSpace(c.Title), Text: strings.TrimSpace(c.Text)})
 	}
 	for _, e := range f.Handout.Exercises {
 		p.Handout.Exercises = append(p.Handout.Exercises, course.Exercise{

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -192,6 +194,8 @@ func TestLoadReportsTheFaultyFile(t *testing.T) {
 		{"empty official title", "seance-5.toml", `title = "S’unir`, `title = "" #`, "titre officiel"},
 		{"number not matching the file name", "seance-3.toml", "number = 3", "number = 4", "seance-4.toml"},
 		{"missing file", "seance-3.toml", "", "", "seance-3.toml"},
+		{"exercise cited but not in the handout", "seance-2.toml", "document de la séance, exercice 2", "document de la séance, exercice 4", "cite l’exercice 4"},
+		{"handout exercise no block cites", "seance-3.toml", "liste des méthodes de décision\u202f; document de la séance, exercice 3", "liste des méthodes de décision", "n’est cité par aucun bloc"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -300,6 +304,10 @@ func proseFields(p course.Plan) []field {
 		out = append(out, field{where + ", titre", b.Title}, field{where + ", notes", b.Notes}, field{where + ", matériel", b.Materials})
 	}
 	out = append(out, field{"document, introduction", p.Handout.Introduction}, field{"document, à retenir", p.Handout.TakeAway})
+	for i, c := range p.Handout.Cases {
+		where := "fiche de cas " + course.CaseLetter(i)
+		out = append(out, field{where + ", titre", c.Title}, field{where + ", texte", c.Text})
+	}
 	for i, e := range p.Handout.Exercises {
 		where := fmt.Sprintf("exercice %d", i+1)
 		out = append(out, field{where + ", titre", e.Title}, field{where + ", consigne", e.Instructions})
@@ -370,6 +378,293 @@ func TestOneVocabulary(t *testing.T) {
 					t.Errorf("séance %d, %s : « %s »\n\t%s", p.Number, f.where, w, f.text)
 				}
 			}
+		}
+	}
+}
+
+// Each block sends the participants to the handout exercise that fits its
+// work, by the exercise's number; the pairs are copied by hand from the
+// agenda's design so that a renumbered handout is caught.
+func TestBlocksCiteTheirExercise(t *testing.T) {
+	want := map[int]map[string]string{
+		1: {"Un mouvement qui nous inspire": "Un mouvement qui m’inspire", "Notre ADN en quatre volets": "L’ADN de mon groupe",
+			"Bilan et suite": "Se préparer au tourbillon"},
+		2: {"Quand personne ne décide, qui décide ?": "Rendre visible le pouvoir caché",
+			"Le leadership partagé selon Marshall Ganz": "Mon récit public", "Dessiner notre flocon": "Le flocon de mon groupe"},
+		3: {"Concevoir la structure sur le canevas": "Dessiner notre structure", "Rédiger les mandats": "Rédiger un mandat",
+			"Choisir les méthodes de décision": "Choisir comment décider"},
+		4: {"Diagnostic d’une coalition": "Diagnostic de coalition", "Notre entente de travail": "Notre entente de travail",
+			"Bilan et engagement personnel": "Ma charge militante"},
+		5: {"Cartographier le système": "Carte du système", "Notre plan de convergence": "Mon plan de convergence",
+			"Rebelles, réformistes et écologie des mouvements": "Mon rôle dans l’écologie des mouvements"},
+	}
+	for n, p := range byNumber(t) {
+		got := map[string]string{}
+		for i, b := range p.Blocks {
+			for _, k := range p.BlockExercises(i) {
+				if k < 1 || k > len(p.Handout.Exercises) {
+					t.Errorf("séance %d, «%s%s%s» cites exercise %d of %d", n, nbsp, b.Title, nbsp, k, len(p.Handout.Exercises))
+					continue
+				}
+				if got[b.Title] != "" {
+					t.Errorf("séance %d, «%s%s%s» cites two exercises", n, nbsp, b.Title, nbsp)
+				}
+				got[b.Title] = p.Handout.Exercises[k-1].Title
+			}
+		}
+		typesetWant := map[string]string{}
+		for block, ex := range want[n] {
+			typesetWant[typeset(block)] = ex
+		}
+		if !maps.Equal(got, typesetWant) {
+			t.Errorf("séance %d: blocks cite\n\t%v\nwant\n\t%v", n, got, typesetWant)
+		}
+	}
+}
+
+// The rooms of session 2 read their Sunrise case in the handout, not in
+// the facilitators' notes, which only say which room takes which sheet.
+func TestSession2CasesAreInTheHandout(t *testing.T) {
+	p := byNumber(t)[2]
+	situations := []string{"bureau de circonscription", "balado", "depuis un mois"}
+	if len(p.Handout.Cases) != len(situations) {
+		t.Fatalf("%d case sheets, want %d", len(p.Handout.Cases), len(situations))
+	}
+	for i, s := range situations {
+		c := p.Handout.Cases[i]
+		if !strings.Contains(c.Text, s) || !strings.Contains(c.Text, "règle des trois personnes") {
+			t.Errorf("fiche %s «%s%s%s» lacks %q or the rules", course.CaseLetter(i), nbsp, c.Title, nbsp, s)
+		}
+		for _, b := range p.Blocks {
+			if strings.Contains(b.Notes, s) {
+				t.Errorf("block «%s%s%s» still holds the case %q in its notes", nbsp, b.Title, nbsp, s)
+			}
+		}
+	}
+	var rooms string
+	for _, b := range p.Blocks {
+		if b.Title == "Les règles des pôles face à des cas concrets" {
+			rooms = b.Notes
+		}
+	}
+	for _, want := range []string{"salle 1 fiche A", "salle 2 fiche B", "salle 3 fiche C", "salle 6 fiche C"} {
+		if !strings.Contains(rooms, want) {
+			t.Errorf("the Sunrise block does not say %q", want)
+		}
+	}
+}
+
+// maxRooms is the most breakout groups a default cohort makes: 25 seats in
+// groups of 4 or 5 give 5 or 6 rooms. A timing that counts rooms must hold
+// for the most.
+const maxRooms = 6
+
+// A block's timing line, the last sentence of its notes:
+// « Minutage : 1 min pour ouvrir les salles + 12 min en salle + … = 15 min. »
+var (
+	minutageLine = regexp.MustCompile(`Minutage\x{a0}: (.+?) = (\d+)\x{a0}min\.`)
+	// One term: an optional count (« 6 salles × »), then a duration,
+	// « 1 min », « 1 min 30 » or « 45 s ».
+	minutageTerm = regexp.MustCompile(`^(?:(\d+) ([^×+]+?) × )?(\d+)\x{a0}(min|s)(?:\x{a0}(\d+)\b)?`)
+	// Notes that pace a block per slide, per person or per room do
+	// arithmetic, and must show it.
+	perUnitTiming = regexp.MustCompile(`(?i)par diapo|(chacune|chaque (salle|sous-groupe))[^.]*\d\x{a0}(min|s)\b`)
+)
+
+type minutage struct {
+	seconds, total int
+	terms          []string
+	rooms, slides  int // the largest room count a term multiplies by; the slides counted
+}
+
+func parseMinutage(notes string) (minutage, bool, error) {
+	m := minutageLine.FindStringSubmatch(notes)
+	if m == nil {
+		return minutage{}, false, nil
+	}
+	var out minutage
+	out.total, _ = strconv.Atoi(m[2])
+	for term := range strings.SplitSeq(m[1], " + ") {
+		out.terms = append(out.terms, term)
+		t := minutageTerm.FindStringSubmatch(term)
+		if t == nil {
+			return out, true, fmt.Errorf("term %q has no duration", term)
+		}
+		count := 1
+		if t[1] != "" {
+			count, _ = strconv.Atoi(t[1])
+		}
+		n, _ := strconv.Atoi(t[3])
+		secs := n
+		if t[4] == "min" {
+			secs = 60 * n
+		}
+		if t[5] != "" {
+			extra, _ := strconv.Atoi(t[5])
+			secs += extra
+		}
+		out.seconds += count * secs
+		switch noun := t[2]; {
+		case strings.HasPrefix(noun, "salle") || strings.HasPrefix(noun, "sous-groupe"):
+			out.rooms = max(out.rooms, count)
+		case strings.HasPrefix(noun, "diapo"):
+			out.slides += count
+		case noun == "" && strings.Contains(term, "diapo"):
+			out.slides++
+		}
+	}
+	return out, true, nil
+}
+
+// The timings hold for a 25-seat cohort: every block that opens breakout
+// rooms, or paces itself per slide, person or room, ends its notes with a
+// minutage whose terms add up to the block's minutes, counts the minute it
+// takes to open the rooms and the one to close them, counts rooms as the
+// largest cohort makes them, and counts the slides the block cites.
+func TestTimingsAddUp(t *testing.T) {
+	for _, p := range byNumber(t) {
+		for i, b := range p.Blocks {
+			where := fmt.Sprintf("séance %d, «%s%s%s»", p.Number, nbsp, b.Title, nbsp)
+			rooms := strings.Contains(strings.ToLower(b.Materials), "salles de sous-groupes")
+			mt, ok, err := parseMinutage(b.Notes)
+			switch {
+			case err != nil:
+				t.Errorf("%s: %v", where, err)
+				continue
+			case !ok && (rooms || perUnitTiming.MatchString(b.Notes)):
+				t.Errorf("%s times its work per room, person or slide, or opens rooms, but has no minutage", where)
+				continue
+			case !ok:
+				continue
+			}
+			if mt.total != b.Minutes || mt.seconds != 60*b.Minutes {
+				t.Errorf("%s: the minutage adds up to %d s and says %d min; the block lasts %d min", where, mt.seconds, mt.total, b.Minutes)
+			}
+			all := strings.Join(mt.terms, " + ")
+			keptOpen := strings.Contains(b.Notes, "restent ouvertes")
+			openedBefore := i > 0 && strings.Contains(p.Blocks[i-1].Notes, "restent ouvertes")
+			if rooms && !openedBefore && !strings.Contains(all, "ouvrir les salles") {
+				t.Errorf("%s: the minutage has no time to open the rooms: %s", where, all)
+			}
+			if rooms && !keptOpen && !strings.Contains(all, "fermer les salles") {
+				t.Errorf("%s: the minutage has no time to close the rooms: %s", where, all)
+			}
+			if mt.rooms != 0 && mt.rooms < maxRooms {
+				t.Errorf("%s: the minutage counts %d rooms; a cohort of 25 makes up to %d", where, mt.rooms, maxRooms)
+			}
+			if cited := len(p.BlockSlides(i)); mt.slides != 0 && mt.slides != cited {
+				t.Errorf("%s: the minutage counts %d slides; the block cites %d", where, mt.slides, cited)
+			}
+		}
+	}
+}
+
+// The minutage reader must itself be able to refuse, or TestTimingsAddUp
+// proves nothing.
+func TestParseMinutage(t *testing.T) {
+	tests := []struct {
+		notes          string
+		seconds, total int
+		rooms, slides  int
+		bad            bool
+	}{
+		{"Faire. Minutage\u00a0: 1\u00a0min pour ouvrir les salles + 12\u00a0min en salle + 1\u00a0min pour fermer les salles = 14\u00a0min.", 840, 14, 0, 0, false},
+		{"Minutage\u00a0: 6 salles × 45\u00a0s + 3\u00a0min\u00a030 pour la relance = 8\u00a0min.", 480, 8, 6, 0, false},
+		{"Minutage\u00a0: 7 diapos d’idées × 1\u00a0min\u00a030 + 1\u00a0min\u00a030 sur la dernière diapo = 12\u00a0min.", 720, 12, 0, 8, false},
+		{"Minutage\u00a0: 4 sous-groupes × 3\u00a0min = 12\u00a0min.", 720, 12, 4, 0, false},
+		{"Minutage\u00a0: le temps qu’il faut + 2\u00a0min = 10\u00a0min.", 0, 10, 0, 0, true},
+	}
+	for _, tt := range tests {
+		got, ok, err := parseMinutage(tt.notes)
+		if !ok || (err != nil) != tt.bad {
+			t.Errorf("parseMinutage(%q): ok %v, err %v", tt.notes, ok, err)
+			continue
+		}
+		if !tt.bad && (got.seconds != tt.seconds || got.total != tt.total || got.rooms != tt.rooms || got.slides != tt.slides) {
+			t.Errorf("parseMinutage(%q) = %+v", tt.notes, got)
+		}
+	}
+	if _, ok, _ := parseMinutage("Rythme conseillé : 1 min 30 par diapo."); ok {
+		t.Error("notes without a minutage read as one")
+	}
+}
+
+// Session 4 asks for the example of a Québec coalition: it gives one, the
+// CLASSE of the 2012 student strike, in the talk that asks, on a slide and
+// on a case sheet the rooms can take.
+func TestSession4GivesAQuebecCoalition(t *testing.T) {
+	p := byNumber(t)[4]
+	for i, b := range p.Blocks {
+		if !strings.Contains(b.Notes, "québécoise") {
+			continue
+		}
+		if !strings.Contains(b.Notes, "CLASSE") {
+			t.Errorf("«%s%s%s» asks for a Québec coalition and gives none", nbsp, b.Title, nbsp)
+		}
+		onSlide := false
+		for _, n := range p.BlockSlides(i) {
+			onSlide = onSlide || strings.Contains(p.Slides[n-1].Title, "CLASSE")
+		}
+		if !onSlide {
+			t.Errorf("«%s%s%s» has no slide on the CLASSE", nbsp, b.Title, nbsp)
+		}
+	}
+	var sheet string
+	for _, c := range p.Handout.Cases {
+		if strings.Contains(c.Title, "CLASSE") {
+			sheet = c.Text
+		}
+	}
+	for _, fact := range []string{"printemps érable", "Coalition large de l’Association pour une solidarité syndicale étudiante",
+		"3 décembre 2011", "Cégep de Valleyfield", "voix égale", "porte-parole", "la FECQ et la FEUQ", "dissoute"} {
+		if !strings.Contains(sheet, typeset(fact)) {
+			t.Errorf("the CLASSE case sheet lacks %q", fact)
+		}
+	}
+}
+
+// The sessions are online: nothing is asked on paper without an online way
+// to do it, the camera is never expected, and the English « frontloading »
+// is always marked as a borrowed word and explained in French.
+func TestOnlineWording(t *testing.T) {
+	for _, p := range byNumber(t) {
+		explained := false
+		for _, f := range proseFields(p) {
+			low := strings.ToLower(f.text)
+			if (strings.Contains(low, "papier") || strings.Contains(low, "feuille")) && !strings.Contains(low, "document partagé") {
+				t.Errorf("séance %d, %s: paper without the shared document\n\t%s", p.Number, f.where, f.text)
+			}
+			for _, w := range []string{"caméra allumée", "caméra si possible", "à la caméra"} {
+				if strings.Contains(low, w) && !strings.Contains(low, "facultative") && !strings.Contains(low, "de vive voix") {
+					t.Errorf("séance %d, %s: « %s » while the camera is optional\n\t%s", p.Number, f.where, w, f.text)
+				}
+			}
+			if strings.Contains(low, "frontloading") && !strings.Contains(low, "«"+nbsp+"frontloading"+nbsp+"»") {
+				t.Errorf("séance %d, %s: frontloading not marked as a borrowed word\n\t%s", p.Number, f.where, f.text)
+			}
+			explained = explained || strings.Contains(low, "frontloading") && strings.Contains(low, "en amont")
+		}
+		if p.Number == 1 && !explained {
+			t.Error("séance 1 never explains « frontloading » in French")
+		}
+	}
+}
+
+// Session 1's welcome sets the rules of an online room: the camera is
+// optional, nobody records without everyone's consent, captions are on,
+// and the course's tools carry nothing that could put someone at risk.
+func TestSession1SetsTheOnlineRules(t *testing.T) {
+	p := byNumber(t)[1]
+	welcome := p.Blocks[0]
+	text := welcome.Notes
+	for _, n := range p.BlockSlides(0) {
+		s := p.Slides[n-1]
+		text += "\n" + s.Title + "\n" + strings.Join(s.Lines, "\n")
+	}
+	for _, want := range []string{"caméra est facultative", "Caméra facultative", "aucun enregistrement sans l’accord de toutes les personnes présentes",
+		"Aucun enregistrement sans l’accord", "sous-titres", "adresse personnelle", "plan d’action", "servent seulement au travail de la formation"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the welcome of session 1 (notes and slides) does not say %q", want)
 		}
 	}
 }

@@ -29,9 +29,18 @@ type Exercise struct {
 	Questions    []string // each gets blank lines in the handout
 }
 
+// Case is a case sheet (« fiche de cas ») printed in the handout: the
+// situation a breakout room works on, which the room must be able to read
+// without the facilitators' notes.
+type Case struct {
+	Title string
+	Text  string
+}
+
 // Handout is the French text printed for participants.
 type Handout struct {
 	Introduction string
+	Cases        []Case // printed before the exercises, lettered A, B, C…
 	Exercises    []Exercise
 	TakeAway     string // the closing "à retenir" paragraph
 }
@@ -81,11 +90,16 @@ func (p Plan) Validate() error {
 	}
 	l = append(l, p.validateSlides(name)...)
 	l = append(l, p.validateGuide(name)...)
+	l = append(l, p.validateExercises(name)...)
 	if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
 		l = append(l, fmt.Sprintf("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
 	}
 	l.Add(strings.TrimSpace(p.Handout.Introduction) == "", name+" : le texte d’introduction du document manque.")
 	l.Add(len(p.Handout.Exercises) == 0, name+" : le document n’a aucun exercice.")
+	for i, c := range p.Handout.Cases {
+		l.Add(strings.TrimSpace(c.Title) == "" || strings.TrimSpace(c.Text) == "",
+			fmt.Sprintf("%s\u00a0: la fiche de cas %s du document n’a pas de titre ou de texte.", name, CaseLetter(i)))
+	}
 	for _, e := range p.Handout.Exercises {
 		l.Add(strings.TrimSpace(e.Title) == "" || strings.TrimSpace(e.Instructions) == "" || len(e.Questions) == 0,
 			name+" : un exercice du document est incomplet.")
@@ -112,4 +126,14 @@ func ShortTitles(plans []Plan) map[int]string {
 		m[p.Number] = p.ShortTitle
 	}
 	return m
+}
+
+// CaseLetter is how the handout and the notes name case sheet i (from 0):
+// « A », « B »…, letters so that a room's case is never taken for an
+// exercise number.
+func CaseLetter(i int) string {
+	if i >= 0 && i < 26 {
+		return string(rune('A' + i))
+	}
+	return fmt.Sprint(i + 1)
 }

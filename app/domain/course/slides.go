@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"atelier/app/domain/agenda"
@@ -32,36 +31,10 @@ const (
 // « diapos 8 à 15 », « diapos 20 et 21 », « diapos 1, 2 et 3 ».
 var slideRef = regexp.MustCompile(`(?i)\bdiapos?\s+(\d+)((?:\s*(?:,|à|et)\s*\d+)*)`)
 
-// slideNumber is one number after the first in a reference.
-var slideNumber = regexp.MustCompile(`(,|à|et)\s*(\d+)`)
-
 // SlideRefs lists, in order and without repeats, the numbers of the slides
 // materials cites.
 func SlideRefs(materials string) []int {
-	var out []int
-	seen := map[int]bool{}
-	add := func(n int) {
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	for _, m := range slideRef.FindAllStringSubmatch(materials, -1) {
-		prev, _ := strconv.Atoi(m[1])
-		add(prev)
-		for _, n := range slideNumber.FindAllStringSubmatch(m[2], -1) {
-			k, _ := strconv.Atoi(n[2])
-			if n[1] == "à" {
-				for i := prev + 1; i <= k; i++ {
-					add(i)
-				}
-			} else {
-				add(k)
-			}
-			prev = k
-		}
-	}
-	return out
+	return numberedRefs(slideRef, materials)
 }
 
 // BlockSlides are the numbers of the slides block i of the plan cites.

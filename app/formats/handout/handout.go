@@ -82,6 +82,10 @@ func (d *doc) handout(c course.Cohort, s course.Session, p course.Plan, resource
 			d.gap(2)
 		}
 	}
+	// The rooms read their case before they answer the exercise's questions.
+	for i, k := range p.Handout.Cases {
+		d.caseSheet(i, k)
+	}
 	if len(p.Handout.Exercises) > 0 {
 		d.heading("Exercices", 30)
 		for i, e := range p.Handout.Exercises {
@@ -176,6 +180,20 @@ func slotStart(c course.Cohort, tl agenda.Timeline, sl agenda.Slot) string {
 		return ""
 	}
 	return textfmt.French.Clock(sl.Start.In(c.Location()))
+}
+
+// caseSheet prints case i as a section of its own, headed by the letter
+// the facilitators give each room; the title is wrapped, not cut as a
+// heading would be. A sheet that fits on a page is kept on one, so that a
+// room reads it whole.
+func (d *doc) caseSheet(i int, k course.Case) {
+	title := d.wrap(pdfdoc.Clean(k.Title), d.textW(), true, 11)
+	text := d.wrap(pdfdoc.Clean(k.Text), d.textW(), false, bodySize)
+	keep := float64(len(title))*6 + 1 + float64(len(text))*bodyLine
+	d.heading("Fiche de cas "+course.CaseLetter(i), min(keep, d.bottom()-d.top()-12))
+	d.para(k.Title, true, 11, 6, 0, ink)
+	d.gap(1)
+	d.body(k.Text)
 }
 
 func (d *doc) exercise(n int, e course.Exercise) {

@@ -341,3 +341,40 @@ func TestSession3HandoutDrawsTheStructures(t *testing.T) {
 		t.Error("session 2 handout shows the structures")
 	}
 }
+
+// Session 2's rooms each read one case: the handout prints every sheet,
+// titled with its letter, before the exercises they answer.
+func TestHandoutPrintsTheCaseSheets(t *testing.T) {
+	c, plans := fixture(t)
+	p := plans[1]
+	if len(p.Handout.Cases) == 0 {
+		t.Fatal("session 2 has no case sheets")
+	}
+	long := course.Case{Title: "Une coalition qui " + strings.Repeat("se réunit encore et encore ", 6) + "sans fin",
+		Text: "Premier paragraphe du cas.\n\nSecond paragraphe du cas."}
+	p.Handout.Cases = append(p.Handout.Cases, long)
+	path, _ := write(t, "seance-2-cas.pdf", renderHandout(c, p, opts()))
+	got := text(t, path, false)
+	last := -1
+	for i, k := range p.Handout.Cases {
+		head := "Fiche de cas " + course.CaseLetter(i)
+		at := strings.Index(got, head)
+		if at <= last {
+			t.Fatalf("%q missing or out of order in %.400q", head, got)
+		}
+		last = at
+		for _, want := range []string{k.Title, k.Text} {
+			if !strings.Contains(got[at:], spaces.ReplaceAllString(want, " ")) {
+				t.Errorf("%s lacks %.80q", head, want)
+			}
+		}
+	}
+	if ex := strings.Index(got, "Exercice 1 — "); ex < last {
+		t.Errorf("the exercises (at %d) come before the last case sheet (at %d)", ex, last)
+	}
+	// A session without cases prints no sheet.
+	path, _ = write(t, "seance-1.pdf", renderHandout(c, plans[0], opts()))
+	if strings.Contains(text(t, path, false), "Fiche de cas") {
+		t.Error("session 1's handout prints a case sheet it does not have")
+	}
+}
