@@ -100,7 +100,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 		container.NewTabItem(lang.X("sessions.concepts", "Concepts clés"), container.NewVScroll(s.concepts)),
 		container.NewTabItem(lang.X("sessions.teamnotes", "Notes de l’équipe"), s.notes.root),
 		container.NewTabItem(lang.X("sessions.resources", "Ressources"), container.NewVScroll(s.resources)),
-		container.NewTabItem(lang.X("sessions.guide", "Guide d’animation"), s.guide.root),
+		container.NewTabItem(lang.X("sessions.guide", "Guide"), s.guide.root),
 	)
 	liveBtn := widget.NewButtonWithIcon(lang.X("live.open", "Animer en direct"), theme.MediaPlayIcon(), s.onLive)
 	liveBtn.Importance = widget.HighImportance
