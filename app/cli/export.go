@@ -35,7 +35,7 @@ func runExport(env Env, dbPath string, args []string) int {
 	case "slides":
 		return runExportSlides(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu «\u00a0%s\u00a0»\u202f; disponibles\u00a0: attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.

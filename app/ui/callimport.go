@@ -78,7 +78,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	p.matched = widget.NewList(
 		func() int { return len(p.plan.Result.Matched) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← « Tablette de Jo » · En retard · 149 min")
+			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← «\u00a0Tablette de Jo\u00a0» · En retard · 149\u00a0min")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},

@@ -63,7 +63,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("Titre d’une ressource assez longue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("Source · auteur · séances")
+			meta := widget.NewLabel("Source · auteur·e · séances")
 			meta.Truncation = fyne.TextTruncateEllipsis
 			meta.Importance = widget.LowImportance
 			return container.New(&tightVBox{}, title, meta)

@@ -175,8 +175,8 @@ func (l *liveScreen) build() {
 	l.startBtn.Importance = widget.HighImportance
 	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { l.act(l.runner.Prev) })
 	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { l.act(l.runner.Next) })
-	plus1 := widget.NewButton(lang.X("live.plus1", "+1 min"), func() { l.addMinutes(1) })
-	plus5 := widget.NewButton(lang.X("live.plus5", "+5 min"), func() { l.addMinutes(5) })
+	plus1 := widget.NewButton(lang.X("live.plus1", "+1\u00a0min"), func() { l.addMinutes(1) })
+	plus5 := widget.NewButton(lang.X("live.plus5", "+5\u00a0min"), func() { l.addMinutes(5) })
 	l.groupsBtn = widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), l.onGroups)
 	var labels []string
 	for _, v := range shareViews() {

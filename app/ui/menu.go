@@ -60,8 +60,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item(lang.X("live.startpause", "Démarrer ou mettre en pause"), key(fyne.KeyP, alt), u.liveAction(func(l *liveScreen) { l.onStartPause() })),
 		item(lang.X("live.next", "Suivant"), key(fyne.KeyRight, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Next) })),
 		item(lang.X("live.prev", "Précédent"), key(fyne.KeyLeft, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Prev) })),
-		item(lang.X("live.plus1", "+1 min"), key(fyne.Key1, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(1) })),
-		item(lang.X("live.plus5", "+5 min"), key(fyne.Key5, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(5) })),
+		item(lang.X("live.plus1", "+1\u00a0min"), key(fyne.Key1, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(1) })),
+		item(lang.X("live.plus5", "+5\u00a0min"), key(fyne.Key5, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(5) })),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("live.share", "Écran partagé"), key(fyne.KeyE, alt), u.liveAction(func(l *liveScreen) { l.onShare() })))
 	for _, v := range shareViews() {

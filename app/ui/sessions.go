@@ -282,7 +282,7 @@ func totalImportance(total int) widget.Importance {
 // newAgendaRow is the template of one agenda line: start time, a bar in the
 // block kind's colour, title and kind, duration.
 func newAgendaRow() fyne.CanvasObject {
-	start := widget.NewLabelWithStyle("20 h 30", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: false, Bold: true})
+	start := widget.NewLabelWithStyle("20\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: false, Bold: true})
 	bar := canvas.NewRectangle(kindColor(agenda.Pause))
 	bar.SetMinSize(fyne.NewSize(6, 40))
 	bar.CornerRadius = 3
@@ -290,7 +290,7 @@ func newAgendaRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	kind := canvas.NewText("Sous-groupes", kindColor(agenda.Pause))
 	kind.TextSize = 12
-	minutes := widget.NewLabelWithStyle("1 h 30", fyne.TextAlignTrailing, fyne.TextStyle{})
+	minutes := widget.NewLabelWithStyle("1\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{})
 	left := container.NewHBox(container.New(layout.NewGridWrapLayout(fyne.NewSize(78, 40)), start), bar)
 	center := container.NewVBox(title, container.NewPadded(kind))
 	return container.NewBorder(nil, nil, left, minutes, center)
