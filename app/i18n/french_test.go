@@ -58,10 +58,15 @@ var quoted = regexp.MustCompile(`«[^»]*»`)
 func spaceSlip(s string) (rule, at string) {
 	rs := []rune(s)
 	for i, r := range rs {
-		if i == 0 || !strings.ContainsRune(";?!:", r) {
+		if !strings.ContainsRune(";?!:", r) {
 			continue
 		}
-		prev, next := rs[i-1], rune(-1)
+		// A text that starts with the mark leaves its space to another
+		// piece, out of sight: it is a slip too.
+		prev, next := rune(-1), rune(-1)
+		if i > 0 {
+			prev = rs[i-1]
+		}
 		if i+1 < len(rs) {
 			next = rs[i+1]
 		}
@@ -126,6 +131,8 @@ func TestFrenchSlips(t *testing.T) {
 		{"U+202F", "introuvable; elle"},
 		{"U+202F", "introuvable\u00a0; elle"},
 		{"U+202F", "Séance %d; la suite"},
+		{"U+202F", "; et " + unknown},
+		{"U+00A0) avant « : »", ": " + unknown},
 		{"U+00A0) avant « : »", "Sauvegarde écrite : %s"},
 		{"U+00A0) avant « : »", "Séance\u202f: 2"},
 		{"U+00A0) avant « : »", "Séance: 2"},
@@ -184,7 +191,7 @@ func TestFrenchSlips(t *testing.T) {
 		"Feuille d’émargement", "Redevabilités", "Lien double", "l’équipe d’animation",
 		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»",
 		// A piece the scan cannot see may hold the space.
-		"Document «" + unknown, unknown + "»", unknown + "; et", "Ligne %d%s: des caractères", "%s; le reste",
+		"Document «" + unknown, unknown + "»", unknown + "; et", "«\u00a0x\u00a0»\u202f?", "Ligne %d%s: des caractères", "%s; le reste",
 		"atelier participant export --email COURRIEL", "atelier.db", "FICHIER.pdf", "Ctrl+Z, Ctrl+Y", "2027-01-13 18:30",
 	}
 	for _, s := range good {
