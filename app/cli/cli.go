@@ -142,7 +142,7 @@ func Run(args []string, env Env) int {
 	case "participant":
 		return runParticipant(env, dbPath, rest[1:])
 	}
-	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
+	return usageError(env, fmt.Sprintf("commande inconnue «\u00a0%s\u00a0».", rest[0]))
 }
 
 func runGUI(env Env, dbPath string) int {
@@ -215,7 +215,7 @@ func runBackup(env Env, dbPath string, args []string) int {
 		return usageError(env, frenchFlagError(err))
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return usageError(env, "indiquez le fichier de sauvegarde : atelier backup -o FICHIER.")
+		return usageError(env, "indiquez le fichier de sauvegarde\u00a0: atelier backup -o FICHIER.")
 	}
 	ctx := context.Background()
 	err := func() error {
@@ -268,7 +268,7 @@ func fail(env Env, err error) int {
 }
 
 func usageError(env Env, msg string) int {
-	fmt.Fprintf(env.Stderr, "atelier : %s\nVoir « atelier help ».\n", msg)
+	fmt.Fprintf(env.Stderr, "atelier\u00a0: %s\nVoir «\u00a0atelier help\u00a0».\n", msg)
 	return ExitUsage
 }
 
@@ -277,9 +277,9 @@ func frenchFlagError(err error) string {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return fmt.Sprintf("option inconnue « %s ».", strings.TrimPrefix(msg, "flag provided but not defined: "))
+		return fmt.Sprintf("option inconnue «\u00a0%s\u00a0».", strings.TrimPrefix(msg, "flag provided but not defined: "))
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return fmt.Sprintf("l’option « %s » demande une valeur.", strings.TrimPrefix(msg, "flag needs an argument: "))
+		return fmt.Sprintf("l’option «\u00a0%s\u00a0» demande une valeur.", strings.TrimPrefix(msg, "flag needs an argument: "))
 	}
 	return msg
 }

@@ -15,7 +15,7 @@ import (
 // runExport dispatches « atelier export KIND ».
 func runExport(env Env, dbPath string, args []string) int {
 	if len(args) == 0 {
-		return usageError(env, "précisez ce qu’il faut exporter : atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf.")
+		return usageError(env, "précisez ce qu’il faut exporter\u00a0: atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf.")
 	}
 	switch args[0] {
 	case "structure":

@@ -402,7 +402,7 @@ func blockIDs(ctx context.Context, tx *sql.Tx, sessionID int64) (map[int64]bool,
 func validateBlocks(blocks []agenda.Block) error {
 	for i, b := range blocks {
 		if err := b.Validate(); err != nil {
-			return usererr.New("Bloc %d (« %s ») : %s", i+1, b.Title, err)
+			return usererr.New("Bloc %d («\u00a0%s\u00a0»)\u00a0: %s", i+1, b.Title, err)
 		}
 	}
 	return nil

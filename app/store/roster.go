@@ -157,7 +157,7 @@ func (r *Roster) emailTaken(p participants.Participant, err error) error {
 	}
 	other, ok, ferr := r.ByEmail(p.Email)
 	if ferr != nil || !ok {
-		return usererr.Wrap(err, "Le courriel « %s » est déjà celui d’une autre personne de cette cohorte ; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
+		return usererr.Wrap(err, "Le courriel «\u00a0%s\u00a0» est déjà celui d’une autre personne de cette cohorte\u202f; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
 	}
 	return EmailTaken(p.Email, other.Name, err)
 }

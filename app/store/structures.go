@@ -175,7 +175,7 @@ func structureNameFree(ctx context.Context, tx *sql.Tx, cohortID int64, name str
 		return err
 	}
 	if taken {
-		return usererr.New("Une structure porte déjà le nom « %s » dans cette cohorte.", name).Of(ErrDuplicateName)
+		return usererr.New("Une structure porte déjà le nom «\u00a0%s\u00a0» dans cette cohorte.", name).Of(ErrDuplicateName)
 	}
 	return nil
 }

@@ -135,7 +135,7 @@ func (b *breakoutDialog) show() {
 	title := sessionName(b.session.Number)
 	if len(b.groups) == 0 {
 		b.text.SetText("")
-		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis « Former les groupes ».", len(b.present), map[string]any{"N": len(b.present)}))
+		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis «\u00a0Former les groupes\u00a0».", len(b.present), map[string]any{"N": len(b.present)}))
 		return
 	}
 	b.sortMembers()

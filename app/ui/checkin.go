@@ -277,7 +277,7 @@ func (c *checkinScreen) onRestAbsent() {
 		names = append(names, p.Name)
 	}
 	list := wrapped(strings.Join(names, "\n"))
-	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente ?", len(rest),
+	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente\u202f?", len(rest),
 		map[string]any{"N": len(rest), "S": c.session.Number}))
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(lang.X("checkin.rest.title", "Marquer les autres absent·e·s"),

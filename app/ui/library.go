@@ -46,7 +46,7 @@ type libraryScreen struct {
 func newLibraryScreen(u *UI) *libraryScreen {
 	l := &libraryScreen{ui: u}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder(lang.X("library.search", "Rechercher : titre, résumé, auteur·e, étiquette…"))
+	l.search.SetPlaceHolder(lang.X("library.search", "Rechercher\u00a0: titre, résumé, auteur·e, étiquette…"))
 	l.search.OnChanged = func(string) { l.refresh() }
 	all := lang.X("library.all", "Tout")
 	l.source = widget.NewSelect(nil, func(string) { l.refresh() })

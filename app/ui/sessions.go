@@ -107,7 +107,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 
 	s.split = container.NewHSplit(s.list, detail)
 	s.split.Offset = 0.25
-	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec « Nouvelle cohorte » : ses cinq séances seront reprises du programme."))
+	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec «\u00a0Nouvelle cohorte\u00a0»\u00a0: ses cinq séances seront reprises du programme."))
 	s.body = container.NewStack(s.split)
 	s.root = s.body
 	return s
@@ -262,9 +262,9 @@ func (s *sessionsScreen) showCurriculum() {
 func totalText(planned, session string, diff int, minutes func(int) string) string {
 	switch {
 	case diff > 0:
-		return lang.X("sessions.over", "{{.Planned}} prévues : {{.Diff}} de trop sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(diff), "Session": session})
+		return lang.X("sessions.over", "{{.Planned}} prévues\u00a0: {{.Diff}} de trop sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(diff), "Session": session})
 	case diff < 0:
-		return lang.X("sessions.under", "{{.Planned}} prévues : {{.Diff}} libres sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(-diff), "Session": session})
+		return lang.X("sessions.under", "{{.Planned}} prévues\u00a0: {{.Diff}} libres sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(-diff), "Session": session})
 	}
 	return lang.X("sessions.exact", "{{.Planned}} prévues sur {{.Session}}", map[string]any{"Planned": planned, "Session": session})
 }

@@ -198,7 +198,7 @@ func (s *structuresScreen) load(want int64) {
 	s.picker.ClearSelected()
 	s.current = structure.Structure{}
 	s.canvas.SetStructure(s.current, true)
-	s.setStatus(lang.X("structure.empty", "Aucune structure dans cette cohorte : créez-en une avec «\u00a0Nouvelle…\u00a0», à partir d’un modèle."))
+	s.setStatus(lang.X("structure.empty", "Aucune structure dans cette cohorte\u00a0: créez-en une avec «\u00a0Nouvelle…\u00a0», à partir d’un modèle."))
 	s.showDetails()
 	s.shown(s.current)
 }
