@@ -69,8 +69,8 @@ func newCheckinScreen(u *UI) *checkinScreen {
 			c.toggle(c.people[c.shown[id]])
 		}
 	}
-	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
-	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
+	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Ajouter une arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
+	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Importer le rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
 	rest := widget.NewButtonWithIcon(lang.X("checkin.rest", "Marquer les autres absent·e·s…"), theme.CancelIcon(), c.onRestAbsent)
 	// The controls at the usual size; the count, the search and the names
 	// large, to be read at a glance while people arrive. The count wraps:

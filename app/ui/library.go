@@ -78,8 +78,8 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	}
 	add := widget.NewButtonWithIcon(lang.X("library.add", "Ajouter…"), theme.ContentAddIcon(), func() { l.edit(library.Resource{Language: "fr", Custom: true}) })
 	add.Importance = widget.HighImportance
-	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer CSV…"), theme.UploadIcon(), l.onImport)
-	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter CSV…"), theme.DownloadIcon(), l.onExport)
+	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer un CSV…"), theme.UploadIcon(), l.onImport)
+	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter en CSV…"), theme.DownloadIcon(), l.onExport)
 	filters := container.NewHBox(
 		widget.NewLabel(lang.X("library.source", "Source")), l.source,
 		widget.NewLabel(lang.X("library.session", "Séance")), l.session,

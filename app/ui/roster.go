@@ -61,7 +61,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.X("roster.search", "Rechercher un nom, un courriel, une organisation, une ville…"))
 	r.search.OnChanged = func(string) { r.applyFilter() }
-	all := lang.X("roster.filter.all", "Tous")
+	all := lang.X("roster.filter.all", "Tous les statuts")
 	r.filter = widget.NewSelect(append([]string{all}, statusOptions()...), nil)
 	r.filter.SetSelectedIndex(0)
 	r.filter.OnChanged = func(string) { r.applyFilter() }
@@ -95,7 +95,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 		}
 	}
 
-	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter"), theme.ContentAddIcon(), r.onAdd)
+	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter…"), theme.ContentAddIcon(), r.onAdd)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.X("roster.import", "Importer…"), theme.UploadIcon(), r.onImport)
 	r.detail = newPersonPane(r)

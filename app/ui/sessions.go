@@ -107,7 +107,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 
 	s.split = container.NewHSplit(s.list, detail)
 	s.split.Offset = 0.25
-	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec «\u00a0Nouvelle cohorte\u00a0»\u00a0: ses cinq séances seront reprises du programme."))
+	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec «\u00a0Créer une cohorte…\u00a0»\u00a0: ses cinq séances seront reprises du programme."))
 	s.body = container.NewStack(s.split)
 	s.root = s.body
 	return s
