@@ -47,6 +47,7 @@ var wordRules = []slipRule{
 	{"redevabilités", regexp.MustCompile(`(?i)responsabilités`)},
 	{"lien double", regexp.MustCompile(`(?i)lien bidirectionnel`)},
 	{"animation (pas facilitation)", regexp.MustCompile(`(?i)facilitat`)},
+	{"diapo, comme le cours (pas diapositive)", regexp.MustCompile(`(?i)diapositives?`)},
 }
 
 var quoted = regexp.MustCompile(`«[^»]*»`)
@@ -174,6 +175,7 @@ func TestFrenchSlips(t *testing.T) {
 		{"redevabilités", "Responsabilités"},
 		{"lien double", "Lien bidirectionnel"},
 		{"animation", "l’équipe de facilitation"},
+		{"diapo", "Diapositive"},
 	}
 	for _, tt := range bad {
 		slips := frenchSlips(tt.text)
@@ -188,7 +190,7 @@ func TestFrenchSlips(t *testing.T) {
 		"inscrit·e·s", "présent·e", "auteur·e", "Auteur·e·s", "travailleur·euse·s", "149\u00a0min",
 		"85\u00a0%", "10\u00a0000", "n°\u00a0%d", "Participant·e·s › fiche", "les personnes participantes",
 		"--email COURRIEL", "--session N", "{{.Session}}", "Courriel", "clavardage",
-		"Feuille d’émargement", "Redevabilités", "Lien double", "l’équipe d’animation",
+		"Feuille d’émargement", "Redevabilités", "Lien double", "l’équipe d’animation", "Notes de la diapo", "Diaporama",
 		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»",
 		// A piece the scan cannot see may hold the space.
 		"Document «" + unknown, unknown + "»", unknown + "; et", "«\u00a0x\u00a0»\u202f?", "Ligne %d%s: des caractères", "%s; le reste",

@@ -38,7 +38,7 @@ func newExportsScreen(u *UI) *exportsScreen {
 	rosterTitle := widget.NewLabelWithStyle(lang.X("exports.roster", "Liste des personnes inscrites"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
-	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’export PNG et PDF des structures (Atelier structure › menu ⋮), l’export CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
+	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’exportation PNG et PDF des structures (Atelier structure › menu ⋮), l’exportation CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
 	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
 		e.backupsSection(), widget.NewSeparator(),
 		bookTitle, bookText, container.NewHBox(book, corrected), widget.NewSeparator(),

@@ -190,7 +190,7 @@ func keyHelp() [][2]string {
 		{"1, 5", lang.X("keys.live.plus", "Animation\u00a0: ajouter 1 ou 5 minutes au bloc (hors champ de texte)")},
 		{"Alt+P, Alt+→, Alt+←, Alt+1, Alt+5", lang.X("keys.live.alt", "Les mêmes, partout, même dans un champ de texte")},
 		{"Alt+E", lang.X("keys.live.share", "Ouvrir l’écran partagé")},
-		{"Alt+C, D, S, G, R, A", lang.X("keys.live.show", "Montrer sur l’écran partagé\u00a0: chrono, diapositive, structure, sous-groupes, ressource, pause")},
+		{"Alt+C, D, S, G, R, A", lang.X("keys.live.show", "Montrer sur l’écran partagé\u00a0: chrono, diapo, structure, sous-groupes, ressource, pause")},
 		{lang.X("keys.esc", "Échap"), lang.X("keys.esc.what", "Quitter «\u00a0Présenter\u00a0»\u202f; ne ferme jamais l’écran partagé")},
 		{"F1", lang.X("menu.keys", "Afficher les raccourcis… (F1)")},
 	}
