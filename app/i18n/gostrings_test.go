@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,7 +107,7 @@ func (g *goStrings) text(pkg string, e ast.Expr, done map[ast.Node]bool) (s stri
 }
 
 // collect reads the string constants of the files of one folder.
-func (g *goStrings) collect(t *testing.T, files []*ast.File) {
+func (g *goStrings) collect(files []*ast.File) {
 	for changed := true; changed; {
 		changed = false
 		for _, f := range files {
@@ -159,7 +160,7 @@ func frenchInGo(t *testing.T, app string, roots []string) []string {
 	g := &goStrings{consts: map[string]string{}}
 	folders := map[string]map[string]*ast.File{}
 	// textfmt.NBSP is the no-break space many messages are built with.
-	g.collect(t, values(parseFolder(t, fset, filepath.Join(app, "kit", "textfmt"))))
+	g.collect(values(parseFolder(t, fset, filepath.Join(app, "kit", "textfmt"))))
 	for _, root := range roots {
 		err := filepath.WalkDir(filepath.Join(app, root), func(path string, d fs.DirEntry, err error) error {
 			if err != nil || !d.IsDir() {
@@ -176,7 +177,7 @@ func frenchInGo(t *testing.T, app string, roots []string) []string {
 		}
 	}
 	for _, files := range folders {
-		g.collect(t, values(files))
+		g.collect(values(files))
 	}
 	var slips []string
 	for path, f := range allFiles(folders) {
@@ -231,6 +232,7 @@ func frenchInGo(t *testing.T, app string, roots []string) []string {
 			})
 		}
 	}
+	sort.Strings(slips)
 	return slips
 }
 
