@@ -22,7 +22,7 @@ var statusWords = map[string]participants.Mark{
 // runAttendance dispatches « atelier attendance mark|import ».
 func runAttendance(env Env, dbPath string, args []string) int {
 	if len(args) == 0 {
-		return usageError(env, "précisez « attendance mark » ou « attendance import ».")
+		return usageError(env, "précisez «\u00a0attendance mark\u00a0» ou «\u00a0attendance import\u00a0».")
 	}
 	switch args[0] {
 	case "mark":
@@ -34,7 +34,7 @@ func runAttendance(env Env, dbPath string, args []string) int {
 	case "summary":
 		return runAttendanceSummary(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("commande inconnue « attendance %s ».", args[0]))
+	return usageError(env, fmt.Sprintf("commande inconnue «\u00a0attendance %s\u00a0».", args[0]))
 }
 
 func runAttendanceMark(env Env, dbPath string, args []string) int {
@@ -51,7 +51,7 @@ func runAttendanceMark(env Env, dbPath string, args []string) int {
 	}
 	mark, ok := statusWords[strings.ToLower(*status)]
 	if *session == 0 || *email == "" || !ok || fs.NArg() > 0 {
-		return usageError(env, "utilisation : atelier attendance mark --session N --email COURRIEL --status present|absent|excused|late.")
+		return usageError(env, "utilisation\u00a0: atelier attendance mark --session N --email COURRIEL --status present|absent|excused|late.")
 	}
 	svc, c, _, err := openSession(env, dbPath, *cohortName, *session, writing)
 	if err != nil {

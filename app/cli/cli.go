@@ -53,7 +53,7 @@ const usage = `Atelier — l’outil des personnes animatrices du cours
 
 Utilisation :
   atelier [--db FICHIER]                 ouvre la fenêtre
-  atelier [--db FICHIER] COMMANDE [...]  lance une commande
+  atelier [--db FICHIER] COMMANDE […]    lance une commande
 
 Commandes :
   version            affiche la version
@@ -64,10 +64,10 @@ Commandes :
                      marque la présence d’une personne
   attendance import --session N FICHIER [--late MINUTES] [--absent=false] [--other-day]
                      marque une séance d’après le rapport de la visio (Zoom, Teams, Meet)
-                     et, sauf --absent=false, absent·e·s les personnes attendues qu’il ne cite pas ;
+                     et, sauf --absent=false, absentes les personnes attendues qu’il ne cite pas ;
                      un rapport d’un autre jour que la séance n’est enregistré qu’avec --other-day
   attendance absent --session N
-                     marque absent·e·s les personnes attendues encore sans marque
+                     marque absentes les personnes attendues encore sans marque
   attendance summary
                      les présences de chaque séance et les taux de la cohorte
   export structure --name NOM -o FICHIER.png|FICHIER.pdf
@@ -79,7 +79,7 @@ Commandes :
   export signin --session N -o FICHIER.pdf
                      feuille d’émargement de la séance N
   export certificates [--min N] -o FICHIER.pdf
-                     attestations de participation (au moins N séances ;
+                     attestations de participation (au moins N séances ;
                      sans --min, le minimum réglé pour la cohorte)
   export booklet -o FICHIER.pdf
                      les cinq documents en un livret avec sommaire
@@ -144,7 +144,7 @@ func Run(args []string, env Env) int {
 	case "participant":
 		return runParticipant(env, dbPath, rest[1:])
 	}
-	return usageError(env, fmt.Sprintf("commande inconnue « %s ».", rest[0]))
+	return usageError(env, fmt.Sprintf("commande inconnue «\u00a0%s\u00a0».", rest[0]))
 }
 
 func runGUI(env Env, dbPath string) int {
@@ -217,7 +217,7 @@ func runBackup(env Env, dbPath string, args []string) int {
 		return usageError(env, frenchFlagError(err))
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return usageError(env, "indiquez le fichier de sauvegarde : atelier backup -o FICHIER.")
+		return usageError(env, "indiquez le fichier de sauvegarde\u00a0: atelier backup -o FICHIER.")
 	}
 	ctx := context.Background()
 	err := func() error {
@@ -230,7 +230,7 @@ func runBackup(env Env, dbPath string, args []string) int {
 	}()
 	abs, _ := filepath.Abs(*out)
 	if err == nil {
-		fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
+		fmt.Fprintf(env.Stdout, "Sauvegarde écrite\u00a0: %s\n", abs)
 		return ExitOK
 	}
 	// A damaged file, which Open or the copy refuse: save what can be
@@ -250,10 +250,10 @@ func runBackup(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	if rep.Intact {
-		fmt.Fprintf(env.Stdout, "Sauvegarde écrite : %s\n", abs)
+		fmt.Fprintf(env.Stdout, "Sauvegarde écrite\u00a0: %s\n", abs)
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stdout, "%s\nCopie de secours écrite : %s\n", rep.Summary(), abs)
+	fmt.Fprintf(env.Stdout, "%s\nCopie de secours écrite\u00a0: %s\n", rep.Summary(), abs)
 	return fail(env, usererr.New("La base «\u00a0%s\u00a0» est endommagée\u00a0: la copie de secours ne contient que ce qui a pu être lu. "+
 		"Ouvrez-la avec «\u00a0atelier --db %s\u00a0» pour vérifier, et gardez le fichier abîmé pour qui vous aidera.", dbPath, abs))
 }
@@ -270,7 +270,7 @@ func fail(env Env, err error) int {
 }
 
 func usageError(env Env, msg string) int {
-	fmt.Fprintf(env.Stderr, "atelier : %s\nVoir « atelier help ».\n", msg)
+	fmt.Fprintf(env.Stderr, "atelier\u00a0: %s\nVoir «\u00a0atelier help\u00a0».\n", msg)
 	return ExitUsage
 }
 
@@ -279,9 +279,9 @@ func frenchFlagError(err error) string {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return fmt.Sprintf("option inconnue « %s ».", strings.TrimPrefix(msg, "flag provided but not defined: "))
+		return fmt.Sprintf("option inconnue «\u00a0%s\u00a0».", strings.TrimPrefix(msg, "flag provided but not defined: "))
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return fmt.Sprintf("l’option « %s » demande une valeur.", strings.TrimPrefix(msg, "flag needs an argument: "))
+		return fmt.Sprintf("l’option «\u00a0%s\u00a0» demande une valeur.", strings.TrimPrefix(msg, "flag needs an argument: "))
 	}
 	return msg
 }

@@ -15,7 +15,7 @@ import (
 // runExport dispatches « atelier export KIND ».
 func runExport(env Env, dbPath string, args []string) int {
 	if len(args) == 0 {
-		return usageError(env, "précisez ce qu’il faut exporter : atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf.")
+		return usageError(env, "précisez ce qu’il faut exporter\u00a0: atelier export structure --name NOM -o FICHIER.png|FICHIER.pdf.")
 	}
 	switch args[0] {
 	case "structure":
@@ -37,7 +37,7 @@ func runExport(env Env, dbPath string, args []string) int {
 	case "guide":
 		return runExportGuide(env, dbPath, args[1:])
 	}
-	return usageError(env, fmt.Sprintf("export inconnu « %s » ; disponibles : attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
+	return usageError(env, fmt.Sprintf("export inconnu «\u00a0%s\u00a0»\u202f; disponibles\u00a0: attendance, booklet, certificates, handout, roster, signin, slides, structure.", args[0]))
 }
 
 // runExportStructure writes a session-3 diagram to PNG or PDF.

@@ -83,7 +83,7 @@ func runExportSignIn(env Env, dbPath string, args []string) int {
 	}
 	var done service.Written
 	return runPDF(env, dbPath, a, func() string {
-		return fmt.Sprintf("Feuille d’émargement de la séance %d écrite (%s attendues)", a.session, countOf(done.People, "personne", "personnes"))
+		return fmt.Sprintf("Feuille d’émargement de la séance %d écrite (%s)", a.session, countOf(done.People, "personne attendue", "personnes attendues"))
 	}, func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
 		var err error
 		done, err = svc.SignIn(ctx, w, id, a.session)

@@ -14,7 +14,7 @@ import (
 // matches, best first.
 func runLibrary(env Env, dbPath string, args []string) int {
 	if len(args) == 0 || args[0] != "search" {
-		return usageError(env, "utilisation : atelier library search REQUÊTE [--session N].")
+		return usageError(env, "utilisation\u00a0: atelier library search REQUÊTE [--session N].")
 	}
 	fs := flag.NewFlagSet("library search", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

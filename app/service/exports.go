@@ -178,7 +178,7 @@ func (s *Service) Certificates(ctx context.Context, w io.Writer, cohortID int64,
 	qualified := attendance.Qualified(report, people, minimum)
 	if len(qualified) == 0 {
 		return Written{Cohort: c.Name}, usererr.New("Aucune attestation à produire\u00a0: personne n’a encore suivi %s de la cohorte «\u00a0%s\u00a0». "+
-			"Le nombre de séances demandé se règle dans «\u00a0Modifier\u00a0» la cohorte.", sessionsAtLeast(minimum), c.Name)
+			"Le nombre de séances demandé se règle dans «\u00a0Modifier la cohorte…\u00a0».", sessionsAtLeast(minimum), c.Name)
 	}
 	return Written{Cohort: c.Name, People: len(qualified)}, handout.Certificates(w, c, qualified, report, documentOptions(c))
 }

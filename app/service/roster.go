@@ -110,7 +110,7 @@ func (s *Service) UndoWithdraw(ctx context.Context, cohortID int64, w Withdrawal
 			return err
 		}
 		if p.Status != participants.Desiste {
-			return usererr.New("%s n’est plus désisté·e\u202f: rien à annuler.", p.Name)
+			return usererr.New("%s n’est plus désisté·e\u00a0: rien à annuler.", p.Name)
 		}
 		if w.Before.Status.HoldsSeat() {
 			seats, err := r.Seats()
@@ -118,7 +118,7 @@ func (s *Service) UndoWithdraw(ctx context.Context, cohortID int64, w Withdrawal
 				return err
 			}
 			if seats.Free() == 0 {
-				return usererr.New("La place de %s a été donnée entre-temps\u202f: le désistement ne peut plus être annulé. "+
+				return usererr.New("La place de %s a été donnée entre-temps\u00a0: le désistement ne peut plus être annulé. "+
 					"Vous pouvez «\u00a0Réinscrire\u00a0» cette personne (en liste d’attente si la cohorte est complète).", p.Name).Of(participants.ErrNoSeat)
 			}
 		}

@@ -28,7 +28,7 @@ func (s *Store) BackupTracked(ctx context.Context, dest string, track func(tmp s
 		return explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
 	}
 	if s.Owns(abs) {
-		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert (« %s ») ; choisissez un autre nom.", abs)
+		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert («\u00a0%s\u00a0»)\u202f; choisissez un autre nom.", abs)
 	}
 	// What an interrupted copy to the same name left behind goes first.
 	sweepTemps(filepath.Dir(abs), filepath.Base(abs)+".", s.now())

@@ -248,7 +248,7 @@ func loadCohort(ctx context.Context, tx *sql.Tx, id int64) (course.Cohort, error
 }
 
 func cohortNotFound(id int64) error {
-	return notFound("La cohorte n° %d est introuvable\u202f; elle a peut-être été supprimée.", id)
+	return notFound("La cohorte n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
 }
 
 func loadFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64) ([]string, error) {
@@ -381,7 +381,7 @@ func blockIDs(ctx context.Context, tx *sql.Tx, sessionID int64) (map[int64]bool,
 		return nil, err
 	}
 	if !exists {
-		return nil, notFound("La séance n° %d est introuvable\u202f; elle a peut-être été supprimée.", sessionID)
+		return nil, notFound("La séance n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", sessionID)
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM agenda_blocks WHERE session_id = ?", sessionID)
 	if err != nil {
@@ -402,7 +402,7 @@ func blockIDs(ctx context.Context, tx *sql.Tx, sessionID int64) (map[int64]bool,
 func validateBlocks(blocks []agenda.Block) error {
 	for i, b := range blocks {
 		if err := b.Validate(); err != nil {
-			return usererr.New("Bloc %d (« %s ») : %s", i+1, b.Title, err)
+			return usererr.New("Bloc %d («\u00a0%s\u00a0»)\u00a0: %s", i+1, b.Title, err)
 		}
 	}
 	return nil

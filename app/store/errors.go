@@ -47,7 +47,7 @@ var errOpenedReadOnly = errors.New("store opened read-only")
 
 // missing explains that there is no database at path.
 func missing(path string) error {
-	return usererr.New("La base de données «\u00a0%s\u00a0» n’existe pas. Vérifiez le chemin donné à --db (ou ouvrez le fichier une première fois dans la fenêtre d’Atelier)\u00a0; "+
+	return usererr.New("La base de données «\u00a0%s\u00a0» n’existe pas. Vérifiez le chemin donné à --db (ou ouvrez le fichier une première fois dans la fenêtre d’Atelier)\u202f; "+
 		"aucun fichier n’a été créé.", path).Of(ErrMissing)
 }
 
@@ -65,7 +65,7 @@ func notAFile(path string, mode fs.FileMode) error {
 		what = "une prise de communication (socket)"
 	}
 	return usererr.New("Impossible d’ouvrir «\u00a0%s\u00a0»\u00a0: ce n’est pas un fichier, mais %s. "+
-		"Donnez le chemin d’un fichier de base de données Atelier (par exemple atelier.db)\u00a0; rien n’a été modifié.", path, what).Of(ErrNotFile)
+		"Donnez le chemin d’un fichier de base de données Atelier (par exemple atelier.db)\u202f; rien n’a été modifié.", path, what).Of(ErrNotFile)
 }
 
 // refused explains why the file at path cannot be opened.

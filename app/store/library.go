@@ -589,11 +589,11 @@ func resourceExists(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 func resourceNotFound(id int64) error {
-	return notFound("La ressource n°\u00a0%d est introuvable; elle a peut-être été supprimée.", id)
+	return notFound("La ressource n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
 }
 
 func sessionNotFound(id int64) error {
-	return notFound("La séance n°\u00a0%d est introuvable; elle a peut-être été supprimée.", id)
+	return notFound("La séance n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
 }
 
 // queryResources runs a query that starts with resourceSelect.

@@ -11,7 +11,7 @@ func (s *Store) SessionNotes(ctx context.Context, sessionID int64) (string, erro
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT notes FROM sessions WHERE id = ?", sessionID).Scan(&notes)
 		if err == sql.ErrNoRows {
-			return notFound("La séance n° %d est introuvable.", sessionID)
+			return notFound("La séance n°\u00a0%d est introuvable.", sessionID)
 		}
 		return err
 	})
@@ -26,7 +26,7 @@ func (s *Store) SetSessionNotes(ctx context.Context, sessionID int64, notes stri
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("La séance n° %d est introuvable.", sessionID)
+			return notFound("La séance n°\u00a0%d est introuvable.", sessionID)
 		}
 		return nil
 	})

@@ -34,7 +34,7 @@ func migrationFiles() ([]string, error) {
 		num, _, _ := strings.Cut(path.Base(name), "_")
 		n, err := strconv.Atoi(num)
 		if err != nil || n != i+1 {
-			return nil, fmt.Errorf("migration mal numérotée : %s (attendu %03d_…)", name, i+1)
+			return nil, fmt.Errorf("migration mal numérotée\u00a0: %s (attendu %03d_…)", name, i+1)
 		}
 	}
 	return names, nil

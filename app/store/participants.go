@@ -17,7 +17,7 @@ import (
 func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []participants.Participant) ([]int64, error) {
 	for i, p := range ps {
 		if err := p.Validate(); err != nil {
-			return nil, usererr.New("Personne n° %d («\u00a0%s\u00a0»)\u00a0: %s", i+1, p.Name, err)
+			return nil, usererr.New("Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, p.Name, err)
 		}
 	}
 	ids := make([]int64, len(ps))
@@ -147,7 +147,7 @@ func prepareMark(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 func setMarks(ctx context.Context, stmt *sql.Stmt, cohortID int64, marks []participants.Attendance) error {
 	for i, a := range marks {
 		if err := a.Validate(); err != nil {
-			return usererr.New("Présence n° %d\u00a0: %s", i+1, err)
+			return usererr.New("Présence n°\u00a0%d\u00a0: %s", i+1, err)
 		}
 	}
 	for i, a := range marks {
@@ -158,7 +158,7 @@ func setMarks(ctx context.Context, stmt *sql.Stmt, cohortID int64, marks []parti
 		if n, err := res.RowsAffected(); err != nil {
 			return err
 		} else if n == 0 {
-			return notFound("Présence n° %d\u00a0: la personne n° %d ou la séance n° %d est introuvable, ou elles ne sont pas de la même cohorte.",
+			return notFound("Présence n°\u00a0%d\u00a0: la personne n°\u00a0%d ou la séance n°\u00a0%d est introuvable, ou elles ne sont pas de la même cohorte.",
 				i+1, a.ParticipantID, a.SessionID)
 		}
 	}

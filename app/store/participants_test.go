@@ -107,7 +107,7 @@ func TestAddParticipantsAllOrNothing(t *testing.T) {
 			if err == nil {
 				t.Fatalf("accepted, ids %v", ids)
 			}
-			if !strings.HasPrefix(err.Error(), "Personne n° 2 (") || !strings.Contains(err.Error(), tt.want) {
+			if !strings.HasPrefix(err.Error(), "Personne n°\u00a02 (") || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("message %q should name person 2 and say %q", err, tt.want)
 			}
 			if n, _ := s.CountParticipants(ctx, id); n != 0 {
@@ -206,7 +206,7 @@ func TestAttendance(t *testing.T) {
 			// The valid first mark must not be saved either.
 			first := participants.Attendance{ParticipantID: ids[1], SessionID: s2, Mark: participants.Present}
 			err := s.SetAttendance(ctx, []participants.Attendance{first, tt.mark})
-			if err == nil || !strings.Contains(err.Error(), "Présence n° 2") {
+			if err == nil || !strings.Contains(err.Error(), "Présence n°\u00a02") {
 				t.Fatalf("error %v, want one naming mark 2", err)
 			}
 			if tt.is != nil && !errors.Is(err, tt.is) {

@@ -57,7 +57,7 @@ func (r RecoveryReport) Summary() string {
 		return "La base n’est pas endommagée\u00a0: la copie est complète."
 	}
 	var b strings.Builder
-	b.WriteString("La base est endommagée\u00a0; Atelier en a copié tout ce qu’il a pu lire.\n")
+	b.WriteString("La base est endommagée\u202f; Atelier en a copié tout ce qu’il a pu lire.\n")
 	for _, t := range r.Tables {
 		if t.Saved == 0 && t.Refused == 0 && !t.Damaged {
 			continue // an empty table, whole
@@ -67,7 +67,7 @@ func (r RecoveryReport) Summary() string {
 			fmt.Fprintf(&b, ", %s (abîmées ou rattachées à des lignes perdues)", rows(t.Refused, "écartée", "écartées"))
 		}
 		if t.Damaged {
-			b.WriteString("\u00a0; une partie n’a pas pu être lue")
+			b.WriteString("\u202f; une partie n’a pas pu être lue")
 		}
 		b.WriteString(".\n")
 	}
@@ -133,7 +133,7 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 	}
 	if a, err := os.Stat(src); err == nil {
 		if b, err := os.Stat(dest); err == nil && os.SameFile(a, b) {
-			return rep, usererr.New("La copie de secours ne peut pas remplacer le fichier abîmé (« %s ») ; choisissez un autre nom.", dest)
+			return rep, usererr.New("La copie de secours ne peut pas remplacer le fichier abîmé («\u00a0%s\u00a0»)\u202f; choisissez un autre nom.", dest)
 		}
 	}
 	head, _, err := readHead(src)

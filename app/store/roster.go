@@ -157,7 +157,7 @@ func (r *Roster) emailTaken(p participants.Participant, err error) error {
 	}
 	other, ok, ferr := r.ByEmail(p.Email)
 	if ferr != nil || !ok {
-		return usererr.Wrap(err, "Le courriel « %s » est déjà celui d’une autre personne de cette cohorte ; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
+		return usererr.Wrap(err, "Le courriel «\u00a0%s\u00a0» est déjà celui d’une autre personne de cette cohorte\u202f; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
 	}
 	return EmailTaken(p.Email, other.Name, err)
 }
@@ -223,7 +223,7 @@ func (r *Roster) Cohort() (course.Cohort, error) { return loadCohort(r.ctx, r.tx
 // minimum, facilitators and session times (agendas are saved apart).
 func (r *Roster) SaveCohort(c course.Cohort) error {
 	if c.ID != r.cohortID {
-		return notFound("La cohorte n° %d n’est pas celle qui est modifiée.", c.ID)
+		return notFound("La cohorte n°\u00a0%d n’est pas celle qui est modifiée.", c.ID)
 	}
 	if err := c.Validate(); err != nil {
 		return err
@@ -256,7 +256,7 @@ func (r *Roster) Restore(rm Removed, p participants.Participant) error {
 }
 
 func personNotFound(id int64) error {
-	return notFound("La personne n° %d est introuvable dans cette cohorte\u202f; elle a peut-être été retirée entre-temps.", id)
+	return notFound("La personne n°\u00a0%d est introuvable dans cette cohorte\u202f; elle a peut-être été retirée entre-temps.", id)
 }
 
 // PersonalData returns everything the store holds about one person, for

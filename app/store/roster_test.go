@@ -154,7 +154,7 @@ func TestEditRosterRollsBackEverything(t *testing.T) {
 		}, nil, "Le nom est obligatoire."},
 		{"une marque pour une autre cohorte", func(sc rosterScene, r *Roster) error {
 			return r.Mark(participants.Attendance{ParticipantID: sc.zoe.ID, SessionID: sc.others[1], Mark: participants.Present})
-		}, ErrNotFound, "Présence n° 1"},
+		}, ErrNotFound, "Présence n°\u00a01"},
 		{"un nom de cohorte déjà pris", func(_ rosterScene, r *Roster) error {
 			c, err := r.Cohort()
 			if err != nil {

@@ -48,7 +48,7 @@ func (s *Store) Structure(ctx context.Context, id int64) (structure.Structure, e
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT id, cohort_id, name FROM structures WHERE id = ?", id).Scan(&st.ID, &st.CohortID, &st.Name)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("La structure n° %d est introuvable ; elle a peut-être été supprimée.", id)
+			return notFound("La structure n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
 		} else if err != nil {
 			return err
 		}
@@ -150,7 +150,7 @@ func (s *Store) SaveStructure(ctx context.Context, st structure.Structure) error
 		var cohortID int64
 		err := tx.QueryRowContext(ctx, "SELECT cohort_id FROM structures WHERE id = ?", st.ID).Scan(&cohortID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("La structure n° %d est introuvable ; elle a peut-être été supprimée.", st.ID)
+			return notFound("La structure n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", st.ID)
 		} else if err != nil {
 			return err
 		}
@@ -175,7 +175,7 @@ func structureNameFree(ctx context.Context, tx *sql.Tx, cohortID int64, name str
 		return err
 	}
 	if taken {
-		return usererr.New("Une structure porte déjà le nom « %s » dans cette cohorte.", name).Of(ErrDuplicateName)
+		return usererr.New("Une structure porte déjà le nom «\u00a0%s\u00a0» dans cette cohorte.", name).Of(ErrDuplicateName)
 	}
 	return nil
 }

@@ -331,7 +331,7 @@ func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) })
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), s.onRemoveBlock)
 	reset := widget.NewButtonWithIcon(lang.X("agenda.reset", "Revenir au programme"), theme.ViewRefreshIcon(), s.onReset)
-	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), func() {
+	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Former les groupes…"), theme.AccountIcon(), func() {
 		s.flushThen(func() { s.ui.openBreakouts(s.session()) })
 	})
 	// Each row scrolls rather than widening the window past a small screen.

@@ -115,7 +115,7 @@ func (b *breakoutDialog) options() (breakout.Options, error) {
 func (b *breakoutDialog) onSplit() {
 	if len(b.present) == 0 {
 		b.ui.showError(lang.X("groups.err.nobody", "Personne n’est marqué·e présent·e à cette séance."),
-			usererr.New("%s", lang.X("groups.err.nobody.hint", "Marquez d’abord les présences dans Participants › Accueil en séance, ou importez le rapport de la visio.")))
+			usererr.New("%s", lang.X("groups.err.nobody.hint", "Marquez d’abord les présences dans Participant·e·s › Accueil en séance, ou importez le rapport de la visio.")))
 		return
 	}
 	opt, err := b.options()
@@ -135,7 +135,7 @@ func (b *breakoutDialog) show() {
 	title := sessionName(b.session.Number)
 	if len(b.groups) == 0 {
 		b.text.SetText("")
-		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis « Former les groupes ».", len(b.present), map[string]any{"N": len(b.present)}))
+		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis «\u00a0Former les groupes\u00a0».", len(b.present), map[string]any{"N": len(b.present)}))
 		return
 	}
 	b.sortMembers()

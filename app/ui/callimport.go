@@ -55,7 +55,7 @@ type reportPreview struct {
 // is unusable.
 func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *reportPreview {
 	if err != nil {
-		c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé ; rien n’a été modifié."), err)
+		c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé\u202f; rien n’a été modifié."), err)
 		return nil
 	}
 	people, err := c.ui.store.Participants(context.Background(), c.ui.cohort.ID)
@@ -78,7 +78,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	p.matched = widget.NewList(
 		func() int { return len(p.plan.Result.Matched) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← « Tablette de Jo » · En retard · 149 min")
+			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay ← «\u00a0Tablette de Jo\u00a0» · En retard · 149\u00a0min")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -99,12 +99,12 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 		head = append(head, warn)
 	}
 	for _, s := range rep.Warnings {
-		w := wrapped(lang.X("report.warning", "Ligne {{.N}} : {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		w := wrapped(lang.X("report.warning", "Ligne {{.N}}\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
 		w.Importance = widget.WarningImportance
 		head = append(head, w)
 	}
 	for _, s := range rep.Skipped {
-		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée : {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
 		skipped.Importance = widget.WarningImportance
 		head = append(head, skipped)
 	}
@@ -117,7 +117,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	absentBox := container.NewVScroll(p.absentee)
 	absentBox.SetMinSize(fyne.NewSize(0, 60))
 	lists := container.NewVSplit(p.matched, container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle(lang.X("report.unknown", "Personnes non reconnues : les lier à quelqu’un de la liste, les ajouter ou les ignorer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(widget.NewLabelWithStyle(lang.X("report.unknown", "Personnes non reconnues\u00a0: les lier à quelqu’un de la liste, les ajouter ou les ignorer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			nil, nil, nil, unknownBox),
 		container.NewBorder(p.absent, nil, nil, nil, absentBox)))
 	save := widget.NewButton(lang.X("report.save", "Enregistrer les présences"), p.save)
@@ -136,7 +136,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 func (p *reportPreview) rematch() {
 	plan, err := p.c.ui.svc.PlanReport(context.Background(), p.c.ui.cohort, p.c.session.ID, p.rep, time.Duration(p.lateMins)*time.Minute)
 	if err != nil {
-		p.c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé ; rien n’a été modifié."), err)
+		p.c.ui.showError(lang.X("report.err.unusable", "Ce rapport ne peut pas être importé\u202f; rien n’a été modifié."), err)
 		return
 	}
 	p.plan = plan
@@ -148,11 +148,11 @@ func (p *reportPreview) rematch() {
 			present++
 		}
 	}
-	p.summary.SetText(lang.X("report.summary", "Présent·e·s : {{.Present}} · en retard : {{.Late}} · non reconnu·e·s : {{.Unknown}}",
+	p.summary.SetText(lang.X("report.summary", "Présent·e·s\u00a0: {{.Present}} · en retard\u00a0: {{.Late}} · non reconnu·e·s\u00a0: {{.Unknown}}",
 		map[string]any{"Present": present, "Late": late, "Unknown": len(plan.Result.Unmatched)}))
 	p.waiting.SetText("")
 	if len(plan.Waiting) > 0 {
-		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place) : {{.Names}}", len(plan.Waiting),
+		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place)\u00a0: {{.Names}}", len(plan.Waiting),
 			map[string]any{"N": len(plan.Waiting), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
 	}
 	p.matched.Refresh()
@@ -208,7 +208,7 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 	case callreport.ByHand:
 		by = lang.X("report.by.hand", "lié à la main")
 	}
-	text := fmt.Sprintf("%s ← « %s » (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
+	text := fmt.Sprintf("%s ← «\u00a0%s\u00a0» (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
 		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes))
 	if m.Participant.Status == participants.Attente {
 		text += " · " + strings.ToLower(statusLabel(m.Participant.Status))
@@ -240,7 +240,7 @@ func (p *reportPreview) save() {
 		}
 	}
 	if _, err := p.c.ui.svc.ApplyReport(context.Background(), p.c.ui.cohort.ID, p.plan, choices, p.absent.Checked); err != nil {
-		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées ; rien n’a été modifié."), err)
+		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées\u202f; rien n’a été modifié."), err)
 		return
 	}
 	p.dialog.Hide()

@@ -69,8 +69,8 @@ func newCheckinScreen(u *UI) *checkinScreen {
 			c.toggle(c.people[c.shown[id]])
 		}
 	}
-	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
-	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
+	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Ajouter une arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
+	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Importer le rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
 	rest := widget.NewButtonWithIcon(lang.X("checkin.rest", "Marquer les autres absent·e·s…"), theme.CancelIcon(), c.onRestAbsent)
 	// The controls at the usual size; the count, the search and the names
 	// large, to be read at a glance while people arrive. The count wraps:
@@ -277,7 +277,7 @@ func (c *checkinScreen) onRestAbsent() {
 		names = append(names, p.Name)
 	}
 	list := wrapped(strings.Join(names, "\n"))
-	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente ?", len(rest),
+	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente\u202f?", len(rest),
 		map[string]any{"N": len(rest), "S": c.session.Number}))
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(lang.X("checkin.rest.title", "Marquer les autres absent·e·s"),

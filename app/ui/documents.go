@@ -37,34 +37,34 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 		}
 		return e.ui.cohort.Sessions[i], true
 	}
-	handoutBtn := widget.NewButtonWithIcon(lang.X("docs.handout", "Document de la séance…"), theme.DocumentIcon(), func() {
+	handoutBtn := widget.NewButtonWithIcon(lang.X("docs.handout", "Créer le document…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
 			e.document(fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s.Number) })
 		}
 	})
-	signinBtn := widget.NewButtonWithIcon(lang.X("docs.signin", "Feuille d’émargement…"), theme.DocumentIcon(), func() {
+	signinBtn := widget.NewButtonWithIcon(lang.X("docs.signin", "Créer la feuille d’émargement…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
 			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s.Number) })
 		}
 	})
-	slidesBtn := widget.NewButtonWithIcon(lang.X("docs.slides", "Diaporama…"), theme.MediaPhotoIcon(), func() {
+	slidesBtn := widget.NewButtonWithIcon(lang.X("docs.slides", "Créer le diaporama…"), theme.MediaPhotoIcon(), func() {
 		if s, ok := session(); ok {
 			e.document(fmt.Sprintf("diaporama-seance-%d.pdf", s.Number), func(w io.Writer) error {
 				return e.ui.svc.Slides(context.Background(), w, e.ui.cohort.ID, s.Number)
 			})
 		}
 	})
-	guideBtn := widget.NewButtonWithIcon(lang.X("docs.guide", "Guide d’animation…"), theme.DocumentIcon(), func() {
+	guideBtn := widget.NewButtonWithIcon(lang.X("docs.guide", "Créer le guide d’animation…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
 			e.document(fmt.Sprintf("guide-animation-seance-%d.pdf", s.Number), func(w io.Writer) error {
 				return e.ui.svc.Guide(context.Background(), w, e.ui.cohort.ID, s.Number)
 			})
 		}
 	})
-	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Attestations…"), theme.DocumentIcon(), func() {
+	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Créer les attestations…"), theme.DocumentIcon(), func() {
 		e.document("attestations.pdf", e.writeCertificates)
 	})
-	bookletBtn := widget.NewButtonWithIcon(lang.X("docs.booklet", "Livret complet…"), theme.DocumentIcon(), func() {
+	bookletBtn := widget.NewButtonWithIcon(lang.X("docs.booklet", "Créer le livret complet…"), theme.DocumentIcon(), func() {
 		e.document("livret.pdf", e.writeBooklet)
 	})
 	// The minimum for a certificate is the cohort's own setting, changed
@@ -153,7 +153,7 @@ func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { d.Hide() })
-	info := widget.NewLabel(lang.X("docs.preview.info", "Première page de {{.Name}} ({{.Size}} Ko)", map[string]any{"Name": name, "Size": len(pdf) / 1024}))
+	info := widget.NewLabel(lang.X("docs.preview.info", "Première page de {{.Name}} ({{.Size}}\u00a0ko)", map[string]any{"Name": name, "Size": len(pdf) / 1024}))
 	d = dialog.NewCustomWithoutButtons(lang.X("docs.preview", "Aperçu"), container.NewBorder(info, container.NewHBox(cancel, save), nil, nil, view), e.ui.win)
 	d.Resize(fyne.NewSize(520, 720))
 	d.Show()

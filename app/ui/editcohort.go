@@ -143,7 +143,7 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 
 // offerSeats proposes to give n free seats to the people waiting.
 func (u *UI) offerSeats(cohortID int64, n int) {
-	msg := lang.XN("cohort.seats.offer", "{{.N}} place est maintenant libre. L’offrir à la liste d’attente, dans l’ordre ?", n, map[string]any{"N": n})
+	msg := lang.XN("cohort.seats.offer", "{{.N}} place est maintenant libre. L’offrir à la liste d’attente, dans l’ordre\u202f?", n, map[string]any{"N": n})
 	confirmThen(u.win, lang.X("roster.offer.title", "Place libérée"), msg,
 		lang.X("roster.offer.action", "Offrir la place"), lang.X("action.later", "Plus tard"), func() {
 			seated, err := u.svc.FillSeats(context.Background(), cohortID)
@@ -154,6 +154,6 @@ func (u *UI) offerSeats(cohortID int64, n int) {
 			u.rosterChanged()
 			u.loadCohorts(cohortID)
 			dialog.ShowInformation(lang.X("roster.offer.title", "Place libérée"),
-				lang.X("cohort.seats.given", "Une place a été donnée à : {{.Names}}.", map[string]any{"Names": joinNames(u.lang(), seated)}), u.win)
+				lang.X("cohort.seats.given", "Une place a été donnée à\u00a0: {{.Names}}.", map[string]any{"Names": joinNames(u.lang(), seated)}), u.win)
 		})
 }

@@ -27,18 +27,18 @@ func newExportsScreen(u *UI) *exportsScreen {
 	heading := widget.NewLabelWithStyle(lang.X("nav.exports", "Exports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	backupTitle := widget.NewLabelWithStyle(lang.X("exports.backup", "Sauvegarde de la base"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	backupText := wrapped(lang.X("exports.backup.text", "Une copie cohérente de toute la base (cohortes, personnes inscrites, présences, structures, bibliothèque), lisible par vous seul·e. Gardez-la en lieu sûr : elle contient des données personnelles."))
+	backupText := wrapped(lang.X("exports.backup.text", "Une copie cohérente de toute la base (cohortes, personnes inscrites, présences, structures, bibliothèque), lisible par vous seul·e. Gardez-la en lieu sûr\u00a0: elle contient des données personnelles."))
 	backup := widget.NewButtonWithIcon(lang.X("exports.backup.action", "Sauvegarder la base…"), theme.DocumentSaveIcon(), e.onBackup)
 	backup.Importance = widget.HighImportance
 	bookTitle := widget.NewLabelWithStyle(lang.X("exports.workbook", "Classeur Excel des présences"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bookText := wrapped(lang.X("exports.workbook.text", "Une ligne par personne, une colonne par séance avec une liste déroulante, le nombre de séances suivies et le taux calculés par formules, une feuille « Synthèse » avec un graphique. Corrigé dans Excel ou LibreOffice, il peut être relu ici."))
+	bookText := wrapped(lang.X("exports.workbook.text", "Une ligne par personne, une colonne par séance avec une liste déroulante, le nombre de séances suivies et le taux calculés par formules, une feuille «\u00a0Synthèse\u00a0» avec un graphique. Corrigé dans Excel ou LibreOffice, il peut être relu ici."))
 	book := widget.NewButtonWithIcon(lang.X("exports.workbook.action", "Exporter le classeur…"), theme.DocumentSaveIcon(), e.onWorkbook)
 	book.Importance = widget.HighImportance
 	corrected := widget.NewButtonWithIcon(lang.X("exports.corrected.action", "Relire un classeur corrigé…"), theme.UploadIcon(), e.onCorrected)
 	rosterTitle := widget.NewLabelWithStyle(lang.X("exports.roster", "Liste des personnes inscrites"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
-	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier : l’export PNG et PDF des structures (Atelier structure › menu ⋮), l’export CSV de la bibliothèque et les données d’une personne (Participants › fiche)."))
+	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’exportation PNG et PDF des structures (Atelier structure › menu ⋮), l’exportation CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
 	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
 		e.backupsSection(), widget.NewSeparator(),
 		bookTitle, bookText, container.NewHBox(book, corrected), widget.NewSeparator(),

@@ -46,7 +46,7 @@ type libraryScreen struct {
 func newLibraryScreen(u *UI) *libraryScreen {
 	l := &libraryScreen{ui: u}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder(lang.X("library.search", "Rechercher : titre, résumé, auteur·e, étiquette…"))
+	l.search.SetPlaceHolder(lang.X("library.search", "Rechercher\u00a0: titre, résumé, auteur·e, étiquette…"))
 	l.search.OnChanged = func(string) { l.refresh() }
 	all := lang.X("library.all", "Tout")
 	l.source = widget.NewSelect(nil, func(string) { l.refresh() })
@@ -63,7 +63,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 		func() fyne.CanvasObject {
 			title := widget.NewLabelWithStyle("Titre d’une ressource assez longue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("Source · auteur · séances")
+			meta := widget.NewLabel("Source · auteur·e · séances")
 			meta.Truncation = fyne.TextTruncateEllipsis
 			meta.Importance = widget.LowImportance
 			return container.New(&tightVBox{}, title, meta)
@@ -78,8 +78,8 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	}
 	add := widget.NewButtonWithIcon(lang.X("library.add", "Ajouter…"), theme.ContentAddIcon(), func() { l.edit(library.Resource{Language: "fr", Custom: true}) })
 	add.Importance = widget.HighImportance
-	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer CSV…"), theme.UploadIcon(), l.onImport)
-	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter CSV…"), theme.DownloadIcon(), l.onExport)
+	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer un CSV…"), theme.UploadIcon(), l.onImport)
+	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter en CSV…"), theme.DownloadIcon(), l.onExport)
 	filters := container.NewHBox(
 		widget.NewLabel(lang.X("library.source", "Source")), l.source,
 		widget.NewLabel(lang.X("library.session", "Séance")), l.session,

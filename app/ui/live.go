@@ -176,9 +176,9 @@ func (l *liveScreen) build() {
 	l.startBtn.Importance = widget.HighImportance
 	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { l.act(l.runner.Prev) })
 	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { l.act(l.runner.Next) })
-	plus1 := widget.NewButton(lang.X("live.plus1", "+1 min"), func() { l.addMinutes(1) })
-	plus5 := widget.NewButton(lang.X("live.plus5", "+5 min"), func() { l.addMinutes(5) })
-	l.groupsBtn = widget.NewButtonWithIcon(lang.X("live.groups", "Sous-groupes…"), theme.AccountIcon(), l.onGroups)
+	plus1 := widget.NewButton(lang.X("live.plus1", "+1\u00a0min"), func() { l.addMinutes(1) })
+	plus5 := widget.NewButton(lang.X("live.plus5", "+5\u00a0min"), func() { l.addMinutes(5) })
+	l.groupsBtn = widget.NewButtonWithIcon(lang.X("live.groups", "Former les groupes…"), theme.AccountIcon(), l.onGroups)
 	var labels []string
 	for _, v := range shareViews() {
 		labels = append(labels, v.label())
@@ -189,7 +189,7 @@ func (l *liveScreen) build() {
 		}
 	})
 	l.showPick.SetSelectedIndex(0)
-	l.shareBtn = widget.NewButtonWithIcon(lang.X("live.share", "Écran partagé"), theme.ComputerIcon(), l.onShare)
+	l.shareBtn = widget.NewButtonWithIcon(lang.X("live.share", "Partager l’écran"), theme.ComputerIcon(), l.onShare)
 	l.notesBtn = widget.NewButtonWithIcon(lang.X("live.notes", "Notes"), theme.MenuDropUpIcon(), l.toggleDetails)
 	quit := widget.NewButtonWithIcon(lang.X("live.quit.short", "Terminer"), theme.LogoutIcon(), func() { l.close(true) })
 
@@ -240,7 +240,7 @@ func (l *liveScreen) fillResources() {
 		l.resources.Add(container.NewBorder(nil, nil, nil, show, title))
 	}
 	if len(rs) == 0 {
-		l.resources.Add(wrapped(lang.X("sessions.resources.none", "Aucune ressource pour cette séance. Dans la Bibliothèque, «\u00a0Lier à une séance\u00a0» en ajoute une.")))
+		l.resources.Add(wrapped(lang.X("sessions.resources.none", "Aucune ressource pour cette séance. Dans la Bibliothèque, «\u00a0Lier à une séance de la cohorte…\u00a0» en ajoute une.")))
 	}
 }
 

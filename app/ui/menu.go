@@ -37,10 +37,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit := item(lang.X("menu.quit", "Quitter"), key(fyne.KeyQ, ctrl), u.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.X("menu.file", "Fichier"),
-		item(lang.X("cohort.new", "Nouvelle cohorte"), key(fyne.KeyN, ctrl), u.onNewCohort),
-		fyne.NewMenuItem(lang.X("cohort.edit.title", "Modifier la cohorte"), u.onEditCohort),
+		item(lang.X("cohort.new", "Créer une cohorte…"), key(fyne.KeyN, ctrl), u.onNewCohort),
+		fyne.NewMenuItem(lang.X("cohort.edit.menu", "Modifier la cohorte…"), u.onEditCohort),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(lang.X("settings.open", "Réglages"), u.onSettings),
+		fyne.NewMenuItem(lang.X("settings.open", "Réglages…"), u.onSettings),
 		fyne.NewMenuItemSeparator(),
 		quit)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Édition"),
@@ -60,16 +60,16 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item(lang.X("live.startpause", "Démarrer ou mettre en pause"), key(fyne.KeyP, alt), u.liveAction(func(l *liveScreen) { l.onStartPause() })),
 		item(lang.X("live.next", "Suivant"), key(fyne.KeyRight, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Next) })),
 		item(lang.X("live.prev", "Précédent"), key(fyne.KeyLeft, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Prev) })),
-		item(lang.X("live.plus1", "+1 min"), key(fyne.Key1, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(1) })),
-		item(lang.X("live.plus5", "+5 min"), key(fyne.Key5, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(5) })),
+		item(lang.X("live.plus1", "+1\u00a0min"), key(fyne.Key1, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(1) })),
+		item(lang.X("live.plus5", "+5\u00a0min"), key(fyne.Key5, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(5) })),
 		fyne.NewMenuItemSeparator(),
-		item(lang.X("live.share", "Écran partagé"), key(fyne.KeyE, alt), u.liveAction(func(l *liveScreen) { l.onShare() })))
+		item(lang.X("live.share", "Partager l’écran"), key(fyne.KeyE, alt), u.liveAction(func(l *liveScreen) { l.onShare() })))
 	for _, v := range shareViews() {
 		liveMenu.Items = append(liveMenu.Items, item(lang.X("live.show", "Montrer\u00a0: {{.What}}", map[string]any{"What": v.label()}), key(v.key(), alt),
 			u.liveAction(func(l *liveScreen) { l.show(v) })))
 	}
 	help := fyne.NewMenu(lang.X("menu.help", "Aide"),
-		fyne.NewMenuItem(lang.X("menu.keys", "Raccourcis (F1)"), u.showKeys))
+		fyne.NewMenuItem(lang.X("menu.keys", "Afficher les raccourcis… (F1)"), u.showKeys))
 	return fyne.NewMainMenu(file, edit, view, liveMenu, help)
 }
 
@@ -180,7 +180,7 @@ func (u *UI) onKey(e *fyne.KeyEvent) {
 func keyHelp() [][2]string {
 	return [][2]string{
 		{"Ctrl+Q", lang.X("menu.quit", "Quitter")},
-		{"Ctrl+N", lang.X("cohort.new", "Nouvelle cohorte")},
+		{"Ctrl+N", lang.X("cohort.new", "Créer une cohorte…")},
 		{"Ctrl+1 … Ctrl+5", lang.X("keys.areas", "Participant·e·s, Séances, Atelier structure, Bibliothèque, Exports")},
 		{"Ctrl+F", lang.X("keys.search", "Rechercher dans la liste affichée")},
 		{"Ctrl+Z, Ctrl+Y", lang.X("keys.undo", "Annuler, rétablir (dans un champ de texte\u00a0: sa propre saisie)")},
@@ -190,9 +190,9 @@ func keyHelp() [][2]string {
 		{"1, 5", lang.X("keys.live.plus", "Animation\u00a0: ajouter 1 ou 5 minutes au bloc (hors champ de texte)")},
 		{"Alt+P, Alt+→, Alt+←, Alt+1, Alt+5", lang.X("keys.live.alt", "Les mêmes, partout, même dans un champ de texte")},
 		{"Alt+E", lang.X("keys.live.share", "Ouvrir l’écran partagé")},
-		{"Alt+C, D, S, G, R, A", lang.X("keys.live.show", "Montrer sur l’écran partagé\u00a0: chrono, diapositive, structure, sous-groupes, ressource, pause")},
+		{"Alt+C, D, S, G, R, A", lang.X("keys.live.show", "Montrer sur l’écran partagé\u00a0: chrono, diapo, structure, sous-groupes, ressource, pause")},
 		{lang.X("keys.esc", "Échap"), lang.X("keys.esc.what", "Quitter «\u00a0Présenter\u00a0»\u202f; ne ferme jamais l’écran partagé")},
-		{"F1", lang.X("menu.keys", "Raccourcis (F1)")},
+		{"F1", lang.X("menu.keys", "Afficher les raccourcis… (F1)")},
 	}
 }
 

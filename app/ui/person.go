@@ -45,10 +45,10 @@ func newPersonPane(r *rosterScreen) *personPane {
 	p.details = wrapped("")
 	// Text only: the pane stays narrow enough for a 1024-pixel screen.
 	p.edit = widget.NewButton(lang.X("person.edit", "Modifier…"), p.onEdit)
-	p.marks = widget.NewButton(lang.X("person.marks", "Présences…"), func() { showMarksForm(p.r, p.current) })
+	p.marks = widget.NewButton(lang.X("person.marks", "Modifier les présences…"), func() { showMarksForm(p.r, p.current) })
 	p.confirm = widget.NewButton(lang.X("person.confirm", "Confirmer"), func() { p.r.confirm(p.current) })
 	p.seat = widget.NewButton(lang.X("person.promote", "Donner une place"), func() { p.r.giveSeat(p.current) })
-	p.withdraw = widget.NewButton(lang.X("person.withdraw", "Désistement…"), func() { p.r.onWithdraw(p.current) })
+	p.withdraw = widget.NewButton(lang.X("person.withdraw", "Enregistrer un désistement…"), func() { p.r.onWithdraw(p.current) })
 	p.reregister = widget.NewButton(lang.X("person.reregister", "Réinscrire…"), func() { p.r.giveSeat(p.current) })
 	p.more = widget.NewButtonWithIcon(lang.X("person.more", "Autres actions"), theme.MoreVerticalIcon(), p.onMore)
 	actions := container.NewVBox(container.NewGridWithColumns(2,

@@ -61,7 +61,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.X("roster.search", "Rechercher un nom, un courriel, une organisation, une ville…"))
 	r.search.OnChanged = func(string) { r.applyFilter() }
-	all := lang.X("roster.filter.all", "Tous")
+	all := lang.X("roster.filter.all", "Tous les statuts")
 	r.filter = widget.NewSelect(append([]string{all}, statusOptions()...), nil)
 	r.filter.SetSelectedIndex(0)
 	r.filter.OnChanged = func(string) { r.applyFilter() }
@@ -95,7 +95,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 		}
 	}
 
-	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter"), theme.ContentAddIcon(), r.onAdd)
+	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter…"), theme.ContentAddIcon(), r.onAdd)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.X("roster.import", "Importer…"), theme.UploadIcon(), r.onImport)
 	r.detail = newPersonPane(r)
@@ -225,7 +225,7 @@ func (r *rosterScreen) onAdd() {
 		r.changed(added.ID)
 		if added.Status == participants.Attente {
 			dialog.ShowInformation(lang.X("roster.waitlisted.title", "Liste d’attente"),
-				lang.X("roster.waitlisted", "Aucune place n’est libre pour une nouvelle inscription (les places libres reviennent d’abord à la liste d’attente) : {{.Name}} est inscrit·e en liste d’attente.",
+				lang.X("roster.waitlisted", "Aucune place n’est libre pour une nouvelle inscription (les places libres reviennent d’abord à la liste d’attente)\u00a0: {{.Name}} est inscrit·e en liste d’attente.",
 					map[string]any{"Name": added.Name}), r.ui.win)
 		}
 		return nil
@@ -256,7 +256,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 			r.changed(back.ID)
 			if back.Status != removed.Participant.Status {
 				dialog.ShowInformation(lang.X("roster.restored.title", "Personne remise dans la cohorte"),
-					lang.X("roster.restored.waiting", "La place de {{.Name}} a été prise entre-temps : cette personne revient en liste d’attente.", map[string]any{"Name": back.Name}), r.ui.win)
+					lang.X("roster.restored.waiting", "La place de {{.Name}} a été prise entre-temps\u00a0: cette personne revient en liste d’attente.", map[string]any{"Name": back.Name}), r.ui.win)
 			}
 		})
 	}, r.ui.win)
@@ -291,9 +291,9 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 // the bottom bar and, when it freed a seat, offers the seat to the first
 // person waiting.
 func (r *rosterScreen) onWithdraw(p participants.Participant) {
-	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement de {{.Name}} ? Ses présences sont gardées.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement de {{.Name}}\u202f? Ses présences sont gardées.", map[string]any{"Name": p.Name})
 	if p.Status.HoldsSeat() {
-		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}} ? Sa place sera libérée ; ses présences sont gardées.", map[string]any{"Name": p.Name})
+		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}}\u202f? Sa place sera libérée\u202f; ses présences sont gardées.", map[string]any{"Name": p.Name})
 	}
 	confirmThen(r.ui.win, lang.X("roster.withdraw.title", "Désistement"), msg,
 		lang.X("roster.withdraw.action", "Enregistrer le désistement"), lang.X("action.cancel", "Annuler"), func() { r.withdraw(p) })
@@ -341,7 +341,7 @@ func (r *rosterScreen) giveSeat(p participants.Participant) {
 		return
 	}
 	confirmThen(r.ui.win, lang.X("roster.full.title", "Pas de place pour l’instant"), usererr.Message(err)+"\n\n"+
-		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente ?", map[string]any{"Name": p.Name}),
+		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente\u202f?", map[string]any{"Name": p.Name}),
 		lang.X("roster.full.action", "Inscrire en liste d’attente"), lang.X("action.cancel", "Annuler"), func() {
 			if _, err := r.ui.svc.JoinWaitingList(ctx, r.ui.cohort.ID, p.ID); err != nil {
 				r.ui.showError(lang.X("roster.err.status", "Le statut n’a pas été changé."), err)

@@ -23,7 +23,7 @@ type notesPane struct {
 func newNotesPane(s *sessionsScreen) *notesPane {
 	n := &notesPane{s: s, entry: widget.NewMultiLineEntry(), state: widget.NewLabel("")}
 	n.entry.Wrapping = fyne.TextWrapWord
-	n.entry.SetPlaceHolder(lang.X("notes.hint", "Ce que l’équipe veut garder en tête pour cette séance : qui fait quoi, liens à partager, points d’attention…"))
+	n.entry.SetPlaceHolder(lang.X("notes.hint", "Ce que l’équipe veut garder en tête pour cette séance\u00a0: qui fait quoi, liens à partager, points d’attention…"))
 	n.entry.OnChanged = func(t string) {
 		if t != n.saved {
 			n.state.SetText(lang.X("notes.unsaved", "Modifications non enregistrées"))

@@ -31,7 +31,7 @@ func resourceLinks(u *UI, s course.Session) []fyne.CanvasObject {
 		return []fyne.CanvasObject{wrapped(lang.X("library.err.load", "La bibliothèque n’a pas pu être lue."))}
 	}
 	if len(rs) == 0 {
-		return []fyne.CanvasObject{wrapped(lang.X("sessions.resources.none", "Aucune ressource pour cette séance. Dans la Bibliothèque, «\u00a0Lier à une séance\u00a0» en ajoute une."))}
+		return []fyne.CanvasObject{wrapped(lang.X("sessions.resources.none", "Aucune ressource pour cette séance. Dans la Bibliothèque, «\u00a0Lier à une séance de la cohorte…\u00a0» en ajoute une."))}
 	}
 	titles := map[int64]string{}
 	for _, b := range s.Blocks {

@@ -110,7 +110,7 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 
 	s.split = container.NewHSplit(s.list, detail)
 	s.split.Offset = 0.25
-	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec « Nouvelle cohorte » : ses cinq séances seront reprises du programme."))
+	s.empty = wrapped(lang.X("sessions.empty", "Aucune cohorte n’est ouverte. Créez-en une avec «\u00a0Créer une cohorte…\u00a0»\u00a0: ses cinq séances seront reprises du programme."))
 	s.body = container.NewStack(s.split)
 	s.root = s.body
 	return s
@@ -267,9 +267,9 @@ func (s *sessionsScreen) showCurriculum() {
 func totalText(planned, session string, diff int, minutes func(int) string) string {
 	switch {
 	case diff > 0:
-		return lang.X("sessions.over", "{{.Planned}} prévues : {{.Diff}} de trop sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(diff), "Session": session})
+		return lang.X("sessions.over", "{{.Planned}} prévues\u00a0: {{.Diff}} de trop sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(diff), "Session": session})
 	case diff < 0:
-		return lang.X("sessions.under", "{{.Planned}} prévues : {{.Diff}} libres sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(-diff), "Session": session})
+		return lang.X("sessions.under", "{{.Planned}} prévues\u00a0: {{.Diff}} libres sur {{.Session}}", map[string]any{"Planned": planned, "Diff": minutes(-diff), "Session": session})
 	}
 	return lang.X("sessions.exact", "{{.Planned}} prévues sur {{.Session}}", map[string]any{"Planned": planned, "Session": session})
 }
@@ -287,7 +287,7 @@ func totalImportance(total int) widget.Importance {
 // newAgendaRow is the template of one agenda line: start time, a bar in the
 // block kind's colour, title and kind, duration.
 func newAgendaRow() fyne.CanvasObject {
-	start := widget.NewLabelWithStyle("20 h 30", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: false, Bold: true})
+	start := widget.NewLabelWithStyle("20\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: false, Bold: true})
 	bar := canvas.NewRectangle(kindColor(agenda.Pause))
 	bar.SetMinSize(fyne.NewSize(6, 40))
 	bar.CornerRadius = 3
@@ -295,7 +295,7 @@ func newAgendaRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	kind := canvas.NewText("Sous-groupes", kindColor(agenda.Pause))
 	kind.TextSize = 12
-	minutes := widget.NewLabelWithStyle("1 h 30", fyne.TextAlignTrailing, fyne.TextStyle{})
+	minutes := widget.NewLabelWithStyle("1\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{})
 	left := container.NewHBox(container.New(layout.NewGridWrapLayout(fyne.NewSize(78, 40)), start), bar)
 	center := container.NewVBox(title, container.NewPadded(kind))
 	return container.NewBorder(nil, nil, left, minutes, center)

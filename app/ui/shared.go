@@ -45,7 +45,7 @@ func (v shareView) index() int { return int(v) }
 func (v shareView) label() string {
 	switch v {
 	case shareSlide:
-		return lang.X("share.slide", "Diapositive")
+		return lang.X("share.slide", "Diapo")
 	case shareStructure:
 		return lang.X("share.structure", "Structure")
 	case shareGroups:

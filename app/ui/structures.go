@@ -101,7 +101,7 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
 
-	newBtn := widget.NewButtonWithIcon(lang.X("structure.new", "Nouvelle…"), theme.ContentAddIcon(), s.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.X("structure.new", "Créer…"), theme.ContentAddIcon(), s.onNew)
 	newBtn.Importance = widget.HighImportance
 	more := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
 	more.OnTapped = func() {
@@ -198,7 +198,7 @@ func (s *structuresScreen) load(want int64) {
 	s.picker.ClearSelected()
 	s.current = structure.Structure{}
 	s.canvas.SetStructure(s.current, true)
-	s.setStatus(lang.X("structure.empty", "Aucune structure dans cette cohorte : créez-en une avec «\u00a0Nouvelle…\u00a0», à partir d’un modèle."))
+	s.setStatus(lang.X("structure.empty", "Aucune structure dans cette cohorte\u00a0: créez-en une avec «\u00a0Créer…\u00a0», à partir d’un modèle."))
 	s.showDetails()
 	s.shown(s.current)
 }

@@ -178,10 +178,10 @@ func (u *UI) build() {
 
 	u.picker = widget.NewSelect(nil, u.onPickCohort)
 	u.picker.PlaceHolder = lang.X("cohort.none", "Aucune cohorte")
-	newCohort := widget.NewButtonWithIcon(lang.X("cohort.new", "Nouvelle cohorte"), theme.ContentAddIcon(), u.onNewCohort)
-	editCohort := widget.NewButtonWithIcon(lang.X("cohort.edit", "Modifier"), theme.DocumentCreateIcon(), u.onEditCohort)
-	settings := widget.NewButtonWithIcon(lang.X("settings.open", "Réglages"), theme.SettingsIcon(), u.onSettings)
-	cohortLabel := widget.NewLabelWithStyle(lang.X("cohort.label", "Cohorte :"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	newCohort := widget.NewButtonWithIcon(lang.X("cohort.new", "Créer une cohorte…"), theme.ContentAddIcon(), u.onNewCohort)
+	editCohort := widget.NewButtonWithIcon(lang.X("cohort.edit", "Modifier…"), theme.DocumentCreateIcon(), u.onEditCohort)
+	settings := widget.NewButtonWithIcon(lang.X("settings.open", "Réglages…"), theme.SettingsIcon(), u.onSettings)
+	cohortLabel := widget.NewLabelWithStyle(lang.X("cohort.label", "Cohorte\u00a0:"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil,
 		container.NewHBox(widget.NewIcon(u.app.Icon()), widget.NewLabelWithStyle("Atelier", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cohortLabel),
 		container.NewHBox(editCohort, newCohort, settings),

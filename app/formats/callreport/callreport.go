@@ -73,7 +73,7 @@ const (
 	msgTooBig    = "Ce fichier est trop volumineux pour un rapport de participation (plus de 32\u00a0Mo)."
 	msgNotReport = "Ce fichier ne ressemble pas à un rapport de participation Zoom, Teams ou Meet. " +
 		"Exportez la liste des personnes participantes depuis l’outil de visioconférence, puis importez-la ici."
-	msgNoTimes = "Ce rapport ne donne pas les heures d’arrivée. Dans Zoom, exportez la liste des participants " +
+	msgNoTimes = "Ce rapport ne donne pas les heures d’arrivée. Dans Zoom, exportez la liste des personnes participantes " +
 		"sans cocher «\u00a0Afficher les utilisateurs uniques\u00a0»."
 	msgNoRows   = "Ce rapport de participation ne contient aucune personne."
 	msgBadBytes = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez le nom de cette personne."

@@ -156,7 +156,7 @@ func (d *pdfDoc) diagram(s structure.Structure, top float64) {
 		d.setFont(false, 12)
 		d.textColor(mutedInk)
 		f.SetXY(pageMargin, top+areaH/2-4)
-		f.CellFormat(areaW, 8, "Le schéma ne peut être dessiné : coordonnées invalides.", "", 0, "C", false, 0, "")
+		f.CellFormat(areaW, 8, "Le schéma ne peut être dessiné\u00a0: coordonnées invalides.", "", 0, "C", false, 0, "")
 		return
 	}
 	bw := float64(b.Max.X-b.Min.X) + 2*diagramPad

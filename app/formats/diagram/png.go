@@ -62,7 +62,7 @@ func rgba(c color.NRGBA) color.RGBA {
 func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	regular, bold, err := pdfdoc.Fonts()
 	if err != nil {
-		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u00a0; réinstallez Atelier.")
+		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u202f; réinstallez Atelier.")
 	}
 	scale := opt.Scale
 	if scale <= 0 || isBad(scale) {
@@ -74,7 +74,7 @@ func PNG(w io.Writer, s structure.Structure, opt Options) error {
 	}
 	m, err := LabelMetrics()
 	if err != nil {
-		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u00a0; réinstallez Atelier.")
+		return usererr.Wrap(err, "Les polices du document n’ont pas pu être lues\u202f; réinstallez Atelier.")
 	}
 	title := strings.TrimSpace(pdfdoc.Clean(opt.Title))
 	r := renderer{regular: regular, bold: bold, faces: map[faceKey]font.Face{}}

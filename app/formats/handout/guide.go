@@ -84,7 +84,7 @@ func (d *doc) guide(c course.Cohort, s course.Session, p course.Plan, team []str
 		d.body(fmt.Sprintf("Dans cet ordre, les raccourcis font regagner jusqu’à %s sans sacrifier les objectifs de la séance.",
 			textfmt.French.Minutes(g.Saved())))
 		for _, sc := range g.IfLate {
-			d.bullet(fmt.Sprintf("%s — « %s »"+nbsp+": %s", minus(sc.Minutes), sc.Block, sc.Cut))
+			d.bullet(fmt.Sprintf("%s — «"+nbsp+"%s"+nbsp+"»"+nbsp+": %s", minus(sc.Minutes), sc.Block, sc.Cut))
 		}
 	}
 

@@ -39,7 +39,7 @@ func Handout(w io.Writer, c course.Cohort, s course.Session, p course.Plan, reso
 func runningHeader(p course.Plan) string {
 	h := course.CourseTitle + " — Séance " + fmt.Sprint(p.Number)
 	if t := strings.TrimSpace(p.ShortTitle); t != "" {
-		h += " : " + t
+		h += "\u00a0: " + t
 	}
 	return pdfdoc.Clean(h)
 }

@@ -263,7 +263,7 @@ func (rd *reader) row(line int, rec []string) {
 	}) {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			rd.problem(line, fmt.Sprintf("«\u00a0%s\u00a0» n’est pas un numéro de séance; les séances vont de 1 à 5 (par exemple «\u00a02;4\u00a0»).", s))
+			rd.problem(line, fmt.Sprintf("«\u00a0%s\u00a0» n’est pas un numéro de séance\u202f; les séances vont de 1 à 5 (par exemple «\u00a02;4\u00a0»).", s))
 			continue
 		}
 		r.Sessions = append(r.Sessions, n)

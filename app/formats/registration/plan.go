@@ -278,11 +278,11 @@ func (r Result) Summary() string {
 		b.WriteString(", " + n(len(r.Rejected), "ligne rejetée", "lignes rejetées") + nbsp + ": ")
 		for i, rj := range r.Rejected {
 			if i == maxListed {
-				b.WriteString("; et " + n(len(r.Rejected)-maxListed, "autre", "autres"))
+				b.WriteString("\u202f; et " + n(len(r.Rejected)-maxListed, "autre", "autres"))
 				break
 			}
 			if i > 0 {
-				b.WriteString("; ")
+				b.WriteString("\u202f; ")
 			}
 			b.WriteString("ligne " + textfmt.French.Int(rj.Line) + nbsp + ": " + rj.Reason)
 		}

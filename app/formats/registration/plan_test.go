@@ -256,7 +256,7 @@ func TestSummary(t *testing.T) {
 				": ligne 7" + nb + ": le courriel «" + nb + "x" + nb + "» n’est pas valide."},
 		{Result{Update: add(1), Unchanged: 1, Merged: 1}, "0 personne ajoutée, 1 mise à jour, 1 inchangée, 1 doublon fusionné."},
 		{Result{Merged: 2, Rejected: []Rejection{{3, "nom manquant"}, {9, "nom manquant"}}},
-			"0 personne ajoutée, 2 doublons fusionnés, 2 lignes rejetées" + nb + ": ligne 3" + nb + ": nom manquant; ligne 9" + nb + ": nom manquant."},
+			"0 personne ajoutée, 2 doublons fusionnés, 2 lignes rejetées" + nb + ": ligne 3" + nb + ": nom manquant\u202f; ligne 9" + nb + ": nom manquant."},
 		{Result{Add: add(10000)}, "10" + nb + "000 personnes ajoutées."},
 	}
 	for _, tt := range tests {
@@ -270,7 +270,7 @@ func TestSummary(t *testing.T) {
 		many.Rejected = append(many.Rejected, Rejection{i + 2, "nom manquant"})
 	}
 	got := many.Summary()
-	if !strings.HasSuffix(got, "ligne 11"+nb+": nom manquant; et 3 autres.") || strings.Contains(got, "ligne 12") {
+	if !strings.HasSuffix(got, "ligne 11"+nb+": nom manquant\u202f; et 3 autres.") || strings.Contains(got, "ligne 12") {
 		t.Errorf("13 rejections: %q", got)
 	}
 	noPlainSpaceBeforeColon(t, "summary", got)

@@ -140,7 +140,7 @@ func rowError(p participants.Participant) error {
 	if len(reasons) == 0 {
 		return nil
 	}
-	return usererr.New("%s", strings.Join(reasons, "; "))
+	return usererr.New("%s", strings.Join(reasons, "\u202f; "))
 }
 
 // clause turns a sentence into a clause that can follow « ligne 7 : ».
