@@ -1,8 +1,10 @@
 package workshops
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/domain/structure"
 )
 
 // What the team needs from each guide beyond what validateGuide demands:
@@ -190,4 +193,134 @@ func TestProseFieldsCoverTheGuide(t *testing.T) {
 			t.Errorf("the typography check never sees %q", bad(i))
 		}
 	}
+}
+
+// The guides send the team to the app's screens by the names the window
+// shows (« Animer en direct », « Participant·e·s › Accueil en séance »):
+// a guide that names a button the app does not have, or one renamed since,
+// leaves the team searching in the minutes before a session. Every quoted
+// name in what the team reads to prepare and run the session must be
+// either a name the course gives itself or the app's own label.
+func TestGuideNamesRealControls(t *testing.T) {
+	labels := appLabels(t)
+	plans := byNumber(t)
+	names := courseNames(plans)
+	for n := 1; n <= len(plans); n++ {
+		g := plans[n].Guide
+		for _, f := range guideControlFields(g) {
+			for _, bad := range unknownControls(f.text, labels, names) {
+				t.Errorf("séance %d, %s: «%s%s%s» is neither a name of the course nor a label of assets/translations/fr.json", n, f.where, nbsp, bad, nbsp)
+			}
+		}
+	}
+}
+
+// The check itself must catch the mistakes the guides once made.
+func TestUnknownControls(t *testing.T) {
+	labels := map[string]bool{"Animer en direct": true, "Écran partagé": true, "Participant·e·s": true, "Accueil en séance": true, "Exporter en PNG…": true, "Atelier structure": true}
+	names := map[string]bool{"Notre ADN en quatre volets": true}
+	q := func(s string) string { return "«" + nbsp + s + nbsp + "»" }
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"lancer " + q("Animer en direct") + ", puis " + q("Écran partagé"), nil},
+		{"salles pour " + q("Notre ADN en quatre volets"), nil},
+		{"dans " + q("Participant·e·s › Accueil en séance"), nil},
+		// A shortcut's description is not a button.
+		{"puis " + q("Ouvrir l’écran partagé"), []string{"Ouvrir l’écran partagé"}},
+		// The structure's ⋮ button has no name: its items do.
+		{"en PNG (" + q("Atelier structure › menu ⋮") + ")", []string{"Atelier structure › menu ⋮"}},
+		{"avec " + q("Exporter en SVG…") + " et " + q("Exporter en PNG…"), []string{"Exporter en SVG…"}},
+		{"aucun nom entre guillemets", nil},
+	}
+	for _, tc := range tests {
+		got := unknownControls(tc.text, labels, names)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("unknownControls(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// quoted is a name between guillemets as the guides write it.
+var quoted = regexp.MustCompile(`«\x{a0}([^»]*)\x{a0}»`)
+
+// unknownControls is the quoted names of text that are neither in names
+// nor labels of the app; a path « Zone › Onglet » must name each step.
+func unknownControls(text string, labels, names map[string]bool) []string {
+	var out []string
+	for _, m := range quoted.FindAllStringSubmatch(text, -1) {
+		name := m[1]
+		if names[name] {
+			continue
+		}
+		for _, step := range strings.Split(name, " › ") {
+			if !labels[strings.TrimSpace(step)] {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// guideControlFields is what the team reads to prepare and run the session,
+// where the guide may point at the app; the debriefs and the follow-up are
+// for participants and quote the course, never a button.
+func guideControlFields(g course.Guide) []field {
+	var out []field
+	for i, c := range g.Checklist {
+		out = append(out, field{fmt.Sprintf("préparation %d", i+1), c})
+	}
+	for _, r := range g.Roles {
+		out = append(out, field{"rôles de «" + nbsp + r.Block + nbsp + "»", r.Task})
+	}
+	for _, s := range g.IfLate {
+		out = append(out, field{"raccourci de «" + nbsp + s.Block + nbsp + "»", s.Cut})
+	}
+	return out
+}
+
+// courseNames is every name the course gives itself and a guide may quote:
+// sessions, blocks, exercises, case sheets and the canvas's templates.
+func courseNames(plans map[int]course.Plan) map[string]bool {
+	names := map[string]bool{}
+	for _, p := range plans {
+		names[p.Title], names[p.ShortTitle] = true, true
+		for _, b := range p.Blocks {
+			names[b.Title] = true
+		}
+		for _, e := range p.Handout.Exercises {
+			names[e.Title] = true
+		}
+		for _, c := range p.Handout.Cases {
+			names[c.Title] = true
+		}
+	}
+	for _, tpl := range structure.Templates() {
+		names[tpl.Name] = true
+	}
+	return names
+}
+
+// appLabels is every text of the French interface. The keyboard help
+// (keys.*) is left out: it describes what a shortcut does (« Ouvrir
+// l’écran partagé ») and names no control the team could look for.
+func appLabels(t *testing.T) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile("../assets/translations/fr.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries map[string]any
+	if err := json.Unmarshal(data, &entries); err != nil {
+		t.Fatalf("fr.json : %v", err)
+	}
+	labels := map[string]bool{}
+	for key, v := range entries {
+		if s, ok := v.(string); ok && !strings.HasPrefix(key, "keys.") {
+			labels[s] = true
+		}
+	}
+	return labels
 }
