@@ -15,8 +15,8 @@ import (
 // slides the block on the clock cites; past its last slide they move to the
 // next block, landing on its first slide. The facilitator's window says
 // which slide is on show, which comes next and the slide's notes; the
-// participants' window shows the slide itself, turning to it at the first
-// press of the clicker.
+// participants' window shows the slide itself, turning to it (on the slide
+// on show) at the first press of the clicker.
 
 // deck is the session's slides (the curriculum's deck of that number).
 func (l *liveScreen) deck() []course.Slide {
@@ -40,9 +40,11 @@ func (l *liveScreen) slideStep(forward bool) {
 		return
 	}
 	// A clicker press means the group should see the slides: the shared
-	// window turns to them from whatever it showed.
+	// window turns to them from whatever it showed, on the slide on show
+	// (the next press moves on).
 	if l.shared != nil && len(l.deck()) > 0 && l.showPick.SelectedIndex() != shareSlide.index() {
 		l.show(shareSlide)
+		return
 	}
 	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, forward); ok {
 		l.slide, l.slideBlock = n, v.Index

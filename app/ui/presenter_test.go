@@ -21,12 +21,17 @@ func TestPresenterFollowsTheClicker(t *testing.T) {
 	l.onShare()
 	deck := l.deck()
 	page := func(k fyne.KeyName) { l.key(&fyne.KeyEvent{Name: k}) }
-	// The shared window opens on the clock; the clicker's first press,
-	// even one that cannot go back, turns it to the slides.
+	// The shared window opens on the clock; the clicker's first press
+	// turns it to the slides, on the slide on show.
 	if l.showPick.SelectedIndex() != shareChrono.index() {
 		t.Fatalf("shared window opens on view %d", l.showPick.SelectedIndex())
 	}
-	page(fyne.KeyPageUp)
+	page(fyne.KeyPageDown)
+	// The slide's lines are laid out across the window, not one letter a
+	// line down its middle.
+	if w, win := l.shared.slidePoints.Size().Width, l.shared.win.Canvas().Size().Width; w < win/2 {
+		t.Errorf("the slide's lines are %v wide in a window %v wide", w, win)
+	}
 	want := func(slide, block int) {
 		t.Helper()
 		v := l.runner.View(l.now())

@@ -178,8 +178,10 @@ func (s *sharedScreen) build(v shareView) fyne.CanvasObject {
 		s.slideTitle = centred(fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText)
 		s.slidePoints = wrapped("")
 		s.slidePoints.SizeName = theme.SizeNameSubHeadingText
-		return container.NewBorder(container.NewVBox(layout.NewSpacer(), s.clearOfCorner(s.slideTitle), widget.NewSeparator()), nil, nil, nil,
-			container.NewCenter(s.slidePoints))
+		// The lines take the width of the window, less a margin: centred
+		// alone, a wrapping label shrinks to one character a line.
+		points := container.New(layout.NewCustomPaddedLayout(0, 0, 48, 48), container.NewVBox(layout.NewSpacer(), s.slidePoints, layout.NewSpacer()))
+		return container.NewBorder(container.NewVBox(layout.NewSpacer(), s.clearOfCorner(s.slideTitle), widget.NewSeparator()), nil, nil, nil, points)
 	case shareStructure:
 		s.structureView = newSharedStructure(s)
 		return s.structureView.root
