@@ -149,3 +149,17 @@ func (g *guidePane) onExport() {
 		return g.s.ui.svc.Guide(context.Background(), w, g.s.ui.cohort.ID, n)
 	})
 }
+
+// guideRoles is who leads and who supports the block titled title, as the
+// session's guide shares the roles out among the cohort's team, or "" when
+// the guide does not know the block.
+func (l *liveScreen) guideRoles(title string) string {
+	plan, _ := course.PlanFor(l.ui.svc.Plans(), l.session.Number)
+	r, ok := plan.Guide.RolesFor(title)
+	if !ok {
+		return ""
+	}
+	a := course.Assign(r, l.ui.cohort.Facilitators)
+	return lang.X("live.roles", "mène\u00a0: {{.Lead}}, soutien\u00a0: {{.Support}}",
+		map[string]any{"Lead": holder(a.Lead, r.Lead), "Support": holder(a.Support, r.Support)})
+}

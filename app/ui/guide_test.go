@@ -58,3 +58,20 @@ func TestGuideTabShowsTheTeamInTheRoles(t *testing.T) {
 		t.Errorf("clipboard %q", c)
 	}
 }
+
+// Live mode says who leads the block on the clock and who supports it,
+// from the guide and the cohort's team, when the block names no one.
+func TestLiveSaysWhoLeadsTheBlock(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.createCohort(cohortForm{Name: "Cohorte hiver 2027", Date: "2027-01-13", Time: "19 h", TimeZone: "America/Toronto", Seats: "25", Facilitators: "Awa\nLéa"})
+	se := u.cohort.Sessions[2]
+	clock = se.StartsAt
+	l := u.openLive(se)
+	p, _ := course.PlanFor(u.svc.Plans(), 3)
+	r := p.Guide.Roles[0]
+	a := course.Assign(r, u.cohort.Facilitators)
+	want := "mène\u00a0: " + holder(a.Lead, r.Lead) + ", soutien\u00a0: " + holder(a.Support, r.Support)
+	if !strings.Contains(l.block.Text, want) {
+		t.Errorf("live line %q, want %q", l.block.Text, want)
+	}
+}

@@ -362,6 +362,9 @@ func (l *liveScreen) refresh() {
 	} else {
 		who := v.Facilitator
 		if who == "" {
+			who = l.guideRoles(v.Title)
+		}
+		if who == "" {
 			who = lang.X("sessions.team", "toute l’équipe d’animation")
 		}
 		setText(l.block, fmt.Sprintf("%d/%d · %s · %s", v.Index+1, v.Count, v.Title, who))
