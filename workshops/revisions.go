@@ -1,7 +1,9 @@
 package workshops
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"strings"
 
 	"atelier/app/domain/library"
@@ -52,9 +54,14 @@ func MustRevisions() []library.Revision {
 	return r
 }
 
-// Catalogue is what the library is seeded and corrected with.
+// Catalogue is what the library is seeded and corrected with, named by a
+// digest of the embedded files, so that a change to either is a new
+// version.
 func Catalogue() library.Catalogue {
-	return library.Catalogue{Entries: MustResources(), Revisions: MustRevisions()}
+	sum := sha256.Sum256([]byte(resourcesTOML + "\x00" + resources01TOML))
+	return library.NewCatalogue(hex.EncodeToString(sum[:8]), func() ([]library.Resource, []library.Revision) {
+		return MustResources(), MustRevisions()
+	})
 }
 
 func revisions(old, current []library.Resource) []library.Revision {

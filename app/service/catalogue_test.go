@@ -29,7 +29,7 @@ func TestOldCatalogueIsCorrected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.FirstStart(ctx, library.Catalogue{Entries: old}); err != nil {
+	if _, err := svc.FirstStart(ctx, library.NewCatalogue("0.1", func() ([]library.Resource, []library.Revision) { return old, nil })); err != nil {
 		t.Fatal(err)
 	}
 	find := func(title string) library.Resource {
@@ -128,9 +128,18 @@ func TestOldCatalogueIsCorrected(t *testing.T) {
 	if hits, _ := st.SearchResources(ctx, store.Query{Text: "un seul chant"}); len(hits) != 0 {
 		t.Errorf("the old title is still indexed: %v", hits)
 	}
-	// Once corrected, the next start has nothing left to do.
+	// Once corrected, the next start has nothing left to do, and does not
+	// even read the catalogue.
 	done, err := st.ReviseCatalogue(ctx, workshops.MustRevisions())
 	if err != nil || done.Corrected != 0 || done.Withdrawn != 0 {
 		t.Errorf("second run: %+v, %v", done, err)
+	}
+	read := 0
+	again := library.NewCatalogue(workshops.Catalogue().Version, func() ([]library.Resource, []library.Revision) {
+		read++
+		return nil, nil
+	})
+	if _, err := svc.FirstStart(ctx, again); err != nil || read != 0 {
+		t.Errorf("the catalogue was read %d times at a start with nothing to do (%v)", read, err)
 	}
 }

@@ -72,6 +72,10 @@ func (s *Service) Plans() []course.Plan { return s.plans }
 // Now is the application's clock.
 func (s *Service) Now() time.Time { return s.now() }
 
+// catalogueVersion is the setting naming the catalogue version the library
+// last had: seeded and corrected from it.
+const catalogueVersion = "catalogue.version"
+
 // FirstStart gives a new file something to show: when it holds no cohort
 // it creates one from the curriculum, named for the season of its first
 // session (course.DefaultName), with five weekly sessions starting on
@@ -89,11 +93,22 @@ func (s *Service) FirstStart(ctx context.Context, catalogue library.Catalogue) (
 	if err != nil {
 		return false, err
 	}
-	if _, err := s.st.ReviseCatalogue(ctx, catalogue.Revisions); err != nil {
+	if catalogue.Version != "" {
+		if v, err := s.st.Setting(ctx, catalogueVersion); err != nil || v == catalogue.Version {
+			return created, err
+		}
+	}
+	entries, revisions := catalogue.Load()
+	if _, err := s.st.ReviseCatalogue(ctx, revisions); err != nil {
 		return created, err
 	}
-	if _, err := s.st.SeedLibrary(ctx, catalogue.Entries); err != nil {
+	if _, err := s.st.SeedLibrary(ctx, entries); err != nil {
 		return created, err
+	}
+	if catalogue.Version != "" {
+		if err := s.st.SetSetting(ctx, catalogueVersion, catalogue.Version); err != nil {
+			return created, err
+		}
 	}
 	return created, nil
 }
