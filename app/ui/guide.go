@@ -31,7 +31,7 @@ type guidePane struct {
 
 func newGuidePane(s *sessionsScreen) *guidePane {
 	g := &guidePane{s: s, body: container.NewVBox(), done: wrapped("")}
-	export := widget.NewButtonWithIcon(lang.X("guide.export", "Guide d’animation (PDF)…"), theme.DocumentIcon(), g.onExport)
+	export := widget.NewButtonWithIcon(lang.X("guide.export", "Exporter le guide en PDF…"), theme.DocumentIcon(), g.onExport)
 	warning := wrapped(lang.X("guide.teamonly", "Pour l’équipe d’animation seulement\u00a0: rien de ce guide ne figure dans les documents remis aux personnes participantes."))
 	warning.Importance = widget.WarningImportance
 	top := container.NewBorder(nil, nil, nil, export, warning)
@@ -77,7 +77,7 @@ func (g *guidePane) load() {
 	add := func(o ...fyne.CanvasObject) { items = append(items, o...) }
 
 	if len(team) == 0 {
-		add(wrapped(lang.X("guide.noteam", "La cohorte ne nomme pas encore son équipe d’animation\u00a0: les rôles sont à répartir avant la séance (Modifier la cohorte).")))
+		add(wrapped(lang.X("guide.noteam", "La cohorte ne nomme pas encore son équipe d’animation\u00a0: ajoutez-la avec «\u00a0Modifier…\u00a0» en haut de la fenêtre, ou répartissez les rôles avant la séance.")))
 	} else {
 		var parts []string
 		for _, r := range course.Roles() {
