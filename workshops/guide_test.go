@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
@@ -123,17 +122,7 @@ func TestLoadRefusesBrokenGuides(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := embeddedCopy(t)
-			if tc.old == "" {
-				delete(fsys, tc.file)
-			} else {
-				data := string(fsys[tc.file].Data)
-				if !strings.Contains(data, tc.old) {
-					t.Fatalf("%s does not contain %q: fix the test", tc.file, tc.old)
-				}
-				fsys[tc.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tc.old, tc.new, 1))}
-			}
-			plans, err := load(fsys)
+			plans, err := load(brokenCopy(t, tc.file, tc.old, tc.new))
 			if err == nil {
 				t.Fatalf("load accepted the broken guide and returned %d plans", len(plans))
 			}

@@ -199,17 +199,7 @@ func TestLoadReportsTheFaultyFile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := embeddedCopy(t)
-			if tc.old == "" {
-				delete(fsys, tc.file)
-			} else {
-				data := string(fsys[tc.file].Data)
-				if !strings.Contains(data, tc.old) {
-					t.Fatalf("%s does not contain %q: fix the test", tc.file, tc.old)
-				}
-				fsys[tc.file] = &fstest.MapFile{Data: []byte(strings.Replace(data, tc.old, tc.new, 1))}
-			}
-			plans, err := load(fsys)
+			plans, err := load(brokenCopy(t, tc.file, tc.old, tc.new))
 			if err == nil {
 				t.Fatalf("load accepted the broken set and returned %d plans", len(plans))
 			}
@@ -270,6 +260,23 @@ func embeddedCopy(t *testing.T) fstest.MapFS {
 		m[name] = &fstest.MapFile{Data: data}
 	}
 	return m
+}
+
+// brokenCopy is embeddedCopy with old replaced by new in file, or without
+// file when old is empty.
+func brokenCopy(t *testing.T, file, old, new string) fstest.MapFS {
+	t.Helper()
+	fsys := embeddedCopy(t)
+	if old == "" {
+		delete(fsys, file)
+		return fsys
+	}
+	data := string(fsys[file].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s does not contain %q: fix the test", file, old)
+	}
+	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+	return fsys
 }
 
 type field struct{ where, text string }
