@@ -65,13 +65,12 @@ func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Tim
 	if created.IsZero() {
 		created = now
 	}
-	res, err := tx.ExecContext(ctx,
-		"INSERT INTO cohorts (name, time_zone, seat_limit, certificate_min, created_at) VALUES (?, ?, ?, ?, ?)",
-		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, created.Unix())
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
+	// RETURNING rather than LastInsertId, which pgx does not give: one
+	// text for both engines.
+	var id int64
+	err := tx.QueryRowContext(ctx,
+		"INSERT INTO cohorts (name, time_zone, seat_limit, certificate_min, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, created.Unix()).Scan(&id)
 	if err != nil {
 		return 0, err
 	}
@@ -79,7 +78,7 @@ func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Tim
 		return 0, err
 	}
 	sessionStmt, err := tx.PrepareContext(ctx,
-		"INSERT INTO sessions (cohort_id, number, title, starts_at) VALUES (?, ?, ?, ?)")
+		"INSERT INTO sessions (cohort_id, number, title, starts_at) VALUES ($1, $2, $3, $4) RETURNING id")
 	if err != nil {
 		return 0, err
 	}
@@ -90,12 +89,8 @@ func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Tim
 	}
 	defer blockStmt.Close()
 	for _, ses := range c.Sessions {
-		res, err := sessionStmt.ExecContext(ctx, id, ses.Number, ses.Title, ses.StartsAt.Unix())
-		if err != nil {
-			return 0, err
-		}
-		sid, err := res.LastInsertId()
-		if err != nil {
+		var sid int64
+		if err := sessionStmt.QueryRowContext(ctx, id, ses.Number, ses.Title, ses.StartsAt.Unix()).Scan(&sid); err != nil {
 			return 0, err
 		}
 		if err := insertBlocks(ctx, blockStmt, sid, ses.Blocks); err != nil {
@@ -110,7 +105,7 @@ func insertCohort(ctx context.Context, tx *sql.Tx, c course.Cohort, now time.Tim
 func checkNameFree(ctx context.Context, tx *sql.Tx, name string, except int64) error {
 	var taken bool
 	err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE name = ? AND id <> ?)", name, except).Scan(&taken)
+		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE name = $1 AND id <> $2)", name, except).Scan(&taken)
 	if err != nil {
 		return err
 	}
@@ -121,11 +116,11 @@ func checkNameFree(ctx context.Context, tx *sql.Tx, name string, except int64) e
 }
 
 func insertFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64, names []string) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM cohort_facilitators WHERE cohort_id = ?", cohortID); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM cohort_facilitators WHERE cohort_id = $1", cohortID); err != nil {
 		return err
 	}
 	stmt, err := tx.PrepareContext(ctx,
-		"INSERT INTO cohort_facilitators (cohort_id, position, name) VALUES (?, ?, ?)")
+		"INSERT INTO cohort_facilitators (cohort_id, position, name) VALUES ($1, $2, $3)")
 	if err != nil {
 		return err
 	}
@@ -141,7 +136,7 @@ func insertFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64, names [
 func prepareBlockInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO agenda_blocks
 		(session_id, position, title, kind, minutes, facilitator, notes, materials, fixed_start)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`)
 }
 
 func insertBlocks(ctx context.Context, stmt *sql.Stmt, sessionID int64, blocks []agenda.Block) error {
@@ -154,12 +149,10 @@ func insertBlocks(ctx context.Context, stmt *sql.Stmt, sessionID int64, blocks [
 }
 
 func insertBlock(ctx context.Context, stmt *sql.Stmt, sessionID int64, position int, b agenda.Block) (int64, error) {
-	res, err := stmt.ExecContext(ctx, sessionID, position, b.Title, string(b.Kind), b.Minutes,
-		b.Facilitator, b.Notes, b.Materials, fixedStart(b))
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := stmt.QueryRowContext(ctx, sessionID, position, b.Title, string(b.Kind), b.Minutes,
+		b.Facilitator, b.Notes, b.Materials, fixedStart(b)).Scan(&id)
+	return id, err
 }
 
 // fixedStart is the stored fixed_start of b: NULL when the block follows
@@ -177,7 +170,7 @@ func (s *Store) Cohorts(ctx context.Context) ([]course.Summary, error) {
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.name, c.time_zone,
 			(SELECT min(starts_at) FROM sessions WHERE cohort_id = c.id) AS first
-			FROM cohorts c ORDER BY first DESC, c.id DESC`)
+			FROM cohorts c ORDER BY first DESC NULLS LAST, c.id DESC`)
 		if err != nil {
 			return err
 		}
@@ -228,7 +221,7 @@ func loadCohort(ctx context.Context, tx *sql.Tx, id int64) (course.Cohort, error
 	var c course.Cohort
 	var created int64
 	err := tx.QueryRowContext(ctx,
-		"SELECT id, name, time_zone, seat_limit, certificate_min, created_at FROM cohorts WHERE id = ?", id).
+		"SELECT id, name, time_zone, seat_limit, certificate_min, created_at FROM cohorts WHERE id = $1", id).
 		Scan(&c.ID, &c.Name, &c.TimeZone, &c.SeatLimit, &c.CertificateMin, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, cohortNotFound(id)
@@ -253,7 +246,7 @@ func cohortNotFound(id int64) error {
 
 func loadFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64) ([]string, error) {
 	rows, err := tx.QueryContext(ctx,
-		"SELECT name FROM cohort_facilitators WHERE cohort_id = ? ORDER BY position", cohortID)
+		"SELECT name FROM cohort_facilitators WHERE cohort_id = $1 ORDER BY position", cohortID)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +264,7 @@ func loadFacilitators(ctx context.Context, tx *sql.Tx, cohortID int64) ([]string
 
 func loadSessions(ctx context.Context, tx *sql.Tx, cohortID int64, loc *time.Location) ([]course.Session, error) {
 	rows, err := tx.QueryContext(ctx,
-		"SELECT id, number, title, starts_at FROM sessions WHERE cohort_id = ? ORDER BY number", cohortID)
+		"SELECT id, number, title, starts_at FROM sessions WHERE cohort_id = $1 ORDER BY number", cohortID)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +287,7 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []cour
 	rows, err := tx.QueryContext(ctx, `SELECT b.session_id, b.id, b.title, b.kind, b.minutes,
 			b.facilitator, b.notes, b.materials, coalesce(b.fixed_start, 0)
 		FROM agenda_blocks b JOIN sessions s ON s.id = b.session_id
-		WHERE s.cohort_id = ? ORDER BY s.number, b.position`, cohortID)
+		WHERE s.cohort_id = $1 ORDER BY s.number, b.position`, cohortID)
 	if err != nil {
 		return err
 	}
@@ -338,11 +331,11 @@ func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks [
 		}
 		// Positions are unique within a session: the blocks already there
 		// step aside (to negative places) before taking their new ones.
-		if _, err := tx.ExecContext(ctx, "UPDATE agenda_blocks SET position = -1 - position WHERE session_id = ?", sessionID); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE agenda_blocks SET position = -1 - position WHERE session_id = $1", sessionID); err != nil {
 			return err
 		}
-		update, err := tx.PrepareContext(ctx, `UPDATE agenda_blocks SET position = ?, title = ?, kind = ?,
-			minutes = ?, facilitator = ?, notes = ?, materials = ?, fixed_start = ? WHERE id = ?`)
+		update, err := tx.PrepareContext(ctx, `UPDATE agenda_blocks SET position = $1, title = $2, kind = $3,
+			minutes = $4, facilitator = $5, notes = $6, materials = $7, fixed_start = $8 WHERE id = $9`)
 		if err != nil {
 			return err
 		}
@@ -365,7 +358,7 @@ func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks [
 			}
 			seen[b.ID] = true
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM agenda_blocks WHERE session_id = ? AND position < 0", sessionID)
+		_, err = tx.ExecContext(ctx, "DELETE FROM agenda_blocks WHERE session_id = $1 AND position < 0", sessionID)
 		return err
 	})
 	if err != nil {
@@ -377,13 +370,13 @@ func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks [
 // blockIDs reads the ids of a session's blocks, and checks the session.
 func blockIDs(ctx context.Context, tx *sql.Tx, sessionID int64) (map[int64]bool, error) {
 	var exists bool
-	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", sessionID).Scan(&exists); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1)", sessionID).Scan(&exists); err != nil {
 		return nil, err
 	}
 	if !exists {
 		return nil, notFound("La séance n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", sessionID)
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM agenda_blocks WHERE session_id = ?", sessionID)
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM agenda_blocks WHERE session_id = $1", sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -417,7 +410,7 @@ func updateCohort(ctx context.Context, tx *sql.Tx, c course.Cohort) error {
 		return err
 	}
 	res, err := tx.ExecContext(ctx,
-		"UPDATE cohorts SET name = ?, time_zone = ?, seat_limit = ?, certificate_min = ? WHERE id = ?",
+		"UPDATE cohorts SET name = $1, time_zone = $2, seat_limit = $3, certificate_min = $4 WHERE id = $5",
 		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, c.ID)
 	if err != nil {
 		return err
@@ -431,7 +424,7 @@ func updateCohort(ctx context.Context, tx *sql.Tx, c course.Cohort) error {
 		return err
 	}
 	stmt, err := tx.PrepareContext(ctx,
-		"UPDATE sessions SET starts_at = ? WHERE cohort_id = ? AND number = ?")
+		"UPDATE sessions SET starts_at = $1 WHERE cohort_id = $2 AND number = $3")
 	if err != nil {
 		return err
 	}

@@ -16,85 +16,87 @@ import (
 )
 
 func TestCreateCohortIfNone(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	toronto, err := time.LoadLocation(course.DefaultTimeZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The five weeks cross the end of daylight saving time (1 November
-	// 2026 in Toronto): each session must come back at 18 h 30 local time.
-	first := time.Date(2026, 10, 28, 18, 30, 0, 0, toronto)
-	c, err := course.NewCohort("Cohorte automne 2026", testPlans(), first, course.DefaultTimeZone)
-	if err != nil {
-		t.Fatal(err)
-	}
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		toronto, err := time.LoadLocation(course.DefaultTimeZone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The five weeks cross the end of daylight saving time (1 November
+		// 2026 in Toronto): each session must come back at 18 h 30 local time.
+		first := time.Date(2026, 10, 28, 18, 30, 0, 0, toronto)
+		c, err := course.NewCohort("Cohorte automne 2026", testPlans(), first, course.DefaultTimeZone)
+		if err != nil {
+			t.Fatal(err)
+		}
 
-	if created, err := s.CreateCohortIfNone(ctx, c); err != nil || !created {
-		t.Fatalf("first call: created=%v err=%v, want true nil", created, err)
-	}
-	again := c
-	again.Name = "Cohorte hiver 2027"
-	if created, err := s.CreateCohortIfNone(ctx, again); err != nil || created {
-		t.Fatalf("second call: created=%v err=%v, want false nil", created, err)
-	}
+		if created, err := s.CreateCohortIfNone(ctx, c); err != nil || !created {
+			t.Fatalf("first call: created=%v err=%v, want true nil", created, err)
+		}
+		again := c
+		again.Name = "Cohorte hiver 2027"
+		if created, err := s.CreateCohortIfNone(ctx, again); err != nil || created {
+			t.Fatalf("second call: created=%v err=%v, want false nil", created, err)
+		}
 
-	list, err := s.Cohorts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(list) != 1 || list[0].Name != "Cohorte automne 2026" {
-		t.Fatalf("cohorts = %+v, want one « Cohorte automne 2026 »", list)
-	}
-	got, err := s.Cohort(ctx, list[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.TimeZone != course.DefaultTimeZone || got.SeatLimit != course.DefaultSeatLimit ||
-		got.CertificateMin != course.DefaultCertificateMin || !got.CreatedAt.Equal(testClock().Truncate(time.Second)) {
-		t.Errorf("time zone %q, seats %d, certificate %d, created %v", got.TimeZone, got.SeatLimit, got.CertificateMin, got.CreatedAt)
-	}
-	if !list[0].FirstDate.Equal(first) {
-		t.Errorf("summary first date %v, want %v", list[0].FirstDate, first)
-	}
-	crossedDST := false
-	for i, ses := range got.Sessions {
-		if ses.Number != i+1 || ses.ID == 0 || !ses.StartsAt.Equal(c.Sessions[i].StartsAt) {
-			t.Errorf("session %d: number %d id %d at %v, want %v", i, ses.Number, ses.ID, ses.StartsAt, c.Sessions[i].StartsAt)
+		list, err := s.Cohorts(ctx)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if ses.StartsAt.Location().String() != course.DefaultTimeZone {
-			t.Errorf("session %d in %v, want %s", ses.Number, ses.StartsAt.Location(), course.DefaultTimeZone)
+		if len(list) != 1 || list[0].Name != "Cohorte automne 2026" {
+			t.Fatalf("cohorts = %+v, want one « Cohorte automne 2026 »", list)
 		}
-		if h, m, _ := ses.StartsAt.Clock(); h != 18 || m != 30 {
-			t.Errorf("session %d at %v, want 18:30", ses.Number, ses.StartsAt)
+		got, err := s.Cohort(ctx, list[0].ID)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if i > 0 && ses.StartsAt.Sub(got.Sessions[i-1].StartsAt) != 7*24*time.Hour {
-			crossedDST = true
+		if got.TimeZone != course.DefaultTimeZone || got.SeatLimit != course.DefaultSeatLimit ||
+			got.CertificateMin != course.DefaultCertificateMin || !got.CreatedAt.Equal(testClock().Truncate(time.Second)) {
+			t.Errorf("time zone %q, seats %d, certificate %d, created %v", got.TimeZone, got.SeatLimit, got.CertificateMin, got.CreatedAt)
 		}
-		if !sameBlocks(ses.Blocks, testPlans()[i].Blocks) {
-			t.Errorf("session %d blocks = %+v, want %+v", ses.Number, ses.Blocks, testPlans()[i].Blocks)
+		if !list[0].FirstDate.Equal(first) {
+			t.Errorf("summary first date %v, want %v", list[0].FirstDate, first)
 		}
-		if ses.Minutes() != agenda.SessionMinutes {
-			t.Errorf("session %d lasts %d min", ses.Number, ses.Minutes())
+		crossedDST := false
+		for i, ses := range got.Sessions {
+			if ses.Number != i+1 || ses.ID == 0 || !ses.StartsAt.Equal(c.Sessions[i].StartsAt) {
+				t.Errorf("session %d: number %d id %d at %v, want %v", i, ses.Number, ses.ID, ses.StartsAt, c.Sessions[i].StartsAt)
+			}
+			if ses.StartsAt.Location().String() != course.DefaultTimeZone {
+				t.Errorf("session %d in %v, want %s", ses.Number, ses.StartsAt.Location(), course.DefaultTimeZone)
+			}
+			if h, m, _ := ses.StartsAt.Clock(); h != 18 || m != 30 {
+				t.Errorf("session %d at %v, want 18:30", ses.Number, ses.StartsAt)
+			}
+			if i > 0 && ses.StartsAt.Sub(got.Sessions[i-1].StartsAt) != 7*24*time.Hour {
+				crossedDST = true
+			}
+			if !sameBlocks(ses.Blocks, testPlans()[i].Blocks) {
+				t.Errorf("session %d blocks = %+v, want %+v", ses.Number, ses.Blocks, testPlans()[i].Blocks)
+			}
+			if ses.Minutes() != agenda.SessionMinutes {
+				t.Errorf("session %d lasts %d min", ses.Number, ses.Minutes())
+			}
 		}
-	}
-	if !crossedDST {
-		t.Error("the sessions do not cross a change of time; the test proves nothing about DST")
-	}
+		if !crossedDST {
+			t.Error("the sessions do not cross a change of time; the test proves nothing about DST")
+		}
+	})
 }
 
 func TestCreateCohortIfNoneInvalid(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	c := testCohort(t, "Cohorte", date(2027, 1, 6, 18, 30))
-	c.Sessions = c.Sessions[:3]
-	created, err := s.CreateCohortIfNone(ctx, c)
-	if err == nil || created {
-		t.Fatalf("created=%v err=%v, want an error for three sessions", created, err)
-	}
-	if list, _ := s.Cohorts(ctx); len(list) != 0 {
-		t.Errorf("%d cohorts saved, want none", len(list))
-	}
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		c := testCohort(t, "Cohorte", date(2027, 1, 6, 18, 30))
+		c.Sessions = c.Sessions[:3]
+		created, err := s.CreateCohortIfNone(ctx, c)
+		if err == nil || created {
+			t.Fatalf("created=%v err=%v, want an error for three sessions", created, err)
+		}
+		if list, _ := s.Cohorts(ctx); len(list) != 0 {
+			t.Errorf("%d cohorts saved, want none", len(list))
+		}
+	})
 }
 
 // Two windows starting at once on a new file make one cohort.
@@ -132,177 +134,182 @@ func TestCreateCohortIfNoneTwoStores(t *testing.T) {
 }
 
 func TestCreateCohortRoundTrip(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	in := testCohort(t, "Cohorte Montréal 🌱", date(2027, 1, 6, 18, 30))
-	in.SeatLimit = 18
-	id, err := s.CreateCohort(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := s.Cohort(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.ID != id || got.Name != in.Name || got.SeatLimit != 18 || got.TimeZone != in.TimeZone ||
-		!slices.Equal(got.Facilitators, in.Facilitators) || got.CreatedAt.IsZero() {
-		t.Errorf("got %+v", got)
-	}
-	for i := range in.Sessions {
-		if !got.Sessions[i].StartsAt.Equal(in.Sessions[i].StartsAt) || got.Sessions[i].Title != in.Sessions[i].Title {
-			t.Errorf("session %d = %v %q, want %v %q", i+1, got.Sessions[i].StartsAt, got.Sessions[i].Title,
-				in.Sessions[i].StartsAt, in.Sessions[i].Title)
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		in := testCohort(t, "Cohorte Montréal 🌱", date(2027, 1, 6, 18, 30))
+		in.SeatLimit = 18
+		id, err := s.CreateCohort(ctx, in)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		got, err := s.Cohort(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ID != id || got.Name != in.Name || got.SeatLimit != 18 || got.TimeZone != in.TimeZone ||
+			!slices.Equal(got.Facilitators, in.Facilitators) || got.CreatedAt.IsZero() {
+			t.Errorf("got %+v", got)
+		}
+		for i := range in.Sessions {
+			if !got.Sessions[i].StartsAt.Equal(in.Sessions[i].StartsAt) || got.Sessions[i].Title != in.Sessions[i].Title {
+				t.Errorf("session %d = %v %q, want %v %q", i+1, got.Sessions[i].StartsAt, got.Sessions[i].Title,
+					in.Sessions[i].StartsAt, in.Sessions[i].Title)
+			}
+		}
+	})
 }
 
 func TestCreateCohortErrors(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	createTest(t, s, "Cohorte A", date(2027, 1, 6, 18, 30))
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		createTest(t, s, "Cohorte A", date(2027, 1, 6, 18, 30))
 
-	noName := testCohort(t, "x", date(2027, 2, 3, 18, 30))
-	noName.Name = "  "
-	badBlock := testCohort(t, "Cohorte B", date(2027, 2, 3, 18, 30))
-	badBlock.Sessions[2].Blocks[1].Minutes = 0
+		noName := testCohort(t, "x", date(2027, 2, 3, 18, 30))
+		noName.Name = "  "
+		badBlock := testCohort(t, "Cohorte B", date(2027, 2, 3, 18, 30))
+		badBlock.Sessions[2].Blocks[1].Minutes = 0
 
-	tests := []struct {
-		name    string
-		c       course.Cohort
-		is      error
-		message string
-	}{
-		{"nom déjà pris", testCohort(t, "Cohorte A", date(2027, 2, 3, 18, 30)), ErrDuplicateName,
-			"Une cohorte porte déjà le nom « Cohorte A »."},
-		{"nom vide", noName, nil, "Le nom de la cohorte est obligatoire."},
-		{"bloc invalide", badBlock, nil, "Séance 3 : La durée du bloc « Présentation » doit être d’au moins 1 minute."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.CreateCohort(ctx, tt.c)
-			if err == nil {
-				t.Fatal("CreateCohort succeeded, want an error")
-			}
-			if tt.is != nil && !errors.Is(err, tt.is) {
-				t.Errorf("error %v is not %v", err, tt.is)
-			}
-			if err.Error() != tt.message {
-				t.Errorf("message %q, want %q", err, tt.message)
-			}
-			if list, _ := s.Cohorts(ctx); len(list) != 1 {
-				t.Errorf("%d cohorts after a refused creation, want 1", len(list))
-			}
-		})
-	}
+		tests := []struct {
+			name    string
+			c       course.Cohort
+			is      error
+			message string
+		}{
+			{"nom déjà pris", testCohort(t, "Cohorte A", date(2027, 2, 3, 18, 30)), ErrDuplicateName,
+				"Une cohorte porte déjà le nom « Cohorte A »."},
+			{"nom vide", noName, nil, "Le nom de la cohorte est obligatoire."},
+			{"bloc invalide", badBlock, nil, "Séance 3 : La durée du bloc « Présentation » doit être d’au moins 1 minute."},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				_, err := s.CreateCohort(ctx, tt.c)
+				if err == nil {
+					t.Fatal("CreateCohort succeeded, want an error")
+				}
+				if tt.is != nil && !errors.Is(err, tt.is) {
+					t.Errorf("error %v is not %v", err, tt.is)
+				}
+				if err.Error() != tt.message {
+					t.Errorf("message %q, want %q", err, tt.message)
+				}
+				if list, _ := s.Cohorts(ctx); len(list) != 1 {
+					t.Errorf("%d cohorts after a refused creation, want 1", len(list))
+				}
+			})
+		}
+	})
 }
 
 func TestCohortNotFound(t *testing.T) {
-	s := openTest(t)
-	_, err := s.Cohort(context.Background(), 404)
-	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Cohort(404) error = %v, want ErrNotFound", err)
-	}
+	onEngines(t, func(t *testing.T, s *Store) {
+		_, err := s.Cohort(context.Background(), 404)
+		if !errors.Is(err, ErrNotFound) {
+			t.Fatalf("Cohort(404) error = %v, want ErrNotFound", err)
+		}
+	})
 }
 
 func TestCohortsNewestFirst(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	createTest(t, s, "Hiver", date(2027, 1, 6, 18, 30))
-	createTest(t, s, "Automne", date(2027, 9, 8, 18, 30))
-	createTest(t, s, "Printemps", date(2027, 4, 7, 18, 30))
-	list, err := s.Cohorts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, c := range list {
-		names = append(names, c.Name)
-	}
-	if want := []string{"Automne", "Printemps", "Hiver"}; !slices.Equal(names, want) {
-		t.Errorf("order %q, want %q", names, want)
-	}
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		createTest(t, s, "Hiver", date(2027, 1, 6, 18, 30))
+		createTest(t, s, "Automne", date(2027, 9, 8, 18, 30))
+		createTest(t, s, "Printemps", date(2027, 4, 7, 18, 30))
+		list, err := s.Cohorts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range list {
+			names = append(names, c.Name)
+		}
+		if want := []string{"Automne", "Printemps", "Hiver"}; !slices.Equal(names, want) {
+			t.Errorf("order %q, want %q", names, want)
+		}
+	})
 }
 
 func TestSaveSessionBlocks(t *testing.T) {
-	s := openTest(t)
-	ctx := context.Background()
-	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
-	c, _ := s.Cohort(ctx, id)
-	target := c.Sessions[1]
-	old := target.Blocks // five blocks with ids
-	foreign := c.Sessions[3].Blocks[0]
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+		c, _ := s.Cohort(ctx, id)
+		target := c.Sessions[1]
+		old := target.Blocks // five blocks with ids
+		foreign := c.Sessions[3].Blocks[0]
 
-	// Moved, edited, copied, new, left out, and one with the id of another
-	// session's block.
-	moved := old[3]
-	edited := old[0]
-	edited.Title, edited.Minutes, edited.Notes, edited.FixedStart = "Accueil « café »", 12, "Tour rapide", 0
-	copied := edited
-	copied.Title = "Accueil (copie)"
-	fresh := agenda.Block{Title: "Discussion libre", Kind: agenda.Discussion, Minutes: 20, Facilitator: "Jonas", Materials: "Aucun"}
-	stolen := foreign
-	stolen.Title = "Pas le même bloc"
-	in := []agenda.Block{moved, edited, fresh, copied, stolen}
+		// Moved, edited, copied, new, left out, and one with the id of another
+		// session's block.
+		moved := old[3]
+		edited := old[0]
+		edited.Title, edited.Minutes, edited.Notes, edited.FixedStart = "Accueil « café »", 12, "Tour rapide", 0
+		copied := edited
+		copied.Title = "Accueil (copie)"
+		fresh := agenda.Block{Title: "Discussion libre", Kind: agenda.Discussion, Minutes: 20, Facilitator: "Jonas", Materials: "Aucun"}
+		stolen := foreign
+		stolen.Title = "Pas le même bloc"
+		in := []agenda.Block{moved, edited, fresh, copied, stolen}
 
-	out, err := s.SaveSessionBlocks(ctx, target.ID, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(out) != len(in) || !sameBlocks(out, in) {
-		t.Fatalf("returned %+v, want %+v with ids", out, in)
-	}
-	if out[0].ID != moved.ID || out[1].ID != edited.ID {
-		t.Errorf("kept ids %d %d, want %d %d", out[0].ID, out[1].ID, moved.ID, edited.ID)
-	}
-	for i, b := range out[2:] {
-		if b.ID == 0 || slices.ContainsFunc(old, func(o agenda.Block) bool { return o.ID == b.ID }) || b.ID == foreign.ID {
-			t.Errorf("block %d (%q) has id %d, want a new one", i+3, b.Title, b.ID)
+		out, err := s.SaveSessionBlocks(ctx, target.ID, in)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	got, _ := s.Cohort(ctx, id)
-	if !slices.Equal(got.Sessions[1].Blocks, out) {
-		t.Errorf("session 2 blocks = %+v, want %+v", got.Sessions[1].Blocks, out)
-	}
-	// The other session's block is untouched.
-	if got.Sessions[3].Blocks[0] != foreign {
-		t.Errorf("session 4's first block = %+v, want %+v", got.Sessions[3].Blocks[0], foreign)
-	}
-	for _, i := range []int{0, 2, 3, 4} {
-		if !slices.Equal(got.Sessions[i].Blocks, c.Sessions[i].Blocks) {
-			t.Errorf("session %d blocks changed", i+1)
+		if len(out) != len(in) || !sameBlocks(out, in) {
+			t.Fatalf("returned %+v, want %+v with ids", out, in)
 		}
-	}
-	var n int
-	if err := s.db.QueryRow("SELECT count(*) FROM agenda_blocks WHERE session_id = ? AND id IN (?, ?, ?)",
-		target.ID, old[1].ID, old[2].ID, old[4].ID).Scan(&n); err != nil || n != 0 {
-		t.Errorf("%d left-out blocks still stored (%v)", n, err)
-	}
+		if out[0].ID != moved.ID || out[1].ID != edited.ID {
+			t.Errorf("kept ids %d %d, want %d %d", out[0].ID, out[1].ID, moved.ID, edited.ID)
+		}
+		for i, b := range out[2:] {
+			if b.ID == 0 || slices.ContainsFunc(old, func(o agenda.Block) bool { return o.ID == b.ID }) || b.ID == foreign.ID {
+				t.Errorf("block %d (%q) has id %d, want a new one", i+3, b.Title, b.ID)
+			}
+		}
+		got, _ := s.Cohort(ctx, id)
+		if !slices.Equal(got.Sessions[1].Blocks, out) {
+			t.Errorf("session 2 blocks = %+v, want %+v", got.Sessions[1].Blocks, out)
+		}
+		// The other session's block is untouched.
+		if got.Sessions[3].Blocks[0] != foreign {
+			t.Errorf("session 4's first block = %+v, want %+v", got.Sessions[3].Blocks[0], foreign)
+		}
+		for _, i := range []int{0, 2, 3, 4} {
+			if !slices.Equal(got.Sessions[i].Blocks, c.Sessions[i].Blocks) {
+				t.Errorf("session %d blocks changed", i+1)
+			}
+		}
+		var n int
+		if err := s.db.QueryRow("SELECT count(*) FROM agenda_blocks WHERE session_id = $1 AND id IN ($2, $3, $4)",
+			target.ID, old[1].ID, old[2].ID, old[4].ID).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%d left-out blocks still stored (%v)", n, err)
+		}
 
-	// Saved again as read: nothing changes, ids included.
-	again, err := s.SaveSessionBlocks(ctx, target.ID, got.Sessions[1].Blocks)
-	if err != nil || !slices.Equal(again, out) {
-		t.Errorf("saved as read: %+v, %v; want %+v", again, err, out)
-	}
+		// Saved again as read: nothing changes, ids included.
+		again, err := s.SaveSessionBlocks(ctx, target.ID, got.Sessions[1].Blocks)
+		if err != nil || !slices.Equal(again, out) {
+			t.Errorf("saved as read: %+v, %v; want %+v", again, err, out)
+		}
 
-	before := dump(t, s.db)
-	invalid := append(slices.Clone(out), agenda.Block{Title: "", Kind: "sieste", Minutes: 5})
-	if _, err := s.SaveSessionBlocks(ctx, target.ID, invalid); err == nil || !strings.HasPrefix(err.Error(), "Bloc 6") {
-		t.Errorf("invalid blocks: %v, want an error naming block 6", err)
-	}
-	if _, err := s.SaveSessionBlocks(ctx, 9999, in); !errors.Is(err, ErrNotFound) {
-		t.Errorf("unknown session: %v, want ErrNotFound", err)
-	}
-	if changed := diffDumps(before, dump(t, s.db)); len(changed) > 0 {
-		t.Errorf("refused saves changed %v", changed)
-	}
+		before := dump(t, s.db)
+		invalid := append(slices.Clone(out), agenda.Block{Title: "", Kind: "sieste", Minutes: 5})
+		if _, err := s.SaveSessionBlocks(ctx, target.ID, invalid); err == nil || !strings.HasPrefix(err.Error(), "Bloc 6") {
+			t.Errorf("invalid blocks: %v, want an error naming block 6", err)
+		}
+		if _, err := s.SaveSessionBlocks(ctx, 9999, in); !errors.Is(err, ErrNotFound) {
+			t.Errorf("unknown session: %v, want ErrNotFound", err)
+		}
+		if changed := diffDumps(before, dump(t, s.db)); len(changed) > 0 {
+			t.Errorf("refused saves changed %v", changed)
+		}
 
-	// An empty agenda removes every block.
-	if out, err := s.SaveSessionBlocks(ctx, target.ID, nil); err != nil || len(out) != 0 {
-		t.Fatalf("empty agenda: %+v, %v", out, err)
-	}
-	if got, _ := s.Cohort(ctx, id); len(got.Sessions[1].Blocks) != 0 {
-		t.Errorf("blocks left: %+v", got.Sessions[1].Blocks)
-	}
+		// An empty agenda removes every block.
+		if out, err := s.SaveSessionBlocks(ctx, target.ID, nil); err != nil || len(out) != 0 {
+			t.Fatalf("empty agenda: %+v, %v", out, err)
+		}
+		if got, _ := s.Cohort(ctx, id); len(got.Sessions[1].Blocks) != 0 {
+			t.Errorf("blocks left: %+v", got.Sessions[1].Blocks)
+		}
+	})
 }
 
 func TestRosterSaveCohort(t *testing.T) {

@@ -12,9 +12,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/store/pgtest"
 )
 
 // testPlans is a stand-in curriculum: five sessions of 90 minutes each.
@@ -47,6 +50,31 @@ func openTest(t testing.TB) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// openTeamTest opens a new team database on the test binary's PostgreSQL
+// cluster (pgtest), closed with the test.
+func openTeamTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := openTeam(context.Background(), pgtest.Start(t), Options{Now: testClock})
+	if err != nil {
+		t.Fatalf("openTeam: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// onEngines runs test on a new SQLite file and on a new team database,
+// as subtests named for the engine: what the store promises, it promises
+// on both.
+func onEngines(t *testing.T, test func(t *testing.T, s *Store)) {
+	t.Helper()
+	for _, e := range []struct {
+		name string
+		open func(testing.TB) *Store
+	}{{"sqlite", openTest}, {"postgres", openTeamTest}} {
+		t.Run(e.name, func(t *testing.T) { test(t, e.open(t)) })
+	}
 }
 
 // testCohort builds a valid cohort whose first session is first (a
@@ -104,13 +132,17 @@ func addPeople(t testing.TB, s *Store, cohortID int64, ps ...participants.Partic
 	return out
 }
 
-// dump reads every row of every table of the file (the full-text index's
-// own tables included), one string per row, each table's rows sorted: two
+// dump reads every row of every table of the file or team database (the
+// full-text index's own tables included), one string per row, each table's rows sorted: two
 // dumps are equal when nothing in the file changed.
 func dump(t testing.TB, db *sql.DB) map[string][]string {
 	t.Helper()
-	tables, err := db.Query(`SELECT name FROM sqlite_schema
-		WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+	query := `SELECT name FROM sqlite_schema
+		WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`
+	if _, team := db.Driver().(*stdlib.Driver); team {
+		query = "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+	}
+	tables, err := db.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}

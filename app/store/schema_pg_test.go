@@ -4,18 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-
-	"atelier/app/store/pgtest"
 )
 
 // The tables and columns one engine has and the other has not, by design
@@ -40,72 +32,20 @@ type schemaShape struct {
 	Triggers    []string
 }
 
-// pgMigrations lists the PostgreSQL migrations in order with their
-// numbers: the first is a baseline, each later one must follow on.
-func pgMigrations(t *testing.T) (names []string, numbers []int) {
-	t.Helper()
-	dir := os.DirFS("migrations_pg")
-	names, err := fs.Glob(dir, "*.sql")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no PostgreSQL migrations in migrations_pg (%v)", err)
-	}
-	for i, name := range names {
-		num, _, _ := strings.Cut(name, "_")
-		n, err := strconv.Atoi(num)
-		if err != nil || (i > 0 && n != numbers[i-1]+1) {
-			t.Fatalf("PostgreSQL migration %s is misnumbered (after %v)", name, numbers)
-		}
-		numbers = append(numbers, n)
-	}
-	return names, numbers
-}
-
-// applyPostgres brings an empty PostgreSQL database to the latest
-// schema, one transaction per file, each with its row in the migration
-// log: the runner the engine seam will have, reduced to what the test
-// needs.
-func applyPostgres(t *testing.T, db *sql.DB) {
-	t.Helper()
-	names, numbers := pgMigrations(t)
-	for i, name := range names {
-		body, err := os.ReadFile(path.Join("migrations_pg", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		tx, err := db.Begin()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(string(body)); err != nil {
-			tx.Rollback()
-			t.Fatalf("%s: %v", name, err)
-		}
-		if _, err := tx.Exec("INSERT INTO atelier_schema_migrations (version, applied_at) VALUES ($1, $2)",
-			numbers[i], testClock().Unix()); err != nil {
-			tx.Rollback()
-			t.Fatalf("%s: %v", name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
+// openPostgres opens a new team database through openTeam, which makes
+// the schema, and returns its pool for the tests to look inside.
 func openPostgres(t *testing.T) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("pgx", pgtest.Start(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	applyPostgres(t, db)
-	return db
+	return openTeamTest(t).db
 }
 
 // TestPostgresSchemaVersion: the PostgreSQL schema reaches the version
 // SQLite files reach, so a SQLite migration without its twin fails here.
 func TestPostgresSchemaVersion(t *testing.T) {
-	_, numbers := pgMigrations(t)
+	_, numbers, err := teamMigrationFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
 	latest, err := latestVersion()
 	if err != nil {
 		t.Fatal(err)

@@ -59,6 +59,9 @@ type Store struct {
 	// tidy is a read-only Store that found no -wal or -shm beside the
 	// file: Close removes those its connections made.
 	tidy bool
+	// team is a team database on PostgreSQL (openTeam); path is then its
+	// name for messages, never a file.
+	team bool
 }
 
 // Options are how a Store is opened.
