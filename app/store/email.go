@@ -21,9 +21,10 @@ func EmailTaken(email, other string, cause error) error {
 		"une personne n’y est inscrite qu’une fois. Corrigez le courriel, ou complétez la fiche de %s.", email, other, other).Of(ErrEmailTaken)
 }
 
-// isUniqueViolation reports whether err is SQLite refusing a row that a
-// unique index on column ("table.column", as SQLite names it) forbids.
+// isUniqueViolation reports whether err is the engine refusing a row that
+// a unique index on column ("table.column", as SQLite names it) forbids.
 func isUniqueViolation(err error, column string) bool {
 	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE && strings.Contains(se.Error(), column)
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE && strings.Contains(se.Error(), column) ||
+		isTeamUniqueViolation(err, column)
 }

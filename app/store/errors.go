@@ -105,6 +105,9 @@ func wrapRead(what string, err error) error {
 // explain completes failed (« Impossible d’enregistrer la personne ») with
 // what SQLite's error code means for the person and what they can do.
 func explain(failed string, err error) error {
+	if e, ok := explainTeam(failed, err); ok {
+		return e
+	}
 	var se *sqlite.Error
 	code := 0
 	if errors.As(err, &se) {
