@@ -27,9 +27,14 @@ for f in "$here"/share/icons/hicolor/*/apps/$app.png; do
 done
 
 refresh() {
-  # Les menus relisent ces caches ; sans les outils, ils se mettent à jour seuls.
-  command -v update-desktop-database >/dev/null && update-desktop-database -q "$prefix/share/applications" 2>/dev/null || true
-  command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" 2>/dev/null || true
+  # A prefix with an icon cache must have it rebuilt, or the menus keep the
+  # old icons; one without is read directly, and none is created here, so
+  # that uninstalling leaves nothing behind. The entry names no file types:
+  # there is no desktop database to update.
+  local cache=$prefix/share/icons/hicolor/icon-theme.cache
+  if [ -f "$cache" ] && command -v gtk-update-icon-cache >/dev/null; then
+    gtk-update-icon-cache -q -t -f "$prefix/share/icons/hicolor" 2>/dev/null || true
+  fi
 }
 
 if [ "$action" = uninstall ]; then
