@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --desinstaller|--uninstall) action=uninstall; shift ;;
     -h|--help|--aide) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "Option inconnue : $1 (voir ./install.sh --aide)" >&2; exit 2 ;;
+    *) echo "Option inconnue : $1 (voir ./install.sh --aide)" >&2; exit 2 ;;
   esac
 done
 case $prefix in /*) ;; *) prefix=$(pwd)/$prefix ;; esac
@@ -53,4 +53,4 @@ done
 # pas toujours dans le PATH de la session graphique.
 sed -i "s|^Exec=.*|Exec=\"$prefix/bin/atelier\"|" "$prefix/share/applications/$app.desktop"
 refresh
-echo "Atelier $("$prefix/bin/atelier" version 2>/dev/null | sed 's/^Atelier //; s/ .*//') est installé dans $prefix : cherchez « Atelier » dans le menu des applications."
+echo "Atelier $("$prefix/bin/atelier" version 2>/dev/null | sed 's/^Atelier //; s/ .*//') est installé dans $prefix : cherchez « Atelier » dans le menu des applications."
