@@ -3,6 +3,9 @@
 #   make test   formatting, vet, staticcheck, unit and UI tests, then the real
 #               binary started under Xvfb until its window appears
 # make bench runs the benchmarks and the start-up comparison.
+# make dist builds the installable files into dist/ (Linux archive, Windows
+# installer and zip, SHA256SUMS); make dist-check installs and runs them
+# here, under Xvfb and Wine.
 
 SHELL      := /bin/bash
 GO         ?= go
@@ -13,7 +16,7 @@ LDFLAGS    := -X main.version=$(VERSION)
 STATICCHECK_VERSION := v0.8.2
 export LANG := $(if $(filter %UTF-8 %utf8,$(LANG)),$(LANG),C.UTF-8)
 
-.PHONY: run build test bench deps deps-test fmt-check vet lint nocgo unit smoke clean
+.PHONY: run build test bench deps deps-test deps-dist dist dist-check fmt-check vet lint nocgo unit smoke clean
 
 run: deps build
 	./$(BIN)
@@ -26,6 +29,9 @@ deps:
 
 deps-test:
 	@.ci/deps test
+
+deps-dist:
+	@.ci/deps dist
 
 test: deps-test fmt-check vet lint nocgo unit build smoke
 
@@ -55,6 +61,12 @@ bench: deps-test
 	$(GO) build -tags $(TAGS) -o bin/fynehello ./cmd/fynehello
 	$(MAKE) build
 	.ci/startup bin/fynehello $(BIN)
+
+dist: deps-dist
+	scripts/dist
+
+dist-check: deps-dist
+	scripts/dist-check
 
 clean:
 	rm -rf bin

@@ -60,7 +60,12 @@ func MustRevisions() []library.Revision {
 func Catalogue() library.Catalogue {
 	sum := sha256.Sum256([]byte(resourcesTOML + "\x00" + resources01TOML))
 	return library.NewCatalogue(hex.EncodeToString(sum[:8]), func() ([]library.Resource, []library.Revision) {
-		return MustResources(), MustRevisions()
+		current := MustResources()
+		old, err := Shipped01()
+		if err != nil {
+			panic(err) // the package's tests load it
+		}
+		return current, revisions(old, current)
 	})
 }
 

@@ -97,7 +97,8 @@ Commandes :
                      efface définitivement une personne et toutes ses traces
 
 Base de données : --db FICHIER, sinon $ATELIER_DB, sinon
-$XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db).
+$XDG_DATA_HOME/atelier/atelier.db (~/.local/share/atelier/atelier.db) ;
+sous Windows, %APPDATA%\Atelier\atelier.db.
 `
 
 // Run runs the command line args (without the program name) and returns the

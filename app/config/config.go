@@ -4,7 +4,6 @@ package config
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,18 +15,10 @@ import (
 // DBEnv names the environment variable that overrides the database path.
 const DBEnv = "ATELIER_DB"
 
-// DefaultDBPath is $XDG_DATA_HOME/atelier/atelier.db, else
-// ~/.local/share/atelier/atelier.db.
-func DefaultDBPath() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "atelier", "atelier.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("impossible de trouver le dossier personnel pour y ranger la base de données ; indiquez-en une avec --db : %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "atelier", "atelier.db"), nil
-}
+// DefaultDBPath is where the database lives when none is named: on Windows
+// %APPDATA%\Atelier\atelier.db; elsewhere $XDG_DATA_HOME/atelier/atelier.db,
+// else ~/.local/share/atelier/atelier.db (see system.dataDir).
+func DefaultDBPath() (string, error) { return host.dbPath() }
 
 // DBPath chooses the database: the --db flag first, then $ATELIER_DB, then
 // the default location.
@@ -42,15 +33,10 @@ func DBPath(flag string) (string, error) {
 }
 
 // JournalDir is where Atelier notes the folders it is writing a file in
-// ($XDG_CONFIG_HOME/atelier/ecritures-en-cours, or the OS equivalent), so
-// that a write cut short leaves nothing behind after the next start.
-func JournalDir() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "atelier", "ecritures-en-cours"), nil
-}
+// ($XDG_CONFIG_HOME/atelier/ecritures-en-cours, %APPDATA%\Atelier\… on
+// Windows), so that a write cut short leaves nothing behind after the next
+// start.
+func JournalDir() (string, error) { return host.journalDir() }
 
 // Prefs are the person's choices that outlive a run and do not belong to a
 // database (several databases may be opened in turn).
@@ -58,14 +44,9 @@ type Prefs struct {
 	Language string `json:"langue"` // "fr" or "en"
 }
 
-// PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json (or the OS equivalent).
-func PrefsPath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "atelier", "preferences.json"), nil
-}
+// PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json, on Windows
+// %APPDATA%\Atelier\preferences.json, beside the database.
+func PrefsPath() (string, error) { return host.prefsPath() }
 
 // LoadPrefs reads the preferences; a missing or unreadable file gives the
 // defaults (French) rather than an error, since nothing is lost by that.

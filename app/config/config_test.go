@@ -1,8 +1,12 @@
 package config
 
 import (
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"atelier/app/kit/usererr"
 )
 
 func TestDBPath(t *testing.T) {
@@ -43,5 +47,58 @@ func TestPrefsRoundTrip(t *testing.T) {
 	}
 	if got := LoadPrefs(path); got.Language != "en" {
 		t.Fatalf("got %q after saving en", got.Language)
+	}
+}
+
+// TestFoldersPerSystem checks the one rule of Atelier's folders on each
+// system: on Windows everything in %APPDATA%\Atelier, on Linux the XDG
+// folders as before.
+func TestFoldersPerSystem(t *testing.T) {
+	tests := []struct {
+		name, goos              string
+		env                     map[string]string
+		db, prefs, journal, err string
+	}{
+		{name: "windows", goos: "windows",
+			env:     map[string]string{"APPDATA": `C:\Users\ana\AppData\Roaming`, "XDG_DATA_HOME": "/ignored", "HOME": "/ignored"},
+			db:      `C:\Users\ana\AppData\Roaming\Atelier\atelier.db`,
+			prefs:   `C:\Users\ana\AppData\Roaming\Atelier\preferences.json`,
+			journal: `C:\Users\ana\AppData\Roaming\Atelier\ecritures-en-cours`},
+		{name: "windows, trailing separator", goos: "windows",
+			env: map[string]string{"APPDATA": `D:\Profils\ana\`},
+			db:  `D:\Profils\ana\Atelier\atelier.db`, prefs: `D:\Profils\ana\Atelier\preferences.json`, journal: `D:\Profils\ana\Atelier\ecritures-en-cours`},
+		{name: "windows without APPDATA", goos: "windows",
+			env: map[string]string{"HOME": "/home/ana"}, err: "%APPDATA%"},
+		{name: "linux, XDG", goos: "linux",
+			env: map[string]string{"XDG_DATA_HOME": "/data", "XDG_CONFIG_HOME": "/conf", "HOME": "/home/ana", "APPDATA": `C:\ignored`},
+			db:  "/data/atelier/atelier.db", prefs: "/conf/atelier/preferences.json", journal: "/conf/atelier/ecritures-en-cours"},
+		{name: "linux, home only", goos: "linux",
+			env: map[string]string{"HOME": "/home/ana"},
+			db:  "/home/ana/.local/share/atelier/atelier.db", prefs: "/home/ana/.config/atelier/preferences.json", journal: "/home/ana/.config/atelier/ecritures-en-cours"},
+		{name: "linux, relative XDG_DATA_HOME is ignored", goos: "linux",
+			env: map[string]string{"XDG_DATA_HOME": "data", "HOME": "/home/ana"},
+			db:  "/home/ana/.local/share/atelier/atelier.db", prefs: "/home/ana/.config/atelier/preferences.json", journal: "/home/ana/.config/atelier/ecritures-en-cours"},
+		{name: "linux without home", goos: "linux", env: map[string]string{}, err: "dossier personnel"},
+	}
+	for _, tt := range tests {
+		s := system{goos: tt.goos, getenv: func(k string) string { return tt.env[k] }}
+		db, err1 := s.dbPath()
+		prefs, err2 := s.prefsPath()
+		journal, err3 := s.journalDir()
+		if tt.err != "" {
+			for _, err := range []error{err1, err2, err3} {
+				if err == nil || !strings.Contains(usererr.Message(err), tt.err) {
+					t.Errorf("%s: got error %v, want one saying %q", tt.name, err, tt.err)
+				}
+			}
+			continue
+		}
+		if err := errors.Join(err1, err2, err3); err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if db != tt.db || prefs != tt.prefs || journal != tt.journal {
+			t.Errorf("%s:\n got  %s | %s | %s\n want %s | %s | %s", tt.name, db, prefs, journal, tt.db, tt.prefs, tt.journal)
+		}
 	}
 }

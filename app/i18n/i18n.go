@@ -5,7 +5,10 @@ package i18n
 
 import (
 	"os"
+	"runtime"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/app/i18n/localefix"
@@ -28,5 +31,28 @@ func Apply(language string) error {
 	if err := os.Setenv("LANGUAGE", language); err != nil {
 		return err
 	}
-	return lang.AddTranslationsFS(assets.Translations, "translations")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	// Windows and macOS give go-locale the system's language through their
+	// own calls, not the environment: there the chosen language's strings
+	// are given to Fyne as those of the system's locale.
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return overlay(language, lang.SystemLocale())
+	}
+	return nil
+}
+
+// overlay makes lang.X answer in language on a system whose locale is
+// system, whatever that locale: the language's translations are added
+// again under the system's language (en for en-US), which Fyne then
+// matches. Only the language, not the region: Fyne's own strings are
+// filed under the language, and a region of ours would hide them.
+func overlay(language string, system fyne.Locale) error {
+	data, err := assets.Translations.ReadFile("translations/" + language + ".json")
+	if err != nil {
+		return err
+	}
+	base, _, _ := strings.Cut(string(system), "-")
+	return lang.AddTranslationsForLocale(data, fyne.Locale(base))
 }

@@ -41,6 +41,31 @@ func TestFrenchByDefaultOnAnEnglishSystem(t *testing.T) {
 	}
 }
 
+// TestLanguageWhateverTheSystemSays is Windows' case, where Fyne reads the
+// system's language from the system and not from $LANGUAGE: the chosen
+// language must win over a system in German, which Atelier does not speak.
+func TestLanguageWhateverTheSystemSays(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "de_DE.UTF-8")
+	t.Setenv("LANGUAGE", "de")
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.X("nav.sessions", "?"); got != "?" {
+		t.Fatalf("the test's system is not German: %q", got)
+	}
+	for _, tt := range []struct{ pick, want string }{{"fr", "Séances"}, {"en", "Sessions"}, {"fr", "Séances"}} {
+		if err := overlay(tt.pick, "de-DE"); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.X("nav.sessions", "?"); got != tt.want {
+			t.Errorf("%s chosen on a German system: got %q, want %q", tt.pick, got, tt.want)
+		}
+	}
+	t.Cleanup(func() { _ = Apply("fr") })
+}
+
 // TestEveryKeyTranslated reads the sources for lang.X calls and checks that
 // both translation files hold exactly those keys, and that the French file
 // agrees with the French fallbacks written in the code.

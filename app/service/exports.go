@@ -81,6 +81,16 @@ func (s *Service) cohortSession(ctx context.Context, cohortID int64, n int) (cou
 	return c, ses, err
 }
 
+// planOf is the curriculum's plan of session n, for the documents that
+// print nothing without it (the deck, the guide).
+func (s *Service) planOf(n int) (course.Plan, error) {
+	plan, ok := course.PlanFor(s.plans, n)
+	if !ok {
+		return plan, usererr.New("La séance %d n’a pas de plan dans le programme.", n)
+	}
+	return plan, nil
+}
+
 // documentOptions are the options every PDF of cohort c shares: dated the
 // cohort's last session, so that the same data gives the same bytes
 // whoever writes them and whenever.
@@ -117,9 +127,9 @@ func (s *Service) Slides(ctx context.Context, w io.Writer, cohortID int64, n int
 	if err != nil {
 		return err
 	}
-	plan, ok := course.PlanFor(s.plans, n)
-	if !ok {
-		return usererr.New("La séance %d n’a pas de plan dans le programme.", n)
+	plan, err := s.planOf(n)
+	if err != nil {
+		return err
 	}
 	return deck.PDF(w, plan, deck.Options{Created: documentOptions(c).Created})
 }
@@ -131,9 +141,9 @@ func (s *Service) Guide(ctx context.Context, w io.Writer, cohortID int64, n int)
 	if err != nil {
 		return err
 	}
-	plan, ok := course.PlanFor(s.plans, n)
-	if !ok {
-		return usererr.New("La séance %d n’a pas de plan dans le programme.", n)
+	plan, err := s.planOf(n)
+	if err != nil {
+		return err
 	}
 	return handout.Guide(w, c, ses, plan, documentOptions(c))
 }

@@ -54,17 +54,18 @@ func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revi
 		done.Kept++
 		return nil
 	}
-	used, err := inUse(ctx, tx, cur)
-	if err != nil {
-		return err
-	}
 	if rev.New == nil {
+		used, err := inUse(ctx, tx, cur)
+		if err != nil {
+			return err
+		}
 		if used {
 			done.Kept++
 			return nil
 		}
 		done.Withdrawn++
-		return deleteResource(ctx, tx, cur.ID)
+		_, err = deleteResource(ctx, tx, cur.ID)
+		return err
 	}
 	next := normalise(*rev.New)
 	if _, err := tx.ExecContext(ctx, "INSERT INTO resource_catalogue (title, source) VALUES (?, ?) ON CONFLICT DO NOTHING", next.Title, next.Source); err != nil {
@@ -102,7 +103,8 @@ func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revi
 		return err
 	}
 	done.Withdrawn++
-	return deleteResource(ctx, tx, cur.ID)
+	_, err = deleteResource(ctx, tx, cur.ID)
+	return err
 }
 
 // inUse reports whether the team made an entry theirs: a favourite, a file
@@ -116,12 +118,16 @@ func inUse(ctx context.Context, tx *sql.Tx, r library.Resource) (bool, error) {
 	return n > 0, err
 }
 
-// deleteResource removes an entry and its index row; its sessions and ties
-// go with it (ON DELETE CASCADE).
-func deleteResource(ctx context.Context, tx *sql.Tx, id int64) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM resources WHERE id = ?", id); err != nil {
-		return err
+// deleteResource removes an entry and its index row, and reports whether
+// there was one; its sessions and ties go with it (ON DELETE CASCADE).
+func deleteResource(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	res, err := tx.ExecContext(ctx, "DELETE FROM resources WHERE id = ?", id)
+	if err != nil {
+		return false, err
 	}
-	_, err := tx.ExecContext(ctx, "DELETE FROM resources_fts WHERE rowid = ?", id)
-	return err
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM resources_fts WHERE rowid = ?", id)
+	return true, err
 }

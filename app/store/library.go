@@ -208,14 +208,11 @@ func (s *Store) UpdateResource(ctx context.Context, r library.Resource) error {
 // it was seeded.
 func (s *Store) DeleteResource(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM resources WHERE id = ?", id).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
+		found, err := deleteResource(ctx, tx, id)
+		if err == nil && !found {
 			return resourceNotFound(id)
 		}
-		return deleteResource(ctx, tx, id)
+		return err
 	})
 	return wrapWrite("la suppression de la ressource", err)
 }

@@ -113,6 +113,7 @@ func (e *exportsScreen) onRestoreFile() {
 		rc.Close()
 		e.confirmRestore(path, lang.X("backups.confirm.file", "le fichier «\u00a0{{.Path}}\u00a0»", map[string]any{"Path": path}))
 	}, e.ui.win)
+	e.ui.startInDocuments(d)
 	d.Show()
 }
 

@@ -27,6 +27,7 @@ func (u *UI) saveAs(name string, exts []string, write func(path string)) {
 		write(path)
 	}, u.win)
 	d.SetFileName(name)
+	u.startInDocuments(d)
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
@@ -50,6 +51,7 @@ func (u *UI) openData(exts []string, use func(name string, data []byte)) {
 		use(name, data)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.startInDocuments(d)
 	d.Show()
 }
 

@@ -81,7 +81,7 @@ func (g *guidePane) load() {
 	} else {
 		var parts []string
 		for _, r := range course.Roles() {
-			parts = append(parts, roleName(r)+l.Colon()+course.Assign(course.BlockRoles{Lead: r, Support: r}, team).Lead)
+			parts = append(parts, roleName(r)+l.Colon()+course.Holder(r, team))
 		}
 		add(wrapped(strings.Join(parts, " · ")))
 	}

@@ -396,6 +396,7 @@ func (l *libraryScreen) edit(r library.Resource) {
 			file.SetText(filepath.Base(path))
 		}, l.ui.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+		l.ui.startInDocuments(d)
 		d.Show()
 	})
 	items := []*widget.FormItem{

@@ -78,41 +78,51 @@ func (l *liveScreen) followBlock(v live.View) {
 	l.slide = course.FirstSlide(l.session.Blocks, v.Index)
 }
 
-// presenterText is the facilitator's line about the deck, and the notes of
-// the slide on show.
-func (l *liveScreen) presenterText(v live.View) (line, notes string) {
-	if len(l.deck()) == 0 || v.Done {
-		return "", ""
+// pageDown is where Page Down leads from the slide on show: the block's
+// next slide (inBlock), else the next block's first slide (0 when it cites
+// none); ok is false in the last block's last slide.
+func (l *liveScreen) pageDown(v live.View) (n int, inBlock, ok bool) {
+	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, true); ok {
+		return n, true, true
 	}
-	s, ok := l.slideAt(l.slide)
-	if !ok {
-		return lang.X("presenter.none", "Pas de diapo pour ce bloc."), ""
+	if !v.HasNext {
+		return 0, false, false
+	}
+	return course.FirstSlide(l.session.Blocks, v.Index+1), false, true
+}
+
+// presenterText is the facilitator's line about the deck, the notes of the
+// slide on show, and the preview of the slide Page Down brings.
+func (l *liveScreen) presenterText(v live.View) (line, notes, next string) {
+	if len(l.deck()) == 0 || v.Done {
+		return "", "", ""
+	}
+	n, inBlock, ok := l.pageDown(v)
+	if ok {
+		next = l.preview(v, n, inBlock)
+	}
+	s, shown := l.slideAt(l.slide)
+	if !shown {
+		return lang.X("presenter.none", "Pas de diapo pour ce bloc."), "", next
 	}
 	line = lang.X("presenter.current", "Diapo {{.N}}\u00a0/\u00a0{{.Count}}\u00a0: «\u00a0{{.Title}}\u00a0»",
 		map[string]any{"N": l.slide, "Count": len(l.deck()), "Title": s.Title})
-	if n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, true); ok {
-		next, _ := l.slideAt(n)
-		line += " · " + lang.X("presenter.next", "suivante\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": next.Title})
-	} else if v.HasNext {
+	switch {
+	case ok && inBlock:
+		after, _ := l.slideAt(n)
+		line += " · " + lang.X("presenter.next", "suivante\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": after.Title})
+	case ok:
 		line += " · " + lang.X("presenter.lastofblock", "dernière du bloc\u202f; Page suivante\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": v.Next.Title})
 	}
-	return line, s.Notes
+	return line, s.Notes, next
 }
 
-// nextSlide is the facilitator's preview of the slide Page Down brings:
-// its title and lines, the next block's first slide when the block's are
-// done, or "" when the deck ends here.
-func (l *liveScreen) nextSlide(v live.View) string {
-	if len(l.deck()) == 0 || v.Done {
-		return ""
-	}
-	n, ok := course.SlideStep(l.session.Blocks, v.Index, l.slide, true)
+// preview is the facilitator's view of slide n, the one Page Down brings:
+// its title and lines, under the next block's name when it opens that
+// block.
+func (l *liveScreen) preview(v live.View, n int, inBlock bool) string {
 	prefix := ""
-	if !ok {
-		if !v.HasNext {
-			return ""
-		}
-		n = course.FirstSlide(l.session.Blocks, v.Index+1)
+	if !inBlock {
 		prefix = lang.X("presenter.nextblock", "Bloc suivant\u00a0: «\u00a0{{.Title}}\u00a0»", map[string]any{"Title": v.Next.Title}) + "\n"
 	}
 	s, ok := l.slideAt(n)

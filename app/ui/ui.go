@@ -28,6 +28,7 @@ import (
 type Options struct {
 	PrefsPath string // where the language choice is saved; empty: not saved
 	Language  string // "fr" or "en", already applied with i18n.Apply
+	Version   string // shown in the About box; empty: a development build
 	// StillClock stops live mode's redraw ticker: tests move the clock by
 	// hand and redraw themselves.
 	StillClock bool
@@ -346,7 +347,7 @@ func (u *UI) onSettings() {
 	if u.opts.Language == "en" {
 		radio.SetSelected(names[1])
 	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio)}
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio), u.aboutItem()}
 	d := dialog.NewForm(lang.X("settings.title", "Réglages"), lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
 		if !ok {
 			return

@@ -9,6 +9,10 @@ package main
 import (
 	"log"
 	"os"
+	// The time zones of the cohorts (America/Toronto…) are built in:
+	// Windows has no zoneinfo database, and without it a first start
+	// there cannot create its first cohort.
+	_ "time/tzdata"
 
 	"fyne.io/fyne/v2/app"
 
@@ -28,6 +32,8 @@ var version = "dev"
 const appID = "org.atelier.animation"
 
 func main() {
+	attachConsole()
+	log.SetOutput(os.Stderr)
 	log.SetFlags(0)
 	log.SetPrefix("atelier : ")
 	plans := workshops.MustPlans()
@@ -70,6 +76,7 @@ func runGUI(svc *service.Service, openErr error) error {
 	ui.New(a, svc, ui.Options{
 		PrefsPath: prefsPath,
 		Language:  prefs.Language,
+		Version:   version,
 	}).ShowAndRun()
 	return nil
 }

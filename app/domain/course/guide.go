@@ -180,10 +180,20 @@ func Assign(r BlockRoles, team []string) Assignment {
 	if len(team) == 0 {
 		return Assignment{}
 	}
-	idx := func(role Role) int { return slices.Index(Roles(), role) % len(team) }
-	lead, support := idx(r.Lead), idx(r.Support)
+	lead, support := holderIndex(r.Lead, team), holderIndex(r.Support, team)
 	if support == lead && len(team) > 1 {
 		support = (lead + 1) % len(team)
 	}
 	return Assignment{Lead: team[lead], Support: team[support]}
 }
+
+// Holder is who in team holds role r for the session, as Assign fills a
+// lead: "" with no team.
+func Holder(r Role, team []string) string {
+	if len(team) == 0 {
+		return ""
+	}
+	return team[holderIndex(r, team)]
+}
+
+func holderIndex(r Role, team []string) int { return slices.Index(Roles(), r) % len(team) }

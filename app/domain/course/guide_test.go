@@ -29,6 +29,20 @@ func TestAssign(t *testing.T) {
 	if got := Assign(BlockRoles{Lead: Coanimation, Support: Animation}, []string{"Awa", "Léo"}); got != (Assignment{"Léo", "Awa"}) {
 		t.Errorf("coanimation lead = %+v", got)
 	}
+	for _, c := range []struct {
+		r    Role
+		team []string
+		want string
+	}{
+		{Technique, nil, ""},
+		{Technique, []string{"Awa", "Léo"}, "Awa"},
+		{Coanimation, []string{"Awa", "Léo"}, "Léo"},
+		{Technique, []string{"Awa", "Léo", "Sam"}, "Sam"},
+	} {
+		if got := Holder(c.r, c.team); got != c.want {
+			t.Errorf("Holder(%s, %v) = %q, want %q", c.r, c.team, got, c.want)
+		}
+	}
 }
 
 func guidePlan() Plan {

@@ -89,7 +89,7 @@ func page(f *gofpdf.Fpdf, plan course.Plan, i int, s course.Slide) {
 	y += 6
 
 	bottom := h - margin - lineHeight(footerSize) - 4
-	size := fitLines(f, s.Lines, width-8, bottom-y-quoteHeight(f, s, width))
+	size := fitLines(f, s.Lines, width-8, bottom-y-quoteHeight(f, s, width), lineSize, listGap)
 	f.SetFont(pdfdoc.Family, "", size)
 	color(f, ink)
 	for _, line := range s.Lines {
@@ -101,7 +101,7 @@ func page(f *gofpdf.Fpdf, plan course.Plan, i int, s course.Slide) {
 			f.CellFormat(width-8, lineHeight(size), p, "", 0, "L", false, 0, "")
 			y += lineHeight(size)
 		}
-		y += lineHeight(size) * 0.35
+		y += listGap(size)
 	}
 	if s.Quote != "" {
 		y += 3
@@ -166,17 +166,7 @@ func cover(f *gofpdf.Fpdf, plan course.Plan, s course.Slide) {
 	y += 7
 	lines := coverLines(plan, s)
 	bottom := h - margin - lineHeight(footerSize) - 4
-	size := 15.0
-	for ; size > minLine; size-- {
-		f.SetFont(pdfdoc.Family, "", size)
-		used := 0.0
-		for _, l := range lines {
-			used += float64(len(split(f, l, width)))*lineHeight(size) + 1.5
-		}
-		if y+used <= bottom {
-			break
-		}
-	}
+	size := fitLines(f, lines, width, bottom-y, 15, func(float64) float64 { return 1.5 })
 	for _, line := range lines {
 		center(line, "", size, ink)
 		y += 1.5
@@ -192,10 +182,12 @@ func coverLines(plan course.Plan, s course.Slide) []string {
 		return strings.ToLower(strings.Join(strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " "))
 	}
 	title, courseName := norm(plan.Title), norm(course.CourseTitle)
+	session := norm(fmt.Sprintf("séance %d ", plan.Number))
+	ofFive := norm(fmt.Sprintf("séance %d sur %d", plan.Number, course.SessionCount))
 	repeats := func(t string) bool {
 		n := norm(t)
-		return n == "" || strings.HasPrefix(n, norm(fmt.Sprintf("séance %d ", plan.Number))) || strings.Contains(title, n) || strings.Contains(n, title) || strings.Contains(n, courseName) ||
-			strings.Contains(n, norm(fmt.Sprintf("séance %d sur %d", plan.Number, course.SessionCount))) && len(n) < 40
+		return n == "" || strings.HasPrefix(n, session) || strings.Contains(title, n) || strings.Contains(n, title) || strings.Contains(n, courseName) ||
+			strings.Contains(n, ofFive) && len(n) < 40
 	}
 	var out []string
 	for _, t := range append([]string{s.Title}, s.Lines...) {
@@ -223,15 +215,18 @@ func quoteHeight(f *gofpdf.Fpdf, s course.Slide, width float64) float64 {
 	return 6 + float64(n)*lineHeight(quoteSize) + lineHeight(lineSize*0.7) + 3
 }
 
-// fitLines is the largest size, from lineSize down to minLine, at which
-// lines fit in height.
-func fitLines(f *gofpdf.Fpdf, lines []string, width, height float64) float64 {
-	size := lineSize
+// listGap is the space after each line of a slide's list.
+func listGap(size float64) float64 { return lineHeight(size) * 0.35 }
+
+// fitLines is the largest size, from largest down to minLine, at which
+// lines, each followed by gap(size), fit in height.
+func fitLines(f *gofpdf.Fpdf, lines []string, width, height, largest float64, gap func(size float64) float64) float64 {
+	size := largest
 	for ; size > minLine; size-- {
 		f.SetFont(pdfdoc.Family, "", size)
 		used := 0.0
 		for _, l := range lines {
-			used += float64(len(split(f, l, width)))*lineHeight(size) + lineHeight(size)*0.35
+			used += float64(len(split(f, l, width)))*lineHeight(size) + gap(size)
 		}
 		if used <= height {
 			break

@@ -108,8 +108,7 @@ func (d *doc) teamRoles(team []string) {
 	}
 	var parts []string
 	for _, r := range course.Roles() {
-		a := course.Assign(course.BlockRoles{Lead: r, Support: r}, team)
-		parts = append(parts, RoleName(r)+nbsp+": "+pdfdoc.Name(a.Lead))
+		parts = append(parts, RoleName(r)+nbsp+": "+pdfdoc.Name(course.Holder(r, team)))
 	}
 	d.para(strings.Join(parts, " · "), false, bodySize, bodyLine, 0, ink)
 }
