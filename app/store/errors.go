@@ -45,6 +45,10 @@ var (
 // explain turns it into a sentence naming what was not saved.
 var errOpenedReadOnly = errors.New("store opened read-only")
 
+// errRoleReadOnly is a write refused before it reaches a team database
+// whose role was granted reading only.
+var errRoleReadOnly = errors.New("team role may only read")
+
 // missing explains that there is no database at path.
 func missing(path string) error {
 	return usererr.New("La base de données «\u00a0%s\u00a0» n’existe pas. Vérifiez le chemin donné à --db (ou ouvrez le fichier une première fois dans la fenêtre d’Atelier)\u202f; "+
@@ -117,6 +121,9 @@ func explain(failed string, err error) error {
 	case errors.Is(err, errOpenedReadOnly):
 		return usererr.Wrap(err, "%s\u00a0: cette commande a ouvert la base de données en lecture seule, pour la consulter sans la modifier. "+
 			"Faites la modification dans la fenêtre d’Atelier ou avec une commande qui écrit. Rien n’a été modifié.", failed).Of(ErrReadOnly)
+	case errors.Is(err, errRoleReadOnly):
+		return usererr.Wrap(err, "%s\u00a0: votre accès à la base d’équipe permet de consulter, pas de modifier. "+
+			"Demandez à la personne qui gère la base des droits d’écriture. Rien n’a été modifié.", failed).Of(ErrReadOnly)
 	case code == sqlite3.SQLITE_READONLY || code == sqlite3.SQLITE_PERM || code == sqlite3.SQLITE_AUTH:
 		return usererr.Wrap(err, "%s\u00a0: la base de données est en lecture seule (fichier, dossier ou disque protégé contre l’écriture). "+
 			"Rendez le fichier modifiable, ou ouvrez-en une copie dans un dossier à vous. Rien n’a été modifié.", failed).Of(ErrReadOnly)

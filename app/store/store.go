@@ -60,8 +60,12 @@ type Store struct {
 	// file: Close removes those its connections made.
 	tidy bool
 	// team is a team database on PostgreSQL (openTeam); path is then its
-	// name for messages, never a file.
+	// name for messages, never a file, and dsn its address.
 	team bool
+	dsn  string
+	// granted is false on a team database whose role may only read: the
+	// Store is then read-only although nobody asked for it.
+	granted bool
 }
 
 // Options are how a Store is opened.
@@ -88,8 +92,14 @@ type Options struct {
 // pending. A file that is not one Atelier can use is refused with
 // ErrNotFile, ErrNotDatabase, ErrCorrupt, ErrForeign or ErrTooNew and left
 // exactly as it was.
+//
+// A path that is a postgres:// address (IsTeam) opens a team database on
+// PostgreSQL instead, with the same methods.
 func Open(path string, opt Options) (*Store, error) {
 	ctx := context.Background()
+	if IsTeam(path) {
+		return openTeam(ctx, path, opt)
+	}
 	now := opt.Now
 	if now == nil {
 		now = time.Now
@@ -194,8 +204,17 @@ func regularFile(path string) (bool, error) {
 	return true, nil
 }
 
-// ReadOnly reports whether the Store was opened with Options.ReadOnly.
+// ReadOnly reports whether the Store refuses writes: opened with
+// Options.ReadOnly, or a team database whose role may only read.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Team reports whether the Store is a team database on PostgreSQL: there
+// is no file, so no backups, restore or recovery of one.
+func (s *Store) Team() bool { return s.team }
+
+// Granted reports whether the role may write to the team database;
+// always true for a file.
+func (s *Store) Granted() bool { return !s.team || s.granted }
 
 // Close closes the file. Pending WAL content is folded into the main file.
 func (s *Store) Close() error {
@@ -206,7 +225,8 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Path is the absolute path of the file.
+// Path is the absolute path of the file; on a team database, its name for
+// messages (« base sur hôte »), never its password.
 func (s *Store) Path() string { return s.path }
 
 // Now is the store's clock.
@@ -270,6 +290,9 @@ func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
 // write runs fn in a write transaction (BEGIN IMMEDIATE through _txlock)
 // and commits only if fn succeeds.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.team && !s.granted && s.readOnly {
+		return errRoleReadOnly
+	}
 	if s.readOnly {
 		return errOpenedReadOnly
 	}
@@ -294,6 +317,9 @@ func (s *Store) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*sql.Tx) 
 // document there would destroy the database; the application refuses such
 // a destination with this.
 func (s *Store) Owns(path string) bool {
+	if s.team {
+		return false
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return false
