@@ -252,7 +252,8 @@ func postgresShape(t *testing.T, db *sql.DB) schemaShape {
 		WHERE r.relnamespace = 'public'::regnamespace
 			AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`)
 	sh.Triggers = queryLines(t, db, `SELECT g.tgname FROM pg_trigger g JOIN pg_class r ON r.oid = g.tgrelid
-		WHERE NOT g.tgisinternal AND r.relnamespace = 'public'::regnamespace`)
+		WHERE NOT g.tgisinternal AND r.relnamespace = 'public'::regnamespace
+			AND g.tgfoid <> 'atelier_changed'::regproc`) // live updates: SQLite watches data_version instead
 	sh.dropPgOnly()
 	sh.sort()
 	return sh

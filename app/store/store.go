@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -66,6 +67,12 @@ type Store struct {
 	// granted is false on a team database whose role may only read: the
 	// Store is then read-only although nobody asked for it.
 	granted bool
+	// appName is what the team database's other users see of this
+	// Atelier (Presence): « Atelier/<Options.Who> », encoded.
+	appName string
+
+	mu       sync.Mutex
+	watchers []context.CancelFunc // Watch's goroutines, stopped by Close
 }
 
 // Options are how a Store is opened.
@@ -85,6 +92,9 @@ type Options struct {
 	// instead of creating one there: a mistyped --db must not start an
 	// empty database.
 	MustExist bool
+	// Who is the facilitator's name as the team sees it in « qui est
+	// là » (Presence); empty: just « Atelier ».
+	Who string
 }
 
 // Open opens the Atelier file at path, creating it (and its folder) when it
@@ -218,6 +228,12 @@ func (s *Store) Granted() bool { return !s.team || s.granted }
 
 // Close closes the file. Pending WAL content is folded into the main file.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, stop := range s.watchers {
+		stop()
+	}
+	s.watchers = nil
+	s.mu.Unlock()
 	err := s.db.Close()
 	if s.tidy {
 		tidyCompanions(context.Background(), s.path)

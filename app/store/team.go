@@ -43,9 +43,8 @@ func openTeam(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if err := requireVerifiedTLS(cfg, dsn, name); err != nil {
 		return nil, err
 	}
-	if cfg.RuntimeParams["application_name"] == "" {
-		cfg.RuntimeParams["application_name"] = "Atelier"
-	}
+	appName := applicationName(opt.Who)
+	cfg.RuntimeParams["application_name"] = appName
 	if opt.ReadOnly {
 		// The server refuses every write of such a session: a read-only
 		// command cannot change the team's data even by mistake.
@@ -56,7 +55,7 @@ func openTeam(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, teamUnreachable(name, err)
 	}
-	s := &Store{db: db, path: name, now: now, team: true, dsn: dsn, readOnly: opt.ReadOnly}
+	s := &Store{db: db, path: name, now: now, team: true, dsn: dsn, readOnly: opt.ReadOnly, appName: appName}
 	if opt.ReadOnly || opt.MustExist {
 		if err := s.checkTeam(ctx, opt.ReadOnly); err != nil {
 			db.Close()

@@ -256,3 +256,30 @@ CREATE TABLE resource_search (
 );
 
 CREATE INDEX resource_search_document ON resource_search USING gin (document);
+
+-- Live updates (issue 16): every statement that changes a table a screen
+-- shows tells the other Ateliers connected, by table name, at COMMIT (a
+-- screen never sees half a transaction). Per statement, not per row: a
+-- 10,000-row import is one notification per table, and PostgreSQL folds
+-- the identical ones of a transaction into one. SQLite has no twin: its
+-- Ateliers watch PRAGMA data_version instead (changes.go). A table added
+-- by a later migration needs its own trigger there.
+CREATE FUNCTION atelier_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('atelier', TG_TABLE_NAME);
+	RETURN NULL;
+END;
+$$;
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOR t IN SELECT tablename FROM pg_tables
+		WHERE schemaname = current_schema() AND tablename NOT LIKE 'atelier\_%' AND tablename <> 'resource_search'
+	LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+			'FOR EACH STATEMENT EXECUTE FUNCTION atelier_changed()', t || '_changed', t);
+	END LOOP;
+END;
+$$;
