@@ -22,7 +22,7 @@ import (
 func BenchmarkNewWindow(b *testing.B) {
 	a, svc := benchSetup(b)
 	for b.Loop() {
-		u := New(a, svc, Options{Language: "fr"})
+		u := New(a, svc, Options{Language: "fr", Still: true})
 		u.start()
 		u.win.Close()
 	}

@@ -140,7 +140,7 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 	u.liveDock.Objects = []fyne.CanvasObject{l.root}
 	u.liveDock.Refresh()
 	l.refresh()
-	if !u.opts.StillClock {
+	if !u.opts.Still {
 		l.stop = make(chan struct{})
 		go l.tick(l.stop)
 	}

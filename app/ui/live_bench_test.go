@@ -12,7 +12,7 @@ import (
 func liveBench(b *testing.B) *liveScreen {
 	a, svc := benchSetup(b)
 	clock = now
-	u := New(a, svc, Options{Language: "fr", StillClock: true})
+	u := New(a, svc, Options{Language: "fr", Still: true})
 	u.start()
 	l := u.openLive(u.cohort.Sessions[2])
 	l.onStartPause()

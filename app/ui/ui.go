@@ -29,9 +29,10 @@ type Options struct {
 	PrefsPath string // where the language choice is saved; empty: not saved
 	Language  string // "fr" or "en", already applied with i18n.Apply
 	Version   string // shown in the About box; empty: a development build
-	// StillClock stops live mode's redraw ticker: tests move the clock by
-	// hand and redraw themselves.
-	StillClock bool
+	// Still starts nothing in the background (live mode's redraw
+	// ticker, the watch on the database): tests move the clock, report
+	// changes (onChange) and redraw by hand.
+	Still bool
 }
 
 // UI is the main window and the state shared by its screens.
@@ -64,6 +65,12 @@ type UI struct {
 	roster     *rosterScreen
 	checkin    *checkinScreen
 	people     *container.AppTabs
+
+	// On a team database: the line that says where the data is and who
+	// else is there, and whether the server answers.
+	team     *widget.Label
+	presence []string
+	offline  bool
 }
 
 // area is one entry of the navigation.
@@ -101,6 +108,11 @@ func (u *UI) start() {
 	u.nav.Select(u.current)
 	u.loadCohorts(0)
 	u.offerResume()
+	if !u.opts.Still {
+		ctx, stop := context.WithCancel(context.Background())
+		u.win.SetOnClosed(stop)
+		u.watch(ctx)
+	}
 	// A failed day's copy is said at once: the person may rely on it.
 	if err := u.svc.AutoBackupErr(); err != nil {
 		u.showError(lang.X("backups.failed.start", "La sauvegarde automatique du jour n’a pas pu être faite. Atelier fonctionne, mais faites une copie vous-même (Exports → Sauvegarder la base…)."), err)
@@ -195,7 +207,11 @@ func (u *UI) build() {
 	if u.liveDock == nil {
 		u.liveDock = container.NewStack()
 	}
-	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), u.liveDock, nil, nil, split)
+	bottom := fyne.CanvasObject(u.liveDock)
+	if u.store.Team() {
+		bottom = container.NewVBox(u.liveDock, u.teamLine())
+	}
+	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, split)
 	u.win.SetContent(u.main)
 	u.win.SetMainMenu(u.mainMenu())
 }

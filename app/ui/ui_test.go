@@ -50,7 +50,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	u := New(a, svc, Options{
 		Language:   "fr",
 		PrefsPath:  filepath.Join(t.TempDir(), "preferences.json"),
-		StillClock: true,
+		Still: true,
 	})
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.start()

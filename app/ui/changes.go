@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"context"
+	"log"
+	"reflect"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/domain/agenda"
+	"atelier/app/domain/course"
+	"atelier/app/kit/usererr"
+	"atelier/app/store"
+)
+
+// Tables whose changes each screen shows.
+var (
+	cohortTables    = []string{"cohorts", "cohort_facilitators", "sessions", "agenda_blocks"}
+	peopleTables    = []string{"participants", "attendance"}
+	structureTables = []string{"structures", "structure_nodes", "structure_members", "structure_links"}
+	libraryTables   = []string{"resources", "resource_sessions", "resource_links", "resource_catalogue"}
+)
+
+// presenceEvery is how often « qui est là » asks the team database who
+// is connected.
+const presenceEvery = 5 * time.Second
+
+// watch follows what is committed to the database by another window or
+// another facilitator, until the window closes: each screen on view
+// reloads what changed without touching what is being typed.
+func (u *UI) watch(ctx context.Context) {
+	changes := u.store.Watch(ctx)
+	go func() {
+		for c := range changes {
+			fyne.Do(func() { u.onChange(c) })
+		}
+	}()
+	if !u.store.Team() {
+		return
+	}
+	go func() {
+		tick := time.NewTicker(presenceEvery)
+		defer tick.Stop()
+		for {
+			people, err := u.store.Present(ctx)
+			fyne.Do(func() { u.showPresence(people, err) })
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+}
+
+// onChange reloads, in the screens built, what c may have changed.
+func (u *UI) onChange(c store.Change) {
+	if c.Offline {
+		u.setOffline(true)
+		return
+	}
+	if u.offline {
+		u.setOffline(false)
+	}
+	if c.Touches(cohortTables...) {
+		u.followCohort()
+	}
+	if c.Touches(peopleTables...) {
+		u.followPeople()
+	}
+	if c.Touches(structureTables...) && u.structures != nil && u.current == areaStructures {
+		u.structures.follow()
+	}
+	if c.Touches(libraryTables...) && u.library != nil && u.current == areaLibrary {
+		u.library.refresh()
+	}
+}
+
+// followCohort reads the cohort on view again and shows it if someone
+// changed it: its name, team, dates or agendas.
+func (u *UI) followCohort() {
+	ctx := context.Background()
+	list, err := u.store.Cohorts(ctx)
+	if err != nil {
+		log.Printf("following the cohorts: %s", usererr.Detail(err))
+		return
+	}
+	if !reflect.DeepEqual(list, u.cohorts) {
+		u.loadCohortNames(list)
+	}
+	if u.cohort.ID == 0 {
+		return
+	}
+	full, err := u.store.Cohort(ctx, u.cohort.ID)
+	if err != nil {
+		log.Printf("following the cohort: %s", usererr.Detail(err))
+		return
+	}
+	if reflect.DeepEqual(full, u.cohort) {
+		return // this window's own save
+	}
+	if u.sessions != nil && !u.sessions.follow(full) {
+		return // a block is being edited: the save will meet the change
+	}
+	u.cohort = full
+	if u.live != nil {
+		for _, se := range full.Sessions {
+			if se.ID == u.live.session.ID {
+				u.live.agendaChanged(se)
+			}
+		}
+	}
+}
+
+// loadCohortNames refreshes the picker's names, keeping the cohort on
+// view selected without reloading it.
+func (u *UI) loadCohortNames(list []course.Summary) {
+	u.cohorts = list
+	names := make([]string, len(list))
+	pick := -1
+	for i, c := range list {
+		names[i] = c.Name
+		if c.ID == u.cohort.ID {
+			pick = i
+		}
+	}
+	handler := u.picker.OnChanged
+	u.picker.OnChanged = nil
+	u.picker.SetOptions(names)
+	if pick >= 0 {
+		u.picker.SetSelectedIndex(pick)
+	}
+	u.picker.OnChanged = handler
+}
+
+// followPeople reloads the roster and the check-in desk if on view: a
+// colleague's marks change the count at once.
+func (u *UI) followPeople() {
+	u.rosterChanged()
+	if u.current != areaPeople || u.people == nil {
+		return
+	}
+	u.showPeopleTab()
+}
+
+// follow shows cohort c, changed by someone else, keeping the session
+// and block on view; it leaves the screen as it is while a block is
+// being edited (false), so that nothing typed is lost.
+func (s *sessionsScreen) follow(c course.Cohort) bool {
+	if s.editor != nil && s.editor.dirty() {
+		return false
+	}
+	if len(s.cohort.Sessions) == 0 || len(c.Sessions) != len(s.cohort.Sessions) {
+		s.cohort = course.Cohort{}
+		s.show(c)
+		return true
+	}
+	s.cohort = c
+	s.list.Refresh()
+	se := s.session()
+	s.history = agenda.NewHistory(0)
+	s.history.Push(se.Blocks)
+	sel := s.current
+	if sel >= len(se.Blocks) {
+		sel = 0
+	}
+	s.showAgenda(sel)
+	return true
+}
+
+// follow reloads the structure on view if someone else changed it, and
+// the list of structures.
+func (s *structuresScreen) follow() {
+	id := s.current.ID
+	if id == 0 {
+		s.load(0)
+		return
+	}
+	st, err := s.ui.store.Structure(context.Background(), id)
+	if err != nil || reflect.DeepEqual(st, s.current) {
+		if err != nil {
+			s.load(0) // deleted meanwhile
+		}
+		return
+	}
+	s.load(id)
+}
+
+// showPresence writes « qui est là » in the team line.
+func (u *UI) showPresence(people []store.Someone, err error) {
+	if u.team == nil {
+		return
+	}
+	if err != nil {
+		return // the Watch says offline; nothing to add
+	}
+	var names []string
+	for _, p := range people {
+		n := p.Name
+		if n == "" {
+			n = p.Role
+		}
+		names = append(names, n)
+	}
+	u.presence = names
+	u.showTeamLine()
+}
+
+// setOffline says, in the team line, that the team database does not
+// answer: what is shown is the data from before the cut.
+func (u *UI) setOffline(off bool) {
+	u.offline = off
+	u.showTeamLine()
+	if !off {
+		// What was missed while the connection was down.
+		u.followCohort()
+		u.followPeople()
+	}
+}
+
+// teamLine builds the line under the window's areas that a team database
+// shows: where the data is, who else is there, and when it is out of
+// reach.
+func (u *UI) teamLine() *widget.Label {
+	u.team = widget.NewLabel("")
+	u.team.Wrapping = fyne.TextWrapWord
+	u.showTeamLine()
+	return u.team
+}
+
+func (u *UI) showTeamLine() {
+	if u.team == nil {
+		return
+	}
+	where := lang.X("team.where", "Base d’équipe «\u00a0{{.Name}}\u00a0»", map[string]any{"Name": u.store.Path()})
+	switch {
+	case u.offline:
+		u.team.SetText(where + " — " + lang.X("team.offline", "hors ligne\u00a0: le serveur ne répond pas. Vous voyez les données d’avant la coupure\u202f; Atelier se reconnecte dès qu’il répond."))
+		u.team.Importance = widget.DangerImportance
+	case !u.store.Granted():
+		u.team.SetText(where + " — " + lang.X("team.readonly", "consultation seulement\u00a0: votre accès ne permet pas de modifier."))
+		u.team.Importance = widget.WarningImportance
+	default:
+		text := where
+		if len(u.presence) == 0 {
+			text += " — " + lang.X("team.alone", "personne d’autre n’est connecté")
+		} else {
+			text += " — " + lang.XN("team.present", "aussi connecté·e\u00a0: {{.Names}}", len(u.presence), map[string]any{"Names": strings.Join(u.presence, ", ")})
+		}
+		u.team.SetText(text)
+		u.team.Importance = widget.MediumImportance
+	}
+	u.team.Refresh()
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"atelier/app/domain/participants"
+	"atelier/app/store"
+)
+
+// other opens a second Store on the window's file: another window, or a
+// colleague on the team database.
+func other(t *testing.T, st *store.Store) *store.Store {
+	t.Helper()
+	o, err := store.Open(st.Path(), store.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	return o
+}
+
+func TestAColleaguesMarkChangesTheCount(t *testing.T) {
+	u, st := rosterUI(t)
+	u.nav.Select(areaPeople)
+	u.people.SelectIndex(1)
+	c := u.checkin
+	test.Type(c.search, "trem") // what the person is typing stays
+	before := c.count.Text
+	var id int64
+	for _, p := range c.people {
+		if p.Name == "Hélène Tremblay" {
+			id = p.ID
+		}
+	}
+	err := other(t, st).SetAttendance(context.Background(), []participants.Attendance{{SessionID: c.session.ID, ParticipantID: id, Mark: participants.Present}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.count.Text != before {
+		t.Fatal("the count changed before the change was reported")
+	}
+	u.onChange(store.Change{Tables: []string{"attendance"}})
+	if !strings.HasPrefix(c.count.Text, "Présences\u00a0: 1 sur") {
+		t.Errorf("count %q after a colleague's mark (was %q)", c.count.Text, before)
+	}
+	if c.search.Text != "trem" || len(c.shown) != 1 {
+		t.Errorf("search %q shows %d: the reload lost the typing", c.search.Text, len(c.shown))
+	}
+}
+
+func TestAColleaguesAgendaEditShowsUnlessEditing(t *testing.T) {
+	u, st := newTestUI(t)
+	s := u.sessions
+	s.list.Select(2)
+	s.agendaList.Select(1)
+	se := s.session()
+	blocks := append(se.Blocks[:0:0], se.Blocks...)
+	blocks[1].Title = "Tour de parole, version de Noé"
+	if _, err := other(t, st).SaveSessionBlocks(context.Background(), se.ID, blocks); err != nil {
+		t.Fatal(err)
+	}
+	u.onChange(store.Change{Tables: []string{"agenda_blocks"}})
+	if got := s.session().Blocks[1].Title; got != "Tour de parole, version de Noé" {
+		t.Fatalf("agenda shows %q after the colleague's edit", got)
+	}
+	if s.editor.title.Text != "Tour de parole, version de Noé" || s.current != 1 || s.selected != 2 {
+		t.Errorf("editor %q, block %d, session %d: the screen did not stay where it was", s.editor.title.Text, s.current, s.selected)
+	}
+	// While this facilitator types in the block, a colleague's edit does
+	// not replace what is typed.
+	s.editor.title.SetText("Mon titre à moi")
+	blocks[1].Title = "Encore Noé"
+	if _, err := other(t, st).SaveSessionBlocks(context.Background(), se.ID, blocks); err != nil {
+		t.Fatal(err)
+	}
+	u.onChange(store.Change{Tables: []string{"agenda_blocks"}})
+	if s.editor.title.Text != "Mon titre à moi" {
+		t.Errorf("the typing was replaced by %q", s.editor.title.Text)
+	}
+}
+
+func TestOwnSaveDoesNotRedraw(t *testing.T) {
+	u, _ := newTestUI(t)
+	s := u.sessions
+	s.list.Select(2)
+	s.agendaList.Select(3)
+	hist := s.history
+	u.onChange(store.Change{All: true})
+	if s.history != hist || s.current != 3 {
+		t.Error("a change that changed nothing on view reset the agenda (its undo history, the block on view)")
+	}
+}
