@@ -55,7 +55,14 @@ func (s *Store) BackupDir() string { return s.path + ".sauvegardes" }
 // calendar day of the store's clock, then keeps the last KeptBackups. It
 // reports whether it made one. The remains of an interrupted backup are
 // removed on the way.
+//
+// A team database has no file to copy: its server keeps its own backups,
+// and « atelier backup -o FICHIER.db » takes one on the facilitator's
+// machine.
 func (s *Store) AutoBackup(ctx context.Context) (bool, error) {
+	if s.team {
+		return false, nil
+	}
 	// A restore interrupted by a crash leaves its staged copy beside the
 	// file; the window's start is the next chance to remove it.
 	sweepTemps(filepath.Dir(s.path), filepath.Base(s.path)+".restauration.", s.now())
@@ -144,6 +151,9 @@ func (s *Store) prune(keep string) error {
 func (s *Store) Backups() ([]BackupInfo, error) { return s.listBackups(true) }
 
 func (s *Store) listBackups(look bool) ([]BackupInfo, error) {
+	if s.team {
+		return nil, nil
+	}
 	entries, err := os.ReadDir(s.BackupDir())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil

@@ -26,6 +26,10 @@ const copyParams = "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=i
 // that other connections see whole or not at all. A file refused leaves
 // the open one as it was.
 func (s *Store) Restore(ctx context.Context, src string) error {
+	if s.team {
+		return usererr.New("Une base d’équipe ne se restaure pas depuis Atelier : elle est partagée par toute l’équipe. "+
+			"Pour repartir d’une sauvegarde, copiez-la dans une base vide avec « atelier db copy --to postgres://… ».").Of(ErrReadOnly)
+	}
 	abs, err := filepath.Abs(src)
 	if err != nil {
 		return restoreFailed(src, err)

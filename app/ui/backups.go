@@ -24,6 +24,11 @@ import (
 func (e *exportsScreen) backupsSection() fyne.CanvasObject {
 	u := e.ui
 	title := widget.NewLabelWithStyle(lang.X("backups.title", "Sauvegardes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if u.store.Team() {
+		// No file here to copy or replace: the server keeps the team's
+		// backups, and a copy on this machine is one command away.
+		return container.NewVBox(title, wrapped(lang.X("backups.team", "Cette base d’équipe est sur un serveur : ses sauvegardes sont celles du serveur. Pour en garder une copie sur ce poste, utilisez « atelier backup -o copie.db ».")))
+	}
 	// The folder on a line of its own: Fyne would break a long path away
 	// from its guillemets.
 	text := wrapped(lang.X("backups.text", "Atelier copie la base une fois par jour à l’ouverture, et avant chaque mise à jour de son format. Les {{.Count}} dernières copies sont gardées dans ce dossier\u00a0:",

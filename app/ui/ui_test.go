@@ -48,9 +48,9 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		t.Fatal(err)
 	}
 	u := New(a, svc, Options{
-		Language:   "fr",
-		PrefsPath:  filepath.Join(t.TempDir(), "preferences.json"),
-		Still: true,
+		Language:  "fr",
+		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
+		Still:     true,
 	})
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.start()
