@@ -46,6 +46,10 @@ type Env struct {
 	// GUI opens the window on svc. When the database could not be opened,
 	// svc is nil and openErr says why, so the window can tell the person.
 	GUI func(svc *service.Service, openErr error) error
+	// Prefs are the person's saved choices: the team database chosen in
+	// the window's « Réglages » is the database when neither --db nor
+	// ATELIER_DB names one.
+	Prefs config.Prefs
 }
 
 const usage = `Atelier — l’outil des personnes animatrices du cours
@@ -54,6 +58,7 @@ const usage = `Atelier — l’outil des personnes animatrices du cours
 Utilisation :
   atelier [--db FICHIER]                 ouvre la fenêtre
   atelier [--db FICHIER] COMMANDE […]    lance une commande
+  (--db postgres://rôle@hôte/base : une base d’équipe sur PostgreSQL)
 
 Commandes :
   version            affiche la version
@@ -118,7 +123,7 @@ func Run(args []string, env Env) int {
 		return usageError(env, frenchFlagError(err))
 	}
 	rest := fs.Args()
-	dbPath, err := config.DBPath(*dbFlag)
+	dbPath, err := config.DBPath(*dbFlag, env.Prefs)
 	if err != nil {
 		return fail(env, err)
 	}
@@ -190,7 +195,7 @@ const (
 // file. A mistyped --db for anything but the window or an import is
 // refused rather than made into an empty database.
 func open(env Env, dbPath string, a access) (*service.Service, error) {
-	st, err := store.Open(dbPath, store.Options{Now: env.Now, MustExist: a != creating, ReadOnly: a == reading})
+	st, err := store.Open(dbPath, store.Options{Now: env.Now, MustExist: a != creating, ReadOnly: a == reading, Who: env.Prefs.Team.Who})
 	if err != nil {
 		return nil, err
 	}

@@ -20,14 +20,18 @@ const DBEnv = "ATELIER_DB"
 // else ~/.local/share/atelier/atelier.db (see system.dataDir).
 func DefaultDBPath() (string, error) { return host.dbPath() }
 
-// DBPath chooses the database: the --db flag first, then $ATELIER_DB, then
-// the default location.
-func DBPath(flag string) (string, error) {
+// DBPath chooses the database: the --db flag first, then $ATELIER_DB,
+// then the team database chosen in « Réglages » (prefs), then the default
+// location. Each may be a file or a postgres:// address.
+func DBPath(flag string, prefs Prefs) (string, error) {
 	if flag != "" {
 		return flag, nil
 	}
 	if env := os.Getenv(DBEnv); env != "" {
 		return env, nil
+	}
+	if prefs.Team.On {
+		return prefs.Team.DSN(), nil
 	}
 	return DefaultDBPath()
 }
@@ -42,6 +46,7 @@ func JournalDir() (string, error) { return host.journalDir() }
 // database (several databases may be opened in turn).
 type Prefs struct {
 	Language string `json:"langue"` // "fr" or "en"
+	Team     Team   `json:"base_equipe"`
 }
 
 // PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json, on Windows
@@ -57,8 +62,11 @@ func LoadPrefs(path string) Prefs {
 		return p
 	}
 	var got Prefs
-	if json.Unmarshal(data, &got) == nil && (got.Language == "fr" || got.Language == "en") {
-		p = got
+	if json.Unmarshal(data, &got) == nil {
+		if got.Language == "fr" || got.Language == "en" {
+			p.Language = got.Language
+		}
+		p.Team = got.Team
 	}
 	return p
 }

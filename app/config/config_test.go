@@ -14,14 +14,19 @@ func TestDBPath(t *testing.T) {
 	t.Setenv(DBEnv, "")
 	tests := []struct {
 		name, flag, env, want string
+		team                  Team
 	}{
-		{"default", "", "", "/data/atelier/atelier.db"},
-		{"environment", "", "/env.db", "/env.db"},
-		{"flag wins", "/flag.db", "/env.db", "/flag.db"},
+		{"default", "", "", "/data/atelier/atelier.db", Team{}},
+		{"environment", "", "/env.db", "/env.db", Team{}},
+		{"flag wins", "/flag.db", "/env.db", "/flag.db", Team{}},
+		{"team chosen", "", "", "postgres://camille@equipe.example.org/atelier?sslmode=verify-full",
+			Team{On: true, Host: "equipe.example.org", Database: "atelier", User: "camille"}},
+		{"team set aside", "", "", "/data/atelier/atelier.db", Team{Host: "equipe.example.org", Database: "atelier"}},
+		{"environment before team", "", "postgres:///autre", "postgres:///autre", Team{On: true, Host: "x", Database: "y"}},
 	}
 	for _, tt := range tests {
 		t.Setenv(DBEnv, tt.env)
-		got, err := DBPath(tt.flag)
+		got, err := DBPath(tt.flag, Prefs{Team: tt.team})
 		if err != nil || got != tt.want {
 			t.Errorf("%s: got %q, %v; want %q", tt.name, got, err, tt.want)
 		}
@@ -100,5 +105,34 @@ func TestFoldersPerSystem(t *testing.T) {
 		if db != tt.db || prefs != tt.prefs || journal != tt.journal {
 			t.Errorf("%s:\n got  %s | %s | %s\n want %s | %s | %s", tt.name, db, prefs, journal, tt.db, tt.prefs, tt.journal)
 		}
+	}
+}
+
+func TestTeamDSN(t *testing.T) {
+	tests := []struct {
+		team Team
+		want string
+	}{
+		{Team{Host: "equipe.example.org", Port: 5433, Database: "atelier", User: "noé", CA: "/home/noé/ca.crt"},
+			"postgres://no%C3%A9@equipe.example.org:5433/atelier?sslmode=verify-full&sslrootcert=%2Fhome%2Fno%C3%A9%2Fca.crt"},
+		{Team{Host: "localhost", Database: "atelier", User: "camille"}, "postgres://camille@localhost/atelier"},
+		{Team{Host: "::1", Port: 5432, Database: "atelier"}, "postgres://[::1]:5432/atelier"},
+		{Team{Host: "/var/run/postgresql", Database: "atelier", User: "camille"}, "postgres://camille@/atelier?host=%2Fvar%2Frun%2Fpostgresql"},
+	}
+	for _, tt := range tests {
+		if got := tt.team.DSN(); got != tt.want {
+			t.Errorf("%+v: %s, want %s", tt.team, got, tt.want)
+		}
+	}
+}
+
+func TestPrefsKeepTheTeamWithoutPassword(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "preferences.json")
+	team := Team{On: true, Host: "equipe.example.org", Database: "atelier", User: "camille", Who: "Camille Roy"}
+	if err := SavePrefs(path, Prefs{Language: "en", Team: team}); err != nil {
+		t.Fatal(err)
+	}
+	if got := LoadPrefs(path); got.Team != team || got.Language != "en" {
+		t.Errorf("LoadPrefs = %+v", got)
 	}
 }

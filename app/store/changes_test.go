@@ -205,7 +205,7 @@ func TestTeamRefusesUnverifiedTLS(t *testing.T) {
 		if (err != nil) != tt.refuse {
 			t.Errorf("%s: %v, refuse %v", tt.dsn, err, tt.refuse)
 		}
-		if err != nil && !strings.Contains(err.Error(), "sans vérifier le certificat du serveur") {
+		if err != nil && !strings.Contains(err.Error(), "sans vérifier l’identité du serveur") {
 			t.Errorf("%s: %q", tt.dsn, err)
 		}
 	}

@@ -115,9 +115,9 @@ func requireVerifiedTLS(cfg *pgx.ConnConfig, dsn, name string) error {
 	if mode == "verify-full" && cfg.TLSConfig != nil && !cfg.TLSConfig.InsecureSkipVerify {
 		return nil
 	}
-	return usererr.New("Atelier refuse de se connecter à la base d’équipe «\u00a0%s\u00a0» sans vérifier le certificat du serveur "+
+	return usererr.New("Atelier refuse de se connecter à la base d’équipe «\u00a0%s\u00a0» sans vérifier l’identité du serveur "+
 		"(sslmode=%s)\u00a0: les données des personnes inscrites passeraient par le réseau sans garantie de qui les reçoit. "+
-		"Utilisez sslmode=verify-full, avec sslrootcert=<certificat de l’autorité> si le serveur a son propre certificat.", name, mode)
+		"Utilisez sslmode=verify-full, avec sslrootcert=<fichier .crt de l’autorité> si le serveur a sa propre autorité.", name, mode)
 }
 
 // sslmode is the sslmode the address asks for, or libpq's default

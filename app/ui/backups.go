@@ -27,7 +27,7 @@ func (e *exportsScreen) backupsSection() fyne.CanvasObject {
 	if u.store.Team() {
 		// No file here to copy or replace: the server keeps the team's
 		// backups, and a copy on this machine is one command away.
-		return container.NewVBox(title, wrapped(lang.X("backups.team", "Cette base d’équipe est sur un serveur : ses sauvegardes sont celles du serveur. Pour en garder une copie sur ce poste, utilisez « atelier backup -o copie.db ».")))
+		return container.NewVBox(title, wrapped(lang.X("backups.team", "Cette base d’équipe est sur un serveur\u00a0: ses sauvegardes sont celles du serveur. Pour en garder une copie sur ce poste, utilisez «\u00a0atelier backup -o copie.db\u00a0».")))
 	}
 	// The folder on a line of its own: Fyne would break a long path away
 	// from its guillemets.

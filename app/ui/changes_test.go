@@ -5,7 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/config"
 
 	"atelier/app/domain/participants"
 	"atelier/app/store"
@@ -93,4 +97,69 @@ func TestOwnSaveDoesNotRedraw(t *testing.T) {
 	if s.history != hist || s.current != 3 {
 		t.Error("a change that changed nothing on view reset the agenda (its undo history, the block on view)")
 	}
+}
+
+func TestTeamSettingsSavedWithoutPassword(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.onTeamSettings()
+	form := findForm(t, u.win.Canvas().Overlays().Top())
+	entries := formEntries(form)
+	check := formCheck(form)
+	check.SetChecked(true)
+	for label, text := range map[string]string{"Serveur": "equipe.example.org", "Port": "5433", "Base": "atelier", "Rôle": "camille", "Votre nom pour l’équipe": "Camille Roy"} {
+		e, ok := entries[label]
+		if !ok {
+			t.Fatalf("no field %q in %v", label, entries)
+		}
+		e.SetText(text)
+	}
+	tapButton(t, u.win.Canvas().Overlays().Top(), "Enregistrer")
+	prefs := config.LoadPrefs(u.opts.PrefsPath)
+	want := config.Team{On: true, Host: "equipe.example.org", Port: 5433, Database: "atelier", User: "camille", Who: "Camille Roy"}
+	if prefs.Team != want || prefs.Language != "fr" {
+		t.Errorf("saved %+v", prefs)
+	}
+	dsn, err := config.DBPath("", prefs)
+	if err != nil || dsn != "postgres://camille@equipe.example.org:5433/atelier?sslmode=verify-full" {
+		t.Errorf("next start opens %q, %v", dsn, err)
+	}
+	// Changing the language keeps the team database chosen.
+	u.setLanguage("en")
+	if got := config.LoadPrefs(u.opts.PrefsPath); got.Team != want || got.Language != "en" {
+		t.Errorf("after the language: %+v", got)
+	}
+}
+
+// findForm is the first form under o.
+func findForm(t *testing.T, o fyne.CanvasObject) *widget.Form {
+	t.Helper()
+	var found *widget.Form
+	walk(o, func(o fyne.CanvasObject) {
+		if f, ok := o.(*widget.Form); ok && found == nil {
+			found = f
+		}
+	})
+	if found == nil {
+		t.Fatal("no form on screen")
+	}
+	return found
+}
+
+func formEntries(f *widget.Form) map[string]*widget.Entry {
+	out := map[string]*widget.Entry{}
+	for _, it := range f.Items {
+		if e, ok := it.Widget.(*widget.Entry); ok {
+			out[it.Text] = e
+		}
+	}
+	return out
+}
+
+func formCheck(f *widget.Form) *widget.Check {
+	for _, it := range f.Items {
+		if c, ok := it.Widget.(*widget.Check); ok {
+			return c
+		}
+	}
+	return nil
 }

@@ -363,7 +363,7 @@ func (u *UI) onSettings() {
 	if u.opts.Language == "en" {
 		radio.SetSelected(names[1])
 	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio), u.aboutItem()}
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio), u.teamItem(), u.aboutItem()}
 	d := dialog.NewForm(lang.X("settings.title", "Réglages"), lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
 		if !ok {
 			return
@@ -392,7 +392,9 @@ func (u *UI) setLanguage(code string) {
 	}
 	u.opts.Language = code
 	if u.opts.PrefsPath != "" {
-		if err := config.SavePrefs(u.opts.PrefsPath, config.Prefs{Language: code}); err != nil {
+		prefs := config.LoadPrefs(u.opts.PrefsPath)
+		prefs.Language = code
+		if err := config.SavePrefs(u.opts.PrefsPath, prefs); err != nil {
 			u.showError(lang.X("error.prefs", "La langue a changé, mais elle n’a pas pu être retenue pour la prochaine fois."), err)
 		}
 	}

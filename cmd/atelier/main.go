@@ -41,7 +41,12 @@ func main() {
 	if err != nil {
 		log.Printf("no folder for the journal of files being saved: %v", err)
 	}
+	prefsPath, err := config.PrefsPath()
+	if err != nil {
+		log.Printf("no preferences folder: %v", err)
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Prefs:     config.LoadPrefs(prefsPath),
 		Journal:   journal,
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
