@@ -27,7 +27,7 @@ const copyParams = "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=i
 // the open one as it was.
 func (s *Store) Restore(ctx context.Context, src string) error {
 	if s.team {
-		return usererr.New("Une base d’équipe ne se restaure pas depuis Atelier\u00a0: elle est partagée par toute l’équipe. "+
+		return usererr.New("Une base d’équipe ne se restaure pas depuis Atelier\u00a0: elle est partagée par toute l’équipe. " +
 			"Pour repartir d’une sauvegarde, copiez-la dans une base vide avec «\u00a0atelier db copy --to postgres://…\u00a0».").Of(ErrReadOnly)
 	}
 	abs, err := filepath.Abs(src)
