@@ -78,6 +78,9 @@ func (u *UI) onChange(c store.Change) {
 	if c.Touches(libraryTables...) && u.library != nil && u.current == areaLibrary {
 		u.library.refresh()
 	}
+	if c.Touches("live_states") {
+		u.followLive()
+	}
 }
 
 // followCohort reads the cohort on view again and shows it if someone

@@ -96,6 +96,15 @@ type liveScreen struct {
 	// structure is the diagram last shown in Atelier structure (or the
 	// cohort's first), for the participants' window.
 	structure structure.Structure
+
+	// following is another Atelier driving the clock (livefollow.go):
+	// this one shows the same countdown, its clock controls off until
+	// the facilitator takes over.
+	following  bool
+	timerBtns  []*widget.Button
+	driverLine *widget.Label
+	takeBtn    *widget.Button
+	driverBar  *fyne.Container
 }
 
 // onLive opens live mode on the session on view, once the block being
@@ -124,6 +133,7 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 		log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
 	}
 	l.runner = r
+	l.following = r != nil && l.drivenElsewhere()
 	if l.runner == nil {
 		l.runner = live.New(se.Blocks, se.StartsAt)
 		l.runner.SetSession(se.ID)
@@ -217,7 +227,9 @@ func (l *liveScreen) build() {
 	top := container.NewBorder(nil, nil, container.NewCenter(l.countdown), status, words)
 	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
 		l.shareBtn, l.showPick, layout.NewSpacer(), l.notesBtn, quit)
-	l.root = container.NewVBox(widget.NewSeparator(), l.details, top, l.progress, controls)
+	l.timerBtns = []*widget.Button{prev, l.startBtn, next, plus1, plus5}
+	l.root = container.NewVBox(widget.NewSeparator(), l.details, l.followBar(), top, l.progress, controls)
+	l.showDriver()
 }
 
 // titled is a bold heading over content.
@@ -273,6 +285,9 @@ func (l *liveScreen) tick(stop chan struct{}) {
 }
 
 func (l *liveScreen) onStartPause() {
+	if l.following {
+		return
+	}
 	switch {
 	case l.runner.Running():
 		l.act(l.runner.Pause)
@@ -316,7 +331,11 @@ func (l *liveScreen) addMinutes(n int) {
 // act runs a control, saves the state (so that a restart resumes it) and
 // redraws.
 func (l *liveScreen) act(f func(time.Time)) {
+	if l.following {
+		return // the clock is another Atelier's until « Prendre la main »
+	}
 	f(l.now())
+	l.runner.SetDriver(l.ui.me.id, l.ui.me.name)
 	state, err := live.MarshalState(l.runner.State())
 	if err == nil {
 		err = l.ui.store.SaveLiveState(context.Background(), l.session.ID, state)
@@ -501,6 +520,9 @@ func (l *liveScreen) close(ask bool) {
 func (l *liveScreen) key(e *fyne.KeyEvent) bool {
 	switch e.Name {
 	case fyne.KeySpace:
+		if l.following {
+			return true // a key pressed on a follower moves nobody's clock
+		}
 		l.onStartPause()
 	case fyne.KeyPageDown:
 		l.slideStep(true)

@@ -29,6 +29,7 @@ type Options struct {
 	PrefsPath string // where the language choice is saved; empty: not saved
 	Language  string // "fr" or "en", already applied with i18n.Apply
 	Version   string // shown in the About box; empty: a development build
+	Who       string // the facilitator's name for the team (Réglages); empty: the machine's
 	// Still starts nothing in the background (live mode's redraw
 	// ticker, the watch on the database): tests move the clock, report
 	// changes (onChange) and redraw by hand.
@@ -71,6 +72,7 @@ type UI struct {
 	team     *widget.Label
 	presence []string
 	offline  bool
+	me       instance // this Atelier, for the live clock shared with a team
 }
 
 // area is one entry of the navigation.
@@ -83,7 +85,7 @@ type area struct {
 // New builds the main window on svc. The cohort is loaded by ShowAndRun
 // once the window is on screen, so that it appears sooner.
 func New(a fyne.App, svc *service.Service, opts Options) *UI {
-	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts}
+	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who)}
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.build()

@@ -82,6 +82,7 @@ func runGUI(svc *service.Service, openErr error) error {
 		PrefsPath: prefsPath,
 		Language:  prefs.Language,
 		Version:   version,
+		Who:       prefs.Team.Who,
 	}).ShowAndRun()
 	return nil
 }

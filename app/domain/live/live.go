@@ -33,6 +33,12 @@ type State struct {
 	Elapsed []time.Duration `json:"elapsed"`
 	// Extra is the minutes added to each block during the session.
 	Extra []int `json:"extra_minutes"`
+
+	// DriverID is the Atelier that last moved the clock (a window on one
+	// machine), Driver the facilitator's name there: with a team, the
+	// others follow that one's countdown until they take over.
+	DriverID string `json:"driver_id,omitempty"`
+	Driver   string `json:"driver,omitempty"`
 }
 
 // Runner drives one session. Its methods take the current instant; the
@@ -72,6 +78,14 @@ func (r *Runner) SetBlocks(blocks []agenda.Block) {
 	r.blocks = blocks
 	r.fit()
 }
+
+// SetDriver records which Atelier (id) and facilitator (name) drive the
+// clock from now on.
+func (r *Runner) SetDriver(id, name string) { r.st.DriverID, r.st.Driver = id, name }
+
+// Driver is the Atelier and facilitator that last drove the clock; empty
+// before anyone did.
+func (r *Runner) Driver() (id, name string) { return r.st.DriverID, r.st.Driver }
 
 // State returns a copy of the state to save.
 func (r *Runner) State() State {

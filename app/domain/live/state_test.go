@@ -173,3 +173,27 @@ func FuzzResume(f *testing.F) {
 		}
 	})
 }
+
+func TestDriverKeptInTheState(t *testing.T) {
+	r := New(plan, sessionStart)
+	r.SetDriver("camille@portable#812", "Camille Roy")
+	data, err := MarshalState(r.State())
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Resume(data, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, name := back.Driver(); id != "camille@portable#812" || name != "Camille Roy" {
+		t.Errorf("Driver after a round trip: %q, %q", id, name)
+	}
+	// A state saved before there were drivers reads as nobody's.
+	old, err := Resume(`{"v":1,"session_id":3,"block":0,"elapsed":[],"extra_minutes":[]}`, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := old.Driver(); id != "" {
+		t.Errorf("an old state has driver %q", id)
+	}
+}
