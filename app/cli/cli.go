@@ -163,6 +163,17 @@ func runGUI(env Env, dbPath string) int {
 		return ExitError
 	}
 	defer svc.Store().Close()
+	if svc.Store().Team() {
+		// The check-in goes on when the server drops: the marks wait on
+		// this machine until it answers.
+		path, err := config.OutboxPath(dbPath)
+		if err == nil {
+			_, err = svc.KeepOutbox(path)
+		}
+		if err != nil {
+			fail(env, err)
+		}
+	}
 	// The day's copy, before anything is edited. A failure must not keep
 	// the window shut: it is told here and kept for the window to show
 	// (svc.AutoBackupErr).

@@ -115,6 +115,14 @@ func (s system) prefsPath() (string, error) {
 	return s.join(dir, "preferences.json"), nil
 }
 
+func (s system) outboxPath(name string) (string, error) {
+	dir, err := s.configDir()
+	if err != nil {
+		return "", err
+	}
+	return s.join(dir, "presences-en-attente", name), nil
+}
+
 func (s system) journalDir() (string, error) {
 	dir, err := s.configDir()
 	if err != nil {

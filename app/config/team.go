@@ -1,6 +1,8 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net"
 	"net/url"
 	"strconv"
@@ -22,6 +24,15 @@ type Team struct {
 	CA string `json:"autorite,omitempty"`
 	// Who is the name the rest of the team sees in « qui est là ».
 	Who string `json:"nom,omitempty"`
+}
+
+// OutboxPath is where the check-in keeps the marks taken while the team
+// database at dsn is out of reach: one file per database, named by a
+// digest of its address, so that two team databases never mix their
+// marks and the file name tells nothing of the server.
+func OutboxPath(dsn string) (string, error) {
+	sum := sha256.Sum256([]byte(dsn))
+	return host.outboxPath(hex.EncodeToString(sum[:8]) + ".json")
 }
 
 // DSN is the postgres:// address of the team database. The server's

@@ -16,14 +16,34 @@ import (
 	"atelier/app/store"
 )
 
-// Mark records attendance marks as given, replacing earlier ones.
+// Mark records attendance marks as given, replacing earlier ones. On a
+// team database out of reach, they wait on this machine (KeepOutbox).
 func (s *Service) Mark(ctx context.Context, marks ...participants.Attendance) error {
-	return s.st.SetAttendance(ctx, marks)
+	err := s.st.SetAttendance(ctx, marks)
+	if err == nil {
+		return nil
+	}
+	waiting := make([]waitingMark, len(marks))
+	for i, m := range marks {
+		waiting[i] = waitingMark{Mark: m}
+	}
+	if kept, err := s.keepOffline(err, waiting); !kept {
+		return err
+	}
+	return nil
 }
 
-// ClearMark removes a person's mark for a session (a mark set by mistake).
+// ClearMark removes a person's mark for a session (a mark set by
+// mistake); offline, the removal waits like a mark.
 func (s *Service) ClearMark(ctx context.Context, personID, sessionID int64) error {
-	return s.st.ClearAttendance(ctx, personID, sessionID)
+	err := s.st.ClearAttendance(ctx, personID, sessionID)
+	if err == nil {
+		return nil
+	}
+	if kept, err := s.keepOffline(err, []waitingMark{{Mark: participants.Attendance{ParticipantID: personID, SessionID: sessionID}, Clear: true}}); !kept {
+		return err
+	}
+	return nil
 }
 
 // CheckIn marks a person présent·e at the desk, keeping the minutes and
@@ -31,7 +51,7 @@ func (s *Service) ClearMark(ctx context.Context, personID, sessionID int64) erro
 func (s *Service) CheckIn(ctx context.Context, previous participants.Attendance) (participants.Attendance, error) {
 	a := previous
 	a.Mark = participants.Present
-	return a, s.st.SetAttendance(ctx, []participants.Attendance{a})
+	return a, s.Mark(ctx, a)
 }
 
 // AddWalkIn adds someone who came without registering and marks them

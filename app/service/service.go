@@ -38,6 +38,9 @@ type Service struct {
 	// files is how SaveFile writes: through a journal of writes under way
 	// once KeepJournal is called.
 	files atomicfile.Journal
+	// outbox keeps the check-in's marks while a team database is out of
+	// reach (KeepOutbox); nil: a failed mark is refused.
+	outbox *outbox
 }
 
 // staleAfter is how old a write under way must be to count as cut short

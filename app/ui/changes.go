@@ -217,11 +217,22 @@ func (u *UI) showPresence(people []store.Someone, err error) {
 // answer: what is shown is the data from before the cut.
 func (u *UI) setOffline(off bool) {
 	u.offline = off
-	u.showTeamLine()
 	if !off {
+		u.sendWaiting()
 		// What was missed while the connection was down.
 		u.followCohort()
 		u.followPeople()
+	}
+	u.showTeamLine()
+}
+
+// sendWaiting sends the marks the check-in took while offline.
+func (u *UI) sendWaiting() {
+	if u.svc.Waiting() == 0 {
+		return
+	}
+	if _, err := u.svc.SendWaiting(context.Background()); err != nil {
+		log.Printf("sending the marks taken offline: %s", usererr.Detail(err))
 	}
 }
 
@@ -240,6 +251,9 @@ func (u *UI) showTeamLine() {
 		return
 	}
 	where := lang.X("team.where", "Base d’équipe «\u00a0{{.Name}}\u00a0»", map[string]any{"Name": u.store.Path()})
+	if n := u.svc.Waiting(); n > 0 {
+		where += " — " + lang.XN("team.waiting", "{{.N}} présence en attente d’envoi, gardée sur ce poste", n, map[string]any{"N": n})
+	}
 	switch {
 	case u.offline:
 		u.team.SetText(where + " — " + lang.X("team.offline", "hors ligne\u00a0: le serveur ne répond pas. Vous voyez les données d’avant la coupure\u202f; Atelier se reconnecte dès qu’il répond."))

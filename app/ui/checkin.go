@@ -250,6 +250,7 @@ func (c *checkinScreen) toggle(p participants.Participant) {
 		return
 	}
 	c.ui.rosterChanged() // the roster's counts changed
+	c.ui.showTeamLine()  // the marks waiting to be sent, offline
 	c.list.Refresh()
 	c.updateCount()
 	if c.search.Text != "" {
