@@ -250,6 +250,29 @@ func TestCopyFailingLeavesDestinationEmpty(t *testing.T) {
 	}
 }
 
+// A copy that fails after its COMMIT, while the search rows are made
+// again, takes the copied rows away: the destination is empty again.
+func TestCopyFailingAtSearchLeavesDestinationEmpty(t *testing.T) {
+	ctx := context.Background()
+	src := openTest(t)
+	fillRich(t, src)
+	dst := openTest(t)
+	// The search index gone, reindexLibrary fails once every row is in.
+	if _, err := dst.db.Exec("DROP TABLE resources_fts"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Copy(ctx, src, dst); err == nil {
+		t.Fatal("a copy without a search index to fill succeeded")
+	} else {
+		noDriverText(t, usererr.Message(err))
+	}
+	for n, rows := range dump(t, dst.db) {
+		if len(rows) > 0 {
+			t.Errorf("%s holds %d rows after the failed copy", n, len(rows))
+		}
+	}
+}
+
 // Two databases at different schema versions are not copied into each
 // other, and the same database is not copied into itself.
 func TestCopyRefusesMismatch(t *testing.T) {
