@@ -179,9 +179,9 @@ func Copy(ctx context.Context, src, dst *Store) (CopyCounts, error) {
 	// takes the copied rows away again, leaving dst as empty as it was.
 	if err := dst.reindexLibrary(ctx); err != nil {
 		if cleared := dst.write(ctx, func(to *sql.Tx) error { return clearTables(ctx, to, tables) }); cleared != nil {
-			return nil, copyFailed(failed+" (et la copie incomplète n’a pas pu être retirée de «\u00a0"+dst.path+"\u00a0»)", errors.Join(err, cleared))
+			return nil, explain(failed+" (la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié n’a pas pu en être retiré)", errors.Join(err, cleared))
 		}
-		return nil, copyFailed(failed, err)
+		return nil, usererr.Wrap(err, "%s\u00a0: la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié en a été retiré. %s", failed, usererr.Message(err))
 	}
 	return counts, nil
 }

@@ -261,11 +261,14 @@ func TestCopyFailingAtSearchLeavesDestinationEmpty(t *testing.T) {
 	if _, err := dst.db.Exec("DROP TABLE resources_fts"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Copy(ctx, src, dst); err == nil {
+	_, err := Copy(ctx, src, dst)
+	if err == nil {
 		t.Fatal("a copy without a search index to fill succeeded")
-	} else {
-		noDriverText(t, usererr.Message(err))
 	}
+	if msg := usererr.Message(err); !strings.Contains(msg, "ce qui y avait été copié en a été retiré") {
+		t.Errorf("message %q", msg)
+	}
+	noDriverText(t, usererr.Message(err))
 	for n, rows := range dump(t, dst.db) {
 		if len(rows) > 0 {
 			t.Errorf("%s holds %d rows after the failed copy", n, len(rows))
