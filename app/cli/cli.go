@@ -63,6 +63,10 @@ Utilisation :
 Commandes :
   version            affiche la version
   backup -o FICHIER  copie cohérente de la base de données dans FICHIER
+                     (d’un fichier ou d’une base d’équipe)
+  db copy --to postgres://…|FICHIER.db
+                     copie toute la base dans une base d’équipe vide
+                     ou dans un nouveau fichier, et compte ce qui a été copié
   import roster FICHIER [--cohort NOM]
                      importe les inscriptions (CSV ou XLSX d’un formulaire)
   attendance mark --session N --email COURRIEL --status present|absent|excused|late
@@ -139,6 +143,8 @@ func Run(args []string, env Env) int {
 		return ExitOK
 	case "backup":
 		return runBackup(env, dbPath, rest[1:])
+	case "db":
+		return runDB(env, dbPath, rest[1:])
 	case "attendance":
 		return runAttendance(env, dbPath, rest[1:])
 	case "import":

@@ -109,6 +109,10 @@ func TestCommands(t *testing.T) {
 		{"unknown command", []string{"imprimer"}, ExitUsage, "", "commande inconnue «\u00a0imprimer\u00a0»"},
 		{"unknown flag", []string{"--couleur", "rouge"}, ExitUsage, "", "option inconnue «\u00a0-couleur\u00a0»"},
 		{"backup without file", []string{"backup"}, ExitUsage, "", "atelier backup -o FICHIER"},
+		{"help names db copy", []string{"help"}, ExitOK, "db copy --to postgres://…|FICHIER.db", ""},
+		{"db without what to do", []string{"db"}, ExitUsage, "", "atelier db copy --to DESTINATION"},
+		{"db copy without destination", []string{"db", "copy"}, ExitUsage, "", "--to postgres://… (une base d’équipe vide) ou --to FICHIER.db"},
+		{"db copy extra argument", []string{"db", "copy", "--to", "b.db", "c.db"}, ExitUsage, "", "indiquez la destination"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -67,6 +67,14 @@ func backupFailed(dest string, err error) error {
 }
 
 func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
+	if s.team {
+		// A server has no VACUUM INTO a file of this machine: the copy is
+		// a new file filled row by row (Copy), then installed the same way.
+		if _, err := copyIntoFile(ctx, s, tmp); err != nil {
+			return err
+		}
+		return finishCopy(tmp, dest)
+	}
 	// VACUUM INTO accepts an existing empty file; CreateTemp made it 0600,
 	// so the copy is never readable by others, even briefly. It cannot run
 	// inside a transaction: it is its own read transaction.

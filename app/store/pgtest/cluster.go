@@ -28,6 +28,12 @@ type Cluster struct {
 	done   chan struct{} // closed when the postmaster has exited
 	exited error
 	proc   *os.Process
+
+	// What Resume needs to start the server again on the same folder.
+	bin     string
+	as      *account
+	env     []string
+	running bool
 }
 
 // errNoBinaries says how to get what StartCluster needs.
@@ -59,7 +65,7 @@ func StartCluster() (*Cluster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pgtest: %w", err)
 	}
-	c := &Cluster{Dir: dir, done: make(chan struct{})}
+	c := &Cluster{Dir: dir, bin: bin, as: as}
 	fail := func(err error) (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
@@ -81,31 +87,43 @@ func StartCluster() (*Cluster, error) {
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return fail(fmt.Errorf("pgtest: initdb: %v\n%s", err, out))
 	}
-	logPath := filepath.Join(dir, "server.log")
-	logFile, err := os.Create(logPath)
+	c.env = initdb.Env
+	if err := c.start(); err != nil {
+		if c.running {
+			c.Stop()
+			return nil, err
+		}
+		return fail(err)
+	}
+	c.Took = time.Since(begin)
+	return c, nil
+}
+
+// start runs the postmaster on the cluster's folder and waits for it to
+// accept connections; its log goes on at the end of server.log.
+func (c *Cluster) start() error {
+	logPath := filepath.Join(c.Dir, "server.log")
+	logFile, err := os.OpenFile(logPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 	if err != nil {
-		return fail(fmt.Errorf("pgtest: %w", err))
+		return fmt.Errorf("pgtest: %w", err)
 	}
 	defer logFile.Close()
 	// The postmaster is started directly, not through pg_ctl, so that it
 	// is this process's child and dies with it (procAttr): a test binary
 	// killed by -timeout leaves no server behind. Durability is off for
 	// speed: nothing here outlives the tests.
-	server := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", dir,
+	server := exec.Command(filepath.Join(c.bin, "postgres"), "-D", filepath.Join(c.Dir, "data"), "-k", c.Dir,
 		"-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off",
 		"-c", "full_page_writes=off", "-c", "max_connections=50")
-	server.Dir = dir
+	server.Dir = c.Dir
 	server.Stdout, server.Stderr = logFile, logFile
-	server.Env = initdb.Env
-	if err := startLocked(server, as, c); err != nil {
-		return fail(fmt.Errorf("pgtest: starting postgres: %w", err))
+	server.Env = c.env
+	c.done = make(chan struct{})
+	if err := startLocked(server, c.as, c); err != nil {
+		return fmt.Errorf("pgtest: starting postgres: %w", err)
 	}
-	if err := c.waitReady(logPath); err != nil {
-		c.Stop()
-		return nil, err
-	}
-	c.Took = time.Since(begin)
-	return c, nil
+	c.running = true
+	return c.waitReady(logPath)
 }
 
 // waitReady waits for the server to accept connections, or to die.
@@ -136,19 +154,69 @@ func (c *Cluster) waitReady(logPath string) error {
 // Stop shuts the server down (fast shutdown: open sessions are ended),
 // waits for it to exit and removes the cluster's folder.
 func (c *Cluster) Stop() error {
-	if c.proc != nil {
-		c.proc.Signal(syscall.SIGINT)
-		select {
-		case <-c.done:
-		case <-time.After(15 * time.Second):
-			c.proc.Kill()
-			<-c.done
-		}
-	}
+	c.halt()
 	if err := os.RemoveAll(c.Dir); err != nil {
 		return fmt.Errorf("pgtest: %w", err)
 	}
 	return nil
+}
+
+// Halt shuts the server down as Stop does but keeps its folder, so that
+// Resume can start it again with its databases: what a server stopped
+// under a running Atelier looks like. Not for the shared cluster of Main,
+// which other tests are using: see Own.
+func (c *Cluster) Halt() error {
+	if !c.running {
+		return errors.New("pgtest: Halt: the server is not running")
+	}
+	c.halt()
+	if c.exited != nil && !isSignalExit(c.exited) {
+		return fmt.Errorf("pgtest: postgres stopped with %v", c.exited)
+	}
+	return nil
+}
+
+// Resume starts a halted server again on the same folder and socket: the
+// same DSNs reach it, and a *sql.DB opened before the halt reconnects.
+func (c *Cluster) Resume() error {
+	if c.running {
+		return errors.New("pgtest: Resume: the server is already running")
+	}
+	if err := c.start(); err != nil {
+		c.halt()
+		return err
+	}
+	return nil
+}
+
+// Restart halts the server (fast shutdown) and starts it again.
+func (c *Cluster) Restart() error {
+	if err := c.Halt(); err != nil {
+		return err
+	}
+	return c.Resume()
+}
+
+// halt stops the server if it runs and waits for it to exit.
+func (c *Cluster) halt() {
+	if !c.running {
+		return
+	}
+	c.proc.Signal(syscall.SIGINT)
+	select {
+	case <-c.done:
+	case <-time.After(15 * time.Second):
+		c.proc.Kill()
+		<-c.done
+	}
+	c.running = false
+}
+
+// isSignalExit: a postmaster asked to stop exits with status 0; one
+// killed after the wait ends by a signal, which Halt does not report.
+func isSignalExit(err error) bool {
+	var exit *exec.ExitError
+	return errors.As(err, &exit) && !exit.Exited()
 }
 
 // binDir finds the folder of initdb and postgres: on the PATH, else the

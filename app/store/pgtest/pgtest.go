@@ -93,6 +93,23 @@ func Start(t testing.TB) (dsn string) {
 	return c.DSN(name)
 }
 
+// Own starts a cluster for the test alone, stopped and removed with it:
+// for a test that halts or restarts its server (Halt, Resume, Restart),
+// which it must not do to the cluster other tests share.
+func Own(t testing.TB) *Cluster {
+	t.Helper()
+	c, err := StartCluster()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := c.Stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return c
+}
+
 // DSN is the address of database name on the cluster, for pgx.
 func (c *Cluster) DSN(name string) string {
 	q := url.Values{"host": {c.Dir}, "user": {User}, "sslmode": {"disable"}}

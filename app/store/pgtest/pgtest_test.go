@@ -184,3 +184,39 @@ func TestKilledBinaryLeavesNoServer(t *testing.T) {
 	serverGone(t, dir, pid)
 	os.RemoveAll(dir) // nobody else will: the child was killed
 }
+
+// A pool opened before a restart reaches the server again after it, and
+// fails while the server is down; the data survives.
+func TestRestart(t *testing.T) {
+	c := Own(t)
+	if err := c.CreateDatabase("kept"); err != nil {
+		t.Fatal(err)
+	}
+	db := open(t, c.DSN("kept"))
+	if _, err := db.Exec("CREATE TABLE t (x int); INSERT INTO t VALUES (7)"); err != nil {
+		t.Fatal(err)
+	}
+	pid := c.Pid
+	if err := c.Halt(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Ping(); err == nil {
+		t.Error("Ping succeeded while the server was halted")
+	}
+	if err := c.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Pid == pid {
+		t.Errorf("the postmaster kept pid %d across Restart", pid)
+	}
+	var x int
+	if err := db.QueryRow("SELECT x FROM t").Scan(&x); err != nil || x != 7 {
+		t.Errorf("after the restart: x = %d, %v", x, err)
+	}
+	if err := c.Resume(); err == nil {
+		t.Error("Resume of a running server succeeded")
+	}
+}
