@@ -277,3 +277,42 @@ func TestApplicationNameKeepsTheName(t *testing.T) {
 		}
 	}
 }
+
+func TestWatchSaysOfflineAndBack(t *testing.T) {
+	c := pgtest.Own(t)
+	if err := c.CreateDatabase("equipe"); err != nil {
+		t.Fatal(err)
+	}
+	dsn := c.DSN("equipe")
+	a, err := Open(dsn, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	ch := a.Watch(t.Context())
+	waitListening(t, dsn)
+	if err := c.Halt(); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, ch); !got.Offline {
+		t.Fatalf("server stopped: %+v, want Offline", got)
+	}
+	if err := c.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	got := next(t, ch)
+	if got.Offline || !got.All {
+		t.Fatalf("server back: %+v, want All (what was missed meanwhile)", got)
+	}
+	// And it listens again: a write after the restart is heard.
+	b, err := Open(dsn, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	waitListening(t, dsn)
+	createTest(t, b, "Automne", date(2026, 9, 10, 18, 30))
+	if got := next(t, ch); !got.Touches("cohorts") {
+		t.Errorf("after the restart: %+v", got)
+	}
+}
