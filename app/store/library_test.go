@@ -642,3 +642,62 @@ func equalResource(a, b library.Resource) bool {
 		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Sessions, b.Sessions) &&
 		a.Favourite == b.Favourite && a.FilePath == b.FilePath && a.Custom == b.Custom
 }
+
+// reindexLibrary rebuilds what recovery and a copy between engines leave
+// without search rows, or with rows that say something else.
+func TestReindexLibrary(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		seedTest(t, s)
+		recits := byTitle(t, s, "Récits de lutte").ID
+		// What a copy leaves: one resource without its search row, another
+		// whose row holds other words.
+		drop, stale := "DELETE FROM resources_fts WHERE rowid = $1",
+			"INSERT OR REPLACE INTO resources_fts (rowid, title, summary, author, tags) VALUES ($1, 'fantome', '', '', '')"
+		if s.team {
+			drop, stale = "DELETE FROM resource_search WHERE resource_id = $1",
+				"UPDATE resource_search SET title = 'fantome', summary = '', author = '', tags = '' WHERE resource_id = $1"
+		}
+		if _, err := s.db.ExecContext(ctx, drop, byTitle(t, s, "Bâtir une coalition").ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, stale, recits); err != nil {
+			t.Fatal(err)
+		}
+		searchRows := "SELECT count(*) FROM resource_search"
+		if !s.team {
+			// And a row for no resource, which FTS5 cannot refuse
+			// (PostgreSQL's foreign key does).
+			if _, err := s.db.ExecContext(ctx, "INSERT INTO resources_fts (rowid, title, summary, author, tags) VALUES (9999, 'x', '', '', '')"); err != nil {
+				t.Fatal(err)
+			}
+			searchRows = "SELECT count(*) FROM resources_fts"
+		}
+		if got := search(t, s, Query{Text: "coalition"}); !slices.Equal(got, []string{"Assemblées de quartier"}) {
+			t.Fatalf("before: « coalition » found %q", got)
+		}
+		if got := search(t, s, Query{Text: "fantome"}); !slices.Equal(got, []string{"Récits de lutte"}) {
+			t.Fatalf("before: « fantome » found %q", got)
+		}
+
+		if err := s.reindexLibrary(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := search(t, s, Query{Text: "coalition"}); !slices.Equal(got, []string{"Bâtir une coalition", "Assemblées de quartier"}) {
+			t.Errorf("after: « coalition » found %q", got)
+		}
+		if got := search(t, s, Query{Text: "fantome"}); len(got) != 0 {
+			t.Errorf("after: the stale row still answers « fantome »: %q", got)
+		}
+		if got := search(t, s, Query{Text: "helene lutte"}); !slices.Equal(got, []string{"Récits de lutte"}) {
+			t.Errorf("after: « helene lutte » found %q", got)
+		}
+		var rows int
+		if err := s.db.QueryRowContext(ctx, searchRows).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		if rows != len(testCatalogue()) {
+			t.Errorf("%d search rows for %d resources", rows, len(testCatalogue()))
+		}
+	})
+}
