@@ -31,7 +31,7 @@ func (s *Store) ReviseCatalogue(ctx context.Context, revs []library.Revision) (R
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		done = Revised{}
 		for _, rev := range revs {
-			if err := reviseOne(ctx, tx, rev, &done); err != nil {
+			if err := s.reviseOne(ctx, tx, rev, &done); err != nil {
 				return err
 			}
 		}
@@ -43,9 +43,9 @@ func (s *Store) ReviseCatalogue(ctx context.Context, revs []library.Revision) (R
 	return done, nil
 }
 
-func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revised) error {
+func (s *Store) reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revised) error {
 	old := normalise(rev.Old)
-	list, err := queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE r.title = ? AND r.source = ? AND r.custom = 0", old.Title, old.Source)
+	list, err := queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE r.title = $1 AND r.source = $2 AND NOT r.custom", old.Title, old.Source)
 	if err != nil || len(list) == 0 {
 		return err
 	}
@@ -64,20 +64,20 @@ func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revi
 			return nil
 		}
 		done.Withdrawn++
-		_, err = deleteResource(ctx, tx, cur.ID)
+		_, err = s.deleteResource(ctx, tx, cur.ID)
 		return err
 	}
 	next := normalise(*rev.New)
-	if _, err := tx.ExecContext(ctx, "INSERT INTO resource_catalogue (title, source) VALUES (?, ?) ON CONFLICT DO NOTHING", next.Title, next.Source); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO resource_catalogue (title, source) VALUES ($1, $2) ON CONFLICT DO NOTHING", next.Title, next.Source); err != nil {
 		return err
 	}
 	var other int64
-	err = tx.QueryRowContext(ctx, "SELECT id FROM resources WHERE title = ? AND source = ? AND id <> ?", next.Title, next.Source, cur.ID).Scan(&other)
+	err = tx.QueryRowContext(ctx, "SELECT id FROM resources WHERE title = $1 AND source = $2 AND id <> $3", next.Title, next.Source, cur.ID).Scan(&other)
 	switch {
 	case err == sql.ErrNoRows:
 		next.ID, next.Favourite, next.FilePath = cur.ID, cur.Favourite, cur.FilePath
-		if _, err := tx.ExecContext(ctx, `UPDATE resources SET title = ?, original_title = ?, source = ?, author = ?,
-				language = ?, has_french = ?, url = ?, summary = ?, tags = ? WHERE id = ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE resources SET title = $1, original_title = $2, source = $3, author = $4,
+				language = $5, has_french = $6, url = $7, summary = $8, tags = $9 WHERE id = $10`,
 			next.Title, next.OriginalTitle, next.Source, next.Author, next.Language, next.HasFrench, next.URL,
 			next.Summary, strings.Join(next.Tags, "\n"), cur.ID); err != nil {
 			return err
@@ -85,7 +85,7 @@ func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revi
 		if err := writeSessions(ctx, tx, cur.ID, next.Sessions); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, indexSQL, ftsArgs(cur.ID, next)...); err != nil {
+		if _, err := tx.ExecContext(ctx, s.indexSQL(), ftsArgs(cur.ID, next)...); err != nil {
 			return err
 		}
 		done.Corrected++
@@ -95,15 +95,21 @@ func reviseOne(ctx context.Context, tx *sql.Tx, rev library.Revision, done *Revi
 	}
 	// The corrected entry is already there (seeded by a newer version, or
 	// written by the team): the old one's additions move onto it.
-	if _, err := tx.ExecContext(ctx, `UPDATE resources SET favourite = max(favourite, ?),
-			file_path = CASE WHEN file_path = '' THEN ? ELSE file_path END WHERE id = ?`, cur.Favourite, cur.FilePath, other); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE resources SET favourite = favourite OR $1,
+			file_path = CASE WHEN file_path = '' THEN $2 ELSE file_path END WHERE id = $3`, cur.Favourite, cur.FilePath, other); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE OR IGNORE resource_links SET resource_id = ? WHERE resource_id = ?", other, cur.ID); err != nil {
+	// The ties the corrected entry does not have yet move onto it; those
+	// it has go with the old entry (ON DELETE CASCADE). SQLite's UPDATE OR
+	// IGNORE said that in three words, PostgreSQL has no such thing.
+	if _, err := tx.ExecContext(ctx, `UPDATE resource_links SET resource_id = $1
+		WHERE resource_id = $2 AND NOT EXISTS (SELECT 1 FROM resource_links o
+			WHERE o.resource_id = $1 AND o.session_id = resource_links.session_id
+			AND coalesce(o.block_id, 0) = coalesce(resource_links.block_id, 0))`, other, cur.ID); err != nil {
 		return err
 	}
 	done.Withdrawn++
-	_, err = deleteResource(ctx, tx, cur.ID)
+	_, err = s.deleteResource(ctx, tx, cur.ID)
 	return err
 }
 
@@ -114,20 +120,24 @@ func inUse(ctx context.Context, tx *sql.Tx, r library.Resource) (bool, error) {
 		return true, nil
 	}
 	var n int
-	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM resource_links WHERE resource_id = ?", r.ID).Scan(&n)
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM resource_links WHERE resource_id = $1", r.ID).Scan(&n)
 	return n > 0, err
 }
 
 // deleteResource removes an entry and its index row, and reports whether
-// there was one; its sessions and ties go with it (ON DELETE CASCADE).
-func deleteResource(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
-	res, err := tx.ExecContext(ctx, "DELETE FROM resources WHERE id = ?", id)
+// there was one; its sessions and ties go with it (ON DELETE CASCADE), and
+// on PostgreSQL its search row too, which SQLite's virtual table cannot.
+func (s *Store) deleteResource(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	res, err := tx.ExecContext(ctx, "DELETE FROM resources WHERE id = $1", id)
 	if err != nil {
 		return false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
-	_, err = tx.ExecContext(ctx, "DELETE FROM resources_fts WHERE rowid = ?", id)
+	if s.team {
+		return true, nil
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM resources_fts WHERE rowid = $1", id)
 	return true, err
 }

@@ -41,13 +41,19 @@ type Query struct {
 // last the summary, which is long and mentions many things in passing.
 const rankBy = "bm25(resources_fts, 10.0, 1.0, 2.0, 4.0)"
 
+// rankByTeam is rankBy on a team database: ts_rank's weights are for
+// D, C, B, A, which resource_search gives to the summary, the author, the
+// tags and the title, so 1, 2, 4, 10 scaled to at most 1. Negated, so
+// that the best comes first in ascending order, as bm25's does.
+const rankByTeam = "-ts_rank('{0.1, 0.2, 0.4, 1.0}', rs.document, to_tsquery('simple', $1))"
+
 // maxWords bounds a query's size: every word is one more prefix scan.
 const maxWords = 16
 
 // resourceSelect reads the columns queryResources expects, from resources r.
 const resourceSelect = `SELECT r.id, r.title, r.original_title, r.source, r.author, r.language,
 	r.has_french, r.url, r.summary, r.tags, r.favourite, r.file_path, r.custom,
-	coalesce((SELECT group_concat(session_number, ',') FROM resource_sessions
+	coalesce((SELECT string_agg(CAST(session_number AS text), ',') FROM resource_sessions
 		WHERE resource_id = r.id), '')`
 
 // SeedLibrary adds the entries the library does not have, matched on title
@@ -68,12 +74,12 @@ func (s *Store) SeedLibrary(ctx context.Context, rs []library.Resource) (added i
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		seen, err := tx.PrepareContext(ctx,
-			"INSERT INTO resource_catalogue (title, source) VALUES (?, ?) ON CONFLICT DO NOTHING")
+			"INSERT INTO resource_catalogue (title, source) VALUES ($1, $2) ON CONFLICT DO NOTHING")
 		if err != nil {
 			return err
 		}
 		defer seen.Close()
-		w, err := prepareResourceWrites(ctx, tx)
+		w, err := s.prepareResourceWrites(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -126,7 +132,7 @@ func (s *Store) Resources(ctx context.Context) ([]library.Resource, error) {
 func (s *Store) Resource(ctx context.Context, id int64) (library.Resource, error) {
 	var r library.Resource
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		list, err := queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE r.id = ?", id)
+		list, err := queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE r.id = $1", id)
 		if err != nil {
 			return err
 		}
@@ -152,7 +158,7 @@ func (s *Store) AddResource(ctx context.Context, r library.Resource) (int64, err
 		if err := resourceKeyFree(ctx, tx, r, 0); err != nil {
 			return err
 		}
-		w, err := prepareResourceWrites(ctx, tx)
+		w, err := s.prepareResourceWrites(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -180,10 +186,10 @@ func (s *Store) UpdateResource(ctx context.Context, r library.Resource) error {
 		if err := resourceKeyFree(ctx, tx, r, r.ID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE resources SET title = ?, original_title = ?,
-				source = ?, author = ?, language = ?, has_french = ?, url = ?, summary = ?,
-				tags = ?, favourite = ?, file_path = ?
-			WHERE id = ?`,
+		res, err := tx.ExecContext(ctx, `UPDATE resources SET title = $1, original_title = $2,
+				source = $3, author = $4, language = $5, has_french = $6, url = $7, summary = $8,
+				tags = $9, favourite = $10, file_path = $11
+			WHERE id = $12`,
 			r.Title, r.OriginalTitle, r.Source, r.Author, r.Language, r.HasFrench, r.URL,
 			r.Summary, strings.Join(r.Tags, "\n"), r.Favourite, r.FilePath, r.ID)
 		if err != nil {
@@ -197,7 +203,7 @@ func (s *Store) UpdateResource(ctx context.Context, r library.Resource) error {
 		if err := writeSessions(ctx, tx, r.ID, r.Sessions); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, indexSQL, ftsArgs(r.ID, r)...)
+		_, err = tx.ExecContext(ctx, s.indexSQL(), ftsArgs(r.ID, r)...)
 		return err
 	})
 	return wrapWrite("la ressource", err)
@@ -208,7 +214,7 @@ func (s *Store) UpdateResource(ctx context.Context, r library.Resource) error {
 // it was seeded.
 func (s *Store) DeleteResource(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		found, err := deleteResource(ctx, tx, id)
+		found, err := s.deleteResource(ctx, tx, id)
 		if err == nil && !found {
 			return resourceNotFound(id)
 		}
@@ -220,7 +226,7 @@ func (s *Store) DeleteResource(ctx context.Context, id int64) error {
 // SetFavourite marks or unmarks an entry as a favourite.
 func (s *Store) SetFavourite(ctx context.Context, id int64, favourite bool) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE resources SET favourite = ? WHERE id = ?", favourite, id)
+		res, err := tx.ExecContext(ctx, "UPDATE resources SET favourite = $1 WHERE id = $2", favourite, id)
 		if err != nil {
 			return err
 		}
@@ -242,61 +248,55 @@ func (s *Store) SetFavourite(ctx context.Context, id int64, favourite bool) erro
 func (s *Store) SearchResources(ctx context.Context, q Query) ([]library.Resource, error) {
 	var where strings.Builder
 	var args []any
-	match := matchExpr(q.Text)
-	if match != "" {
-		args = append(args, match)
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if s.team && !(storable(q.Source) && storable(q.Language) && storable(q.Tag)) {
+		// PostgreSQL refuses such a value as a parameter, and holds no
+		// text that could equal it.
+		return nil, nil
+	}
+	words := queryWords(q.Text)
+	if len(words) > 0 {
+		arg(s.matchText(words)) // $1, as the hits query expects
 	}
 	if q.Source != "" {
-		where.WriteString(" AND r.source = ?")
-		args = append(args, q.Source)
+		where.WriteString(" AND r.source = " + arg(q.Source))
 	}
 	if q.Language != "" {
-		where.WriteString(" AND r.language = ?")
-		args = append(args, strings.ToLower(strings.TrimSpace(q.Language)))
+		where.WriteString(" AND r.language = " + arg(strings.ToLower(strings.TrimSpace(q.Language))))
 	}
 	if q.Tag != "" {
-		// tags holds one tag per line: match a whole line.
-		where.WriteString(" AND instr(char(10) || r.tags || char(10), char(10) || ? || char(10)) > 0")
-		args = append(args, q.Tag)
+		where.WriteString(" AND " + s.hasTag(arg(q.Tag)))
 	}
 	if q.Favourites {
-		where.WriteString(" AND r.favourite = 1")
+		where.WriteString(" AND r.favourite")
 	}
 	if q.Session != 0 {
 		where.WriteString(` AND EXISTS (SELECT 1 FROM resource_sessions
-			WHERE resource_id = r.id AND session_number = ?)`)
-		args = append(args, q.Session)
+			WHERE resource_id = r.id AND session_number = ` + arg(q.Session) + ")")
 	}
 	var list []library.Resource
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		if match == "" {
-			list, err = queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE 1"+where.String(), args...)
+		if len(words) == 0 {
+			list, err = queryResources(ctx, tx, resourceSelect+" FROM resources r WHERE true"+where.String(), args...)
 			return err
 		}
-		limit := q.Limit
-		if limit <= 0 {
-			limit = -1 // SQLite: no limit
+		// No clause rather than SQLite's LIMIT -1, which PostgreSQL refuses.
+		limit := ""
+		if q.Limit > 0 {
+			limit = " LIMIT " + arg(q.Limit)
 		}
-		// Rank first, then read the rows kept: sorting full rows would
-		// read every match's summary, tags and sessions.
-		from := "resources_fts"
-		if where.Len() > 0 {
-			from += " JOIN resources r ON r.id = resources_fts.rowid"
-		}
-		list, err = queryResources(ctx, tx, `WITH hits AS MATERIALIZED (
-				SELECT resources_fts.rowid AS id, `+rankBy+` AS score FROM `+from+`
-				WHERE resources_fts MATCH ?`+where.String()+`
-				ORDER BY score, resources_fts.rowid LIMIT ?)
-			`+resourceSelect+` FROM hits JOIN resources r ON r.id = hits.id
-			ORDER BY hits.score, hits.id`, append(args, limit)...)
+		list, err = queryResources(ctx, tx, s.hitsSQL(where.String(), limit), args...)
 		return err
 	})
 	if err != nil {
 		return nil, wrapRead("la recherche dans la bibliothèque", err)
 	}
-	if match == "" {
-		// Sorted here because SQLite cannot sort the French way; hence
+	if len(words) == 0 {
+		// Sorted here because neither engine sorts the French way; hence
 		// the limit applied here too.
 		sortByTitle(list)
 		if q.Limit > 0 && len(list) > q.Limit {
@@ -304,6 +304,47 @@ func (s *Store) SearchResources(ctx context.Context, q Query) ([]library.Resourc
 		}
 	}
 	return list, nil
+}
+
+// storable reports whether PostgreSQL can hold v: its text is valid
+// UTF-8 without NUL.
+func storable(v string) bool {
+	return utf8.ValidString(v) && !strings.ContainsRune(v, 0)
+}
+
+// hitsSQL is the search query: the matches of $1 (matchText) that pass
+// the filters of where (conditions on resources r), best first, ties by
+// id, at most limit (a LIMIT clause, or none). It ranks first, then reads
+// the rows kept: sorting full rows would read every match's summary, tags
+// and sessions. Each engine has its own index: FTS5's resources_fts on
+// SQLite, resource_search's tsvector on PostgreSQL, ranked by bm25 and
+// ts_rank with the same column weights; the two agree on which column a
+// word is in, not always between two hits in the same column (ts_rank
+// counts neither the length of a text nor how rare a word is).
+func (s *Store) hitsSQL(where, limit string) string {
+	from, id, rank, match := "resources_fts", "resources_fts.rowid", rankBy, "resources_fts MATCH $1"
+	if s.team {
+		from, id, rank, match = "resource_search rs", "rs.resource_id", rankByTeam, "rs.document @@ to_tsquery('simple', $1)"
+	}
+	if where != "" {
+		from += " JOIN resources r ON r.id = " + id
+	}
+	return `WITH hits AS MATERIALIZED (
+			SELECT ` + id + ` AS id, ` + rank + ` AS score FROM ` + from + `
+			WHERE ` + match + where + `
+			ORDER BY score, ` + id + limit + `)
+		` + resourceSelect + ` FROM hits JOIN resources r ON r.id = hits.id
+		ORDER BY hits.score, hits.id`
+}
+
+// hasTag is the condition that r.tags, one tag per line, holds the tag
+// bound to param as a whole line. PostgreSQL has neither instr nor char,
+// SQLite neither string_to_array nor ANY.
+func (s *Store) hasTag(param string) string {
+	if s.team {
+		return param + " = ANY (string_to_array(r.tags, E'\\n'))"
+	}
+	return "instr(char(10) || r.tags || char(10), char(10) || " + param + " || char(10)) > 0"
 }
 
 // Facets lists, in French alphabetical order, the sources, languages and
@@ -353,8 +394,8 @@ func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID, blockID
 		}
 		var session, block bool
 		if err := tx.QueryRowContext(ctx, `SELECT
-				EXISTS (SELECT 1 FROM sessions WHERE id = ?1),
-				EXISTS (SELECT 1 FROM agenda_blocks WHERE session_id = ?1 AND id = ?2)`,
+				EXISTS (SELECT 1 FROM sessions WHERE id = $1),
+				EXISTS (SELECT 1 FROM agenda_blocks WHERE session_id = $1 AND id = $2)`,
 			sessionID, blockID).Scan(&session, &block); err != nil {
 			return err
 		}
@@ -364,8 +405,11 @@ func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID, blockID
 		if blockID != WholeSession && !block {
 			return notFound("Ce bloc n’est plus dans l’agenda de la séance\u202f; il a peut-être été supprimé entre-temps.")
 		}
+		// NULL for the whole session, from Go: a nullif($3, 0) would make
+		// PostgreSQL guess an int4 for the block id.
+		blockOrNull := sql.NullInt64{Int64: blockID, Valid: blockID != WholeSession}
 		_, err := tx.ExecContext(ctx, `INSERT INTO resource_links (resource_id, session_id, block_id)
-			VALUES (?, ?, nullif(?, 0)) ON CONFLICT DO NOTHING`, resourceID, sessionID, blockID)
+			VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, resourceID, sessionID, blockOrNull)
 		return err
 	})
 	return wrapWrite("le lien entre la ressource et la séance", err)
@@ -376,7 +420,7 @@ func (s *Store) LinkResource(ctx context.Context, resourceID, sessionID, blockID
 func (s *Store) UnlinkResource(ctx context.Context, resourceID, sessionID, blockID int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM resource_links
-			WHERE resource_id = ? AND session_id = ? AND ifnull(block_id, 0) = ?`,
+			WHERE resource_id = $1 AND session_id = $2 AND coalesce(block_id, 0) = $3`,
 			resourceID, sessionID, blockID)
 		return err
 	})
@@ -394,8 +438,8 @@ type ResourceLink struct {
 func (s *Store) SessionLinks(ctx context.Context, sessionID int64) ([]ResourceLink, error) {
 	var list []ResourceLink
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT resource_id, ifnull(block_id, 0) FROM resource_links
-			WHERE session_id = ? ORDER BY resource_id, block_id`, sessionID)
+		rows, err := tx.QueryContext(ctx, `SELECT resource_id, coalesce(block_id, 0) FROM resource_links
+			WHERE session_id = $1 ORDER BY resource_id, block_id`, sessionID)
 		if err != nil {
 			return err
 		}
@@ -422,7 +466,7 @@ func (s *Store) SessionResources(ctx context.Context, sessionID int64) ([]librar
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var exists bool
 		if err := tx.QueryRowContext(ctx,
-			"SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", sessionID).Scan(&exists); err != nil {
+			"SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1)", sessionID).Scan(&exists); err != nil {
 			return err
 		}
 		if !exists {
@@ -430,11 +474,11 @@ func (s *Store) SessionResources(ctx context.Context, sessionID int64) ([]librar
 		}
 		var err error
 		list, err = queryResources(ctx, tx, resourceSelect+` FROM resources r WHERE r.id IN (
-				SELECT resource_id FROM resource_links WHERE session_id = ?1
+				SELECT resource_id FROM resource_links WHERE session_id = $1
 				UNION
 				SELECT rs.resource_id FROM sessions s
 				JOIN resource_sessions rs ON rs.session_number = s.number
-				WHERE s.id = ?1)`, sessionID)
+				WHERE s.id = $1)`, sessionID)
 		return err
 	})
 	if err != nil {
@@ -471,26 +515,35 @@ type resourceWrites struct {
 	lastID                   int64
 }
 
-// indexSQL writes a resource's folded text, replacing what was there.
-const indexSQL = "INSERT OR REPLACE INTO resources_fts (rowid, title, summary, author, tags) VALUES (?, ?, ?, ?, ?)"
+// indexSQL writes a resource's folded text (ftsArgs), replacing what was
+// there: FTS5's virtual table takes no upsert, PostgreSQL has no INSERT OR
+// REPLACE.
+func (s *Store) indexSQL() string {
+	if s.team {
+		return `INSERT INTO resource_search (resource_id, title, summary, author, tags) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (resource_id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
+				author = excluded.author, tags = excluded.tags`
+	}
+	return "INSERT OR REPLACE INTO resources_fts (rowid, title, summary, author, tags) VALUES ($1, $2, $3, $4, $5)"
+}
 
-func prepareResourceWrites(ctx context.Context, tx *sql.Tx) (*resourceWrites, error) {
+func (s *Store) prepareResourceWrites(ctx context.Context, tx *sql.Tx) (*resourceWrites, error) {
 	var w resourceWrites
 	var err error
 	// DO NOTHING: a custom entry may already have a catalogue entry's
-	// title and source.
+	// title and source; RETURNING then gives no row.
 	if w.resource, err = tx.PrepareContext(ctx, `INSERT INTO resources (title, original_title,
 			source, author, language, has_french, url, summary, tags, favourite, file_path,
-			custom, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (title, source) DO NOTHING`); err != nil {
+			custom, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+		ON CONFLICT (title, source) DO NOTHING RETURNING id`); err != nil {
 		return nil, err
 	}
 	if w.session, err = tx.PrepareContext(ctx,
-		"INSERT INTO resource_sessions (resource_id, session_number) VALUES (?, ?)"); err != nil {
+		"INSERT INTO resource_sessions (resource_id, session_number) VALUES ($1, $2)"); err != nil {
 		w.close()
 		return nil, err
 	}
-	if w.index, err = tx.PrepareContext(ctx, indexSQL); err != nil {
+	if w.index, err = tx.PrepareContext(ctx, s.indexSQL()); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -509,16 +562,13 @@ func (w *resourceWrites) close() {
 // entry. It reports false, writing nothing, when one with the same title
 // and source exists.
 func (w *resourceWrites) insert(ctx context.Context, r library.Resource, now int64) (bool, error) {
-	res, err := w.resource.ExecContext(ctx, r.Title, r.OriginalTitle, r.Source, r.Author,
+	var id int64
+	err := w.resource.QueryRowContext(ctx, r.Title, r.OriginalTitle, r.Source, r.Author,
 		r.Language, r.HasFrench, r.URL, r.Summary, strings.Join(r.Tags, "\n"), r.Favourite,
-		r.FilePath, r.Custom, now)
-	if err != nil {
-		return false, err
+		r.FilePath, r.Custom, now).Scan(&id)
+	if err == sql.ErrNoRows {
+		return false, nil
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return false, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return false, err
 	}
@@ -534,6 +584,37 @@ func (w *resourceWrites) insert(ctx context.Context, r library.Resource, now int
 	return true, nil
 }
 
+// reindexLibrary rebuilds the library's search rows from the resources,
+// in one transaction: recovery copies the resources but not SQLite's
+// contentless index (it cannot be read back), and a copy between engines
+// copies resources whose search rows the other engine keeps its own way.
+func (s *Store) reindexLibrary(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		clear := "INSERT INTO resources_fts (resources_fts) VALUES ('delete-all')"
+		if s.team {
+			clear = "DELETE FROM resource_search"
+		}
+		if _, err := tx.ExecContext(ctx, clear); err != nil {
+			return err
+		}
+		list, err := queryResources(ctx, tx, resourceSelect+" FROM resources r")
+		if err != nil {
+			return err
+		}
+		index, err := tx.PrepareContext(ctx, s.indexSQL())
+		if err != nil {
+			return err
+		}
+		defer index.Close()
+		for _, r := range list {
+			if _, err := index.ExecContext(ctx, ftsArgs(r.ID, r)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // ftsArgs are indexSQL's arguments: the text folded as fold.Key folds a
 // query, so that « oeuvre » finds « Œuvre » and « l'organisation » finds
 // « l’organisation ». The original title is searchable with the title.
@@ -546,12 +627,12 @@ func ftsArgs(id int64, r library.Resource) []any {
 }
 
 func writeSessions(ctx context.Context, tx *sql.Tx, id int64, sessions []int) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM resource_sessions WHERE resource_id = ?", id); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM resource_sessions WHERE resource_id = $1", id); err != nil {
 		return err
 	}
 	for _, n := range sessions {
 		if _, err := tx.ExecContext(ctx,
-			"INSERT INTO resource_sessions (resource_id, session_number) VALUES (?, ?)", id, n); err != nil {
+			"INSERT INTO resource_sessions (resource_id, session_number) VALUES ($1, $2)", id, n); err != nil {
 			return err
 		}
 	}
@@ -563,7 +644,7 @@ func writeSessions(ctx context.Context, tx *sql.Tx, id int64, sessions []int) er
 func resourceKeyFree(ctx context.Context, tx *sql.Tx, r library.Resource, except int64) error {
 	var taken bool
 	if err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM resources WHERE title = ? AND source = ? AND id <> ?)",
+		"SELECT EXISTS (SELECT 1 FROM resources WHERE title = $1 AND source = $2 AND id <> $3)",
 		r.Title, r.Source, except).Scan(&taken); err != nil {
 		return err
 	}
@@ -576,7 +657,7 @@ func resourceKeyFree(ctx context.Context, tx *sql.Tx, r library.Resource, except
 func resourceExists(ctx context.Context, tx *sql.Tx, id int64) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM resources WHERE id = ?)", id).Scan(&exists); err != nil {
+		"SELECT EXISTS (SELECT 1 FROM resources WHERE id = $1)", id).Scan(&exists); err != nil {
 		return err
 	}
 	if !exists {
@@ -675,17 +756,15 @@ var elisions = map[string]bool{
 	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true,
 }
 
-// matchExpr turns what a person typed into an FTS5 query: the folded words,
-// each quoted (so that « or » or « near » is a word, not an operator) and
-// matched as a prefix, all required. Anything but letters and digits
-// separates words, as it does for the unicode61 tokenizer, so no quote,
-// parenthesis or star of the input reaches FTS5. It is "" when there is no
-// word to look for.
-func matchExpr(text string) string {
+// queryWords are the words of what a person typed that a search looks
+// for: folded (fold.Key), at most maxWords, without the elided words.
+// Anything but letters and digits separates words, as it does for FTS5's
+// unicode61 tokenizer and PostgreSQL's parser, so no quote, parenthesis,
+// star, ampersand or colon of the input is in a word.
+func queryWords(text string) []string {
 	key := fold.Key(text)
-	var b strings.Builder
-	words := 0
-	for i := 0; i < len(key) && words < maxWords; {
+	var words []string
+	for i := 0; i < len(key) && len(words) < maxWords; {
 		r, size := utf8.DecodeRuneInString(key[i:])
 		if !isWordRune(r) {
 			i += size
@@ -704,11 +783,45 @@ func matchExpr(text string) string {
 		if elisions[word] && strings.HasPrefix(key[j:], "'") {
 			continue
 		}
-		if words > 0 {
+		words = append(words, word)
+	}
+	return words
+}
+
+// matchText is the query of words for the engine's index: matchExpr's or
+// tsQuery's.
+func (s *Store) matchText(words []string) string {
+	if s.team {
+		return tsQuery(words)
+	}
+	return matchExpr(words)
+}
+
+// matchExpr turns query words into an FTS5 query: each quoted (so that
+// « or » or « near » is a word, not an operator) and matched as a prefix,
+// all required. It is "" when there is no word to look for.
+func matchExpr(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(`"` + word + `"*`)
-		words++
+		b.WriteString(`"` + w + `"*`)
+	}
+	return b.String()
+}
+
+// tsQuery is matchExpr for to_tsquery('simple', …): each word quoted and
+// matched as a prefix (:*), all required (&). A word holds no quote
+// (queryWords), so the quotes need no escaping; they keep a word a word
+// whatever the parser would make of it bare.
+func tsQuery(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		b.WriteString("'" + w + "':*")
 	}
 	return b.String()
 }

@@ -298,23 +298,6 @@ func rebuild(ctx context.Context, from *sql.DB, path string, version int, rep *R
 	return pool.Close()
 }
 
-// reindexLibrary fills the library's full-text index from the resources:
-// the index is contentless, it cannot be copied.
-func (s *Store) reindexLibrary(ctx context.Context) error {
-	list, err := s.Resources(ctx)
-	if err != nil {
-		return err
-	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		for _, r := range list {
-			if _, err := tx.ExecContext(ctx, indexSQL, ftsArgs(r.ID, r)...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // table is one table to copy and how to read it.
 type table struct {
 	name    string
