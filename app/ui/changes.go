@@ -47,7 +47,15 @@ func (u *UI) watch(ctx context.Context) {
 		defer tick.Stop()
 		for {
 			people, err := u.store.Present(ctx)
-			fyne.Do(func() { u.showPresence(people, err) })
+			fyne.Do(func() {
+				u.showPresence(people, err)
+				if err == nil && u.svc.Waiting() > 0 {
+					// The server answers again without the watch having
+					// seen it drop (a mark failed within a restart).
+					u.sendWaiting()
+					u.showTeamLine()
+				}
+			})
 			select {
 			case <-ctx.Done():
 				return
