@@ -53,7 +53,7 @@ func (c Change) merge(c2 Change) Change {
 
 // watchEvery is how often a file is asked whether someone committed: a
 // change made in another window shows within about this much.
-const watchEvery = 200 * time.Millisecond
+const watchEvery = 100 * time.Millisecond
 
 // Watch reports the changes committed to the database until ctx ends or
 // the Store is closed. A reader that is slow to take them finds them
