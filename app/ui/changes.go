@@ -89,6 +89,9 @@ func (u *UI) onChange(c store.Change) {
 	if c.Touches("live_states") {
 		u.followLive()
 	}
+	if c.Touches("sessions") {
+		u.followNotes()
+	}
 }
 
 // followCohort reads the cohort on view again and shows it if someone
@@ -280,4 +283,18 @@ func (u *UI) showTeamLine() {
 		u.team.Importance = widget.MediumImportance
 	}
 	u.team.Refresh()
+}
+
+// followNotes shows the team's session notes a colleague saved, in the
+// Séances pane unless it holds unsaved typing, and in the live panel.
+func (u *UI) followNotes() {
+	if u.sessions != nil && u.sessions.notes != nil && u.sessions.notes.entry.Text == u.sessions.notes.saved {
+		u.sessions.notes.load()
+	}
+	if l := u.live; l != nil {
+		if notes, err := u.store.SessionNotes(context.Background(), l.session.ID); err == nil && notes != l.notes {
+			l.notes = notes
+			l.teamNotes.SetText(notes)
+		}
+	}
 }

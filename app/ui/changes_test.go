@@ -163,3 +163,26 @@ func formCheck(f *widget.Form) *widget.Check {
 	}
 	return nil
 }
+
+func TestAColleaguesNotesShowUnlessTyping(t *testing.T) {
+	u, st := newTestUI(t)
+	s := u.sessions
+	s.list.Select(1)
+	s.notes.load()
+	id := s.session().ID
+	if err := other(t, st).SetSessionNotes(context.Background(), id, "Noé apporte les cartons"); err != nil {
+		t.Fatal(err)
+	}
+	u.onChange(store.Change{Tables: []string{"sessions"}})
+	if s.notes.entry.Text != "Noé apporte les cartons" {
+		t.Errorf("notes pane %q after a colleague's save", s.notes.entry.Text)
+	}
+	s.notes.entry.SetText("Je prépare la salle")
+	if err := other(t, st).SetSessionNotes(context.Background(), id, "Noé encore"); err != nil {
+		t.Fatal(err)
+	}
+	u.onChange(store.Change{Tables: []string{"sessions"}})
+	if s.notes.entry.Text != "Je prépare la salle" {
+		t.Errorf("the typing was replaced by %q", s.notes.entry.Text)
+	}
+}
