@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"atelier/app/domain/course"
@@ -25,14 +26,18 @@ func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []partic
 		if err := cohortExists(ctx, tx, cohortID); err != nil {
 			return err
 		}
-		stmt, err := prepareParticipantInsert(ctx, tx)
+		stmt, err := prepareParticipantInsert(ctx, tx, s.team)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		now := s.now()
 		for i, p := range ps {
-			if ids[i], err = insertParticipant(ctx, stmt, cohortID, p, now); err != nil {
+			ids[i], err = insertParticipant(ctx, stmt, cohortID, p, now)
+			if errors.Is(err, errEmailHeld) {
+				return usererr.Wrap(err, "Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, p.Name, usererr.Message(emailHeld(p.Email, err))).Of(ErrEmailTaken)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -63,10 +68,10 @@ func (s *Store) Participants(ctx context.Context, cohortID int64) ([]participant
 // allocates five times its size.
 func cohortPeople(ctx context.Context, tx *sql.Tx, cohortID int64) ([]participants.Participant, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n); err != nil {
 		return nil, err
 	}
-	return queryPeople(ctx, tx, n, "WHERE cohort_id = ? ORDER BY registered_at, id", cohortID)
+	return queryPeople(ctx, tx, n, "WHERE cohort_id = $1 ORDER BY registered_at, id", cohortID)
 }
 
 // queryPeople reads the participants that where (a WHERE clause, with
@@ -109,7 +114,7 @@ func (s *Store) CountParticipants(ctx context.Context, cohortID int64) (int, err
 	var n int
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx,
-			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n)
+			"SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n)
 	})
 	return n, wrapRead("le nombre de personnes inscrites", err)
 }
@@ -130,14 +135,16 @@ func (s *Store) SetAttendance(ctx context.Context, marks []participants.Attendan
 
 // prepareMark prepares the statement setMarks runs. The SELECT inserts
 // nothing when the session is not one of the person's cohort, which
-// foreign keys alone would allow, nor, given a cohort (?6 not 0), when the
-// person is not of that cohort.
+// foreign keys alone would allow, nor, given a cohort ($6 not 0), when the
+// person is not of that cohort. The CAST is for PostgreSQL, which would
+// otherwise take $6 for an integer (like 0) and a bigint (like cohort_id)
+// at once, and refuse.
 func prepareMark(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO attendance
 			(participant_id, session_id, mark, minutes, note)
-		SELECT p.id, s.id, ?3, ?4, ?5
+		SELECT p.id, s.id, $3, $4, $5
 		FROM participants p JOIN sessions s ON s.cohort_id = p.cohort_id
-		WHERE p.id = ?1 AND s.id = ?2 AND ?6 IN (0, p.cohort_id)
+		WHERE p.id = $1 AND s.id = $2 AND CAST($6 AS bigint) IN (0, p.cohort_id)
 		ON CONFLICT (session_id, participant_id) DO UPDATE
 		SET mark = excluded.mark, minutes = excluded.minutes, note = excluded.note`)
 }
@@ -174,7 +181,7 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 		// exactly would cost as much as reading them.
 		var n int
 		if err := tx.QueryRowContext(ctx,
-			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+			"SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n); err != nil {
 			return err
 		}
 		n *= course.SessionCount
@@ -182,7 +189,7 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 		rows, err := tx.QueryContext(ctx, `SELECT a.participant_id, a.session_id, a.mark,
 				a.minutes, nullif(a.note, '')
 			FROM sessions s JOIN attendance a ON a.session_id = s.id
-			WHERE s.cohort_id = ? ORDER BY s.number, a.participant_id`, cohortID)
+			WHERE s.cohort_id = $1 ORDER BY s.number, a.participant_id`, cohortID)
 		if err != nil {
 			return err
 		}
@@ -210,25 +217,48 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 }
 
 // prepareParticipantInsert prepares the insert that insertParticipant runs.
-func prepareParticipantInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
+// A courriel already someone's in the cohort inserts nothing rather than
+// breaking the unique index: on PostgreSQL a failed statement spoils the
+// whole transaction, and the roster could no longer even say who has it.
+func prepareParticipantInsert(ctx context.Context, tx *sql.Tx, team bool) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO participants (id, cohort_id, name, pronouns,
 		email, email_key, organisation, city, phone, accessibility, consent, notes, status,
-		registered_at, queued_at, created_at) VALUES (nullif(?, 0), ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		registered_at, queued_at, created_at)
+		VALUES (`+participantID(team)+`, $2, $3, $4, $5, nullif($6, ''), $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		ON CONFLICT (cohort_id, email_key) WHERE email_key IS NOT NULL DO NOTHING
+		RETURNING id`)
 }
 
+// participantID is the id a new row gets: its own ($1) for a person
+// restored after removal, else a new one. SQLite makes one for a NULL
+// written into its INTEGER PRIMARY KEY; PostgreSQL refuses a NULL in an
+// identity column, so the next value is asked of its sequence.
+func participantID(team bool) string {
+	if team {
+		return "coalesce(nullif($1::bigint, 0), nextval(pg_get_serial_sequence('participants', 'id')))"
+	}
+	return "nullif($1, 0)"
+}
+
+// errEmailHeld is an insert that did nothing because its courriel is
+// already someone's in the cohort; callers turn it into a sentence.
+var errEmailHeld = errors.New("participants_email_once: courriel already held in the cohort")
+
 // insertParticipant writes p, under its own id when it has one (a person
-// restored after removal) and registered now when it has no time.
+// restored after removal) and registered now when it has no time. It
+// returns errEmailHeld when the cohort already has p's courriel.
 func insertParticipant(ctx context.Context, stmt *sql.Stmt, cohortID int64, p participants.Participant, now time.Time) (int64, error) {
 	if p.RegisteredAt.IsZero() {
 		p.RegisteredAt = now
 	}
-	res, err := stmt.ExecContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
+	var id int64
+	err := stmt.QueryRowContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
 		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
-		p.RegisteredAt.UnixNano(), queueTime(p), now.Unix())
-	if err != nil {
-		return 0, err
+		p.RegisteredAt.UnixNano(), queueTime(p), now.Unix()).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errEmailHeld
 	}
-	return res.LastInsertId()
+	return id, err
 }
 
 // queueTime is p's place in the waiting list as stored: its registration
@@ -257,7 +287,7 @@ func (s *Store) SessionAttendance(ctx context.Context, sessionID int64) ([]parti
 
 func sessionMarks(ctx context.Context, tx *sql.Tx, sessionID int64) ([]participants.Attendance, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT participant_id, mark, minutes, nullif(note, '')
-		FROM attendance WHERE session_id = ? ORDER BY participant_id`, sessionID)
+		FROM attendance WHERE session_id = $1 ORDER BY participant_id`, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +310,7 @@ func sessionMarks(ctx context.Context, tx *sql.Tx, sessionID int64) ([]participa
 func (s *Store) MarkedSessions(ctx context.Context, cohortID int64) (map[int64]bool, error) {
 	marked := map[int64]bool{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = ?
+		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = $1
 			AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)`, cohortID)
 		if err != nil {
 			return err
@@ -301,7 +331,7 @@ func (s *Store) MarkedSessions(ctx context.Context, cohortID int64) (map[int64]b
 func cohortExists(ctx context.Context, tx *sql.Tx, id int64) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = ?)", id).Scan(&exists); err != nil {
+		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = $1)", id).Scan(&exists); err != nil {
 		return err
 	}
 	if !exists {
