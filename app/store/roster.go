@@ -137,6 +137,58 @@ func (r *Roster) Add(p participants.Participant) (participants.Participant, erro
 	return p, nil
 }
 
+// AddAll inserts ps, statuses decided, as Add would each, and returns
+// them with their ids, in order; but in statements of hundreds of people,
+// which an import of thousands into a team database needs (one statement a
+// person costs a round trip to the server each). When one of ps is
+// refused (invalid, or a courriel the cohort or an earlier one of ps
+// has), none of ps is written, the error names that one, and the edit may
+// go on.
+func (r *Roster) AddAll(ps []participants.Participant) ([]participants.Participant, error) {
+	out := make([]participants.Participant, len(ps))
+	for i, p := range ps {
+		if err := p.Validate(); err != nil {
+			return nil, usererr.New("«\u00a0%s\u00a0»\u00a0: %s", p.Name, err)
+		}
+		if p.RegisteredAt.IsZero() {
+			p.RegisteredAt = r.now
+		}
+		p.CohortID = r.cohortID
+		out[i] = p
+	}
+	// Undone to the savepoint when refused, on both engines: rows of a
+	// batch past the refused one are written, and on PostgreSQL an error
+	// would otherwise spoil the rest of the edit.
+	if _, err := r.tx.ExecContext(r.ctx, "SAVEPOINT add_all"); err != nil {
+		return nil, err
+	}
+	ids, i, err := insertPeople(r.ctx, r.tx, r.team, r.cohortID, out, r.now)
+	if err != nil {
+		if _, rerr := r.tx.ExecContext(r.ctx, "ROLLBACK TO SAVEPOINT add_all"); rerr != nil {
+			return nil, errors.Join(err, rerr)
+		}
+	}
+	if _, rerr := r.tx.ExecContext(r.ctx, "RELEASE SAVEPOINT add_all"); rerr != nil {
+		return nil, errors.Join(err, rerr)
+	}
+	if errors.Is(err, errEmailHeld) {
+		key := participants.EmailKey(out[i].Email)
+		for _, earlier := range out[:i] {
+			if participants.EmailKey(earlier.Email) == key {
+				return nil, EmailTaken(out[i].Email, earlier.Name, err)
+			}
+		}
+		return nil, r.emailTaken(out[i], err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].ID = ids[i]
+	}
+	return out, nil
+}
+
 // ByEmail finds the person of the cohort whose courriel has the same key
 // as email (participants.EmailKey); ok is false when there is none.
 func (r *Roster) ByEmail(email string) (p participants.Participant, ok bool, err error) {

@@ -746,3 +746,106 @@ func TestEditRosterSeatsHoldUnderConcurrentImports(t *testing.T) {
 		}
 	})
 }
+
+// AddAll writes many people in a few statements: more than one batch,
+// a restored person among them (whose id is above every id left), each
+// returned with the id the roster then lists them under.
+func TestRosterAddAll(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		id, _ := smallCohortOn(t, s, 5)
+		first := addPeople(t, s, id, participants.Participant{Name: "Awa", Email: "awa@exemple.ca", RegisteredAt: date(2026, 11, 1, 9, 0)},
+			participants.Participant{Name: "Bo", RegisteredAt: date(2026, 11, 2, 9, 0)})
+		var rm Removed
+		if err := s.EditRoster(ctx, id, "la suppression", func(r *Roster) error {
+			var err error
+			rm, err = r.Remove(first[1].ID)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		ps := []participants.Participant{rm.Participant}
+		for i := range peopleBatch + 200 {
+			ps = append(ps, participants.Participant{Name: fmt.Sprintf("Personne %d", i), Email: fmt.Sprintf("p%d@exemple.ca", i),
+				Status: participants.Inscrit, Consent: i%2 == 0, RegisteredAt: date(2026, 11, 3, 9, 0).Add(time.Duration(i) * time.Second)})
+		}
+		var added []participants.Participant
+		if err := s.EditRoster(ctx, id, "l’importation", func(r *Roster) error {
+			var err error
+			added, err = r.AddAll(ps)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(added) != len(ps) || added[0].ID != first[1].ID {
+			t.Fatalf("%d added, the first as %d; want %d, Bo as %d", len(added), added[0].ID, len(ps), first[1].ID)
+		}
+		got, err := s.Participants(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Awa first, then Bo (registered earlier than the others), then
+		// the others in the order given.
+		if len(got) != len(ps)+1 || got[0].ID != first[0].ID {
+			t.Fatalf("%d people listed, want %d", len(got), len(ps)+1)
+		}
+		for i, g := range got[1:] {
+			w := added[i]
+			if g.ID != w.ID || g.Name != w.Name || g.Email != w.Email || g.Consent != w.Consent || g.CohortID != id ||
+				!g.RegisteredAt.Equal(w.RegisteredAt) {
+				t.Fatalf("person %d listed as %+v, returned as %+v", i, g, w)
+			}
+		}
+	})
+}
+
+// A refused person (a courriel the cohort has, or an earlier one of the
+// list, in the second batch) leaves none of the list written, names who
+// has the courriel, and the edit goes on.
+func TestRosterAddAllRefusedWritesNone(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		id, _ := smallCohortOn(t, s, 5)
+		addPeople(t, s, id, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca"})
+		many := func(double participants.Participant) []participants.Participant {
+			var ps []participants.Participant
+			for i := range peopleBatch + 200 {
+				ps = append(ps, participants.Participant{Name: fmt.Sprintf("Personne %d", i), Email: fmt.Sprintf("p%d@exemple.ca", i), Status: participants.Inscrit})
+			}
+			ps[peopleBatch+100] = double
+			return ps
+		}
+		for _, tt := range []struct {
+			name   string
+			ps     []participants.Participant
+			holder string
+		}{
+			{"un courriel de la cohorte", many(participants.Participant{Name: "Autre", Email: "AWA@exemple.ca", Status: participants.Inscrit}), "Awa Diallo"},
+			{"un courriel de la liste", many(participants.Participant{Name: "Autre", Email: "P3@exemple.ca", Status: participants.Inscrit}), "Personne 3"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				var refused error
+				if err := s.EditRoster(ctx, id, "l’importation", func(r *Roster) error {
+					added, err := r.AddAll(tt.ps)
+					if err == nil {
+						t.Errorf("AddAll accepted %d people", len(added))
+					}
+					refused = err
+					_, err = r.Add(participants.Participant{Name: "Après", Status: participants.Inscrit})
+					return err
+				}); err != nil {
+					t.Fatalf("the edit after the refusal: %v", err)
+				}
+				if !errors.Is(refused, ErrEmailTaken) || !containsAll(refused.Error(), tt.holder, tt.ps[peopleBatch+100].Email) {
+					t.Errorf("refusal %v, want ErrEmailTaken naming %s", refused, tt.holder)
+				}
+				if names := dumpTable(t, s.db, "participants", "name"); !slices.Equal(names, []string{`["Après"]`, `["Awa Diallo"]`}) {
+					t.Errorf("people written %v, want Awa and the one added after only", names)
+				}
+				if _, err := s.db.Exec("DELETE FROM participants WHERE name = $1", "Après"); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	})
+}
