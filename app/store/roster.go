@@ -333,7 +333,11 @@ func (r *Roster) Restore(rm Removed, p participants.Participant) error {
 // row until the transaction ends. SQLite's BEGIN IMMEDIATE already lets
 // one writer in at a time; PostgreSQL's READ COMMITTED lets two roster
 // edits read the same seats and both fill the last one, so each takes the
-// cohort's row first and the second waits for the first to commit.
+// cohort's row first and the second waits for the first to commit. FOR
+// UPDATE rather than FOR NO KEY UPDATE: a writer adding people to the
+// cohort outside a roster edit (AddParticipants: its foreign key takes
+// KEY SHARE) waits too, as it would for SQLite's one writer; marks, whose
+// keys are people and sessions, do not.
 func lockCohort(ctx context.Context, tx *sql.Tx, team bool, id int64) error {
 	if !team {
 		return cohortExists(ctx, tx, id)
