@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,6 +29,8 @@ INSERT INTO structure_nodes (structure_id, id, kind, label, x, y) VALUES (1, 1, 
 INSERT INTO structure_members (structure_id, node_id, position, name, participant_id) VALUES (1, 1, 0, 'Awa', 22);
 `
 
+// TestMigration6FoldsDoubles stays on SQLite, as does TestMigration7…:
+// they migrate schema-5 and -6 files, and a team database starts at 7.
 func TestMigration6FoldsDoubles(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "atelier.db")
@@ -89,27 +92,64 @@ func TestMigration6FoldsDoubles(t *testing.T) {
 // refused with a French sentence naming who has it.
 func TestOneCourrielOnePerson(t *testing.T) {
 	ctx := context.Background()
-	s := openTest(t)
-	id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
-	addPeople(t, s, id, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca", Status: participants.Confirme})
-	for _, email := range []string{"awa@exemple.ca", "Awa@Exemple.CA"} {
-		err := s.EditRoster(ctx, id, "la personne", func(r *Roster) error {
-			_, err := r.Add(participants.Participant{Name: "Autre", Email: email, Status: participants.Inscrit})
-			return err
-		})
-		if !errors.Is(err, ErrEmailTaken) || !containsAll(err.Error(), "Awa Diallo", email) {
-			t.Errorf("adding %q again: %v", email, err)
+	onEngines(t, func(t *testing.T, s *Store) {
+		id := createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30))
+		addPeople(t, s, id, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca", Status: participants.Confirme})
+		for _, email := range []string{"awa@exemple.ca", "Awa@Exemple.CA"} {
+			err := s.EditRoster(ctx, id, "la personne", func(r *Roster) error {
+				_, err := r.Add(participants.Participant{Name: "Autre", Email: email, Status: participants.Inscrit})
+				return err
+			})
+			if !errors.Is(err, ErrEmailTaken) || !containsAll(err.Error(), "Awa Diallo", email) {
+				t.Errorf("adding %q again: %v", email, err)
+			}
 		}
-	}
-	// Another cohort may have her too, and people without a courriel are
-	// not doubles of each other.
-	other := createTest(t, s, "Autre cohorte", date(2027, 3, 6, 18, 30))
-	addPeople(t, s, other, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca", Status: participants.Confirme})
-	addPeople(t, s, id, participants.Participant{Name: "Sans courriel", Status: participants.Inscrit},
-		participants.Participant{Name: "Sans courriel non plus", Status: participants.Inscrit})
-	if n, _ := s.CountParticipants(ctx, id); n != 3 {
-		t.Errorf("%d people, want 3", n)
-	}
+		// Another cohort may have her too, and people without a courriel are
+		// not doubles of each other.
+		other := createTest(t, s, "Autre cohorte", date(2027, 3, 6, 18, 30))
+		addPeople(t, s, other, participants.Participant{Name: "Awa Diallo", Email: "awa@exemple.ca", Status: participants.Confirme})
+		addPeople(t, s, id, participants.Participant{Name: "Sans courriel", Status: participants.Inscrit},
+			participants.Participant{Name: "Sans courriel non plus", Status: participants.Inscrit})
+		if n, _ := s.CountParticipants(ctx, id); n != 3 {
+			t.Errorf("%d people, want 3", n)
+		}
+		// Refused inside an edit, by Add or by Save, the courriel spoils
+		// nothing of the transaction: the edit goes on and commits (on
+		// PostgreSQL a statement that fails aborts the whole transaction).
+		var addErr, saveErr error
+		if err := s.EditRoster(ctx, id, "les personnes", func(r *Roster) error {
+			_, addErr = r.Add(participants.Participant{Name: "Autre", Email: "AWA@exemple.ca", Status: participants.Inscrit})
+			p, err := r.Add(participants.Participant{Name: "Bastien", Status: participants.Inscrit})
+			if err != nil {
+				return err
+			}
+			p.Email = "Awa@exemple.ca"
+			saveErr = r.Save(p)
+			_, err = r.Add(participants.Participant{Name: "Chloé", Email: "chloe@exemple.ca", Status: participants.Inscrit})
+			return err
+		}); err != nil {
+			t.Fatalf("the edit after the refusals: %v", err)
+		}
+		for _, refused := range []struct {
+			what, email string
+			err         error
+		}{{"Add", "AWA@exemple.ca", addErr}, {"Save", "Awa@exemple.ca", saveErr}} {
+			if !errors.Is(refused.err, ErrEmailTaken) || !containsAll(refused.err.Error(), "Awa Diallo", refused.email) {
+				t.Errorf("%s with her courriel: %v", refused.what, refused.err)
+			}
+		}
+		ps, err := s.Participants(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, p := range ps {
+			names = append(names, p.Name+" <"+p.Email+">")
+		}
+		if want := []string{"Awa Diallo <awa@exemple.ca>", "Sans courriel <>", "Sans courriel non plus <>", "Bastien <>", "Chloé <chloe@exemple.ca>"}; !slices.Equal(names, want) {
+			t.Errorf("roster %q, want %q", names, want)
+		}
+	})
 }
 
 func containsAll(s string, parts ...string) bool {

@@ -38,11 +38,15 @@ const (
 // file and emptied. While another connection reads, the log cannot be
 // emptied: the erasure is then committed and marked pending, finished by
 // FinishErasure or the next Open, and the error is ErrErasurePending.
+//
+// On a team database the rows go at COMMIT and nothing is left for Atelier
+// to fold: old row versions stay in the server's files until its VACUUM,
+// which the server's owner runs, so no erasure is ever pending there.
 func (s *Store) EraseParticipant(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var cohortID int64
 		var name string
-		err := tx.QueryRowContext(ctx, "SELECT cohort_id, name FROM participants WHERE id = ?", id).Scan(&cohortID, &name)
+		err := tx.QueryRowContext(ctx, "SELECT cohort_id, name FROM participants WHERE id = $1", id).Scan(&cohortID, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return personNotFound(id)
 		}
@@ -53,17 +57,23 @@ func (s *Store) EraseParticipant(ctx context.Context, id int64) error {
 			return err
 		}
 		// Marks, breakout groups and linked diagram members go by cascade.
-		if _, err := tx.ExecContext(ctx, "DELETE FROM participants WHERE id = ?", id); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM participants WHERE id = $1", id); err != nil {
 			return err
+		}
+		if s.team {
+			return nil // nothing pending on a server (see above)
 		}
 		// In the same transaction: should Atelier stop before the log is
 		// emptied, the next opening still knows there is work left.
-		_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')
+		_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, '1')
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, erasurePendingKey)
 		return err
 	})
 	if err != nil {
 		return wrapWrite("l’effacement", err)
+	}
+	if s.team {
+		return nil
 	}
 	return s.finishErasure(ctx, eraseAttempts)
 }
@@ -103,24 +113,24 @@ func eraseFromStructures(ctx context.Context, tx *sql.Tx, cohortID int64, name s
 	}
 	members, err := matching(`SELECT m.structure_id, m.node_id, m.position, m.name
 		FROM structure_members m JOIN structures s ON s.id = m.structure_id
-		WHERE s.cohort_id = ? AND m.participant_id IS NULL`)
+		WHERE s.cohort_id = $1 AND m.participant_id IS NULL`)
 	if err != nil {
 		return err
 	}
 	for _, m := range members {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM structure_members WHERE structure_id = ? AND node_id = ? AND position = ?",
+		if _, err := tx.ExecContext(ctx, "DELETE FROM structure_members WHERE structure_id = $1 AND node_id = $2 AND position = $3",
 			m.structure, m.node, m.position); err != nil {
 			return err
 		}
 	}
 	nodes, err := matching(`SELECT n.structure_id, n.id, 0, n.label
 		FROM structure_nodes n JOIN structures s ON s.id = n.structure_id
-		WHERE s.cohort_id = ? AND n.kind = 'personne'`)
+		WHERE s.cohort_id = $1 AND n.kind = 'personne'`)
 	if err != nil {
 		return err
 	}
 	for _, n := range nodes {
-		if _, err := tx.ExecContext(ctx, "UPDATE structure_nodes SET label = ? WHERE structure_id = ? AND id = ?",
+		if _, err := tx.ExecContext(ctx, "UPDATE structure_nodes SET label = $1 WHERE structure_id = $2 AND id = $3",
 			erasedLabel, n.structure, n.node); err != nil {
 			return err
 		}
@@ -130,7 +140,11 @@ func eraseFromStructures(ctx context.Context, tx *sql.Tx, cohortID int64, name s
 
 // ErasurePending reports whether an erasure is still to be finished: the
 // person is gone from the tables, but their trace is still in the file.
+// Never on a team database, whose erasures have nothing left to finish.
 func (s *Store) ErasurePending(ctx context.Context) (bool, error) {
+	if s.team {
+		return false, nil
+	}
 	v, err := s.Setting(ctx, erasurePendingKey)
 	return v != "", err
 }
@@ -140,7 +154,7 @@ func (s *Store) ErasurePending(ctx context.Context) (bool, error) {
 // nothing is left (or nothing was pending), ErrErasurePending when another
 // connection still reads.
 func (s *Store) FinishErasure(ctx context.Context) error {
-	if s.readOnly {
+	if s.readOnly || s.team {
 		return nil
 	}
 	pending, err := s.ErasurePending(ctx)
@@ -162,7 +176,7 @@ func (s *Store) finishErasure(ctx context.Context, attempts int) error {
 		return ErrErasurePending
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", erasurePendingKey)
+		_, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = $1", erasurePendingKey)
 		return err
 	})
 	if err != nil {

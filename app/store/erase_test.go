@@ -5,7 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -48,7 +50,10 @@ func traces(t *testing.T, path string) []string {
 // eraseFixture is a cohort with erasedPerson and someone else, the person
 // marked (with a note), placed in a breakout group and drawn in a
 // structure diagram saved before they registered (so by name only, not
-// linked to them): as a member and as a « personne » node.
+// linked to them): as a member and as a « personne » node. The tests built
+// on it stay on SQLite: they search the file's bytes and hold readers on
+// its WAL, which a team database does not have (TestEraseParticipant is
+// the part that runs on both engines).
 func eraseFixture(t *testing.T) (*Store, participants.Participant) {
 	t.Helper()
 	s, id, sessions := smallCohort(t, 5)
@@ -275,4 +280,74 @@ func TestFinishErasure(t *testing.T) {
 	if err := s.FinishErasure(ctx); err != nil {
 		t.Errorf("finishing with nothing pending: %v", err)
 	}
+}
+
+// TestEraseParticipant checks on both engines what erasing takes out of
+// the tables: the person, their marks and groups, and their name where a
+// diagram wrote it; the others stay. Nothing is left pending on either
+// (on a team database, never). The diagram is written in SQL, in the
+// statements both engines read, not through CreateStructure: this test is
+// about erase.go alone.
+func TestEraseParticipant(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		id, sessions := smallCohortOn(t, s, 5)
+		ps := addPeople(t, s, id, erasedPerson, participants.Participant{Name: "Awa"})
+		p, awa := ps[0], ps[1]
+		if err := s.SetAttendance(ctx, []participants.Attendance{
+			{ParticipantID: p.ID, SessionID: sessions[0], Mark: participants.Present, Note: "Arrivée avec Awa"},
+			{ParticipantID: awa.ID, SessionID: sessions[0], Mark: participants.Present},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var structureID int64
+		if err := s.db.QueryRow(`INSERT INTO structures (cohort_id, name, created_at, updated_at)
+			VALUES ($1, 'Comité', 0, 0) RETURNING id`, id).Scan(&structureID); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{"INSERT INTO breakout_members (session_id, group_no, participant_id) VALUES ($1, 1, $2), ($1, 1, $3)", []any{sessions[0], p.ID, awa.ID}},
+			{`INSERT INTO structure_nodes (structure_id, id, kind, label, x, y) VALUES
+				($1, 1, 'cercle', 'Coordination', 0, 0), ($1, 2, 'personne', $2, 0, 0), ($1, 3, 'personne', 'Awa', 0, 0)`,
+				[]any{structureID, "xéphyrine QUATREMAINS-écarlate"}},
+			{`INSERT INTO structure_members (structure_id, node_id, position, name, participant_id) VALUES
+				($1, 1, 0, $2, NULL), ($1, 1, 1, 'Invité·e externe', NULL), ($1, 1, 2, 'Awa', $3)`,
+				[]any{structureID, erasedPerson.Name, awa.ID}},
+		} {
+			if _, err := s.db.Exec(q.sql, q.args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		if err := s.EraseParticipant(ctx, p.ID); err != nil {
+			t.Fatalf("erasing: %v", err)
+		}
+		if _, err := s.PersonalData(ctx, p.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("erased person still found: %v", err)
+		}
+		if got := dumpTable(t, s.db, "attendance", "CAST(participant_id AS text)"); !slices.Equal(got, []string{fmt.Sprintf(`["%d"]`, awa.ID)}) {
+			t.Errorf("marks left %v, want Awa's only", got)
+		}
+		if got := dumpTable(t, s.db, "breakout_members", "CAST(participant_id AS text)"); !slices.Equal(got, []string{fmt.Sprintf(`["%d"]`, awa.ID)}) {
+			t.Errorf("group members left %v, want Awa only", got)
+		}
+		if got := dumpTable(t, s.db, "structure_members", "name"); !slices.Equal(got, []string{`["Awa"]`, `["Invité·e externe"]`}) {
+			t.Errorf("diagram members left %v", got)
+		}
+		if got := dumpTable(t, s.db, "structure_nodes", "CAST(id AS text), label"); !slices.Equal(got, []string{`["1" "Coordination"]`, `["2" "` + erasedLabel + `"]`, `["3" "Awa"]`}) {
+			t.Errorf("diagram nodes %v, want the person's node relabelled only", got)
+		}
+		if pending, err := s.ErasurePending(ctx); err != nil || pending {
+			t.Errorf("pending %v, %v; want nothing pending", pending, err)
+		}
+		if err := s.FinishErasure(ctx); err != nil {
+			t.Errorf("finishing with nothing pending: %v", err)
+		}
+		if err := s.EraseParticipant(ctx, p.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("erasing twice: %v, want ErrNotFound", err)
+		}
+	})
 }

@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"atelier/app/domain/course"
@@ -20,23 +24,18 @@ func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []partic
 			return nil, usererr.New("Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, p.Name, err)
 		}
 	}
-	ids := make([]int64, len(ps))
+	var ids []int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := cohortExists(ctx, tx, cohortID); err != nil {
 			return err
 		}
-		stmt, err := prepareParticipantInsert(ctx, tx)
-		if err != nil {
-			return err
+		var i int
+		var err error
+		ids, i, err = insertPeople(ctx, tx, s.team, cohortID, ps, s.now())
+		if errors.Is(err, errEmailHeld) {
+			return usererr.Wrap(err, "Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, ps[i].Name, usererr.Message(emailHeld(ps[i].Email, err))).Of(ErrEmailTaken)
 		}
-		defer stmt.Close()
-		now := s.now()
-		for i, p := range ps {
-			if ids[i], err = insertParticipant(ctx, stmt, cohortID, p, now); err != nil {
-				return err
-			}
-		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, wrapWrite("les personnes inscrites", err)
@@ -63,10 +62,10 @@ func (s *Store) Participants(ctx context.Context, cohortID int64) ([]participant
 // allocates five times its size.
 func cohortPeople(ctx context.Context, tx *sql.Tx, cohortID int64) ([]participants.Participant, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n); err != nil {
 		return nil, err
 	}
-	return queryPeople(ctx, tx, n, "WHERE cohort_id = ? ORDER BY registered_at, id", cohortID)
+	return queryPeople(ctx, tx, n, "WHERE cohort_id = $1 ORDER BY registered_at, id", cohortID)
 }
 
 // queryPeople reads the participants that where (a WHERE clause, with
@@ -109,7 +108,7 @@ func (s *Store) CountParticipants(ctx context.Context, cohortID int64) (int, err
 	var n int
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx,
-			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n)
+			"SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n)
 	})
 	return n, wrapRead("le nombre de personnes inscrites", err)
 }
@@ -130,14 +129,16 @@ func (s *Store) SetAttendance(ctx context.Context, marks []participants.Attendan
 
 // prepareMark prepares the statement setMarks runs. The SELECT inserts
 // nothing when the session is not one of the person's cohort, which
-// foreign keys alone would allow, nor, given a cohort (?6 not 0), when the
-// person is not of that cohort.
+// foreign keys alone would allow, nor, given a cohort ($6 not 0), when the
+// person is not of that cohort. The CAST is for PostgreSQL, which would
+// otherwise take $6 for an integer (like 0) and a bigint (like cohort_id)
+// at once, and refuse.
 func prepareMark(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
 	return tx.PrepareContext(ctx, `INSERT INTO attendance
 			(participant_id, session_id, mark, minutes, note)
-		SELECT p.id, s.id, ?3, ?4, ?5
+		SELECT p.id, s.id, $3, $4, $5
 		FROM participants p JOIN sessions s ON s.cohort_id = p.cohort_id
-		WHERE p.id = ?1 AND s.id = ?2 AND ?6 IN (0, p.cohort_id)
+		WHERE p.id = $1 AND s.id = $2 AND CAST($6 AS bigint) IN (0, p.cohort_id)
 		ON CONFLICT (session_id, participant_id) DO UPDATE
 		SET mark = excluded.mark, minutes = excluded.minutes, note = excluded.note`)
 }
@@ -174,7 +175,7 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 		// exactly would cost as much as reading them.
 		var n int
 		if err := tx.QueryRowContext(ctx,
-			"SELECT count(*) FROM participants WHERE cohort_id = ?", cohortID).Scan(&n); err != nil {
+			"SELECT count(*) FROM participants WHERE cohort_id = $1", cohortID).Scan(&n); err != nil {
 			return err
 		}
 		n *= course.SessionCount
@@ -182,7 +183,7 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 		rows, err := tx.QueryContext(ctx, `SELECT a.participant_id, a.session_id, a.mark,
 				a.minutes, nullif(a.note, '')
 			FROM sessions s JOIN attendance a ON a.session_id = s.id
-			WHERE s.cohort_id = ? ORDER BY s.number, a.participant_id`, cohortID)
+			WHERE s.cohort_id = $1 ORDER BY s.number, a.participant_id`, cohortID)
 		if err != nil {
 			return err
 		}
@@ -209,26 +210,219 @@ func (s *Store) Attendance(ctx context.Context, cohortID int64) ([]participants.
 	return list, nil
 }
 
-// prepareParticipantInsert prepares the insert that insertParticipant runs.
-func prepareParticipantInsert(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
-	return tx.PrepareContext(ctx, `INSERT INTO participants (id, cohort_id, name, pronouns,
+// participantsInsert and onEmailHeld open and close the INSERT of people,
+// rows of participantRow in between. A courriel already someone's in the
+// cohort inserts nothing (the row is missing from RETURNING) rather than
+// breaking the unique index: on PostgreSQL a failed statement spoils the
+// whole transaction, and the roster could no longer even say who has it.
+const (
+	participantsInsert = `INSERT INTO participants (id, cohort_id, name, pronouns,
 		email, email_key, organisation, city, phone, accessibility, consent, notes, status,
-		registered_at, queued_at, created_at) VALUES (nullif(?, 0), ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		registered_at, queued_at, created_at) VALUES `
+	onEmailHeld = `
+		ON CONFLICT (cohort_id, email_key) WHERE email_key IS NOT NULL DO NOTHING
+		RETURNING id`
+	participantParams = 16 // a row's values: participantArgs
+)
+
+// participantRow is one row of VALUES for participantArgs, its
+// parameters numbered from n+1 and written by param; id is the SQL of the
+// first value.
+func participantRow(b *strings.Builder, n int, id string, param func(int) string) {
+	b.WriteString("(")
+	b.WriteString(id)
+	for i := 2; i <= participantParams; i++ {
+		if i == 6 { // email_key: NULL when there is no courriel
+			fmt.Fprintf(b, ", nullif(%s, '')", param(n+i))
+		} else {
+			b.WriteString(", " + param(n+i))
+		}
+	}
+	b.WriteString(")")
 }
 
+// numbered writes parameter n as $n, which both engines read.
+func numbered(n int) string { return "$" + strconv.Itoa(n) }
+
+// batchParam is how insertPeople writes its parameters, numbered ($n) on
+// PostgreSQL, which takes no other form, but anonymous (?) on SQLite: it
+// looks up a named or numbered parameter in a list, once to compile and
+// once to bind, so that a statement of thousands of them took seconds.
+func batchParam(team bool) func(int) string {
+	if team {
+		return numbered
+	}
+	return func(int) string { return "?" }
+}
+
+// participantArgs are participantRow's values for p, whose registration
+// time is set.
+func participantArgs(args []any, id, cohortID int64, p participants.Participant, now time.Time) []any {
+	return append(args, id, cohortID, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
+		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
+		p.RegisteredAt.UnixNano(), queueTime(p), now.Unix())
+}
+
+// prepareParticipantInsert prepares the insert of one person that
+// insertParticipant runs.
+func prepareParticipantInsert(ctx context.Context, tx *sql.Tx, team bool) (*sql.Stmt, error) {
+	var q strings.Builder
+	q.WriteString(participantsInsert)
+	participantRow(&q, 0, participantID(team), numbered)
+	q.WriteString(onEmailHeld)
+	return tx.PrepareContext(ctx, q.String())
+}
+
+// participantID is the id a new row gets: its own ($1) for a person
+// restored after removal, else a new one. SQLite makes one for a NULL
+// written into its INTEGER PRIMARY KEY; PostgreSQL refuses a NULL in an
+// identity column, so the next value is asked of its sequence.
+func participantID(team bool) string {
+	if team {
+		return "coalesce(nullif($1::bigint, 0), nextval(pg_get_serial_sequence('participants', 'id')))"
+	}
+	return "nullif($1, 0)"
+}
+
+// errEmailHeld is an insert that did nothing because its courriel is
+// already someone's in the cohort; callers turn it into a sentence.
+var errEmailHeld = errors.New("participants_email_once: courriel already held in the cohort")
+
 // insertParticipant writes p, under its own id when it has one (a person
-// restored after removal) and registered now when it has no time.
+// restored after removal) and registered now when it has no time. It
+// returns errEmailHeld when the cohort already has p's courriel.
 func insertParticipant(ctx context.Context, stmt *sql.Stmt, cohortID int64, p participants.Participant, now time.Time) (int64, error) {
 	if p.RegisteredAt.IsZero() {
 		p.RegisteredAt = now
 	}
-	res, err := stmt.ExecContext(ctx, p.ID, cohortID, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
-		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status),
-		p.RegisteredAt.UnixNano(), queueTime(p), now.Unix())
-	if err != nil {
-		return 0, err
+	var id int64
+	err := stmt.QueryRowContext(ctx, participantArgs(nil, p.ID, cohortID, p, now)...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errEmailHeld
 	}
-	return res.LastInsertId()
+	return id, err
+}
+
+// peopleBatch is how many people one INSERT of insertPeople writes: one
+// statement a person would cost a team database a round trip to the
+// server each, seconds for an import of thousands. 500 rows of 16 values
+// stay well under the parameters either engine takes (SQLite 32,766,
+// PostgreSQL 65,535).
+const peopleBatch = 500
+
+// insertPeople writes ps in the cohort, as insertParticipant would each
+// but in statements of peopleBatch rows, and returns their ids in order.
+// When the cohort already has the courriel of one of them (or of an
+// earlier one of ps), the error is errEmailHeld and i is its index; the
+// others may have been written, so the caller must undo the lot.
+func insertPeople(ctx context.Context, tx *sql.Tx, team bool, cohortID int64, ps []participants.Participant, now time.Time) (ids []int64, i int, err error) {
+	// The ids are decided beforehand: the rows RETURNING gives back come
+	// in no promised order, and those it leaves out are the refused.
+	if ids, err = newParticipantIDs(ctx, tx, team, ps); err != nil {
+		return nil, 0, err
+	}
+	args := make([]any, 0, participantParams*min(len(ps), peopleBatch))
+	param := batchParam(team)
+	for start := 0; start < len(ps); start += peopleBatch {
+		batch := ps[start:min(start+peopleBatch, len(ps))]
+		var q strings.Builder
+		q.WriteString(participantsInsert)
+		args = args[:0]
+		for k, p := range batch {
+			if k > 0 {
+				q.WriteString(", ")
+			}
+			participantRow(&q, len(args), param(len(args)+1), param)
+			if p.RegisteredAt.IsZero() {
+				p.RegisteredAt = now
+			}
+			args = participantArgs(args, ids[start+k], cohortID, p, now)
+		}
+		q.WriteString(onEmailHeld)
+		written, err := returnedIDs(ctx, tx, q.String(), args, len(batch))
+		if err != nil {
+			return nil, 0, err
+		}
+		for k := range batch {
+			if !written[ids[start+k]] {
+				return nil, start + k, errEmailHeld
+			}
+		}
+	}
+	return ids, 0, nil
+}
+
+// returnedIDs runs an INSERT … RETURNING id and gathers the ids.
+func returnedIDs(ctx context.Context, tx *sql.Tx, query string, args []any, size int) (map[int64]bool, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	written := make(map[int64]bool, size)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		written[id] = true
+	}
+	return written, rows.Err()
+}
+
+// newParticipantIDs is the id of each of ps: its own when it has one (a
+// person restored), else a new one, taken the way each engine takes it for
+// a row without: past the largest on SQLite (safe, since the write
+// transaction holds the file), from the identity's sequence on PostgreSQL,
+// which other writers draw from at the same time.
+func newParticipantIDs(ctx context.Context, tx *sql.Tx, team bool, ps []participants.Participant) ([]int64, error) {
+	ids := make([]int64, len(ps))
+	fresh, top := 0, int64(0)
+	for i, p := range ps {
+		ids[i], top = p.ID, max(top, p.ID)
+		if p.ID == 0 {
+			fresh++
+		}
+	}
+	if fresh == 0 {
+		return ids, nil
+	}
+	next := make([]int64, 0, fresh)
+	if team {
+		rows, err := tx.QueryContext(ctx,
+			"SELECT nextval(pg_get_serial_sequence('participants', 'id')) FROM generate_series(1, $1)", fresh)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return nil, err
+			}
+			next = append(next, id)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	} else {
+		var last int64
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM participants").Scan(&last); err != nil {
+			return nil, err
+		}
+		// Past a restored person's id too, which may be above the largest
+		// left in the table.
+		for last = max(last, top); len(next) < fresh; {
+			last++
+			next = append(next, last)
+		}
+	}
+	for i := range ids {
+		if ids[i] == 0 {
+			ids[i], next = next[0], next[1:]
+		}
+	}
+	return ids, nil
 }
 
 // queueTime is p's place in the waiting list as stored: its registration
@@ -257,7 +451,7 @@ func (s *Store) SessionAttendance(ctx context.Context, sessionID int64) ([]parti
 
 func sessionMarks(ctx context.Context, tx *sql.Tx, sessionID int64) ([]participants.Attendance, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT participant_id, mark, minutes, nullif(note, '')
-		FROM attendance WHERE session_id = ? ORDER BY participant_id`, sessionID)
+		FROM attendance WHERE session_id = $1 ORDER BY participant_id`, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +474,7 @@ func sessionMarks(ctx context.Context, tx *sql.Tx, sessionID int64) ([]participa
 func (s *Store) MarkedSessions(ctx context.Context, cohortID int64) (map[int64]bool, error) {
 	marked := map[int64]bool{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = ?
+		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = $1
 			AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id)`, cohortID)
 		if err != nil {
 			return err
@@ -301,7 +495,7 @@ func (s *Store) MarkedSessions(ctx context.Context, cohortID int64) (map[int64]b
 func cohortExists(ctx context.Context, tx *sql.Tx, id int64) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = ?)", id).Scan(&exists); err != nil {
+		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = $1)", id).Scan(&exists); err != nil {
 		return err
 	}
 	if !exists {

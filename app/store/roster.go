@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 
 	"atelier/app/domain/course"
@@ -27,6 +29,7 @@ type Roster struct {
 	tx       *sql.Tx
 	cohortID int64
 	now      time.Time
+	team     bool // on PostgreSQL (Store.team): a few statements differ
 	insert   *sql.Stmt
 	marks    *sql.Stmt
 }
@@ -36,10 +39,10 @@ type Roster struct {
 // an error (« la personne », « l’importation »).
 func (s *Store) EditRoster(ctx context.Context, cohortID int64, what string, fn func(r *Roster) error) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := cohortExists(ctx, tx, cohortID); err != nil {
+		if err := lockCohort(ctx, tx, s.team, cohortID); err != nil {
 			return err
 		}
-		r := &Roster{ctx: ctx, tx: tx, cohortID: cohortID, now: s.now()}
+		r := &Roster{ctx: ctx, tx: tx, cohortID: cohortID, now: s.now(), team: s.team}
 		defer r.close()
 		return fn(r)
 	})
@@ -63,10 +66,10 @@ func (r *Roster) CohortID() int64 { return r.cohortID }
 // Seats reads how the cohort's seats stand.
 func (r *Roster) Seats() (participants.Seats, error) {
 	var limit int
-	if err := r.tx.QueryRowContext(r.ctx, "SELECT seat_limit FROM cohorts WHERE id = ?", r.cohortID).Scan(&limit); err != nil {
+	if err := r.tx.QueryRowContext(r.ctx, "SELECT seat_limit FROM cohorts WHERE id = $1", r.cohortID).Scan(&limit); err != nil {
 		return participants.Seats{}, err
 	}
-	rows, err := r.tx.QueryContext(r.ctx, "SELECT status, count(*) FROM participants WHERE cohort_id = ? GROUP BY status", r.cohortID)
+	rows, err := r.tx.QueryContext(r.ctx, "SELECT status, count(*) FROM participants WHERE cohort_id = $1 GROUP BY status", r.cohortID)
 	if err != nil {
 		return participants.Seats{}, err
 	}
@@ -87,7 +90,7 @@ func (r *Roster) Seats() (participants.Seats, error) {
 	// The waiting people themselves (few), for the domain to say who is
 	// first and where the list ends: the order of the list is its rule,
 	// not SQL's.
-	waiting, err := queryPeople(r.ctx, r.tx, counts[participants.Attente], "WHERE cohort_id = ? AND status = 'attente'", r.cohortID)
+	waiting, err := queryPeople(r.ctx, r.tx, counts[participants.Attente], "WHERE cohort_id = $1 AND status = 'attente'", r.cohortID)
 	if err != nil {
 		return participants.Seats{}, err
 	}
@@ -101,7 +104,7 @@ func (r *Roster) People() ([]participants.Participant, error) {
 
 // Person reads one person of the cohort.
 func (r *Roster) Person(id int64) (participants.Participant, error) {
-	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE id = ? AND cohort_id = ?", id, r.cohortID)
+	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE id = $1 AND cohort_id = $2", id, r.cohortID)
 	if err != nil {
 		return participants.Participant{}, err
 	}
@@ -119,7 +122,7 @@ func (r *Roster) Add(p participants.Participant) (participants.Participant, erro
 	}
 	if r.insert == nil {
 		var err error
-		if r.insert, err = prepareParticipantInsert(r.ctx, r.tx); err != nil {
+		if r.insert, err = prepareParticipantInsert(r.ctx, r.tx, r.team); err != nil {
 			return p, err
 		}
 	}
@@ -134,6 +137,58 @@ func (r *Roster) Add(p participants.Participant) (participants.Participant, erro
 	return p, nil
 }
 
+// AddAll inserts ps, statuses decided, as Add would each, and returns
+// them with their ids, in order; but in statements of hundreds of people,
+// which an import of thousands into a team database needs (one statement a
+// person costs a round trip to the server each). When one of ps is
+// refused (invalid, or a courriel the cohort or an earlier one of ps
+// has), none of ps is written, the error names that one, and the edit may
+// go on.
+func (r *Roster) AddAll(ps []participants.Participant) ([]participants.Participant, error) {
+	out := make([]participants.Participant, len(ps))
+	for i, p := range ps {
+		if err := p.Validate(); err != nil {
+			return nil, usererr.New("«\u00a0%s\u00a0»\u00a0: %s", p.Name, err)
+		}
+		if p.RegisteredAt.IsZero() {
+			p.RegisteredAt = r.now
+		}
+		p.CohortID = r.cohortID
+		out[i] = p
+	}
+	// Undone to the savepoint when refused, on both engines: rows of a
+	// batch past the refused one are written, and on PostgreSQL an error
+	// would otherwise spoil the rest of the edit.
+	if _, err := r.tx.ExecContext(r.ctx, "SAVEPOINT add_all"); err != nil {
+		return nil, err
+	}
+	ids, i, err := insertPeople(r.ctx, r.tx, r.team, r.cohortID, out, r.now)
+	if err != nil {
+		if _, rerr := r.tx.ExecContext(r.ctx, "ROLLBACK TO SAVEPOINT add_all"); rerr != nil {
+			return nil, errors.Join(err, rerr)
+		}
+	}
+	if _, rerr := r.tx.ExecContext(r.ctx, "RELEASE SAVEPOINT add_all"); rerr != nil {
+		return nil, errors.Join(err, rerr)
+	}
+	if errors.Is(err, errEmailHeld) {
+		key := participants.EmailKey(out[i].Email)
+		for _, earlier := range out[:i] {
+			if participants.EmailKey(earlier.Email) == key {
+				return nil, EmailTaken(out[i].Email, earlier.Name, err)
+			}
+		}
+		return nil, r.emailTaken(out[i], err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].ID = ids[i]
+	}
+	return out, nil
+}
+
 // ByEmail finds the person of the cohort whose courriel has the same key
 // as email (participants.EmailKey); ok is false when there is none.
 func (r *Roster) ByEmail(email string) (p participants.Participant, ok bool, err error) {
@@ -141,47 +196,66 @@ func (r *Roster) ByEmail(email string) (p participants.Participant, ok bool, err
 	if key == "" {
 		return p, false, nil
 	}
-	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE cohort_id = ? AND email_key = ?", r.cohortID, key)
+	list, err := queryPeople(r.ctx, r.tx, 1, "WHERE cohort_id = $1 AND email_key = $2", r.cohortID, key)
 	if err != nil || len(list) == 0 {
 		return p, false, err
 	}
 	return list[0], true, nil
 }
 
-// emailTaken explains the unique index refusing a second person with p's
+// emailTaken explains the cohort refusing a second person with p's
 // courriel (the application layer checks first; this is the last guard,
-// e.g. against another writer); other errors pass unchanged.
+// e.g. against another writer): errEmailHeld, or the unique index itself;
+// other errors pass unchanged.
 func (r *Roster) emailTaken(p participants.Participant, err error) error {
-	if !isUniqueViolation(err, "participants.email_key") {
+	if !errors.Is(err, errEmailHeld) && !isUniqueViolation(err, "participants.email_key") {
 		return err
 	}
 	other, ok, ferr := r.ByEmail(p.Email)
 	if ferr != nil || !ok {
-		return usererr.Wrap(err, "Le courriel «\u00a0%s\u00a0» est déjà celui d’une autre personne de cette cohorte\u202f; une cohorte ne peut pas inscrire deux fois le même courriel.", p.Email).Of(ErrEmailTaken)
+		return emailHeld(p.Email, err)
+	}
+	if other.ID == p.ID {
+		// The person restored is there already: not a matter of courriel,
+		// and as unexpected as the primary key refusing them would be.
+		return fmt.Errorf("participant %d is already in cohort %d: %w", p.ID, r.cohortID, err)
 	}
 	return EmailTaken(p.Email, other.Name, err)
 }
 
+// emailHeld says that email is already someone's in the cohort, without
+// saying whose.
+func emailHeld(email string, cause error) error {
+	return usererr.Wrap(cause, "Le courriel «\u00a0%s\u00a0» est déjà celui d’une autre personne de cette cohorte\u202f; une cohorte ne peut pas inscrire deux fois le même courriel.", email).Of(ErrEmailTaken)
+}
+
 // Save writes every field of p, status and place in the waiting list
-// included.
+// included. A courriel someone else of the cohort has changes nothing
+// (NOT EXISTS) instead of breaking the unique index, which on PostgreSQL
+// would spoil the transaction before emailTaken could read whose it is.
 func (r *Roster) Save(p participants.Participant) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	res, err := r.tx.ExecContext(r.ctx, `UPDATE participants SET name = ?, pronouns = ?, email = ?,
-			email_key = nullif(?, ''), organisation = ?, city = ?, phone = ?, accessibility = ?, consent = ?,
-			notes = ?, status = ?, queued_at = ?
-		WHERE id = ? AND cohort_id = ?`, p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
+	res, err := r.tx.ExecContext(r.ctx, `UPDATE participants SET name = $1, pronouns = $2, email = $3,
+			email_key = nullif($4, ''), organisation = $5, city = $6, phone = $7, accessibility = $8, consent = $9,
+			notes = $10, status = $11, queued_at = $12
+		WHERE id = $13 AND cohort_id = $14 AND NOT EXISTS (SELECT 1 FROM participants o
+			WHERE o.cohort_id = $14 AND o.email_key = nullif($4, '') AND o.id <> $13)`,
+		p.Name, p.Pronouns, p.Email, participants.EmailKey(p.Email), p.Organisation,
 		p.City, p.Phone, p.Accessibility, p.Consent, p.Notes, string(p.Status), queueTime(p), p.ID, r.cohortID)
 	if err != nil {
 		return r.emailTaken(p, err)
 	}
 	if n, err := res.RowsAffected(); err != nil {
 		return err
-	} else if n == 0 {
-		return personNotFound(p.ID)
+	} else if n > 0 {
+		return nil
 	}
-	return nil
+	if _, err := r.Person(p.ID); err != nil {
+		return err
+	}
+	return r.emailTaken(p, errEmailHeld)
 }
 
 // Mark records attendance marks, replacing earlier ones for the same
@@ -198,15 +272,15 @@ func (r *Roster) Mark(marks ...participants.Attendance) error {
 
 // Clear removes a person's mark for a session, if any.
 func (r *Roster) Clear(participantID, sessionID int64) error {
-	_, err := r.tx.ExecContext(r.ctx, `DELETE FROM attendance WHERE participant_id = ? AND session_id = ?
-		AND participant_id IN (SELECT id FROM participants WHERE cohort_id = ?)`, participantID, sessionID, r.cohortID)
+	_, err := r.tx.ExecContext(r.ctx, `DELETE FROM attendance WHERE participant_id = $1 AND session_id = $2
+		AND participant_id IN (SELECT id FROM participants WHERE cohort_id = $3)`, participantID, sessionID, r.cohortID)
 	return err
 }
 
 // SessionMarks reads the marks of one session of the cohort.
 func (r *Roster) SessionMarks(sessionID int64) ([]participants.Attendance, error) {
 	var ours bool
-	if err := r.tx.QueryRowContext(r.ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ? AND cohort_id = ?)",
+	if err := r.tx.QueryRowContext(r.ctx, "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = $1 AND cohort_id = $2)",
 		sessionID, r.cohortID).Scan(&ours); err != nil {
 		return nil, err
 	}
@@ -241,7 +315,7 @@ func (r *Roster) Remove(id int64) (Removed, error) {
 	if err != nil {
 		return rm, err
 	}
-	_, err = r.tx.ExecContext(r.ctx, "DELETE FROM participants WHERE id = ?", id)
+	_, err = r.tx.ExecContext(r.ctx, "DELETE FROM participants WHERE id = $1", id)
 	return rm, err
 }
 
@@ -253,6 +327,26 @@ func (r *Roster) Restore(rm Removed, p participants.Participant) error {
 		return err
 	}
 	return r.Mark(rm.Marks...)
+}
+
+// lockCohort checks that the cohort exists and, on PostgreSQL, locks its
+// row until the transaction ends. SQLite's BEGIN IMMEDIATE already lets
+// one writer in at a time; PostgreSQL's READ COMMITTED lets two roster
+// edits read the same seats and both fill the last one, so each takes the
+// cohort's row first and the second waits for the first to commit. FOR
+// UPDATE rather than FOR NO KEY UPDATE: a writer adding people to the
+// cohort outside a roster edit (AddParticipants: its foreign key takes
+// KEY SHARE) waits too, as it would for SQLite's one writer; marks, whose
+// keys are people and sessions, do not.
+func lockCohort(ctx context.Context, tx *sql.Tx, team bool, id int64) error {
+	if !team {
+		return cohortExists(ctx, tx, id)
+	}
+	err := tx.QueryRowContext(ctx, "SELECT id FROM cohorts WHERE id = $1 FOR UPDATE", id).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return cohortNotFound(id)
+	}
+	return err
 }
 
 func personNotFound(id int64) error {
@@ -273,7 +367,7 @@ func (s *Store) PersonalData(ctx context.Context, id int64) (Removed, error) {
 
 func personalData(ctx context.Context, tx *sql.Tx, id int64) (Removed, error) {
 	var r Removed
-	list, err := queryPeople(ctx, tx, 1, "WHERE id = ?", id)
+	list, err := queryPeople(ctx, tx, 1, "WHERE id = $1", id)
 	if err != nil {
 		return r, err
 	}
@@ -283,7 +377,7 @@ func personalData(ctx context.Context, tx *sql.Tx, id int64) (Removed, error) {
 	r.Participant = list[0]
 	rows, err := tx.QueryContext(ctx, `SELECT a.session_id, a.mark, a.minutes, a.note
 		FROM attendance a JOIN sessions s ON s.id = a.session_id
-		WHERE a.participant_id = ? ORDER BY s.number`, id)
+		WHERE a.participant_id = $1 ORDER BY s.number`, id)
 	if err != nil {
 		return r, err
 	}
@@ -302,7 +396,7 @@ func personalData(ctx context.Context, tx *sql.Tx, id int64) (Removed, error) {
 // mistake); there is nothing to do when there is none.
 func (s *Store) ClearAttendance(ctx context.Context, participantID, sessionID int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM attendance WHERE participant_id = ? AND session_id = ?", participantID, sessionID)
+		_, err := tx.ExecContext(ctx, "DELETE FROM attendance WHERE participant_id = $1 AND session_id = $2", participantID, sessionID)
 		return err
 	})
 	return wrapWrite("la présence", err)
