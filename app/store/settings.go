@@ -13,7 +13,7 @@ import (
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -28,7 +28,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return usererr.New("Un réglage doit avoir un nom.")
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 		return err
 	})
