@@ -301,7 +301,7 @@ func (s *Store) MarkedSessions(ctx context.Context, cohortID int64) (map[int64]b
 func cohortExists(ctx context.Context, tx *sql.Tx, id int64) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx,
-		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = ?)", id).Scan(&exists); err != nil {
+		"SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = $1)", id).Scan(&exists); err != nil {
 		return err
 	}
 	if !exists {
