@@ -221,8 +221,8 @@ func loadCohort(ctx context.Context, tx *sql.Tx, id int64) (course.Cohort, error
 	var c course.Cohort
 	var created int64
 	err := tx.QueryRowContext(ctx,
-		"SELECT id, name, time_zone, seat_limit, certificate_min, created_at FROM cohorts WHERE id = $1", id).
-		Scan(&c.ID, &c.Name, &c.TimeZone, &c.SeatLimit, &c.CertificateMin, &created)
+		"SELECT id, name, time_zone, seat_limit, certificate_min, created_at, version FROM cohorts WHERE id = $1", id).
+		Scan(&c.ID, &c.Name, &c.TimeZone, &c.SeatLimit, &c.CertificateMin, &created, &c.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, cohortNotFound(id)
 	}
@@ -282,10 +282,11 @@ func loadSessions(ctx context.Context, tx *sql.Tx, cohortID int64, loc *time.Loc
 	return sessions, rows.Err()
 }
 
-// loadBlocks fills the sessions' blocks with one query for the cohort.
+// loadBlocks fills the sessions' blocks with one query for the cohort;
+// sessions may be some of the cohort's only.
 func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []course.Session) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.session_id, b.id, b.title, b.kind, b.minutes,
-			b.facilitator, b.notes, b.materials, coalesce(b.fixed_start, 0)
+			b.facilitator, b.notes, b.materials, coalesce(b.fixed_start, 0), b.version
 		FROM agenda_blocks b JOIN sessions s ON s.id = b.session_id
 		WHERE s.cohort_id = $1 ORDER BY s.number, b.position`, cohortID)
 	if err != nil {
@@ -301,12 +302,15 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []cour
 		var b agenda.Block
 		var kind string
 		var fixed int64
-		if err := rows.Scan(&sid, &b.ID, &b.Title, &kind, &b.Minutes, &b.Facilitator, &b.Notes, &b.Materials, &fixed); err != nil {
+		if err := rows.Scan(&sid, &b.ID, &b.Title, &kind, &b.Minutes, &b.Facilitator, &b.Notes, &b.Materials, &fixed, &b.Version); err != nil {
 			return err
 		}
 		b.Kind = agenda.Kind(kind)
 		b.FixedStart = time.Duration(fixed) * time.Minute
-		i := index[sid]
+		i, ok := index[sid]
+		if !ok {
+			continue
+		}
 		sessions[i].Blocks = append(sessions[i].Blocks, b)
 	}
 	return rows.Err()
@@ -319,6 +323,12 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, cohortID int64, sessions []cour
 // a copy) is added; the session's blocks left out are removed, and the
 // resources tied to them go with them. Nothing is written unless every
 // block is valid.
+//
+// Each block kept must carry the version it was read with: when another
+// person saved the agenda since (which bumps every block it kept), or
+// removed a block this list still has, nothing is written and the error is
+// a *ConflictError (ErrConflict) with the agenda as saved now. The blocks
+// returned carry their new versions, for the next save.
 func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks []agenda.Block) ([]agenda.Block, error) {
 	if err := validateBlocks(blocks); err != nil {
 		return nil, err
@@ -334,8 +344,11 @@ func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks [
 		if _, err := tx.ExecContext(ctx, "UPDATE agenda_blocks SET position = -1 - position WHERE session_id = $1", sessionID); err != nil {
 			return err
 		}
+		// The step aside above leaves versions alone: every block kept is
+		// updated again below, where its version is checked and bumped.
 		update, err := tx.PrepareContext(ctx, `UPDATE agenda_blocks SET position = $1, title = $2, kind = $3,
-			minutes = $4, facilitator = $5, notes = $6, materials = $7, fixed_start = $8 WHERE id = $9`)
+			minutes = $4, facilitator = $5, notes = $6, materials = $7, fixed_start = $8, version = version + 1
+			WHERE id = $9 AND version = $10`)
 		if err != nil {
 			return err
 		}
@@ -348,23 +361,63 @@ func (s *Store) SaveSessionBlocks(ctx context.Context, sessionID int64, blocks [
 		seen := map[int64]bool{}
 		for i := range out {
 			b := &out[i]
-			if existing[b.ID] && !seen[b.ID] {
-				_, err = update.ExecContext(ctx, i, b.Title, string(b.Kind), b.Minutes, b.Facilitator, b.Notes, b.Materials, fixedStart(*b), b.ID)
-			} else {
-				b.ID, err = insertBlock(ctx, insert, sessionID, i, *b)
+			gone := false
+			if b.ID != 0 && b.Version != 0 && !existing[b.ID] && !seen[b.ID] {
+				if gone, err = blockGone(ctx, tx, b.ID); err != nil {
+					return err
+				}
 			}
-			if err != nil {
-				return err
+			switch {
+			case existing[b.ID] && !seen[b.ID]:
+				res, err := update.ExecContext(ctx, i, b.Title, string(b.Kind), b.Minutes, b.Facilitator, b.Notes, b.Materials, fixedStart(*b), b.ID, b.Version)
+				if err != nil {
+					return err
+				}
+				// No row: another save changed the block after it was
+				// read (or, on a team database, removed it since
+				// blockIDs read the list).
+				if n, err := res.RowsAffected(); err != nil {
+					return err
+				} else if n == 0 {
+					return errAgendaStale
+				}
+				b.Version++
+			case gone:
+				// A block read with a version and now gone: the other
+				// person removed it. (One of another session's blocks is
+				// a copy, added below.)
+				return errAgendaStale
+			default:
+				if b.ID, err = insertBlock(ctx, insert, sessionID, i, *b); err != nil {
+					return err
+				}
+				b.Version = 1 // the column's default
 			}
 			seen[b.ID] = true
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM agenda_blocks WHERE session_id = $1 AND position < 0", sessionID)
 		return err
 	})
+	if errors.Is(err, errAgendaStale) {
+		// Read once rolled back: inside, the blocks stood aside at
+		// negative places, some already rewritten.
+		err = s.read(ctx, func(tx *sql.Tx) error { return agendaConflict(ctx, tx, sessionID) })
+	}
 	if err != nil {
 		return nil, wrapWrite("l’agenda de la séance", err)
 	}
 	return out, nil
+}
+
+// errAgendaStale stops a save of an agenda that someone else changed since
+// it was read; SaveSessionBlocks turns it into a *ConflictError.
+var errAgendaStale = errors.New("agenda saved by someone else since it was read")
+
+// blockGone reports whether no session has block id any more.
+func blockGone(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
+	var exists bool
+	err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM agenda_blocks WHERE id = $1)", id).Scan(&exists)
+	return !exists, err
 }
 
 // blockIDs reads the ids of a session's blocks, and checks the session.
@@ -401,24 +454,40 @@ func validateBlocks(blocks []agenda.Block) error {
 	return nil
 }
 
+// cohortStale explains an update of cohort id that changed no row: gone, or
+// saved by someone else since it was read.
+func cohortStale(ctx context.Context, tx *sql.Tx, id int64) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM cohorts WHERE id = $1)", id).Scan(&exists); err != nil {
+		return err
+	}
+	if !exists {
+		return cohortNotFound(id)
+	}
+	return cohortConflict(ctx, tx, id)
+}
+
 // updateCohort saves a cohort's name, time zone, seat limit, certificate
 // minimum, facilitators and session start times; agendas are saved with
-// SaveSessionBlocks. The seat limit is a rule's business (a roster may not
-// hold more seats than it has): only Roster.SaveCohort calls this.
+// SaveSessionBlocks. c.Version must be the version it was read with: a
+// cohort saved by someone else since is a *ConflictError (ErrConflict).
+// The seat limit is a rule's business (a roster may not hold more seats
+// than it has): only Roster.SaveCohort calls this.
 func updateCohort(ctx context.Context, tx *sql.Tx, c course.Cohort) error {
 	if err := checkNameFree(ctx, tx, c.Name, c.ID); err != nil {
 		return err
 	}
 	res, err := tx.ExecContext(ctx,
-		"UPDATE cohorts SET name = $1, time_zone = $2, seat_limit = $3, certificate_min = $4 WHERE id = $5",
-		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, c.ID)
+		`UPDATE cohorts SET name = $1, time_zone = $2, seat_limit = $3, certificate_min = $4, version = version + 1
+		WHERE id = $5 AND version = $6`,
+		c.Name, c.TimeZone, c.SeatLimit, c.CertificateMin, c.ID, c.Version)
 	if err != nil {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil {
 		return err
 	} else if n == 0 {
-		return cohortNotFound(c.ID)
+		return cohortStale(ctx, tx, c.ID)
 	}
 	if err := insertFacilitators(ctx, tx, c.ID, c.Facilitators); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +14,8 @@ import (
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
+	"atelier/app/store/pgtest"
 )
 
 func TestCreateCohortIfNone(t *testing.T) {
@@ -260,6 +263,12 @@ func TestSaveSessionBlocks(t *testing.T) {
 		if out[0].ID != moved.ID || out[1].ID != edited.ID {
 			t.Errorf("kept ids %d %d, want %d %d", out[0].ID, out[1].ID, moved.ID, edited.ID)
 		}
+		// Kept blocks one version on, the others new.
+		for i, want := range []int64{2, 2, 1, 1, 1} {
+			if out[i].Version != want {
+				t.Errorf("block %d (%q) at version %d, want %d", i+1, out[i].Title, out[i].Version, want)
+			}
+		}
 		for i, b := range out[2:] {
 			if b.ID == 0 || slices.ContainsFunc(old, func(o agenda.Block) bool { return o.ID == b.ID }) || b.ID == foreign.ID {
 				t.Errorf("block %d (%q) has id %d, want a new one", i+3, b.Title, b.ID)
@@ -284,11 +293,18 @@ func TestSaveSessionBlocks(t *testing.T) {
 			t.Errorf("%d left-out blocks still stored (%v)", n, err)
 		}
 
-		// Saved again as read: nothing changes, ids included.
+		// Saved again as read: nothing changes, ids included; each block
+		// comes back one version on.
 		again, err := s.SaveSessionBlocks(ctx, target.ID, got.Sessions[1].Blocks)
-		if err != nil || !slices.Equal(again, out) {
+		if err != nil || !sameBlocks(again, out) {
 			t.Errorf("saved as read: %+v, %v; want %+v", again, err, out)
 		}
+		for i := range again {
+			if again[i].ID != out[i].ID || again[i].Version != out[i].Version+1 {
+				t.Errorf("block %d saved again: id %d version %d, want %d and %d", i, again[i].ID, again[i].Version, out[i].ID, out[i].Version+1)
+			}
+		}
+		out = again
 
 		before := dump(t, s.db)
 		invalid := append(slices.Clone(out), agenda.Block{Title: "", Kind: "sieste", Minutes: 5})
@@ -424,7 +440,322 @@ func tableCounts(t *testing.T, s *Store) map[string]int {
 // sameBlocks compares blocks ignoring their IDs.
 func sameBlocks(a, b []agenda.Block) bool {
 	return slices.EqualFunc(a, b, func(x, y agenda.Block) bool {
-		x.ID, y.ID = 0, 0
+		x.ID, y.ID, x.Version, y.Version = 0, 0, 0, 0
 		return x == y
+	})
+}
+
+// onSharedEngines runs test with two Stores on one new database of each
+// engine, as two Ateliers of a team have it open: two Opens of one SQLite
+// file, two openTeam on one PostgreSQL database.
+func onSharedEngines(t *testing.T, test func(t *testing.T, a, b *Store)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) {
+		a := openTest(t)
+		b, err := Open(a.Path(), Options{Now: testClock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { b.Close() })
+		test(t, a, b)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := pgtest.Start(t)
+		var stores [2]*Store
+		for i := range stores {
+			s, err := openTeam(context.Background(), dsn, Options{Now: testClock})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			stores[i] = s
+		}
+		test(t, stores[0], stores[1])
+	})
+}
+
+// conflictOf checks that err is a conflict told in French, and returns it.
+func conflictOf(t *testing.T, err error) *ConflictError {
+	t.Helper()
+	var ce *ConflictError
+	if !errors.Is(err, ErrConflict) || !errors.As(err, &ce) {
+		t.Fatalf("error %v, want a *ConflictError (ErrConflict)", err)
+	}
+	if !usererr.ForPerson(err) || usererr.Message(err) != ce.Error() {
+		t.Errorf("conflict not shown as its sentence: %q", usererr.Message(err))
+	}
+	noDriverText(t, usererr.Message(err))
+	return ce
+}
+
+// The second of two people saving a cohort's settings is told, with the
+// first one's version, and overwrites nothing; saved again from a fresh
+// read, the change goes through.
+func TestCohortSaveConflict(t *testing.T) {
+	onSharedEngines(t, func(t *testing.T, a, b *Store) {
+		ctx := context.Background()
+		id := createTest(t, a, "Cohorte", date(2027, 1, 6, 18, 30))
+		save := func(s *Store, c course.Cohort) error {
+			return s.EditRoster(ctx, id, "la cohorte", func(r *Roster) error { return r.SaveCohort(c) })
+		}
+		mine, err := a.Cohort(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		theirs, err := b.Cohort(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mine.Version != 1 || theirs.Version != 1 {
+			t.Fatalf("new cohort at versions %d and %d, want 1", mine.Version, theirs.Version)
+		}
+		mine.Name = "Cohorte d’automne"
+		if err := save(a, mine); err != nil {
+			t.Fatal(err)
+		}
+
+		before := dump(t, a.db)
+		theirs.SeatLimit, theirs.Facilitators = 40, []string{"Zoé"}
+		ce := conflictOf(t, save(b, theirs))
+		if ce.Cohort == nil || ce.Cohort.Name != "Cohorte d’automne" || ce.Cohort.Version != 2 ||
+			len(ce.Cohort.Sessions) != course.SessionCount || len(ce.Cohort.Sessions[0].Blocks) == 0 {
+			t.Errorf("conflict carries %+v, want the cohort as renamed, at version 2", ce.Cohort)
+		}
+		if ce.Blocks != nil || ce.Structure != nil {
+			t.Errorf("conflict carries more than the cohort: %+v", ce)
+		}
+		if !strings.Contains(ce.Error(), "«\u00a0Cohorte d’automne\u00a0»") {
+			t.Errorf("message %q does not name the cohort", ce.Error())
+		}
+		if changed := diffDumps(before, dump(t, a.db)); len(changed) > 0 {
+			t.Errorf("refused save changed %v", changed)
+		}
+
+		theirs = *ce.Cohort
+		theirs.SeatLimit, theirs.Facilitators = 40, []string{"Zoé"}
+		if err := save(b, theirs); err != nil {
+			t.Fatalf("saved from the fresh version: %v", err)
+		}
+		got, _ := a.Cohort(ctx, id)
+		if got.Name != "Cohorte d’automne" || got.SeatLimit != 40 || !slices.Equal(got.Facilitators, []string{"Zoé"}) || got.Version != 3 {
+			t.Errorf("after both saves: %q, %d seats, %v, version %d", got.Name, got.SeatLimit, got.Facilitators, got.Version)
+		}
+	})
+}
+
+// Two people editing one session's agenda: whatever the first saved (an
+// edit of another block, a block added, a block removed), the second's
+// save from the agenda as it was is refused with the agenda as it is, and
+// writes nothing.
+func TestAgendaSaveConflict(t *testing.T) {
+	onSharedEngines(t, func(t *testing.T, a, b *Store) {
+		ctx := context.Background()
+		id := createTest(t, a, "Cohorte", date(2027, 1, 6, 18, 30))
+		read := func(s *Store) course.Session {
+			t.Helper()
+			c, err := s.Cohort(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.Sessions[1]
+		}
+		// refused checks that b's save of blocks is a conflict carrying
+		// the agenda as a left it, and changes nothing.
+		refused := func(what string, blocks, want []agenda.Block) {
+			t.Helper()
+			before := dump(t, a.db)
+			_, err := b.SaveSessionBlocks(ctx, read(a).ID, blocks)
+			ce := conflictOf(t, err)
+			if ce.SessionID != read(a).ID || !slices.Equal(ce.Blocks, want) || ce.Cohort != nil || ce.Structure != nil {
+				t.Errorf("%s: conflict carries session %d %+v, want %+v", what, ce.SessionID, ce.Blocks, want)
+			}
+			if !strings.Contains(ce.Error(), "séance 2") {
+				t.Errorf("%s: message %q does not name the session", what, ce.Error())
+			}
+			if changed := diffDumps(before, dump(t, a.db)); len(changed) > 0 {
+				t.Errorf("%s: refused save changed %v", what, changed)
+			}
+		}
+		mine, theirs := read(a), read(b)
+		for _, blk := range mine.Blocks {
+			if blk.Version != 1 {
+				t.Fatalf("new block %q at version %d, want 1", blk.Title, blk.Version)
+			}
+		}
+
+		// Another block edited.
+		welcome := mine.Blocks[0]
+		welcome.Title = "Accueil « café »"
+		edited, _ := agenda.Update(mine.Blocks, 0, welcome)
+		saved, err := a.SaveSessionBlocks(ctx, mine.ID, edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, blk := range saved {
+			if blk.Version != 2 {
+				t.Errorf("saved block %d at version %d, want 2", i, blk.Version)
+			}
+		}
+		long := theirs.Blocks[2]
+		long.Minutes = 45
+		stale, _ := agenda.Update(theirs.Blocks, 2, long)
+		refused("another block edited", stale, saved)
+
+		// A block added: the older list would remove it.
+		theirs = read(b)
+		added, err := a.SaveSessionBlocks(ctx, mine.ID, append(slices.Clone(saved),
+			agenda.Block{Title: "Discussion libre", Kind: agenda.Discussion, Minutes: 20}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stale, _ = agenda.Update(theirs.Blocks, 2, long)
+		refused("a block added", stale, added)
+
+		// A block removed, the one the other person kept alone.
+		theirs = read(b)
+		removed, err := a.SaveSessionBlocks(ctx, mine.ID, slices.Delete(slices.Clone(added), 4, 5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := theirs.Blocks[4]
+		kept.Notes = "Un mot chacun·e, puis on range"
+		refused("a block removed", []agenda.Block{kept}, removed)
+
+		// From the agenda as it is, the edit goes through and keeps the
+		// first person's.
+		theirs = read(b)
+		stale, _ = agenda.Update(theirs.Blocks, 2, func() agenda.Block { x := theirs.Blocks[2]; x.Minutes = 45; return x }())
+		out, err := b.SaveSessionBlocks(ctx, theirs.ID, stale)
+		if err != nil {
+			t.Fatalf("saved from the fresh agenda: %v", err)
+		}
+		got := read(a).Blocks
+		if !slices.Equal(got, out) || len(got) != 5 || got[0].Title != "Accueil « café »" || got[2].Minutes != 45 || got[4].Title != "Discussion libre" {
+			t.Errorf("agenda after both saves: %+v", got)
+		}
+	})
+}
+
+// A file made before row versions (schema 7) reads every cohort, block and
+// structure at version 1, and saves from there. SQLite only: it is about
+// migrating a file; a team database starts at the latest schema.
+func TestRowVersionsAfterMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "atelier.db")
+	oldFile(t, path, 7,
+		"INSERT INTO cohorts (id, name, time_zone, seat_limit, certificate_min, created_at) VALUES (1, 'Ancienne', 'America/Toronto', 20, 4, 1700000000)",
+		"INSERT INTO sessions (id, cohort_id, number, title, starts_at) VALUES (1, 1, 1, 'Séance 1', 1800000000)",
+		"INSERT INTO agenda_blocks (session_id, position, title, kind, minutes) VALUES (1, 0, 'Accueil', 'accueil', 10)",
+		"INSERT INTO structures (id, cohort_id, name, created_at, updated_at) VALUES (1, 1, 'Cercle', 1700000000, 1700000000)")
+	s, err := Open(path, Options{Now: testClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, err := s.Cohort(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Structure(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Version != 1 || c.Sessions[0].Blocks[0].Version != 1 || st.Version != 1 {
+		t.Fatalf("versions after migrating: cohort %d, block %d, structure %d; want 1", c.Version, c.Sessions[0].Blocks[0].Version, st.Version)
+	}
+	if out, err := s.SaveSessionBlocks(ctx, 1, c.Sessions[0].Blocks); err != nil || out[0].Version != 2 {
+		t.Errorf("agenda saved: %+v, %v", out, err)
+	}
+	if v, err := s.SaveStructure(ctx, st); err != nil || v != 2 {
+		t.Errorf("structure saved at version %d, %v; want 2", v, err)
+	}
+}
+
+// Six saves of one agenda at once from the same read, through both stores:
+// one wins, every other is told, and the agenda stored is the winner's.
+func TestAgendaSavesAtOnce(t *testing.T) {
+	onSharedEngines(t, func(t *testing.T, a, b *Store) {
+		ctx := context.Background()
+		id := createTest(t, a, "Cohorte", date(2027, 1, 6, 18, 30))
+		c, err := b.Cohort(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := c.Sessions[1]
+		errs := make([]error, 6)
+		var wg sync.WaitGroup
+		for i := range errs {
+			s := []*Store{a, b}[i%2]
+			blk := read.Blocks[2]
+			blk.Minutes = 30 + i
+			// Each also adds a block and drops the last, so that a save
+			// let through after another would show.
+			blocks, _ := agenda.Update(read.Blocks, 2, blk)
+			blocks = append(blocks[:4], agenda.Block{Title: fmt.Sprintf("Ajout %d", i), Kind: agenda.Discussion, Minutes: 5})
+			wg.Go(func() { _, errs[i] = s.SaveSessionBlocks(ctx, read.ID, blocks) })
+		}
+		wg.Wait()
+		winner := -1
+		for i, err := range errs {
+			switch {
+			case err == nil && winner < 0:
+				winner = i
+			case err == nil:
+				t.Errorf("saves %d and %d both went through", winner, i)
+			case !errors.Is(err, ErrConflict):
+				t.Errorf("save %d: %v, want ErrConflict", i, err)
+			}
+		}
+		got, _ := a.Cohort(ctx, id)
+		blocks := got.Sessions[1].Blocks
+		if winner < 0 || len(blocks) != 5 || blocks[2].Minutes != 30+winner || blocks[4].Title != fmt.Sprintf("Ajout %d", winner) {
+			t.Errorf("winner %d; stored %+v", winner, blocks)
+		}
+	})
+}
+
+// withVersionsOf stamps blocks, a list edited from an older read, with the
+// versions their ids have in saved (the last save's result), as the agenda
+// screen does when it puts back a step of its history; a block saved no
+// longer gets none, and is added anew. For tests that save one agenda
+// several times from their own lists.
+func withVersionsOf(blocks, saved []agenda.Block) []agenda.Block {
+	now := make(map[int64]int64, len(saved))
+	for _, b := range saved {
+		now[b.ID] = b.Version
+	}
+	out := slices.Clone(blocks)
+	for i := range out {
+		out[i].Version = now[out[i].ID]
+	}
+	return out
+}
+
+// An agenda put back from before a save (an undo) is refused as it was
+// read, the store cannot tell whose save came between; stamped with the
+// versions of the last save, it goes through, a block put back added anew.
+func TestAgendaUndoNeedsCurrentVersions(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		c, err := s.Cohort(ctx, createTest(t, s, "Cohorte", date(2027, 1, 6, 18, 30)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ses := c.Sessions[0]
+		original := ses.Blocks
+		saved, err := s.SaveSessionBlocks(ctx, ses.ID, slices.Delete(slices.Clone(original), 1, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveSessionBlocks(ctx, ses.ID, original); !errors.Is(err, ErrConflict) {
+			t.Errorf("older list saved as read: %v, want ErrConflict", err)
+		}
+		back, err := s.SaveSessionBlocks(ctx, ses.ID, withVersionsOf(original, saved))
+		if err != nil {
+			t.Fatalf("older list with the current versions: %v", err)
+		}
+		if !sameBlocks(back, original) || back[0].ID != original[0].ID || back[1].ID == original[1].ID || back[1].Version != 1 {
+			t.Errorf("put back %+v, want %+v with block 2 added anew", back, original)
+		}
 	})
 }

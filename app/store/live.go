@@ -9,7 +9,7 @@ import (
 func (s *Store) SessionNotes(ctx context.Context, sessionID int64) (string, error) {
 	var notes string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT notes FROM sessions WHERE id = ?", sessionID).Scan(&notes)
+		err := tx.QueryRowContext(ctx, "SELECT notes FROM sessions WHERE id = $1", sessionID).Scan(&notes)
 		if err == sql.ErrNoRows {
 			return notFound("La séance n°\u00a0%d est introuvable.", sessionID)
 		}
@@ -21,7 +21,7 @@ func (s *Store) SessionNotes(ctx context.Context, sessionID int64) (string, erro
 // SetSessionNotes saves the facilitators' notes of a session.
 func (s *Store) SetSessionNotes(ctx context.Context, sessionID int64, notes string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET notes = ? WHERE id = ?", notes, sessionID)
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET notes = $1 WHERE id = $2", notes, sessionID)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Store) SetSessionNotes(ctx context.Context, sessionID int64, notes stri
 func (s *Store) LiveState(ctx context.Context, sessionID int64) (string, error) {
 	var state string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT state FROM live_states WHERE session_id = ?", sessionID).Scan(&state)
+		err := tx.QueryRowContext(ctx, "SELECT state FROM live_states WHERE session_id = $1", sessionID).Scan(&state)
 		if err == sql.ErrNoRows {
 			return nil
 		}
@@ -52,10 +52,10 @@ func (s *Store) LiveState(ctx context.Context, sessionID int64) (string, error) 
 func (s *Store) SaveLiveState(ctx context.Context, sessionID int64, state string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if state == "" {
-			_, err := tx.ExecContext(ctx, "DELETE FROM live_states WHERE session_id = ?", sessionID)
+			_, err := tx.ExecContext(ctx, "DELETE FROM live_states WHERE session_id = $1", sessionID)
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO live_states (session_id, state, updated_at) VALUES (?, ?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO live_states (session_id, state, updated_at) VALUES ($1, $2, $3)
 			ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
 			sessionID, state, s.now().Unix())
 		return err
@@ -68,7 +68,7 @@ func (s *Store) Breakout(ctx context.Context, sessionID int64) ([][]int64, error
 	var groups [][]int64
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		groups, err = readGroups(ctx, tx, "SELECT group_no, participant_id FROM breakout_members WHERE session_id = ? ORDER BY group_no, participant_id", sessionID)
+		groups, err = readGroups(ctx, tx, "SELECT group_no, participant_id FROM breakout_members WHERE session_id = $1 ORDER BY group_no, participant_id", sessionID)
 		return err
 	})
 	return groups, wrapRead("les sous-groupes", err)
@@ -79,7 +79,7 @@ func (s *Store) Breakout(ctx context.Context, sessionID int64) ([][]int64, error
 func (s *Store) BreakoutHistory(ctx context.Context, cohortID int64, before int) ([][]int64, error) {
 	var groups [][]int64
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = ? AND s.number < ? ORDER BY s.number`, cohortID, before)
+		rows, err := tx.QueryContext(ctx, `SELECT s.id FROM sessions s WHERE s.cohort_id = $1 AND s.number < $2 ORDER BY s.number`, cohortID, before)
 		if err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func (s *Store) BreakoutHistory(ctx context.Context, cohortID int64, before int)
 		}
 		rows.Close()
 		for _, id := range ids {
-			g, err := readGroups(ctx, tx, "SELECT group_no, participant_id FROM breakout_members WHERE session_id = ? ORDER BY group_no, participant_id", id)
+			g, err := readGroups(ctx, tx, "SELECT group_no, participant_id FROM breakout_members WHERE session_id = $1 ORDER BY group_no, participant_id", id)
 			if err != nil {
 				return err
 			}
@@ -131,10 +131,10 @@ func readGroups(ctx context.Context, tx *sql.Tx, query string, sessionID int64) 
 // SaveBreakout replaces the groups kept with a session.
 func (s *Store) SaveBreakout(ctx context.Context, sessionID int64, groups [][]int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM breakout_members WHERE session_id = ?", sessionID); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM breakout_members WHERE session_id = $1", sessionID); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, "INSERT INTO breakout_members (session_id, group_no, participant_id) VALUES (?, ?, ?)")
+		stmt, err := tx.PrepareContext(ctx, "INSERT INTO breakout_members (session_id, group_no, participant_id) VALUES ($1, $2, $3)")
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,13 +20,14 @@ type StructureSummary struct {
 	Nodes int
 }
 
-// Structures lists a cohort's diagrams by name.
+// Structures lists a cohort's diagrams by name, in French alphabetical
+// order (the id breaks ties).
 func (s *Store) Structures(ctx context.Context, cohortID int64) ([]StructureSummary, error) {
 	var list []StructureSummary
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name,
 				(SELECT count(*) FROM structure_nodes n WHERE n.structure_id = s.id)
-			FROM structures s WHERE s.cohort_id = ? ORDER BY s.name COLLATE NOCASE, s.id`, cohortID)
+			FROM structures s WHERE s.cohort_id = $1 ORDER BY s.id`, cohortID)
 		if err != nil {
 			return err
 		}
@@ -39,22 +41,46 @@ func (s *Store) Structures(ctx context.Context, cohortID int64) ([]StructureSumm
 		}
 		return rows.Err()
 	})
+	// Sorted here rather than by the engine: SQLite's NOCASE and lower()
+	// fold ASCII only, PostgreSQL's lower() follows the server's locale,
+	// so « Écologie » would land in a different place on each; the
+	// collator orders as the library's lists do, on both.
+	c := frenchCollator()
+	slices.SortStableFunc(list, func(a, b StructureSummary) int { return c.CompareString(a.Name, b.Name) })
 	return list, wrapRead("les structures", err)
 }
 
-// Structure loads one diagram with its nodes, members and links.
+// Structure loads one diagram with its nodes, members and links, and its
+// version.
 func (s *Store) Structure(ctx context.Context, id int64) (structure.Structure, error) {
 	var st structure.Structure
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id, cohort_id, name FROM structures WHERE id = ?", id).Scan(&st.ID, &st.CohortID, &st.Name)
+		var err error
+		st, err = loadStructure(ctx, tx, id)
+		return err
+	})
+	return st, wrapRead("la structure", err)
+}
+
+func structureNotFound(id int64) error {
+	return notFound("La structure n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
+}
+
+// loadStructure reads diagram id in tx: Structure, and the fresh version a
+// conflict shows.
+func loadStructure(ctx context.Context, tx *sql.Tx, id int64) (structure.Structure, error) {
+	var st structure.Structure
+	err := func() error {
+		err := tx.QueryRowContext(ctx, "SELECT id, cohort_id, name, version FROM structures WHERE id = $1", id).
+			Scan(&st.ID, &st.CohortID, &st.Name, &st.Version)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("La structure n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", id)
+			return structureNotFound(id)
 		} else if err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT id, kind, label, x, y, purpose, accountabilities,
 				domain, decision_method, coalesce(term_end, 0)
-			FROM structure_nodes WHERE structure_id = ? ORDER BY id`, id)
+			FROM structure_nodes WHERE structure_id = $1 ORDER BY id`, id)
 		if err != nil {
 			return err
 		}
@@ -77,7 +103,7 @@ func (s *Store) Structure(ctx context.Context, id int64) (structure.Structure, e
 		}
 		rows.Close()
 		rows, err = tx.QueryContext(ctx, `SELECT node_id, name FROM structure_members
-			WHERE structure_id = ? ORDER BY node_id, position`, id)
+			WHERE structure_id = $1 ORDER BY node_id, position`, id)
 		if err != nil {
 			return err
 		}
@@ -94,7 +120,7 @@ func (s *Store) Structure(ctx context.Context, id int64) (structure.Structure, e
 		}
 		rows.Close()
 		rows, err = tx.QueryContext(ctx, `SELECT id, from_id, to_id, kind, label FROM structure_links
-			WHERE structure_id = ? ORDER BY id`, id)
+			WHERE structure_id = $1 ORDER BY id`, id)
 		if err != nil {
 			return err
 		}
@@ -107,8 +133,8 @@ func (s *Store) Structure(ctx context.Context, id int64) (structure.Structure, e
 			st.Links = append(st.Links, l)
 		}
 		return rows.Err()
-	})
-	return st, wrapRead("la structure", err)
+	}()
+	return st, err
 }
 
 // CreateStructure stores a new diagram in a cohort and returns its id.
@@ -126,12 +152,9 @@ func (s *Store) CreateStructure(ctx context.Context, cohortID int64, st structur
 			return err
 		}
 		now := s.now().Unix()
-		res, err := tx.ExecContext(ctx, "INSERT INTO structures (cohort_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-			cohortID, st.Name, now, now)
+		err := tx.QueryRowContext(ctx, "INSERT INTO structures (cohort_id, name, created_at, updated_at) VALUES ($1, $2, $3, $4) RETURNING id",
+			cohortID, st.Name, now, now).Scan(&id)
 		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		return writeContent(ctx, tx, id, cohortID, st)
@@ -140,37 +163,51 @@ func (s *Store) CreateStructure(ctx context.Context, cohortID int64, st structur
 }
 
 // SaveStructure replaces a diagram's content (and name) with st, in one
-// transaction: the canvas calls it after every edit and at the end of a drag.
-func (s *Store) SaveStructure(ctx context.Context, st structure.Structure) error {
+// transaction: the canvas calls it after every edit and at the end of a
+// drag. st.Version must be the version the diagram was read (or last
+// saved) with; it returns the new one, for the next save. A diagram saved
+// by someone else since is not overwritten: the error is a *ConflictError
+// (ErrConflict) with the diagram as saved now.
+func (s *Store) SaveStructure(ctx context.Context, st structure.Structure) (version int64, err error) {
 	st.Name = strings.TrimSpace(st.Name)
 	if err := st.Validate(); err != nil {
-		return err
+		return 0, err
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		var cohortID int64
-		err := tx.QueryRowContext(ctx, "SELECT cohort_id FROM structures WHERE id = ?", st.ID).Scan(&cohortID)
+		err := tx.QueryRowContext(ctx, "SELECT cohort_id FROM structures WHERE id = $1", st.ID).Scan(&cohortID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("La structure n°\u00a0%d est introuvable\u202f; elle a peut-être été supprimée.", st.ID)
+			return structureNotFound(st.ID)
 		} else if err != nil {
 			return err
 		}
 		if err := structureNameFree(ctx, tx, cohortID, st.Name, st.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE structures SET name = ?, updated_at = ? WHERE id = ?", st.Name, s.now().Unix(), st.ID); err != nil {
+		// The version is checked by the UPDATE itself, before the content
+		// is rewritten: on a team database a concurrent save waits for
+		// this row's lock, then finds the version changed.
+		err = tx.QueryRowContext(ctx, `UPDATE structures SET name = $1, updated_at = $2, version = version + 1
+			WHERE id = $3 AND version = $4 RETURNING version`, st.Name, s.now().Unix(), st.ID, st.Version).Scan(&version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return structureConflict(ctx, tx, st.ID)
+		} else if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM structure_nodes WHERE structure_id = ?", st.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM structure_nodes WHERE structure_id = $1", st.ID); err != nil {
 			return err
 		}
 		return writeContent(ctx, tx, st.ID, cohortID, st)
 	})
-	return wrapWrite("la structure", err)
+	if err != nil {
+		return 0, wrapWrite("la structure", err)
+	}
+	return version, nil
 }
 
 func structureNameFree(ctx context.Context, tx *sql.Tx, cohortID int64, name string, except int64) error {
 	var taken bool
-	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM structures WHERE cohort_id = ? AND name = ? AND id <> ?)",
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM structures WHERE cohort_id = $1 AND name = $2 AND id <> $3)",
 		cohortID, name, except).Scan(&taken); err != nil {
 		return err
 	}
@@ -187,13 +224,13 @@ func writeContent(ctx context.Context, tx *sql.Tx, id, cohortID int64, st struct
 		return err
 	}
 	nodes, err := tx.PrepareContext(ctx, `INSERT INTO structure_nodes (structure_id, id, kind, label, x, y,
-		purpose, accountabilities, domain, decision_method, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		purpose, accountabilities, domain, decision_method, term_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`)
 	if err != nil {
 		return err
 	}
 	defer nodes.Close()
 	members, err := tx.PrepareContext(ctx, `INSERT INTO structure_members (structure_id, node_id, position, name, participant_id)
-		VALUES (?, ?, ?, ?, ?)`)
+		VALUES ($1, $2, $3, $4, $5)`)
 	if err != nil {
 		return err
 	}
@@ -218,7 +255,7 @@ func writeContent(ctx context.Context, tx *sql.Tx, id, cohortID int64, st struct
 		}
 	}
 	links, err := tx.PrepareContext(ctx, `INSERT INTO structure_links (structure_id, id, from_id, to_id, kind, label)
-		VALUES (?, ?, ?, ?, ?, ?)`)
+		VALUES ($1, $2, $3, $4, $5, $6)`)
 	if err != nil {
 		return err
 	}
@@ -237,7 +274,7 @@ func writeContent(ctx context.Context, tx *sql.Tx, id, cohortID int64, st struct
 
 // rosterKeys maps the folded names of a cohort's people to their ids.
 func rosterKeys(ctx context.Context, tx *sql.Tx, cohortID int64) (map[string]int64, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM participants WHERE cohort_id = ?", cohortID)
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM participants WHERE cohort_id = $1", cohortID)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +305,7 @@ func (s *Store) DuplicateStructure(ctx context.Context, id int64, name string) (
 // DeleteStructure removes a diagram.
 func (s *Store) DeleteStructure(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM structures WHERE id = ?", id)
+		_, err := tx.ExecContext(ctx, "DELETE FROM structures WHERE id = $1", id)
 		return err
 	})
 	return wrapWrite("la suppression de la structure", err)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -472,6 +473,16 @@ func (s *sessionsScreen) onRedo() {
 // restore saves an agenda taken back from the history; blocks put back
 // get new ids, which the history learns so that the next step keeps them.
 func (s *sessionsScreen) restore(blocks []agenda.Block) {
+	// The step is saved over the agenda as last saved: a block still in it
+	// takes the version it has now, one put back has none (it is added).
+	now := map[int64]int64{}
+	for _, b := range s.session().Blocks {
+		now[b.ID] = b.Version
+	}
+	blocks = slices.Clone(blocks)
+	for i := range blocks {
+		blocks[i].Version = now[blocks[i].ID]
+	}
 	if saved, ok := s.store(blocks); ok {
 		s.history.Amend(saved)
 		s.showAgenda(min(s.current, len(saved)-1))

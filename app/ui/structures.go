@@ -228,6 +228,8 @@ func (s *structuresScreen) onPick(name string) {
 // dragged node when the drag ends) and can be undone. The participants'
 // window follows every change, a drag at most every shownEvery.
 func (s *structuresScreen) onCanvasChange(st structure.Structure, final bool) {
+	// The canvas holds the version it was given; the last save's is here.
+	st.Version = s.current.Version
 	s.current = st
 	if !final {
 		if now := time.Now(); now.Sub(s.lastShown) >= shownEvery {
@@ -240,17 +242,19 @@ func (s *structuresScreen) onCanvasChange(st structure.Structure, final bool) {
 	s.history.Push(st)
 	s.showDetails()
 	s.lastShown = time.Now()
-	s.shown(st)
+	s.shown(s.current) // with the version the save returned
 }
 
 func (s *structuresScreen) save() {
 	if s.current.ID == 0 {
 		return
 	}
-	if err := s.ui.store.SaveStructure(context.Background(), s.current); err != nil {
+	v, err := s.ui.store.SaveStructure(context.Background(), s.current)
+	if err != nil {
 		s.ui.showError(lang.X("structure.err.save", "La structure n’a pas été enregistrée."), err)
 		return
 	}
+	s.current.Version = v
 	s.setStatus(lang.X("structure.saved", "Enregistré à {{.Time}}", map[string]any{"Time": s.ui.lang().Clock(s.ui.svc.Now())}))
 }
 
@@ -270,11 +274,13 @@ func (s *structuresScreen) redo() {
 }
 
 func (s *structuresScreen) restore(st structure.Structure) {
+	// A step of the history is saved over the diagram as last saved.
+	st.Version = s.current.Version
 	s.current = st
 	s.canvas.SetStructure(st, false)
 	s.save()
 	s.showDetails()
-	s.shown(st)
+	s.shown(s.current) // with the version the save returned
 }
 
 // onTidy lays a structure drawn in a hurry out again, the shapes as large
@@ -363,11 +369,13 @@ func (s *structuresScreen) onRename() {
 			}
 			old := s.current.Name
 			s.current.Name = strings.TrimSpace(entry.Text)
-			if err := s.ui.store.SaveStructure(context.Background(), s.current); err != nil {
+			v, err := s.ui.store.SaveStructure(context.Background(), s.current)
+			if err != nil {
 				s.current.Name = old
 				s.ui.showError(lang.X("structure.err.save", "La structure n’a pas été enregistrée."), err)
 				return
 			}
+			s.current.Version = v
 			s.load(s.current.ID)
 			s.shown(s.current)
 		}, s.ui.win)

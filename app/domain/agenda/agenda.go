@@ -53,6 +53,11 @@ type Block struct {
 	// the one before it: a block pinned to the very start would be there
 	// anyway as the first block, so zero needs no separate flag.
 	FixedStart time.Duration
+
+	// Version is the row version read with the block: a save made from an
+	// older one is refused (another person saved the agenda since). Zero
+	// for a block not yet saved.
+	Version int64
 }
 
 // Fixed reports whether the block starts at a set time rather than right

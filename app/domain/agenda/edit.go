@@ -36,7 +36,7 @@ func Duplicate(blocks []Block, i int) ([]Block, error) {
 		return nil, err
 	}
 	c := blocks[i]
-	c.ID, c.FixedStart = 0, 0
+	c.ID, c.Version, c.FixedStart = 0, 0, 0
 	return slices.Insert(slices.Clone(blocks), i+1, c), nil
 }
 
@@ -96,7 +96,8 @@ func KeepIDs(prev, next []Block) []Block {
 		}
 		for _, p := range prev {
 			if p.ID != 0 && !used[p.ID] && fold.Key(p.Title) == fold.Key(out[i].Title) {
-				out[i].ID, used[p.ID] = p.ID, true
+				// The version travels with the id: the save checks it.
+				out[i].ID, out[i].Version, used[p.ID] = p.ID, p.Version, true
 				break
 			}
 		}

@@ -75,13 +75,13 @@ func TestEdits(t *testing.T) {
 }
 
 func TestDuplicateIsNewAndFlowing(t *testing.T) {
-	in := []Block{{ID: 7, Title: "Pause", Kind: Pause, Minutes: 10, FixedStart: 600e9, Notes: "café"}}
+	in := []Block{{ID: 7, Title: "Pause", Kind: Pause, Minutes: 10, FixedStart: 600e9, Notes: "café", Version: 3}}
 	got, err := Duplicate(in, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := got[1]
-	if c.ID != 0 || c.Fixed() || c.Notes != "café" || c.Minutes != 10 {
+	if c.ID != 0 || c.Version != 0 || c.Fixed() || c.Notes != "café" || c.Minutes != 10 {
 		t.Errorf("copy %+v", c)
 	}
 	if !got[0].Fixed() || got[0].ID != 7 {
@@ -90,13 +90,15 @@ func TestDuplicateIsNewAndFlowing(t *testing.T) {
 }
 
 func TestKeepIDs(t *testing.T) {
-	prev := []Block{{ID: 7, Title: "Accueil"}, {ID: 8, Title: "Présentation"}, {ID: 9, Title: "Présentation"}, {ID: 10, Title: "Ajouté par l’équipe"}}
+	prev := []Block{{ID: 7, Title: "Accueil", Version: 2}, {ID: 8, Title: "Présentation", Version: 5}, {ID: 9, Title: "Présentation", Version: 1}, {ID: 10, Title: "Ajouté par l’équipe", Version: 4}}
 	next := []Block{{Title: "ACCUEIL"}, {Title: "presentation"}, {Title: "Présentation"}, {Title: "Présentation"}, {Title: "Bilan"}}
 	got := KeepIDs(prev, next)
 	want := []int64{7, 8, 9, 0, 0}
+	// The version goes with the id: the store checks it on saving.
+	versions := []int64{2, 5, 1, 0, 0}
 	for i, b := range got {
-		if b.ID != want[i] {
-			t.Errorf("block %d (%s) id %d, want %d", i, b.Title, b.ID, want[i])
+		if b.ID != want[i] || b.Version != versions[i] {
+			t.Errorf("block %d (%s) id %d version %d, want %d and %d", i, b.Title, b.ID, b.Version, want[i], versions[i])
 		}
 	}
 	if next[0].ID != 0 {

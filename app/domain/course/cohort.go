@@ -51,6 +51,9 @@ type Cohort struct {
 	Facilitators   []string
 	CreatedAt      time.Time
 	Sessions       []Session
+	// Version is the row version read with the cohort's settings: a save
+	// made from an older one is refused (another person saved since).
+	Version int64
 }
 
 // Summary is what a cohort picker needs to show.

@@ -81,6 +81,10 @@ type Structure struct {
 	Name     string
 	Nodes    []Node
 	Links    []Link
+	// Version is the row version read with the diagram, one for the whole
+	// of it (a save rewrites it all): a save made from an older one is
+	// refused (another person saved since).
+	Version int64
 }
 
 // Validate checks that the diagram holds together.

@@ -1,0 +1,31 @@
+package store
+
+import (
+	"context"
+	"testing"
+)
+
+// TestSettings in participants_test.go checks the same on SQLite only; it
+// stays there (not this slice's file) until that file's conversion.
+func TestSettingsOnEngines(t *testing.T) {
+	onEngines(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		if v, err := s.Setting(ctx, "langue"); err != nil || v != "" {
+			t.Fatalf("absent setting = %q, %v; want empty", v, err)
+		}
+		// Each value replaces the one before (the upsert).
+		for _, v := range []string{"fr", "en", "« ça »"} {
+			if err := s.SetSetting(ctx, "langue", v); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.Setting(ctx, "langue"); err != nil || got != v {
+				t.Errorf("Setting = %q, %v; want %q", got, err, v)
+			}
+		}
+		if err := s.SetSetting(ctx, " ", "x"); err == nil {
+			t.Error("blank key accepted")
+		} else {
+			noDriverText(t, err.Error())
+		}
+	})
+}
