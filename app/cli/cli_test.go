@@ -103,7 +103,7 @@ func TestCommands(t *testing.T) {
 		code     int
 		out, err string
 	}{
-		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 7", ""},
+		{"version", []string{"version"}, ExitOK, "Atelier test (schéma de base 8", ""},
 		{"help", []string{"help"}, ExitOK, "backup -o FICHIER", ""},
 		{"-h", []string{"-h"}, ExitOK, "Utilisation", ""},
 		{"unknown command", []string{"imprimer"}, ExitUsage, "", "commande inconnue «\u00a0imprimer\u00a0»"},

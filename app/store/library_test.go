@@ -584,8 +584,10 @@ func TestResourceLinksFollowTheirBlock(t *testing.T) {
 			{"blocks removed before B", []agenda.Block{edited, blocks[4]}},
 			{"B copied", []agenda.Block{edited, edited, blocks[4]}},
 		}
+		last := blocks
 		for _, st := range steps {
-			out, err := s.SaveSessionBlocks(ctx, ses.ID, st.blocks)
+			out, err := s.SaveSessionBlocks(ctx, ses.ID, withVersionsOf(st.blocks, last))
+			last = out
 			if err != nil {
 				t.Fatalf("%s: %v", st.name, err)
 			}
@@ -604,7 +606,7 @@ func TestResourceLinksFollowTheirBlock(t *testing.T) {
 
 		// B removed: its tie goes, the whole-session tie and the catalogue's
 		// entry for session 1 stay.
-		if _, err := s.SaveSessionBlocks(ctx, ses.ID, []agenda.Block{blocks[4]}); err != nil {
+		if _, err := s.SaveSessionBlocks(ctx, ses.ID, withVersionsOf([]agenda.Block{blocks[4]}, last)); err != nil {
 			t.Fatal(err)
 		}
 		if links, err := s.SessionLinks(ctx, ses.ID); err != nil || !sameLinks(links, want[:1]) {

@@ -64,7 +64,9 @@ func TestAColleaguesAgendaEditShowsUnlessEditing(t *testing.T) {
 	se := s.session()
 	blocks := append(se.Blocks[:0:0], se.Blocks...)
 	blocks[1].Title = "Tour de parole, version de Noé"
-	if _, err := other(t, st).SaveSessionBlocks(context.Background(), se.ID, blocks); err != nil {
+	noe := other(t, st)
+	blocks, err := noe.SaveSessionBlocks(context.Background(), se.ID, blocks)
+	if err != nil {
 		t.Fatal(err)
 	}
 	u.onChange(store.Change{Tables: []string{"agenda_blocks"}})
@@ -78,7 +80,7 @@ func TestAColleaguesAgendaEditShowsUnlessEditing(t *testing.T) {
 	// not replace what is typed.
 	s.editor.title.SetText("Mon titre à moi")
 	blocks[1].Title = "Encore Noé"
-	if _, err := other(t, st).SaveSessionBlocks(context.Background(), se.ID, blocks); err != nil {
+	if _, err := noe.SaveSessionBlocks(context.Background(), se.ID, blocks); err != nil {
 		t.Fatal(err)
 	}
 	u.onChange(store.Change{Tables: []string{"agenda_blocks"}})
