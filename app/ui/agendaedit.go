@@ -307,6 +307,7 @@ func (s *sessionsScreen) savePending(c *course.Cohort) {
 	}
 	e.show(-1)
 	if err != nil {
+		s.takeTheirs(err)
 		s.ui.showError(lang.X("agenda.err.dropped", "Vos modifications du bloc «\u00a0{{.Title}}\u00a0» n’ont pas pu être enregistrées.", map[string]any{"Title": se.Blocks[i].Title}), err)
 		return
 	}
@@ -374,6 +375,7 @@ func (s *sessionsScreen) store(blocks []agenda.Block) ([]agenda.Block, bool) {
 	saved, err := s.ui.store.SaveSessionBlocks(context.Background(), s.session().ID, blocks)
 	if err != nil {
 		s.ui.showError(lang.X("agenda.err.save", "L’agenda n’a pas été enregistré."), err)
+		s.takeTheirs(err)
 		return nil, false
 	}
 	s.cohort.Sessions[s.selected].Blocks = saved

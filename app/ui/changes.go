@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"log"
 	"reflect"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"atelier/app/domain/agenda"
 	"atelier/app/domain/course"
+	"atelier/app/domain/structure"
 	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
@@ -297,4 +299,37 @@ func (u *UI) followNotes() {
 			l.teamNotes.SetText(notes)
 		}
 	}
+}
+
+// takeTheirs shows, after a save refused because a colleague saved the
+// same agenda first (store.ConflictError), the agenda as they left it:
+// the person sees their change, and edits again from it. Any other error
+// leaves the screen as it is.
+func (s *sessionsScreen) takeTheirs(err error) {
+	var ce *store.ConflictError
+	if !errors.As(err, &ce) || ce.Blocks == nil || s.selected >= len(s.cohort.Sessions) || ce.SessionID != s.session().ID {
+		return
+	}
+	s.editor.show(-1) // what was typed is in the message; the editor shows theirs
+	s.cohort.Sessions[s.selected].Blocks = ce.Blocks
+	s.ui.cohort = s.cohort
+	s.list.RefreshItem(s.selected)
+	s.history = agenda.NewHistory(0)
+	s.history.Push(ce.Blocks)
+	s.showAgenda(min(s.current, max(len(ce.Blocks)-1, 0)))
+	s.ui.agendaChanged(s.session())
+}
+
+// takeTheirs is the diagram's: the structure as the colleague saved it.
+func (s *structuresScreen) takeTheirs(err error) {
+	var ce *store.ConflictError
+	if !errors.As(err, &ce) || ce.Structure == nil || ce.Structure.ID != s.current.ID {
+		return
+	}
+	s.current = *ce.Structure
+	s.history = structure.NewHistory(0)
+	s.history.Push(s.current)
+	s.canvas.SetStructure(s.current, false)
+	s.showDetails()
+	s.shown(s.current)
 }

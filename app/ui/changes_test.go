@@ -188,3 +188,53 @@ func TestAColleaguesNotesShowUnlessTyping(t *testing.T) {
 		t.Errorf("the typing was replaced by %q", s.notes.entry.Text)
 	}
 }
+
+func TestAConflictingAgendaSaveShowsTheirs(t *testing.T) {
+	u, st := newTestUI(t)
+	s := u.sessions
+	s.list.Select(2)
+	s.agendaList.Select(1)
+	se := s.session()
+	theirs := append(se.Blocks[:0:0], se.Blocks...)
+	theirs[1].Title = "Version de Noé"
+	if _, err := other(t, st).SaveSessionBlocks(context.Background(), se.ID, theirs); err != nil {
+		t.Fatal(err)
+	}
+	// Before this window hears of it, the facilitator saves the same block.
+	s.editor.title.SetText("Ma version")
+	s.editor.onSave()
+	if got := s.session().Blocks[1].Title; got != "Version de Noé" {
+		t.Fatalf("after the refused save the agenda shows %q, want the colleague's", got)
+	}
+	stored, _ := st.Cohort(context.Background(), u.cohort.ID)
+	if got := stored.Sessions[2].Blocks[1].Title; got != "Version de Noé" {
+		t.Errorf("the colleague's change was overwritten: %q", got)
+	}
+	// Edited again from their version, the save goes through.
+	s.agendaList.Select(1)
+	s.editor.title.SetText("Version commune")
+	s.editor.onSave()
+	stored, _ = st.Cohort(context.Background(), u.cohort.ID)
+	if got := stored.Sessions[2].Blocks[1].Title; got != "Version commune" {
+		t.Errorf("the save after the conflict: %q", got)
+	}
+}
+
+func TestAConflictingDiagramSaveShowsTheirs(t *testing.T) {
+	u, s := structureUI(t)
+	theirs := s.current
+	theirs.Nodes = append(theirs.Nodes[:0:0], theirs.Nodes...)
+	theirs.Nodes[0].Label = "Cercle de Noé"
+	if _, err := other(t, u.store).SaveStructure(context.Background(), theirs); err != nil {
+		t.Fatal(err)
+	}
+	s.current.Nodes[1].Label = "Mon cercle"
+	s.save()
+	if s.current.Nodes[0].Label != "Cercle de Noé" || s.current.Nodes[1].Label == "Mon cercle" {
+		t.Errorf("after the refused save the canvas shows %q, %q", s.current.Nodes[0].Label, s.current.Nodes[1].Label)
+	}
+	stored, _ := u.store.Structure(context.Background(), s.current.ID)
+	if stored.Nodes[0].Label != "Cercle de Noé" {
+		t.Error("the colleague's change was overwritten")
+	}
+}

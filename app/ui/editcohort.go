@@ -15,6 +15,7 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/kit/usererr"
 	"atelier/app/service"
+	"atelier/app/store"
 )
 
 // cohortEdit is what a person changes in a cohort: its name, its seats,
@@ -132,6 +133,9 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 	}
 	if err != nil {
 		u.showError(lang.X("cohort.err.edit", "La cohorte n’a pas été modifiée."), err)
+		if errors.Is(err, store.ErrConflict) {
+			u.loadCohorts(c.ID) // the cohort as the colleague saved it
+		}
 		return
 	}
 	u.rosterChanged()

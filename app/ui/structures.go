@@ -252,6 +252,7 @@ func (s *structuresScreen) save() {
 	v, err := s.ui.store.SaveStructure(context.Background(), s.current)
 	if err != nil {
 		s.ui.showError(lang.X("structure.err.save", "La structure n’a pas été enregistrée."), err)
+		s.takeTheirs(err)
 		return
 	}
 	s.current.Version = v
@@ -373,6 +374,7 @@ func (s *structuresScreen) onRename() {
 			if err != nil {
 				s.current.Name = old
 				s.ui.showError(lang.X("structure.err.save", "La structure n’a pas été enregistrée."), err)
+				s.takeTheirs(err)
 				return
 			}
 			s.current.Version = v
