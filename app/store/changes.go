@@ -158,7 +158,7 @@ func (s *Store) listen(ctx context.Context, in chan<- Change) {
 				return
 			}
 			lost, pause = false, 250*time.Millisecond
-			err = relay(ctx, conn, send)
+			relay(ctx, conn, send)
 			conn.Close(context.Background())
 		}
 		if ctx.Err() != nil {
@@ -197,15 +197,13 @@ func (s *Store) listenConn(ctx context.Context) (*pgx.Conn, error) {
 	return conn, nil
 }
 
-// relay passes notifications on until the connection fails or ctx ends.
-func relay(ctx context.Context, conn *pgx.Conn, send func(Change) bool) error {
+// relay passes notifications on until the connection fails or ctx ends;
+// listen tells the two apart.
+func relay(ctx context.Context, conn *pgx.Conn, send func(Change) bool) {
 	for {
 		n, err := conn.WaitForNotification(ctx)
-		if err != nil {
-			return err
-		}
-		if !send(Change{Tables: []string{n.Payload}}) {
-			return ctx.Err()
+		if err != nil || !send(Change{Tables: []string{n.Payload}}) {
+			return
 		}
 	}
 }
