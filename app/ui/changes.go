@@ -197,13 +197,24 @@ func (s *structuresScreen) follow() {
 		return
 	}
 	st, err := s.ui.store.Structure(context.Background(), id)
-	if err != nil || reflect.DeepEqual(st, s.current) {
-		if err != nil {
-			s.load(0) // deleted meanwhile
-		}
+	if err != nil {
+		s.load(0) // deleted meanwhile
 		return
 	}
-	s.load(id)
+	if reflect.DeepEqual(st, s.current) {
+		return
+	}
+	if st.Name != s.current.Name {
+		s.load(id) // the picker shows the new name
+		return
+	}
+	// Where the facilitator looks stays: no new fit, no new zoom.
+	s.current = st
+	s.history = structure.NewHistory(0)
+	s.history.Push(st)
+	s.canvas.SetStructure(st, false)
+	s.showDetails()
+	s.shown(st)
 }
 
 // showPresence writes « qui est là » in the team line.

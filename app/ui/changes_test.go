@@ -238,3 +238,28 @@ func TestAConflictingDiagramSaveShowsTheirs(t *testing.T) {
 		t.Error("the colleague's change was overwritten")
 	}
 }
+
+func TestAColleaguesNodeMoveShowsWithoutRefit(t *testing.T) {
+	u, s := structureUI(t)
+	u.nav.Select(areaStructures)
+	zoom := s.canvas.zoom
+	theirs := s.current
+	theirs.Nodes = append(theirs.Nodes[:0:0], theirs.Nodes...)
+	theirs.Nodes[0].X += 300
+	if _, err := other(t, u.store).SaveStructure(context.Background(), theirs); err != nil {
+		t.Fatal(err)
+	}
+	u.onChange(store.Change{Tables: []string{"structure_nodes"}})
+	if s.current.Nodes[0].X != theirs.Nodes[0].X {
+		t.Errorf("node at %v after the colleague's move, want %v", s.current.Nodes[0].X, theirs.Nodes[0].X)
+	}
+	if s.canvas.zoom != zoom {
+		t.Errorf("the view was refitted: zoom %v → %v", zoom, s.canvas.zoom)
+	}
+	// The next save here starts from their version: no conflict.
+	s.current.Nodes[1].Label = "Mon cercle"
+	s.save()
+	if stored, _ := u.store.Structure(context.Background(), s.current.ID); stored.Nodes[1].Label != "Mon cercle" || stored.Nodes[0].X != theirs.Nodes[0].X {
+		t.Errorf("saved after following: %q at %v", stored.Nodes[1].Label, stored.Nodes[0].X)
+	}
+}
