@@ -11,8 +11,9 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-func TestSignInListsOnlyPeopleHoldingASeat(t *testing.T) {
-	f := newFixture(t)
+func TestSignInListsOnlyPeopleHoldingASeat(t *testing.T) { onEngines(t, signInListsOnlyPeopleHoldingASeat) }
+
+func signInListsOnlyPeopleHoldingASeat(t *testing.T, f *fixture) {
 	f.setSeats(3)
 	f.importRows("Aïcha Benali 🌻", "Bo Tran", "Cy Roy", "Dé Attente")
 	if _, err := f.svc.Withdraw(f.ctx, f.c.ID, f.person("Cy Roy").ID); err != nil {
@@ -42,8 +43,9 @@ func TestSignInListsOnlyPeopleHoldingASeat(t *testing.T) {
 	}
 }
 
-func TestCertificates(t *testing.T) {
-	f := newFixture(t)
+func TestCertificates(t *testing.T) { onEngines(t, certificates) }
+
+func certificates(t *testing.T, f *fixture) {
 	f.importRows("Awa Diop", "Bo Tran")
 	var b bytes.Buffer
 	_, err := f.svc.Certificates(f.ctx, &b, f.c.ID, 0)
@@ -69,8 +71,9 @@ func TestCertificates(t *testing.T) {
 	}
 }
 
-func TestDocumentsAreTheSameBytesWhenWrittenAgain(t *testing.T) {
-	f := newFixture(t)
+func TestDocumentsAreTheSameBytesWhenWrittenAgain(t *testing.T) { onEngines(t, documentsAreTheSameBytesWhenWrittenAgain) }
+
+func documentsAreTheSameBytesWhenWrittenAgain(t *testing.T, f *fixture) {
 	f.importRows("Awa Diop")
 	var a, b bytes.Buffer
 	if err := f.svc.Booklet(f.ctx, &a, f.c.ID); err != nil {

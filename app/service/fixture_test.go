@@ -18,6 +18,7 @@ import (
 	"atelier/app/formats/registration"
 	"atelier/app/kit/fold"
 	"atelier/app/store"
+	"atelier/app/store/pgtest"
 	"atelier/workshops"
 )
 
@@ -40,8 +41,15 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureOn(t, filepath.Join(t.TempDir(), "atelier.db"))
+}
+
+// newFixtureOn is newFixture on the database at path: a file, or a team
+// database's postgres:// address.
+func newFixtureOn(t *testing.T, path string) *fixture {
+	t.Helper()
 	f := &fixture{t: t, ctx: context.Background(), now: start, plans: workshops.MustPlans()}
-	f.path = filepath.Join(t.TempDir(), "atelier.db")
+	f.path = path
 	st, err := store.Open(f.path, store.Options{Now: f.clock})
 	if err != nil {
 		t.Fatal(err)
@@ -219,3 +227,11 @@ func mustNoSeat(t *testing.T, err error, saying string) {
 }
 
 var _ = bytes.NewReader
+
+// onEngines runs test on a fresh file and on a fresh team database: the
+// application promises on PostgreSQL what it promises on SQLite.
+func onEngines(t *testing.T, test func(t *testing.T, f *fixture)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { test(t, newFixture(t)) })
+	t.Run("postgres", func(t *testing.T) { test(t, newFixtureOn(t, pgtest.Start(t))) })
+}

@@ -20,8 +20,9 @@ import (
 // waiting) and another re-registered. The roster, the check-in count, the
 // workbook as LibreOffice recomputes it, the sign-in sheet and the
 // certificates then give the same figures and lists.
-func TestAFacilitatorsFirstWeeks(t *testing.T) {
-	f := newFixture(t)
+func TestAFacilitatorsFirstWeeks(t *testing.T) { onEngines(t, facilitatorsFirstWeeks) }
+
+func facilitatorsFirstWeeks(t *testing.T, f *fixture) {
 	f.setSeats(10)
 	var people []string
 	for _, n := range []string{"Awa", "Bo", "Cy", "Dé", "Ed", "Fa", "Gi", "Ha", "Io", "Jo"} {
