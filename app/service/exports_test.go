@@ -11,7 +11,9 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-func TestSignInListsOnlyPeopleHoldingASeat(t *testing.T) { onEngines(t, signInListsOnlyPeopleHoldingASeat) }
+func TestSignInListsOnlyPeopleHoldingASeat(t *testing.T) {
+	onEngines(t, signInListsOnlyPeopleHoldingASeat)
+}
 
 func signInListsOnlyPeopleHoldingASeat(t *testing.T, f *fixture) {
 	f.setSeats(3)
@@ -71,7 +73,9 @@ func certificates(t *testing.T, f *fixture) {
 	}
 }
 
-func TestDocumentsAreTheSameBytesWhenWrittenAgain(t *testing.T) { onEngines(t, documentsAreTheSameBytesWhenWrittenAgain) }
+func TestDocumentsAreTheSameBytesWhenWrittenAgain(t *testing.T) {
+	onEngines(t, documentsAreTheSameBytesWhenWrittenAgain)
+}
 
 func documentsAreTheSameBytesWhenWrittenAgain(t *testing.T, f *fixture) {
 	f.importRows("Awa Diop")
