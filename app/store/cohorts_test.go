@@ -695,17 +695,7 @@ func TestAgendaSavesAtOnce(t *testing.T) {
 			wg.Go(func() { _, errs[i] = s.SaveSessionBlocks(ctx, read.ID, blocks) })
 		}
 		wg.Wait()
-		winner := -1
-		for i, err := range errs {
-			switch {
-			case err == nil && winner < 0:
-				winner = i
-			case err == nil:
-				t.Errorf("saves %d and %d both went through", winner, i)
-			case !errors.Is(err, ErrConflict):
-				t.Errorf("save %d: %v, want ErrConflict", i, err)
-			}
-		}
+		winner := oneWinner(t, errs)
 		got, _ := a.Cohort(ctx, id)
 		blocks := got.Sessions[1].Blocks
 		if winner < 0 || len(blocks) != 5 || blocks[2].Minutes != 30+winner || blocks[4].Title != fmt.Sprintf("Ajout %d", winner) {
@@ -758,4 +748,23 @@ func TestAgendaUndoNeedsCurrentVersions(t *testing.T) {
 			t.Errorf("put back %+v, want %+v with block 2 added anew", back, original)
 		}
 	})
+}
+
+// oneWinner checks that exactly one of saves made at once went through
+// and that the others were refused as conflicts; it returns the one, or
+// -1.
+func oneWinner(t *testing.T, errs []error) int {
+	t.Helper()
+	winner := -1
+	for i, err := range errs {
+		switch {
+		case err == nil && winner < 0:
+			winner = i
+		case err == nil:
+			t.Errorf("saves %d and %d both went through", winner, i)
+		case !errors.Is(err, ErrConflict):
+			t.Errorf("save %d: %v, want ErrConflict", i, err)
+		}
+	}
+	return winner
 }

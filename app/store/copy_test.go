@@ -300,12 +300,7 @@ func TestCopyRefusesMismatch(t *testing.T) {
 // only, and never over an existing file.
 func TestCopyToNewFile(t *testing.T) {
 	ctx := context.Background()
-	src := openTest(t)
-	fillRich(t, src)
-	team := openTeamTest(t)
-	if _, err := Copy(ctx, src, team); err != nil {
-		t.Fatal(err)
-	}
+	src, team := richTeam(t)
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "équipe.db")
 	counts, err := CopyToNewFile(ctx, team, dest)
@@ -341,12 +336,7 @@ func TestCopyToNewFile(t *testing.T) {
 // an older copy as a file's backup does.
 func TestBackupOfTeamDatabase(t *testing.T) {
 	ctx := context.Background()
-	src := openTest(t)
-	fillRich(t, src)
-	team := openTeamTest(t)
-	if _, err := Copy(ctx, src, team); err != nil {
-		t.Fatal(err)
-	}
+	src, team := richTeam(t)
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "sauvegarde.db")
 	if err := os.WriteFile(dest, []byte("ancienne copie"), 0o644); err != nil {
@@ -417,4 +407,16 @@ func TestTeamStoreAfterServerRestart(t *testing.T) {
 	if c, err := s.Cohort(ctx, after); err != nil || c.Name != "Après la reprise" {
 		t.Errorf("reading after Restart: %q, %v", c.Name, err)
 	}
+}
+
+// richTeam is a richly filled file and a team database it was copied to.
+func richTeam(t *testing.T) (src, team *Store) {
+	t.Helper()
+	src = openTest(t)
+	fillRich(t, src)
+	team = openTeamTest(t)
+	if _, err := Copy(context.Background(), src, team); err != nil {
+		t.Fatal(err)
+	}
+	return src, team
 }

@@ -237,26 +237,6 @@ func TestAttendance(t *testing.T) {
 	})
 }
 
-func TestSettings(t *testing.T) {
-	onEngines(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
-		if v, err := s.Setting(ctx, "langue"); err != nil || v != "" {
-			t.Fatalf("absent setting = %q, %v; want empty", v, err)
-		}
-		for _, v := range []string{"fr", "en", "« ça »"} {
-			if err := s.SetSetting(ctx, "langue", v); err != nil {
-				t.Fatal(err)
-			}
-			if got, err := s.Setting(ctx, "langue"); err != nil || got != v {
-				t.Errorf("Setting = %q, %v; want %q", got, err, v)
-			}
-		}
-		if err := s.SetSetting(ctx, "", "x"); err == nil {
-			t.Error("empty key accepted")
-		}
-	})
-}
-
 func TestMarkedSessions(t *testing.T) {
 	onEngines(t, func(t *testing.T, s *Store) {
 		id, sessions := smallCohortOn(t, s, 5)

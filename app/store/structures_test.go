@@ -206,17 +206,7 @@ func TestStructureSavesAtOnce(t *testing.T) {
 			wg.Go(func() { _, errs[i] = s.SaveStructure(ctx, st) })
 		}
 		wg.Wait()
-		winner := -1
-		for i, err := range errs {
-			switch {
-			case err == nil && winner < 0:
-				winner = i
-			case err == nil:
-				t.Errorf("saves %d and %d both went through", winner, i)
-			case !errors.Is(err, ErrConflict):
-				t.Errorf("save %d: %v, want ErrConflict", i, err)
-			}
-		}
+		winner := oneWinner(t, errs)
 		got, _ := a.Structure(ctx, sid)
 		if winner < 0 || got.Nodes[1].X != float32(600+winner) || got.Version != 2 {
 			t.Errorf("winner %d; stored x %v at version %d", winner, got.Nodes[1].X, got.Version)
