@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -16,15 +17,16 @@ import (
 // teamItem is the « Base d’équipe » line of Réglages: where the data is
 // now, and the button that chooses a team database for the next start.
 func (u *UI) teamItem() *widget.FormItem {
-	where := lang.X("team.local", "Fichier sur ce poste\u00a0: {{.Path}}", map[string]any{"Path": u.store.Path()})
+	// Short: the row's label already says « Base d’équipe », and a
+	// dialog's form gives its values little width.
+	where := lang.X("team.none", "aucune\u00a0: le fichier de ce poste")
 	if u.store.Team() {
-		where = lang.X("team.where", "Base d’équipe «\u00a0{{.Name}}\u00a0»", map[string]any{"Name": u.store.Path()})
+		where = u.store.Path()
 	}
 	now := widget.NewLabel(where)
 	now.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton(lang.X("team.choose", "Choisir la base d’équipe…"), u.onTeamSettings)
-	return widget.NewFormItem(lang.X("team.title", "Base d’équipe"), widget.NewForm(
-		widget.NewFormItem("", now), widget.NewFormItem("", choose)))
+	return widget.NewFormItem(lang.X("team.title", "Base d’équipe"), container.NewVBox(now, choose))
 }
 
 // onTeamSettings asks where the team database is. What is kept has no
