@@ -80,6 +80,9 @@ func newBlockEditor(s *sessionsScreen) *blockEditor {
 	}
 	e.when = widget.NewLabel("")
 	e.save = widget.NewButtonWithIcon(lang.X("agenda.save", "Enregistrer le bloc"), theme.DocumentSaveIcon(), e.onSave)
+	// Off for a role that may only read: the block reads the same, and
+	// nothing typed waits for a save that would be refused.
+	s.ui.writing(e.title, e.kind, e.minutes, e.fixed, e.lead, e.material, e.notes, e.save)
 	// The label may shorten but never widens the card.
 	e.state = widget.NewLabel("")
 	e.state.Importance = widget.LowImportance
@@ -336,6 +339,7 @@ func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	groups := widget.NewButtonWithIcon(lang.X("live.groups", "Former les groupes…"), theme.AccountIcon(), func() {
 		s.flushThen(func() { s.ui.openBreakouts(s.session()) })
 	})
+	s.ui.writing(add, dup, up, down, del, reset, groups)
 	// Each row scrolls rather than widening the window past a small screen.
 	return container.NewThemeOverride(container.NewVBox(
 		container.NewHScroll(container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn)),

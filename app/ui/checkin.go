@@ -72,6 +72,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	walkIn := widget.NewButtonWithIcon(lang.X("checkin.walkin", "Ajouter une arrivée sans inscription…"), theme.ContentAddIcon(), c.onWalkIn)
 	report := widget.NewButtonWithIcon(lang.X("checkin.report", "Importer le rapport de la visio…"), theme.UploadIcon(), c.onImportReport)
 	rest := widget.NewButtonWithIcon(lang.X("checkin.rest", "Marquer les autres absent·e·s…"), theme.CancelIcon(), c.onRestAbsent)
+	u.writing(walkIn, report, rest)
 	// The controls at the usual size; the count, the search and the names
 	// large, to be read at a glance while people arrive. The count wraps:
 	// the desk fits a 1024-pixel screen.
@@ -216,6 +217,9 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	m, ok := c.marks[p.ID]
 	mark.Importance = widget.LowImportance
 	label := lang.X("checkin.tap", "Toucher pour marquer présent·e")
+	if !c.ui.canWrite() {
+		label = "" // a tap marks no one: the team line says why
+	}
 	if ok {
 		label = markLabel(m.Mark)
 		if m.Minutes > 0 {
@@ -231,6 +235,9 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // toggle marks p present, or takes back a present mark given by mistake.
 func (c *checkinScreen) toggle(p participants.Participant) {
+	if !c.ui.canWrite() {
+		return // the desk is there to look at: who came, who is expected
+	}
 	ctx := context.Background()
 	m, ok := c.marks[p.ID]
 	var err error

@@ -48,6 +48,7 @@ type diagramCanvas struct {
 	link     int64           // selected link id, 0 when none
 	large    bool            // presentation: legible from afar, nothing deleted
 	readOnly bool            // the participants' window: no selection, no edit
+	locked   bool            // a role that may only read: selection, no edit
 
 	// addKind, when set, makes the next tap on empty space add a node of
 	// that kind; connectKind makes drags from a node draw a link of that kind.

@@ -47,7 +47,7 @@ func (d *diagramCanvas) Tapped(e *fyne.PointEvent) {
 		d.Refresh()
 		return
 	}
-	if d.addKind != "" && d.addKind != connectTool {
+	if d.addKind != "" && d.addKind != connectTool && !d.locked {
 		d.addNode(d.addKind, p)
 		d.addKind = ""
 		return
@@ -74,7 +74,7 @@ func (d *diagramCanvas) changed(final bool) {
 
 // Dragged moves the selected nodes, draws a link from a node (with the
 // connect tool, or Shift held), or pans when the drag starts on empty
-// space. The participants' window only pans.
+// space. The participants' window, and a role that may only read, only pan.
 func (d *diagramCanvas) Dragged(e *fyne.DragEvent) {
 	pos := d.toWorld(e.Position)
 	delta := structure.Point{X: e.Dragged.DX / d.zoom, Y: e.Dragged.DY / d.zoom}
@@ -82,7 +82,7 @@ func (d *diagramCanvas) Dragged(e *fyne.DragEvent) {
 		start := structure.Point{X: pos.X - delta.X, Y: pos.Y - delta.Y}
 		i := d.drawing.NodeAt(start)
 		switch {
-		case d.readOnly || i < 0:
+		case d.readOnly || d.locked || i < 0:
 			d.drag.mode = dragPan
 		case d.shift || d.addKind == connectTool:
 			d.drag.mode, d.drag.from = dragConnect, d.s.Nodes[i].ID
@@ -232,12 +232,10 @@ func (d *diagramCanvas) typedKey(e *fyne.KeyEvent) bool {
 		}
 		return true // a second Esc does nothing
 	case fyne.KeyDelete, fyne.KeyBackspace:
-		if !d.large {
-			d.deleteSelection()
-		}
+		d.deleteSelection()
 		return true
 	}
-	if step, ok := nudges[e.Name]; ok && !d.large && len(d.selected) > 0 {
+	if step, ok := nudges[e.Name]; ok && !d.large && !d.locked && len(d.selected) > 0 {
 		d.setS(structure.MoveNodes(d.s, d.Selected(), step.X, step.Y))
 		d.changed(true)
 		return true
@@ -251,12 +249,12 @@ func (d *diagramCanvas) typedKey(e *fyne.KeyEvent) bool {
 func (d *diagramCanvas) TypedShortcut(sc fyne.Shortcut) {
 	switch s := sc.(type) {
 	case *fyne.ShortcutUndo:
-		if !d.readOnly && d.onUndo != nil {
+		if !d.readOnly && !d.locked && d.onUndo != nil {
 			d.onUndo()
 		}
 		return
 	case *fyne.ShortcutRedo:
-		if !d.readOnly && d.onRedo != nil {
+		if !d.readOnly && !d.locked && d.onRedo != nil {
 			d.onRedo()
 		}
 		return
@@ -272,9 +270,9 @@ func (d *diagramCanvas) TypedShortcut(sc fyne.Shortcut) {
 }
 
 // deleteSelection removes the selected nodes (and their links) or link;
-// never in presentation.
+// never in presentation, nor for a role that may only read.
 func (d *diagramCanvas) deleteSelection() {
-	if d.large || d.readOnly {
+	if d.large || d.readOnly || d.locked {
 		return
 	}
 	switch {

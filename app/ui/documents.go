@@ -72,6 +72,7 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	n := e.ui.cohort.CertificateMin
 	minimum := widget.NewLabel(lang.XN("docs.min", "Attestation à partir de {{.N}} séance suivie (réglage de la cohorte)", n, map[string]any{"N": n}))
 	change := widget.NewButtonWithIcon(lang.X("docs.min.change", "Changer…"), theme.DocumentCreateIcon(), e.ui.onEditCohort)
+	e.ui.writing(change) // the PDFs only read: they stay on
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
 		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),

@@ -68,7 +68,7 @@ func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
 // onEditCohort changes the cohort on view.
 func (u *UI) onEditCohort() {
 	c := u.cohort
-	if c.ID == 0 {
+	if c.ID == 0 || !u.canWrite() {
 		return
 	}
 	name := widget.NewEntry()

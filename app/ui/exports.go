@@ -35,6 +35,7 @@ func newExportsScreen(u *UI) *exportsScreen {
 	book := widget.NewButtonWithIcon(lang.X("exports.workbook.action", "Exporter le classeur…"), theme.DocumentSaveIcon(), e.onWorkbook)
 	book.Importance = widget.HighImportance
 	corrected := widget.NewButtonWithIcon(lang.X("exports.corrected.action", "Relire un classeur corrigé…"), theme.UploadIcon(), e.onCorrected)
+	u.writing(corrected) // it saves the corrections; every export only reads
 	rosterTitle := widget.NewLabelWithStyle(lang.X("exports.roster", "Liste des personnes inscrites"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)

@@ -80,6 +80,7 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer un CSV…"), theme.UploadIcon(), l.onImport)
 	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter en CSV…"), theme.DownloadIcon(), l.onExport)
+	u.writing(add, importBtn) // the export only reads
 	filters := container.NewHBox(
 		widget.NewLabel(lang.X("library.source", "Source")), l.source,
 		widget.NewLabel(lang.X("library.session", "Séance")), l.session,
@@ -282,10 +283,12 @@ func (l *libraryScreen) showDetail(r library.Resource) {
 		l.refresh()
 	})
 	link := widget.NewButtonWithIcon(lang.X("library.link", "Lier à une séance de la cohorte…"), theme.MailAttachmentIcon(), func() { l.onLink(r) })
+	l.ui.writing(fav, link)
 	items = append(items, widget.NewSeparator(), fav, link)
 	if r.Custom {
 		edit := widget.NewButtonWithIcon(lang.X("library.edit", "Modifier…"), theme.DocumentCreateIcon(), func() { l.edit(r) })
 		del := widget.NewButtonWithIcon(lang.X("library.delete", "Supprimer…"), theme.DeleteIcon(), func() { l.onDelete(r) })
+		l.ui.writing(edit, del)
 		items = append(items, edit, del)
 	}
 	l.detail.Objects = items

@@ -133,7 +133,9 @@ func (u *UI) openLive(se course.Session) *liveScreen {
 		log.Printf("live state of session %d not resumed: %s", se.ID, usererr.Detail(err))
 	}
 	l.runner = r
-	l.following = r != nil && l.drivenElsewhere()
+	// A role that may only read never drives: its clock could not be saved
+	// for the others, so it shows theirs.
+	l.following = !u.canWrite() || (r != nil && l.drivenElsewhere())
 	if l.runner == nil {
 		l.runner = live.New(se.Blocks, se.StartsAt)
 		l.runner.SetSession(se.ID)
@@ -228,6 +230,7 @@ func (l *liveScreen) build() {
 	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
 		l.shareBtn, l.showPick, layout.NewSpacer(), l.notesBtn, quit)
 	l.timerBtns = []*widget.Button{prev, l.startBtn, next, plus1, plus5}
+	l.ui.writing(l.groupsBtn) // the groups are saved for the session
 	l.root = container.NewVBox(widget.NewSeparator(), l.details, l.followBar(), top, l.progress, controls)
 	l.showDriver()
 }
@@ -505,7 +508,7 @@ func (l *liveScreen) close(ask bool) {
 	if l.shared != nil {
 		l.shared.closeNow()
 	}
-	if l.runner.View(l.now()).Done {
+	if l.runner.View(l.now()).Done && l.ui.canWrite() {
 		if err := l.ui.store.SaveLiveState(context.Background(), l.session.ID, ""); err != nil {
 			log.Printf("clearing the live state: %s", usererr.Detail(err))
 		}

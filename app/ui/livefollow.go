@@ -50,6 +50,9 @@ func (l *liveScreen) followBar() fyne.CanvasObject {
 	l.driverLine.Importance = widget.WarningImportance
 	l.driverLine.Truncation = fyne.TextTruncateEllipsis
 	l.takeBtn = widget.NewButtonWithIcon(lang.X("live.take", "Prendre la main"), theme.MediaPlayIcon(), l.takeOver)
+	if !l.ui.canWrite() {
+		l.takeBtn.Hide()
+	}
 	l.driverBar = container.NewBorder(nil, nil, nil, l.takeBtn, l.driverLine)
 	return l.driverBar
 }
@@ -72,13 +75,21 @@ func (l *liveScreen) showDriver() {
 		return
 	}
 	_, name := l.runner.Driver()
-	l.driverLine.SetText(lang.X("live.followed", "Minuterie menée par {{.Name}} — ce poste suit le même décompte.", map[string]any{"Name": name}))
+	if name == "" {
+		// A role that may only read, before anyone has moved the clock.
+		l.driverLine.SetText(lang.X("live.readonly", "Consultation seulement\u00a0: ce poste suit le décompte de la personne qui anime."))
+	} else {
+		l.driverLine.SetText(lang.X("live.followed", "Minuterie menée par {{.Name}} — ce poste suit le même décompte.", map[string]any{"Name": name}))
+	}
 	l.driverBar.Show()
 }
 
 // takeOver makes this Atelier the one that drives the clock, from where
 // it stands: the others follow it from now on.
 func (l *liveScreen) takeOver() {
+	if !l.ui.canWrite() {
+		return
+	}
 	l.following = false
 	l.act(func(time.Time) {}) // saves the state with this Atelier as its driver
 	l.showDriver()

@@ -36,9 +36,11 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 func (u *UI) mainMenu() *fyne.MainMenu {
 	quit := item(lang.X("menu.quit", "Quitter"), key(fyne.KeyQ, ctrl), u.quit)
 	quit.IsQuit = true
+	newCohort := item(lang.X("cohort.new", "Créer une cohorte…"), key(fyne.KeyN, ctrl), u.onNewCohort)
+	editCohort := fyne.NewMenuItem(lang.X("cohort.edit.menu", "Modifier la cohorte…"), u.onEditCohort)
 	file := fyne.NewMenu(lang.X("menu.file", "Fichier"),
-		item(lang.X("cohort.new", "Créer une cohorte…"), key(fyne.KeyN, ctrl), u.onNewCohort),
-		fyne.NewMenuItem(lang.X("cohort.edit.menu", "Modifier la cohorte…"), u.onEditCohort),
+		newCohort,
+		editCohort,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("settings.open", "Réglages…"), u.onSettings),
 		fyne.NewMenuItemSeparator(),
@@ -54,15 +56,23 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			view.Items = append(view.Items, item(u.areas[i].title, key(k, ctrl), func() { u.nav.Select(i) }))
 		}
 	}
-	liveMenu := fyne.NewMenu(lang.X("menu.live", "Animation"),
-		fyne.NewMenuItem(lang.X("live.open", "Animer en direct"), u.onLiveMenu),
-		fyne.NewMenuItemSeparator(),
+	clock := []*fyne.MenuItem{
 		item(lang.X("live.startpause", "Démarrer ou mettre en pause"), key(fyne.KeyP, alt), u.liveAction(func(l *liveScreen) { l.onStartPause() })),
 		item(lang.X("live.next", "Suivant"), key(fyne.KeyRight, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Next) })),
 		item(lang.X("live.prev", "Précédent"), key(fyne.KeyLeft, alt), u.liveAction(func(l *liveScreen) { l.act(l.runner.Prev) })),
 		item(lang.X("live.plus1", "+1\u00a0min"), key(fyne.Key1, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(1) })),
 		item(lang.X("live.plus5", "+5\u00a0min"), key(fyne.Key5, alt), u.liveAction(func(l *liveScreen) { l.addMinutes(5) })),
-		fyne.NewMenuItemSeparator(),
+	}
+	// The actions check again (a shortcut may run a disabled item's):
+	// onNewCohort and onEditCohort, and a follower's clock (liveScreen.act).
+	for _, i := range append([]*fyne.MenuItem{newCohort, editCohort}, clock...) {
+		i.Disabled = !u.canWrite()
+	}
+	liveMenu := fyne.NewMenu(lang.X("menu.live", "Animation"),
+		fyne.NewMenuItem(lang.X("live.open", "Animer en direct"), u.onLiveMenu),
+		fyne.NewMenuItemSeparator())
+	liveMenu.Items = append(liveMenu.Items, clock...)
+	liveMenu.Items = append(liveMenu.Items, fyne.NewMenuItemSeparator(),
 		item(lang.X("live.share", "Partager l’écran"), key(fyne.KeyE, alt), u.liveAction(func(l *liveScreen) { l.onShare() })))
 	for _, v := range shareViews() {
 		liveMenu.Items = append(liveMenu.Items, item(lang.X("live.show", "Montrer\u00a0: {{.What}}", map[string]any{"What": v.label()}), key(v.key(), alt),
@@ -132,6 +142,9 @@ func (u *UI) undo(redo bool) {
 	if f, ok := u.win.Canvas().Focused().(fyne.Shortcutable); ok {
 		f.TypedShortcut(sc)
 		return
+	}
+	if !u.canWrite() {
+		return // undoing in the agenda or the canvas is saving
 	}
 	switch {
 	case u.current == areaSessions && u.sessions != nil && len(u.sessions.cohort.Sessions) > 0:

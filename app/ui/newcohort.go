@@ -60,6 +60,9 @@ func (f cohortForm) cohort(plans []course.Plan) (course.Cohort, error) {
 // onNewCohort asks for a name and dates and creates a cohort whose five
 // sessions follow the curriculum on five consecutive weeks.
 func (u *UI) onNewCohort() {
+	if !u.canWrite() {
+		return // Ctrl+N reaches here with the menu item off
+	}
 	// Propose the Wednesday after the last planned series ends, so that a
 	// new cohort follows the ones already scheduled.
 	from := u.svc.Now()

@@ -71,15 +71,22 @@ func (pp *personPane) buttons() []*widget.Button {
 // onMore offers what is done rarely, in a menu under its button:
 // exporting the person's data, removing them, erasing them for good.
 func (pp *personPane) onMore() {
+	widget.ShowPopUpMenuAtRelativePosition(pp.moreMenu(), pp.r.ui.win.Canvas(), fyne.NewPos(0, pp.more.Size().Height), pp.more)
+}
+
+// moreMenu is the menu of « Autres actions » for the person shown.
+func (pp *personPane) moreMenu() *fyne.Menu {
 	p := pp.current
 	erase := fyne.NewMenuItem(lang.X("person.erase", "Effacer définitivement…"), func() { pp.r.onErase(p) })
 	erase.Icon = theme.WarningIcon()
-	menu := fyne.NewMenu("",
+	remove := fyne.NewMenuItem(lang.X("person.remove", "Retirer…"), func() { pp.r.onRemove(p) })
+	// Exporting their data only reads: it stays on for a read-only role.
+	remove.Disabled, erase.Disabled = !pp.r.ui.canWrite(), !pp.r.ui.canWrite()
+	return fyne.NewMenu("",
 		fyne.NewMenuItem(lang.X("person.export", "Exporter ses données…"), func() { pp.onExport(p) }),
-		fyne.NewMenuItem(lang.X("person.remove", "Retirer…"), func() { pp.r.onRemove(p) }),
+		remove,
 		fyne.NewMenuItemSeparator(),
 		erase)
-	widget.ShowPopUpMenuAtRelativePosition(menu, pp.r.ui.win.Canvas(), fyne.NewPos(0, pp.more.Size().Height), pp.more)
 }
 
 // show fills the pane with p, or a hint when nobody is selected.
@@ -136,13 +143,14 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 		map[string]any{"Count": p.Attended, "Of": pp.r.held, "Rate": rate.Percent(l)}))
 	pp.details.SetText(strings.Join(lines, "\n"))
 
-	for _, b := range []*widget.Button{pp.edit, pp.marks, pp.more} {
-		b.Enable()
-	}
-	enable(pp.confirm, p.Status == participants.Inscrit)
-	enable(pp.seat, p.Status == participants.Attente || p.Status == participants.SansInscription)
-	enable(pp.withdraw, p.Status != participants.Desiste)
-	enable(pp.reregister, p.Status == participants.Desiste)
+	w := u.canWrite()
+	pp.more.Enable() // its menu turns off what changes data
+	enable(pp.edit, w)
+	enable(pp.marks, w)
+	enable(pp.confirm, w && p.Status == participants.Inscrit)
+	enable(pp.seat, w && (p.Status == participants.Attente || p.Status == participants.SansInscription))
+	enable(pp.withdraw, w && p.Status != participants.Desiste)
+	enable(pp.reregister, w && p.Status == participants.Desiste)
 }
 
 func enable(b *widget.Button, on bool) {

@@ -98,6 +98,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	add := widget.NewButtonWithIcon(lang.X("roster.add", "Ajouter…"), theme.ContentAddIcon(), r.onAdd)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.X("roster.import", "Importer…"), theme.UploadIcon(), r.onImport)
+	u.writing(add, importBtn)
 	r.detail = newPersonPane(r)
 	r.undo = newUndoBar()
 

@@ -32,6 +32,7 @@ func newNotesPane(s *sessionsScreen) *notesPane {
 		}
 	}
 	save := widget.NewButtonWithIcon(lang.X("notes.save", "Enregistrer les notes"), theme.DocumentSaveIcon(), n.onSave)
+	s.ui.writing(n.entry, save)
 	n.root = container.NewBorder(nil, container.NewHBox(save, n.state), nil, nil, n.entry)
 	return n
 }

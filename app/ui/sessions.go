@@ -369,14 +369,8 @@ func (s *sessionsScreen) showAgenda(sel int) {
 	} else {
 		s.issues.Show()
 	}
-	s.undoBtn.Enable()
-	if !s.history.CanUndo() {
-		s.undoBtn.Disable()
-	}
-	s.redoBtn.Enable()
-	if !s.history.CanRedo() {
-		s.redoBtn.Disable()
-	}
+	enable(s.undoBtn, s.ui.canWrite() && s.history.CanUndo())
+	enable(s.redoBtn, s.ui.canWrite() && s.history.CanRedo())
 	s.agendaList.UnselectAll()
 	s.agendaList.Refresh()
 	if sel >= 0 && sel < len(s.slots) {

@@ -224,6 +224,7 @@ func (s *structuresScreen) nodeForm(i int) ([]fyne.CanvasObject, *widget.Button)
 	if s.present {
 		remove.Hide() // nothing is deleted in front of the group
 	}
+	s.ui.writing(label, purpose, accountabilities, domain, method, members, fromRoster, term, save, remove)
 	// One column: the panel is narrow, and floats over the canvas.
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("structure.node.name", "Nom"), label),
@@ -285,6 +286,7 @@ func (s *structuresScreen) linkForm(id int64) ([]fyne.CanvasObject, *widget.Butt
 	if s.present {
 		remove.Hide()
 	}
+	s.ui.writing(kind, label, save, remove)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("structure.link.kind", "Type"), kind),
 		widget.NewFormItem(lang.X("structure.link.label", "Libellé"), label),

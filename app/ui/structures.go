@@ -105,26 +105,21 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	newBtn.Importance = widget.HighImportance
 	more := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
 	more.OnTapped = func() {
-		menu := fyne.NewMenu("",
-			fyne.NewMenuItem(lang.X("structure.rename", "Renommer…"), s.onRename),
-			fyne.NewMenuItem(lang.X("structure.duplicate", "Dupliquer"), s.onDuplicate),
-			fyne.NewMenuItem(lang.X("structure.export.png", "Exporter en PNG…"), func() { s.onExport(".png") }),
-			fyne.NewMenuItem(lang.X("structure.export.pdf", "Exporter en PDF…"), func() { s.onExport(".pdf") }),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem(lang.X("structure.delete", "Supprimer…"), s.onDelete),
-		)
-		widget.ShowPopUpMenuAtRelativePosition(menu, u.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
+		widget.ShowPopUpMenuAtRelativePosition(s.moreMenu(), u.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
 	}
 	help := widget.NewButtonWithIcon("", theme.QuestionIcon(), s.onHelp)
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("structure.label", "Structure\u00a0:")), container.NewHBox(newBtn, more, help), s.picker)
 
 	// The palette: a tap on a kind, then a tap on the canvas, adds a node.
 	palette := container.NewHBox()
+	var drawing []fyne.Disableable
 	for _, k := range structure.NodeKinds() {
-		palette.Add(widget.NewButton(nodeKindLabel(k), func() {
+		b := widget.NewButton(nodeKindLabel(k), func() {
 			s.canvas.addKind = k
 			s.setStatus(lang.X("structure.hint.add", "Touchez le canevas là où placer l’élément «\u00a0{{.Kind}}\u00a0».", map[string]any{"Kind": nodeKindLabel(k)}))
-		}))
+		})
+		palette.Add(b)
+		drawing = append(drawing, b)
 	}
 	var linkOptions []string
 	for _, k := range structure.LinkKinds() {
@@ -145,15 +140,22 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	palette.Add(widget.NewSeparator())
 	palette.Add(connect)
 	palette.Add(s.linkKind)
+	undo := widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.undo)
+	redo := widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.redo)
+	tidy := widget.NewButtonWithIcon(lang.X("structure.tidy", "Ranger"), theme.GridIcon(), s.onTidy)
 	tools := container.NewHBox(
-		widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.undo),
-		widget.NewButtonWithIcon("", theme.ContentRedoIcon(), s.redo),
+		undo,
+		redo,
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { s.canvas.ZoomBy(1/1.25, centerOf(s.canvas)) }),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { s.canvas.ZoomBy(1.25, centerOf(s.canvas)) }),
 		widget.NewButtonWithIcon(lang.X("structure.fit", "Ajuster"), theme.ZoomFitIcon(), s.canvas.Fit),
-		widget.NewButtonWithIcon(lang.X("structure.tidy", "Ranger"), theme.GridIcon(), s.onTidy),
+		tidy,
 		widget.NewButtonWithIcon(lang.X("structure.present", "Présenter"), theme.ViewFullScreenIcon(), s.togglePresentation),
 	)
+	// A role that may only read looks around the diagram (select, pan,
+	// zoom, present, export) and changes nothing in it.
+	u.writing(append(drawing, newBtn, connect, s.linkKind, undo, redo, tidy)...)
+	s.canvas.locked = !u.canWrite()
 	s.details = container.NewVBox()
 	s.panel = s.newPanel()
 	s.area = container.NewStack(s.canvas, container.New(&floatRight{canvas: s.canvas}, s.panel))
@@ -162,6 +164,25 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	s.root = container.NewStack(s.normal)
 	s.showDetails()
 	return s
+}
+
+// moreMenu is the ⋮ menu of the structure on view.
+func (s *structuresScreen) moreMenu() *fyne.Menu {
+	rename := fyne.NewMenuItem(lang.X("structure.rename", "Renommer…"), s.onRename)
+	duplicate := fyne.NewMenuItem(lang.X("structure.duplicate", "Dupliquer"), s.onDuplicate)
+	del := fyne.NewMenuItem(lang.X("structure.delete", "Supprimer…"), s.onDelete)
+	// The exports only read: they stay on for a read-only role.
+	for _, i := range []*fyne.MenuItem{rename, duplicate, del} {
+		i.Disabled = !s.ui.canWrite()
+	}
+	return fyne.NewMenu("",
+		rename,
+		duplicate,
+		fyne.NewMenuItem(lang.X("structure.export.png", "Exporter en PNG…"), func() { s.onExport(".png") }),
+		fyne.NewMenuItem(lang.X("structure.export.pdf", "Exporter en PDF…"), func() { s.onExport(".pdf") }),
+		fyne.NewMenuItemSeparator(),
+		del,
+	)
 }
 
 func centerOf(o fyne.CanvasObject) fyne.Position {

@@ -129,6 +129,24 @@ func (u *UI) sessionsArea() *sessionsScreen {
 	return u.sessions
 }
 
+// canWrite reports whether this window may change the data: false only
+// on a team database whose role may only read (always true on a file).
+// Such a role sees everything, with every control that would change
+// something turned off: the team line says why once, where a click
+// would otherwise end in an error dialog.
+func (u *UI) canWrite() bool { return u.store.Granted() }
+
+// writing turns objs off when the role may only read. They stay in their
+// place, so that the window reads the same for everyone.
+func (u *UI) writing(objs ...fyne.Disableable) {
+	if u.canWrite() {
+		return
+	}
+	for _, o := range objs {
+		o.Disable()
+	}
+}
+
 // lang returns the formatting conventions of the interface language.
 func (u *UI) lang() textfmt.Lang {
 	if u.opts.Language == "en" {
@@ -201,6 +219,7 @@ func (u *UI) build() {
 		container.NewHBox(widget.NewIcon(u.app.Icon()), widget.NewLabelWithStyle("Atelier", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cohortLabel),
 		container.NewHBox(editCohort, newCohort, settings),
 		u.picker)
+	u.writing(editCohort, newCohort)
 
 	u.content = container.NewStack()
 	split := container.NewHSplit(u.nav, u.content)
@@ -316,6 +335,9 @@ func (u *UI) onPickCohort(name string) {
 			u.structures.load(0)
 		case u.current == areaExports:
 			u.onNavigate(4) // the exports show the cohort's settings
+		}
+		if !u.canWrite() {
+			return // a role that may only read has nowhere to keep it
 		}
 		if err := u.svc.RememberCohort(ctx, c.ID); err != nil {
 			log.Printf("remembering the cohort: %s", usererr.Detail(err))
