@@ -12,8 +12,8 @@ import (
 // offerResume, on start-up, offers to take up a session left in the
 // middle (the app quit, or killed), as it stands now by the clock.
 func (u *UI) offerResume() {
-	if u.live != nil {
-		return
+	if u.live != nil || !u.canWrite() {
+		return // a role that may only read resumes nothing: it follows, from « Animer en direct »
 	}
 	for _, se := range u.cohort.Sessions {
 		r, err := u.savedRun(se)
