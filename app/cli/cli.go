@@ -222,7 +222,9 @@ func open(env Env, dbPath string, a access) (*service.Service, error) {
 			fmt.Fprintf(env.Stderr, "atelier\u00a0: %s\n", usererr.Message(err))
 		}
 	}
-	if a == reading {
+	// A team database whose role may only read is shown as it is: the
+	// first cohort and the catalogue are the writers' to make.
+	if a == reading || st.ReadOnly() {
 		return svc, nil
 	}
 	if _, err := svc.FirstStart(context.Background(), env.Catalogue); err != nil {
