@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"database/sql"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,27 +108,7 @@ func TestWindowOnAReadOnlyRole(t *testing.T) {
 	if code, _, stderr, _ := run(t, "--db", team); code != ExitOK {
 		t.Fatal(stderr)
 	}
-	u, err := url.Parse(team)
-	if err != nil {
-		t.Fatal(err)
-	}
-	role := "lecture_" + strings.TrimPrefix(u.Path, "/")
-	db, err := sql.Open("pgx", team)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range []string{"DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN",
-		"GRANT USAGE ON SCHEMA public TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Cleanup(func() { db.Exec("DROP OWNED BY " + role) })
-	q := u.Query()
-	q.Set("user", role)
-	u.RawQuery = q.Encode()
-	code, _, stderr, gui := run(t, "--db", u.String())
+	code, _, stderr, gui := run(t, "--db", pgtest.ReadOnlyRole(t, team))
 	if list, _ := gui.cohorts.([]course.Summary); code != ExitOK || !gui.called || gui.openErr != nil || len(list) != 1 {
 		t.Errorf("exit %d, window %+v, stderr %s", code, gui, stderr)
 	}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"database/sql"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,21 +72,7 @@ func readOnlyUI(t *testing.T) (u *UI, writer *store.Store) {
 	t.Cleanup(func() { writer.Close() })
 	seedTeam(t, service.New(writer, workshops.MustPlans(), testNow))
 
-	dbURL, _ := url.Parse(dsn)
-	db := strings.TrimPrefix(dbURL.Path, "/")
-	role := "lecture_" + db
-	execPG(t, dsn,
-		"DROP ROLE IF EXISTS "+role,
-		"CREATE ROLE "+role+" LOGIN",
-		"GRANT USAGE ON SCHEMA public TO "+role,
-		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO "+role)
-	t.Cleanup(func() {
-		execPG(t, strings.Replace(dsn, "/"+db+"?", "/postgres?", 1), "DROP OWNED BY "+role+" CASCADE")
-	})
-	q := dbURL.Query()
-	q.Set("user", role)
-	dbURL.RawQuery = q.Encode()
-	ro, err := store.Open(dbURL.String(), store.Options{Now: testNow})
+	ro, err := store.Open(pgtest.ReadOnlyRole(t, dsn), store.Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,20 +81,6 @@ func readOnlyUI(t *testing.T) (u *UI, writer *store.Store) {
 		t.Fatal("the SELECT-only role is granted writing")
 	}
 	return openWindow(t, service.New(ro, workshops.MustPlans(), testNow)), writer
-}
-
-func execPG(t *testing.T, dsn string, stmts ...string) {
-	t.Helper()
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range stmts {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
 }
 
 // control is one control of the window, named for the failure message.

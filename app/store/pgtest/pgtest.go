@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -138,4 +139,38 @@ func quoteIdent(s string) string {
 		out = append(out, s[i])
 	}
 	return string(append(out, '"'))
+}
+
+// ReadOnlyRole makes a role of its own that may read every table of the
+// database at dsn and change none (SELECT only, as the README's
+// « lecture » role), and returns the address to connect as it. The role
+// goes with the test. The tables must exist: open the database once
+// through its owner first.
+func ReadOnlyRole(t testing.TB, dsn string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	role := quoteIdent("lecture_" + name)
+	exec := func(dsn string, stmts ...string) {
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for _, q := range stmts {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
+	exec(dsn, "DROP ROLE IF EXISTS "+role, "CREATE ROLE "+role+" LOGIN",
+		"GRANT USAGE ON SCHEMA public TO "+role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO "+role)
+	t.Cleanup(func() { exec(dsn, "DROP OWNED BY "+role+" CASCADE", "DROP ROLE "+role) })
+	q := u.Query()
+	q.Set("user", "lecture_"+name)
+	u.RawQuery = q.Encode()
+	return u.String()
 }
