@@ -12,19 +12,7 @@ import (
 )
 
 // execPG runs statements on a team database outside the store.
-func execPG(t *testing.T, dsn string, stmts ...string) {
-	t.Helper()
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range stmts {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-}
+func execPG(t *testing.T, dsn string, stmts ...string) { t.Helper(); pgtest.Exec(t, dsn, stmts...) }
 
 func TestOpenTeamRefuses(t *testing.T) {
 	ctx := context.Background()

@@ -146,16 +146,7 @@ func dialogText(u *UI) string {
 // tapButton taps the button labelled label inside o.
 func tapButton(t *testing.T, o fyne.CanvasObject, label string) {
 	t.Helper()
-	var found *widget.Button
-	walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == label && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q", label)
-	}
-	test.Tap(found)
+	test.Tap(button(t, o, label))
 }
 
 func TestWithdrawalUndoneFromTheBottomBar(t *testing.T) {

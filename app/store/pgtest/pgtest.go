@@ -154,23 +154,27 @@ func ReadOnlyRole(t testing.TB, dsn string) string {
 	}
 	name := strings.TrimPrefix(u.Path, "/")
 	role := quoteIdent("lecture_" + name)
-	exec := func(dsn string, stmts ...string) {
-		db, err := sql.Open("pgx", dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		for _, q := range stmts {
-			if _, err := db.Exec(q); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
-	}
-	exec(dsn, "DROP ROLE IF EXISTS "+role, "CREATE ROLE "+role+" LOGIN",
+	Exec(t, dsn, "DROP ROLE IF EXISTS "+role, "CREATE ROLE "+role+" LOGIN",
 		"GRANT USAGE ON SCHEMA public TO "+role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO "+role)
-	t.Cleanup(func() { exec(dsn, "DROP OWNED BY "+role+" CASCADE", "DROP ROLE "+role) })
+	t.Cleanup(func() { Exec(t, dsn, "DROP OWNED BY "+role+" CASCADE", "DROP ROLE "+role) })
 	q := u.Query()
 	q.Set("user", "lecture_"+name)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// Exec runs statements on the database at dsn, outside any store: to set
+// a test's server up as its administrator would.
+func Exec(t testing.TB, dsn string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 }
