@@ -63,7 +63,7 @@ func newStyles(f *excelize.File) (styles, error) {
 // writeAttendance writes the « Présences » sheet: a row per person, their
 // marks, the sessions they attended and their rate over the sessions held,
 // then the « Séance tenue » footer that counts those sessions.
-func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Participant, byPerson map[int64][]participants.Mark, rep attendance.Report, opt Options, now time.Time, lay layout) error {
+func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Participant, byPerson map[int64][]participants.Mark, rep attendance.Report, opt Options, now time.Time, lay layout, head *excelize.HeaderFooterOptions) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -97,7 +97,8 @@ func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Pa
 	}
 	widths[0] = max(widths[0], utf8.RuneCountInString(heldLabel))
 
-	if err := printAcross(f, SheetAttendance); err != nil {
+	// The header row is printed again on every page.
+	if err := printSetup(f, SheetAttendance, 1, head); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetAttendance)
@@ -168,12 +169,6 @@ func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Pa
 	if err := f.AutoFilter(SheetAttendance, fmt.Sprintf("A1:%s%d", col(len(header)), filterTo), nil); err != nil {
 		return err
 	}
-	// The header row is printed again on every page.
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(SheetAttendance) + "!$1:$1", Scope: SheetAttendance,
-	}); err != nil {
-		return err
-	}
 	return sw.Flush()
 }
 
@@ -238,16 +233,4 @@ func addMarkRules(f *excelize.File, st styles, sqref string) error {
 		})
 	}
 	return f.SetConditionalFormat(SheetAttendance, sqref, cf)
-}
-
-// printAcross prints sheet in landscape, scaled to the width of the paper.
-// It must come before the sheet's stream writer, which writes the sheet's
-// properties first.
-func printAcross(f *excelize.File, sheet string) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	orientation, wide, tall := "landscape", 1, 0
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall})
 }

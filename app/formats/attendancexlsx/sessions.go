@@ -18,7 +18,7 @@ func sessionSheet(n int) string { return fmt.Sprintf("Séance %d", n) }
 // writeSessionSheets adds one sheet per session with the detail the
 // « Présences » grid leaves out: minutes present, the note, and whether the
 // person came without registering. Only people with a mark are listed.
-func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants.Participant, marks []participants.Attendance) error {
+func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants.Participant, marks []participants.Attendance, page *excelize.HeaderFooterOptions) error {
 	bySession := map[int64]map[int64]participants.Attendance{}
 	for _, m := range marks {
 		if bySession[m.SessionID] == nil {
@@ -40,7 +40,8 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
-		if err := printAcross(f, name); err != nil {
+		// The session's title, the blank row and the header row repeat.
+		if err := printSetup(f, name, 3, page); err != nil {
 			return err
 		}
 		sw, err := f.NewStreamWriter(name)

@@ -83,7 +83,7 @@ func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 // the rate and the others who came. Every figure is a formula over
 // « Présences », its value from rep cached for viewers that do not
 // recalculate.
-func writeSummary(f *excelize.File, c course.Cohort, people []participants.Participant, rep attendance.Report, now time.Time, lay layout) error {
+func writeSummary(f *excelize.File, c course.Cohort, people []participants.Participant, rep attendance.Report, now time.Time, lay layout, head *excelize.HeaderFooterOptions) error {
 	if _, err := f.NewSheet(SheetSummary); err != nil {
 		return err
 	}
@@ -91,7 +91,9 @@ func writeSummary(f *excelize.File, c course.Cohort, people []participants.Parti
 	if err != nil {
 		return err
 	}
-	if err := printAcross(f, SheetSummary); err != nil {
+	// No row repeats: the figures and the table of sessions fit on the
+	// first page, the chart below them goes on alone.
+	if err := printSetup(f, SheetSummary, 0, head); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetSummary)

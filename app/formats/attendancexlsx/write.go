@@ -63,7 +63,9 @@ func (l layout) heldCount() string {
 // the cohort's figures, the counts per session and a chart; and one sheet
 // per session with the detail of the marks. The figures follow
 // attendance.Tally at opt.Now, as values cached for viewers that do not
-// recalculate and as formulas giving the same. people is sorted in place.
+// recalculate and as formulas giving the same. Each sheet prints one page
+// wide, under a page header naming the cohort and the export (printSetup).
+// people is sorted in place.
 func Write(w io.Writer, c course.Cohort, people []participants.Participant, marks []participants.Attendance, opt Options) error {
 	participants.SortByName(people)
 	now := opt.Now
@@ -79,13 +81,18 @@ func Write(w io.Writer, c course.Cohort, people []participants.Participant, mark
 	}
 	lay := newLayout(len(c.Sessions), len(people))
 	grid := markGrid(c, people, marks)
-	if err := writeAttendance(f, c, people, grid, rep, opt, now, lay); err != nil {
+	made := opt.Created
+	if made.IsZero() {
+		made = now
+	}
+	head := pageHeader(c, made)
+	if err := writeAttendance(f, c, people, grid, rep, opt, now, lay, head); err != nil {
 		return err
 	}
-	if err := writeSummary(f, c, people, rep, now, lay); err != nil {
+	if err := writeSummary(f, c, people, rep, now, lay, head); err != nil {
 		return err
 	}
-	if err := writeSessionSheets(f, c, people, marks); err != nil {
+	if err := writeSessionSheets(f, c, people, marks, head); err != nil {
 		return err
 	}
 	// « Présences » stays the active sheet, as in a new file. Do not call
