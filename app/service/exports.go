@@ -56,7 +56,7 @@ func (s *Service) RosterFile(ctx context.Context, w io.Writer, cohortID int64, c
 	if csv {
 		err = rosterexport.CSV(w, people, c.Location())
 	} else {
-		err = rosterexport.XLSX(w, people, c.Location())
+		err = rosterexport.XLSX(w, people, c.Name, s.now(), c.Location())
 	}
 	return Written{Cohort: c.Name, People: len(people)}, err
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"atelier/app/domain/participants"
+	"atelier/app/formats/xlsxtext"
 )
 
 // col is the letter of a 1-based column number.
@@ -16,9 +17,7 @@ func col(n int) string {
 }
 
 // quoteSheet quotes a sheet name for a formula reference.
-func quoteSheet(name string) string {
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
-}
+func quoteSheet(name string) string { return xlsxtext.QuoteSheet(name) }
 
 // text is s as a string literal in a formula.
 func text(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

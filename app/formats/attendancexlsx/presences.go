@@ -98,7 +98,7 @@ func writeAttendance(f *excelize.File, c course.Cohort, people []participants.Pa
 	widths[0] = max(widths[0], utf8.RuneCountInString(heldLabel))
 
 	// The header row is printed again on every page.
-	if err := printSetup(f, SheetAttendance, 1, head); err != nil {
+	if err := xlsxtext.PrintSetup(f, SheetAttendance, 1, head); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetAttendance)

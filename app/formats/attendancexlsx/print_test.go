@@ -14,6 +14,7 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/formats/xlsxtext"
 	"atelier/app/kit/officetest"
 )
 
@@ -69,7 +70,7 @@ func TestPrintSetup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if lay.Orientation == nil || *lay.Orientation != "landscape" || lay.Size == nil || *lay.Size != paperLetter ||
+		if lay.Orientation == nil || *lay.Orientation != "landscape" || lay.Size == nil || *lay.Size != xlsxtext.PaperLetter ||
 			lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0 {
 			t.Errorf("%s : mise en page %s", sheet, describeLayout(lay))
 		}
@@ -122,7 +123,7 @@ func describeLayout(l excelize.PageLayoutOptions) string {
 func TestPageHeaderText(t *testing.T) {
 	c := printCohort(t)
 	c.Name = strings.Repeat("A&B 😀 ", 60) + "\n&P"
-	hf := pageHeader(c, testOptions.Created)
+	hf := xlsxtext.PageHeader(c.Name, testOptions.Created, c.Location())
 	if n := len(utf16.Encode([]rune(hf.OddHeader))); n > 255 {
 		t.Errorf("en-tête de %d unités UTF-16", n)
 	}
@@ -140,7 +141,7 @@ func TestPageHeaderText(t *testing.T) {
 	if err := Write(new(strings.Builder), c, nil, nil, testOptions); err != nil {
 		t.Errorf("Write : %v", err)
 	}
-	if hf := pageHeader(c, time.Time{}); strings.Contains(hf.OddHeader, "&R") {
+	if hf := xlsxtext.PageHeader(c.Name, time.Time{}, c.Location()); strings.Contains(hf.OddHeader, "&R") {
 		t.Errorf("sans date, l’en-tête en invente une : %q", hf.OddHeader)
 	}
 }

@@ -41,7 +41,7 @@ func writeSessionSheets(f *excelize.File, c course.Cohort, people []participants
 			return err
 		}
 		// The session's title, the blank row and the header row repeat.
-		if err := printSetup(f, name, 3, page); err != nil {
+		if err := xlsxtext.PrintSetup(f, name, 3, page); err != nil {
 			return err
 		}
 		sw, err := f.NewStreamWriter(name)

@@ -93,7 +93,7 @@ func writeSummary(f *excelize.File, c course.Cohort, people []participants.Parti
 	}
 	// No row repeats: the figures and the table of sessions fit on the
 	// first page, the chart below them goes on alone.
-	if err := printSetup(f, SheetSummary, 0, head); err != nil {
+	if err := xlsxtext.PrintSetup(f, SheetSummary, 0, head); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(SheetSummary)

@@ -64,7 +64,7 @@ func (l layout) heldCount() string {
 // per session with the detail of the marks. The figures follow
 // attendance.Tally at opt.Now, as values cached for viewers that do not
 // recalculate and as formulas giving the same. Each sheet prints one page
-// wide, under a page header naming the cohort and the export (printSetup).
+// wide, under a page header naming the cohort and the export (xlsxtext.PrintSetup).
 // people is sorted in place.
 func Write(w io.Writer, c course.Cohort, people []participants.Participant, marks []participants.Attendance, opt Options) error {
 	participants.SortByName(people)
@@ -85,7 +85,7 @@ func Write(w io.Writer, c course.Cohort, people []participants.Participant, mark
 	if made.IsZero() {
 		made = now
 	}
-	head := pageHeader(c, made)
+	head := xlsxtext.PageHeader(c.Name, made, c.Location())
 	if err := writeAttendance(f, c, people, grid, rep, opt, now, lay, head); err != nil {
 		return err
 	}

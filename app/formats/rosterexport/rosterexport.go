@@ -85,12 +85,17 @@ func CSV(w io.Writer, people []participants.Participant, loc *time.Location) err
 
 // XLSX writes the roster as a workbook with one sheet, « Inscriptions ».
 // Every cell is a string cell cleaned by xlsxtext, so nothing in it can run
-// as a formula and no text exceeds what a cell holds.
-func XLSX(w io.Writer, people []participants.Participant, loc *time.Location) error {
+// as a formula and no text exceeds what a cell holds. It prints as the
+// attendance workbook does: landscape, one page wide, the header row on
+// every page, under a header naming cohort and the moment made.
+func XLSX(w io.Writer, people []participants.Participant, cohort string, made time.Time, loc *time.Location) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "Inscriptions"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	if err := xlsxtext.PrintSetup(f, sheet, 1, xlsxtext.PageHeader(cohort, made, loc)); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)

@@ -49,7 +49,7 @@ func TestCSV(t *testing.T) {
 func TestXLSX(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "inscriptions.xlsx")
 	var b bytes.Buffer
-	if err := XLSX(&b, people, time.UTC); err != nil {
+	if err := XLSX(&b, people, "Cohorte & co", time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC), time.UTC); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
@@ -70,6 +70,19 @@ func TestXLSX(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("Inscriptions", "A3"); v != "Élodie Œuvray" {
 		t.Errorf("A3 = %q", v)
+	}
+	// Printed like the attendance workbook: one page wide, landscape, the
+	// header row on every page, the cohort in the page header.
+	lay, err := f.GetPageLayout("Inscriptions")
+	if err != nil || lay.Orientation == nil || *lay.Orientation != "landscape" || lay.FitToWidth == nil || *lay.FitToWidth != 1 {
+		t.Errorf("page layout %+v, %v", lay, err)
+	}
+	if hf, err := f.GetHeaderFooter("Inscriptions"); err != nil || !strings.Contains(hf.OddHeader, "Cohorte && co") {
+		t.Errorf("page header %+v, %v", hf, err)
+	}
+	names := f.GetDefinedName()
+	if len(names) != 1 || names[0].Name != "_xlnm.Print_Titles" || names[0].RefersTo != "'Inscriptions'!$1:$1" {
+		t.Errorf("print titles %+v", names)
 	}
 }
 

@@ -1,4 +1,4 @@
-package attendancexlsx
+package xlsxtext
 
 import (
 	"strconv"
@@ -7,28 +7,27 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"atelier/app/domain/course"
-	"atelier/app/formats/xlsxtext"
 	"atelier/app/kit/textfmt"
 )
 
-// paperLetter is the paper size code of US Letter in the workbook. Québec
+
+// PaperLetter is the paper size code of US Letter in the workbook. Québec
 // prints on Letter; the sheet names it rather than leave it to whatever a
 // spreadsheet assumes, often A4 where French is spoken (LibreOffice prints
 // a sheet with no page setup on its locale's paper).
-const paperLetter = 1
+const PaperLetter = 1
 
 // maxHeaderName bounds the cohort's name in the page header: Excel refuses
 // a header longer than 255 UTF-16 units, and escaping doubles each « & ».
 const maxHeaderName = 80
 
-// pageHeader is what every printed page of the workbook says: the cohort's
-// name on the left, the sheet in the middle and when the workbook was made
-// on the right; « Page 2 sur 3 » below.
-func pageHeader(c course.Cohort, made time.Time) *excelize.HeaderFooterOptions {
-	head := "&L&B" + headerText(c.Name) + "&B&C&A"
+// PageHeader is what every printed page of a workbook says: title (the
+// cohort's name) on the left, the sheet in the middle and when the
+// workbook was made, in loc, on the right; « Page 2 sur 3 » below.
+func PageHeader(title string, made time.Time, loc *time.Location) *excelize.HeaderFooterOptions {
+	head := "&L&B" + headerText(title) + "&B&C&A"
 	if !made.IsZero() {
-		at := made.In(c.Location())
+		at := made.In(loc)
 		head += "&R" + headerText("Exporté le "+textfmt.French.Date(at)+" à "+textfmt.French.Clock(at))
 	}
 	return &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: "&CPage &P sur &N"}
@@ -40,26 +39,26 @@ func pageHeader(c course.Cohort, made time.Time) *excelize.HeaderFooterOptions {
 func headerText(s string) string {
 	// Not strings.Fields: it would also turn the no-break spaces of
 	// « 7 h » and « : » into ordinary ones.
-	s = strings.Join(strings.FieldsFunc(xlsxtext.Clean(s), func(r rune) bool { return r == '\n' || r == '\t' || r == ' ' }), " ")
+	s = strings.Join(strings.FieldsFunc(Clean(s), func(r rune) bool { return r == '\n' || r == '\t' || r == ' ' }), " ")
 	if r := []rune(s); len(r) > maxHeaderName {
 		s = string(r[:maxHeaderName-1]) + "…"
 	}
 	return strings.ReplaceAll(s, "&", "&&")
 }
 
-// printSetup has sheet print in landscape on Letter, scaled to one page
+// PrintSetup has sheet print in landscape on Letter, scaled to one page
 // wide and as many tall as its rows need, with head on every page and,
 // when titleRows is more than zero, its first titleRows rows repeated at
 // the top of each page. It must come before the sheet's stream writer,
 // which writes the sheet's properties first.
-func printSetup(f *excelize.File, sheet string, titleRows int, head *excelize.HeaderFooterOptions) error {
+func PrintSetup(f *excelize.File, sheet string, titleRows int, head *excelize.HeaderFooterOptions) error {
 	// FitToWidth and FitToHeight count only when the sheet says it fits to
 	// pages; FitToHeight 0 leaves the height free.
 	fit := true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	size, orientation, wide, tall := paperLetter, "landscape", 1, 0
+	size, orientation, wide, tall := PaperLetter, "landscape", 1, 0
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
@@ -72,6 +71,12 @@ func printSetup(f *excelize.File, sheet string, titleRows int, head *excelize.He
 		return nil
 	}
 	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(sheet) + "!$1:$" + strconv.Itoa(titleRows), Scope: sheet,
+		Name: "_xlnm.Print_Titles", RefersTo: QuoteSheet(sheet) + "!$1:$" + strconv.Itoa(titleRows), Scope: sheet,
 	})
+}
+
+// QuoteSheet quotes a sheet name for a reference (a formula, the print
+// titles).
+func QuoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
