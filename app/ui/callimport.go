@@ -152,8 +152,12 @@ func (p *reportPreview) rematch() {
 	}
 	p.summary.SetText(lang.X("report.summary", "Présent·e·s\u00a0: {{.Present}} · en retard\u00a0: {{.Late}} · non reconnu·e·s\u00a0: {{.Unknown}}",
 		map[string]any{"Present": present, "Late": late, "Unknown": len(plan.Result.Unmatched)}))
+	// Lines with nothing to say are hidden: on a 600-pixel screen their
+	// blank height comes out of the lists below.
 	p.team.SetText("")
+	p.team.Hide()
 	if n := len(plan.Result.Team); n > 0 {
+		p.team.Show()
 		names := make([]string, n)
 		for i, a := range plan.Result.Team {
 			names[i] = a.Name
@@ -162,7 +166,9 @@ func (p *reportPreview) rematch() {
 			map[string]any{"N": p.c.ui.lang().Int(n), "Names": p.c.ui.lang().List(names)}))
 	}
 	p.waiting.SetText("")
+	p.waiting.Hide()
 	if len(plan.Waiting) > 0 {
+		p.waiting.Show()
 		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place)\u00a0: {{.Names}}", len(plan.Waiting),
 			map[string]any{"N": len(plan.Waiting), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
 	}

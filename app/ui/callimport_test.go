@@ -130,8 +130,12 @@ func TestReportPreviewSetsTheTeamApart(t *testing.T) {
 	}
 	p := ci.previewReport(rep, nil)
 	want := "3 personnes de l’équipe d’animation, sans marque\u00a0: Salle Atelier (Hôte), Gabrielle Ouellet (Co-hôte) et Nadia Roy-Lefebvre"
-	if p.team.Text != want {
-		t.Errorf("team line %q\nwant       %q", p.team.Text, want)
+	if p.team.Text != want || !p.team.Visible() {
+		t.Errorf("team line %q (shown %v)\nwant       %q", p.team.Text, p.team.Visible(), want)
+	}
+	// Nobody of the report is on the waiting list: no blank line for it.
+	if p.waiting.Visible() {
+		t.Errorf("empty waiting line shown: %q", p.waiting.Text)
 	}
 	var unknown []string
 	for _, a := range p.plan.Result.Unmatched {

@@ -135,7 +135,7 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 	lines := container.New(&mappingLayout{
 		want: func() float32 { return heading.MinSize().Height + theme.Padding() + p.mapping.MinSize().Height },
 		line: widget.NewSelect(nil, nil).MinSize().Height + theme.Padding(),
-	}, mappingPart, p.rows)
+	}, mappingPart, container.NewBorder(widget.NewSeparator(), nil, nil, nil, p.rows))
 	body := container.NewBorder(container.NewVBox(append(head, p.summary)...), nil, nil, nil, lines)
 
 	p.confirm = widget.NewButton(lang.X("import.confirm", "Importer"), p.apply)

@@ -20,24 +20,26 @@ import (
 	"atelier/app/store"
 )
 
-// rosterHeaders are the roster table's column titles; rosterWidths their widths.
+// rosterHeaders are the roster table's column titles; rosterWidths their
+// widths. The status comes right after the name, so that it shows (the
+// waiting list's order with it) without scrolling on a 1024-pixel screen.
 func rosterHeaders() []string {
 	return []string{
 		lang.X("roster.col.name", "Nom"),
+		lang.X("roster.col.status", "Statut"),
 		lang.X("roster.col.pronouns", "Pronoms"),
 		lang.X("roster.col.email", "Courriel"),
 		lang.X("roster.col.org", "Organisation"),
 		lang.X("roster.col.city", "Ville"),
-		lang.X("roster.col.status", "Statut"),
 		lang.X("roster.col.attended", "Présences"),
 	}
 }
 
-var rosterWidths = []float32{175, 70, 155, 125, 90, 115, 85}
+var rosterWidths = []float32{175, 115, 70, 155, 125, 90, 85}
 
 // statusCol is the roster table's status column, where the waiting list's
 // order shows.
-const statusCol = 5
+const statusCol = 1
 
 // statusWidth is wide enough for every status in the interface language,
 // a place far down the waiting list included, so that none is cut.
@@ -225,19 +227,19 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch id.Col {
 	case 0:
 		text = p.Name
-	case 1:
-		text = p.Pronouns
-	case 2:
-		text = p.Email
-	case 3:
-		text = p.Organisation
-	case 4:
-		text = p.City
 	case statusCol:
 		text = statusLabel(p.Status)
 		if n, ok := r.queue[p.ID]; ok {
 			text = waitingText(r.ui.lang(), n)
 		}
+	case 2:
+		text = p.Pronouns
+	case 3:
+		text = p.Email
+	case 4:
+		text = p.Organisation
+	case 5:
+		text = p.City
 	case 6:
 		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}

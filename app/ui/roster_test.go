@@ -64,7 +64,7 @@ func TestRosterSearchAndFilter(t *testing.T) {
 	}
 	// The table draws what is filtered.
 	cell := r.table.CreateCell()
-	r.updateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
+	r.updateCell(widget.TableCellID{Row: 0, Col: statusCol}, cell)
 	if got := cell.(*widget.Label).Text; got != "Liste d’attente · n°\u00a01" {
 		t.Errorf("status cell %q", got)
 	}
@@ -107,6 +107,15 @@ func TestWaitingListPositionShown(t *testing.T) {
 		if got := status(name); got != text {
 			t.Errorf("%s: status cell %q, want %q", name, got, text)
 		}
+	}
+	// In view without scrolling on a small screen, beside the name.
+	u.win.Resize(fyne.NewSize(1024, 600))
+	var before float32
+	for _, w := range rosterWidths[:statusCol] {
+		before += w
+	}
+	if end := before + statusWidth(u.lang()); end > r.table.Size().Width {
+		t.Errorf("the status column ends at %g, past the table's %g", end, r.table.Size().Width)
 	}
 	if cell := widget.NewLabel(want["Hélène Tremblay"]); cell.MinSize().Width > statusWidth(u.lang()) {
 		t.Errorf("the status column (%g) cuts %q (%g)", statusWidth(u.lang()), cell.Text, cell.MinSize().Width)
