@@ -31,6 +31,8 @@ var notShown = map[string]bool{
 	"formats/callreport/table.go summaryWords":     true,
 	"formats/callreport/table.go sectionTitles":    true,
 	"formats/callreport/match.go tags":             true,
+	"formats/callreport/host.go summaryHostKeys":   true,
+	"formats/callreport/host.go hostRoles":         true,
 	"formats/attendancexlsx/labels.go markAliases": true,
 	"cli/attendance.go statusWords":                true,
 	// The tags of a resource, one cell of the CSV, are a list « a; b »

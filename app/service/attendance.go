@@ -197,14 +197,16 @@ type ReportPlan struct {
 var ErrOtherDay = usererr.New("Ce rapport n’est pas du jour de la séance\u202f; rien n’a été enregistré.")
 
 // PlanReport matches a parsed report against cohort c's roster for
-// session sessionID; late after lateAfter from the start.
+// session sessionID; late after lateAfter from the start. The meeting's
+// host and c's facilitators, when not on the roster, are the team
+// (Result.Team): neither marked nor among the people to place.
 func (s *Service) PlanReport(ctx context.Context, c course.Cohort, sessionID int64, rep *callreport.Report, lateAfter time.Duration) (ReportPlan, error) {
 	d, err := s.Desk(ctx, c, sessionID)
 	if err != nil {
 		return ReportPlan{}, err
 	}
 	p := ReportPlan{Session: d.Session, Report: rep,
-		Options:     callreport.Options{SessionID: sessionID, Start: d.Session.StartsAt, LateAfter: lateAfter},
+		Options:     callreport.Options{SessionID: sessionID, Start: d.Session.StartsAt, LateAfter: lateAfter, Team: c.Facilitators},
 		DateWarning: callreport.DateWarning(rep, d.Session.StartsAt)}
 	p.Result = callreport.MatchRoster(rep, d.People, p.Options)
 	listed := append([]participants.Attendance(nil), d.Marks...)

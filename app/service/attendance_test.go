@@ -62,6 +62,51 @@ func TestVideoReportMarksTheRestAbsent(t *testing.T) {
 	}
 }
 
+// The host of the meeting and the cohort's facilitators are the team: not
+// among the people to place, not added as walk-ins, given no mark.
+func TestVideoReportLeavesTheTeamOut(t *testing.T) {
+	f := newFixture(t)
+	f.setSeats(11)
+	f.importRows(eleven...)
+	c := f.c
+	c.Facilitators = []string{"Nadia Roy-Lefebvre", "Gabrielle Ouellet"}
+	if _, err := f.svc.UpdateCohort(f.ctx, c, false); err != nil {
+		t.Fatal(err)
+	}
+	f.reload()
+	f.after(1, 3*time.Hour)
+	s1 := f.session(1)
+	rep := f.zoom(1, []string{"Salle Atelier (Host)", "Awa Diop", "Nadia Roy-Lefebvre", "Zed Inconnu"})
+	plan, err := f.svc.PlanReport(f.ctx, f.c, s1.ID, rep, 10*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var team []string
+	for _, a := range plan.Result.Team {
+		team = append(team, a.Name)
+	}
+	if strings.Join(team, ", ") != "Nadia Roy-Lefebvre, Salle Atelier (Host)" {
+		t.Errorf("team %q", team)
+	}
+	if len(plan.Result.Unmatched) != 1 || plan.Result.Unmatched[0].Name != "Zed Inconnu" {
+		t.Fatalf("unmatched %+v", plan.Result.Unmatched)
+	}
+	out, err := f.svc.ApplyReport(f.ctx, f.c.ID, plan, []Choice{{WalkIn: true}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Present != 2 || out.WalkIns != 1 {
+		t.Errorf("outcome %+v", out)
+	}
+	people, err := f.st.Participants(f.ctx, f.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(people) != 12 || strings.Contains(names(people), "Nadia") || strings.Contains(names(people), "Salle") {
+		t.Errorf("roster after the report: %s", names(people))
+	}
+}
+
 func TestCheckInAndTheRestAbsent(t *testing.T) {
 	f := newFixture(t)
 	f.setSeats(11)

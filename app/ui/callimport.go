@@ -47,6 +47,7 @@ type reportPreview struct {
 	absent   *widget.Check
 	absentee *widget.Label
 	waiting  *widget.Label
+	team     *widget.Label // the host and the facilitators, left out of the marks
 	dialog   dialog.Dialog
 	lateMins int
 }
@@ -87,6 +88,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	p.unknown = container.NewVBox()
 	p.absentee = wrapped("")
 	p.waiting = wrapped("")
+	p.team = wrapped("")
 	p.absent = widget.NewCheck("", nil)
 	p.absent.Checked = true
 	p.absent.OnChanged = func(bool) { p.showAbsent() }
@@ -111,7 +113,7 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	head = append(head,
 		container.NewHBox(widget.NewLabel(lang.X("report.late", "En retard après")), container.NewGridWrap(fyne.NewSize(70, p.late.MinSize().Height), p.late),
 			widget.NewLabel(lang.X("report.late.unit", "minutes"))),
-		p.summary, p.waiting)
+		p.summary, p.team, p.waiting)
 	unknownBox := container.NewVScroll(p.unknown)
 	unknownBox.SetMinSize(fyne.NewSize(0, 120))
 	absentBox := container.NewVScroll(p.absentee)
@@ -150,8 +152,23 @@ func (p *reportPreview) rematch() {
 	}
 	p.summary.SetText(lang.X("report.summary", "Présent·e·s\u00a0: {{.Present}} · en retard\u00a0: {{.Late}} · non reconnu·e·s\u00a0: {{.Unknown}}",
 		map[string]any{"Present": present, "Late": late, "Unknown": len(plan.Result.Unmatched)}))
+	// Lines with nothing to say are hidden: on a 600-pixel screen their
+	// blank height comes out of the lists below.
+	p.team.SetText("")
+	p.team.Hide()
+	if n := len(plan.Result.Team); n > 0 {
+		p.team.Show()
+		names := make([]string, n)
+		for i, a := range plan.Result.Team {
+			names[i] = a.Name
+		}
+		p.team.SetText(lang.XN("report.team", "{{.N}} personne de l’équipe d’animation, sans marque\u00a0: {{.Names}}", n,
+			map[string]any{"N": p.c.ui.lang().Int(n), "Names": p.c.ui.lang().List(names)}))
+	}
 	p.waiting.SetText("")
+	p.waiting.Hide()
 	if len(plan.Waiting) > 0 {
+		p.waiting.Show()
 		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place)\u00a0: {{.Names}}", len(plan.Waiting),
 			map[string]any{"N": len(plan.Waiting), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
 	}

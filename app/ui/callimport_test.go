@@ -106,3 +106,45 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 		t.Errorf("count %q", got)
 	}
 }
+
+// The host and the cohort's facilitators are shown apart, as the team,
+// and are not among the people to link or add.
+func TestReportPreviewSetsTheTeamApart(t *testing.T) {
+	u, _ := rosterUI(t)
+	c := u.cohort
+	c.Facilitators = []string{"Nadia Roy-Lefebvre"}
+	if _, err := u.svc.UpdateCohort(context.Background(), c, false); err != nil {
+		t.Fatal(err)
+	}
+	u.loadCohorts(c.ID)
+	u.people.SelectIndex(1)
+	ci := u.checkin
+	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_host_tag_fr.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := callreport.Parse(f, ci.session.StartsAt, u.cohort.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ci.previewReport(rep, nil)
+	want := "3 personnes de l’équipe d’animation, sans marque\u00a0: Salle Atelier (Hôte), Gabrielle Ouellet (Co-hôte) et Nadia Roy-Lefebvre"
+	if p.team.Text != want || !p.team.Visible() {
+		t.Errorf("team line %q (shown %v)\nwant       %q", p.team.Text, p.team.Visible(), want)
+	}
+	// Nobody of the report is on the waiting list: no blank line for it.
+	if p.waiting.Visible() {
+		t.Errorf("empty waiting line shown: %q", p.waiting.Text)
+	}
+	var unknown []string
+	for _, a := range p.plan.Result.Unmatched {
+		unknown = append(unknown, a.Name)
+	}
+	if strings.Join(unknown, ", ") != "Karim Benali, Inconnu·e" || len(p.choices) != 2 || len(p.unknown.Objects) != 2 {
+		t.Errorf("not recognised: %q, %d choices, %d rows", unknown, len(p.choices), len(p.unknown.Objects))
+	}
+	if !strings.Contains(p.summary.Text, "non reconnu·e·s\u00a0: 2") {
+		t.Errorf("summary %q", p.summary.Text)
+	}
+}

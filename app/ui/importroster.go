@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/formats/registration"
@@ -42,6 +43,8 @@ func fieldLabel(f registration.Field) string {
 		return lang.X("field.consent", "Accepte d’être contacté·e")
 	case registration.FieldTimestamp:
 		return lang.X("field.timestamp", "Date d’inscription")
+	case registration.FieldIgnore:
+		return lang.X("field.ignore", "Ignorer cette colonne")
 	}
 	return f.Label()
 }
@@ -66,6 +69,9 @@ type importPreview struct {
 	sheet   *registration.Sheet
 	result  registration.Result
 	summary *widget.Label
+	mapping *fyne.Container // header and choice of each column, row by row
+	fields  []*widget.Select
+	scroll  *container.Scroll
 	rows    *widget.List
 	confirm *widget.Button
 	dialog  dialog.Dialog
@@ -81,7 +87,7 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 	p.summary = wrapped("")
 	p.summary.TextStyle = fyne.TextStyle{Bold: true}
 
-	mapping := container.NewGridWithColumns(2)
+	p.mapping = container.NewGridWithColumns(2)
 	var options []string
 	for _, f := range registration.Fields() {
 		options = append(options, fieldLabel(f))
@@ -95,8 +101,9 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 			sheet.SetField(i, registration.Fields()[sel.SelectedIndex()])
 			p.replan()
 		}
-		mapping.Add(header)
-		mapping.Add(sel)
+		p.mapping.Add(header)
+		p.mapping.Add(sel)
+		p.fields = append(p.fields, sel)
 	}
 	p.rows = widget.NewList(
 		func() int { return len(sheet.Rows) },
@@ -116,17 +123,20 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 	}
 	info := widget.NewLabel(fmt.Sprintf("%s · %s · %s", name, format,
 		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": len(sheet.Rows)})))
-	mappingBox := container.NewVScroll(mapping)
-	mappingBox.SetMinSize(fyne.NewSize(0, 160))
+	p.scroll = container.NewVScroll(p.mapping)
 	head := []fyne.CanvasObject{info}
 	for _, w := range sheet.Warnings { // bytes that are not UTF-8, said with their lines
 		warn := wrapped(w)
 		warn.Importance = widget.WarningImportance
 		head = append(head, warn)
 	}
-	body := container.NewBorder(
-		container.NewVBox(append(head, widget.NewLabelWithStyle(lang.X("import.mapping", "Colonnes du fichier et ce qu’elles deviennent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), mappingBox, p.summary)...),
-		nil, nil, nil, p.rows)
+	heading := widget.NewLabelWithStyle(lang.X("import.mapping", "Colonnes du fichier et ce qu’elles deviennent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	mappingPart := container.NewBorder(heading, nil, nil, nil, p.scroll)
+	lines := container.New(&mappingLayout{
+		want: func() float32 { return heading.MinSize().Height + theme.Padding() + p.mapping.MinSize().Height },
+		line: widget.NewSelect(nil, nil).MinSize().Height + theme.Padding(),
+	}, mappingPart, container.NewBorder(widget.NewSeparator(), nil, nil, nil, p.rows))
+	body := container.NewBorder(container.NewVBox(append(head, p.summary)...), nil, nil, nil, lines)
 
 	p.confirm = widget.NewButton(lang.X("import.confirm", "Importer"), p.apply)
 	p.confirm.Importance = widget.HighImportance
@@ -134,9 +144,44 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 	p.dialog = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importer des inscriptions"),
 		container.NewBorder(nil, container.NewHBox(cancel, p.confirm), nil, nil, body), r.ui.win)
 	p.replan()
-	p.dialog.Resize(fyne.NewSize(900, 640))
+	p.dialog.Resize(fyne.NewSize(900, 900)) // as tall as the window allows: the mapping takes what it needs
 	p.dialog.Show()
 	return p
+}
+
+// mappingLayout stacks the column mapping over the rows of the file. The
+// mapping gets the height that shows every column, as long as the rows keep
+// room for a few lines; in a smaller window it scrolls. Its minimum stays a
+// few lines too, so that the dialog fits a 1024×600 screen.
+type mappingLayout struct {
+	want func() float32 // the mapping's height with every column in view
+	line float32        // the height of one line of the mapping or of the rows
+}
+
+// keptLines is how many lines of each part stay in view whatever the size.
+const keptLines = 3
+
+func (l *mappingLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top, rows := objs[0], objs[1]
+	pad := theme.Padding()
+	h := min(l.want(), size.Height-pad-l.rowsMin(rows))
+	h = max(h, top.MinSize().Height, l.topMin())
+	top.Move(fyne.NewPos(0, 0))
+	top.Resize(fyne.NewSize(size.Width, h))
+	rows.Move(fyne.NewPos(0, h+pad))
+	rows.Resize(fyne.NewSize(size.Width, max(size.Height-h-pad, 0)))
+}
+
+func (l *mappingLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	top, rows := objs[0], objs[1]
+	return fyne.NewSize(max(top.MinSize().Width, rows.MinSize().Width),
+		max(top.MinSize().Height, l.topMin())+theme.Padding()+l.rowsMin(rows))
+}
+
+func (l *mappingLayout) topMin() float32 { return min(l.want(), (keptLines+1)*l.line) }
+
+func (l *mappingLayout) rowsMin(rows fyne.CanvasObject) float32 {
+	return max(rows.MinSize().Height, keptLines*l.line)
 }
 
 func delimiterName(d rune) string {

@@ -109,12 +109,8 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	}
 	pp.name.SetText(title)
 	status := statusLabel(p.Status)
-	if p.Status == participants.Attente {
-		for i, w := range participants.Waiting(pp.r.list) {
-			if w.ID == p.ID {
-				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": i + 1, "Of": pp.r.seats.Waiting})
-			}
-		}
+	if n, ok := pp.r.queue[p.ID]; ok {
+		status = lang.X("person.queue", "Liste d’attente · n°\u00a0{{.N}} sur {{.Of}}", map[string]any{"N": l.Int(n), "Of": l.Int(pp.r.seats.Waiting)})
 	}
 	pp.status.SetText(status)
 	pp.status.Importance = statusImportance(p.Status)

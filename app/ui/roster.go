@@ -15,24 +15,47 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
 
-// rosterHeaders are the roster table's column titles; rosterWidths their widths.
+// rosterHeaders are the roster table's column titles; rosterWidths their
+// widths. The status comes right after the name, so that it shows (the
+// waiting list's order with it) without scrolling on a 1024-pixel screen.
 func rosterHeaders() []string {
 	return []string{
 		lang.X("roster.col.name", "Nom"),
+		lang.X("roster.col.status", "Statut"),
 		lang.X("roster.col.pronouns", "Pronoms"),
 		lang.X("roster.col.email", "Courriel"),
 		lang.X("roster.col.org", "Organisation"),
 		lang.X("roster.col.city", "Ville"),
-		lang.X("roster.col.status", "Statut"),
 		lang.X("roster.col.attended", "Présences"),
 	}
 }
 
-var rosterWidths = []float32{175, 70, 155, 125, 90, 115, 85}
+var rosterWidths = []float32{175, 115, 70, 155, 125, 90, 85}
+
+// statusCol is the roster table's status column, where the waiting list's
+// order shows.
+const statusCol = 1
+
+// statusWidth is wide enough for every status in the interface language,
+// a place far down the waiting list included, so that none is cut.
+func statusWidth(l textfmt.Lang) float32 {
+	w := rosterWidths[statusCol]
+	for _, t := range append(statusOptions(), waitingText(l, 999)) {
+		w = max(w, widget.NewLabel(t).MinSize().Width)
+	}
+	return w
+}
+
+// waitingText is the status of the person at place n of the waiting list,
+// as the table shows it (the person pane adds how many wait).
+func waitingText(l textfmt.Lang, n int) string {
+	return lang.X("roster.queued", "Liste d’attente · n°\u00a0{{.N}}", map[string]any{"N": l.Int(n)})
+}
 
 // rosterScreen is the Participants area: the searchable roster, the seats
 // and waiting list, and one person's details and actions.
@@ -44,9 +67,10 @@ type rosterScreen struct {
 	seats    participants.Seats
 	held     int // sessions held: what the attendance column counts over
 	index    *participants.Index
-	shown    []int // indices into list, as filtered
-	selected int64 // participant id, 0 when none
-	loadedID int64 // cohort whose roster is in list
+	shown    []int         // indices into list, as filtered
+	queue    map[int64]int // place on the waiting list (from 1) by participant id
+	selected int64         // participant id, 0 when none
+	loadedID int64         // cohort whose roster is in list
 
 	search *widget.Entry
 	filter *widget.Select
@@ -89,6 +113,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	for i, w := range rosterWidths {
 		r.table.SetColumnWidth(i, w)
 	}
+	r.table.SetColumnWidth(statusCol, statusWidth(u.lang()))
 	r.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(r.shown) {
 			r.selectPerson(r.list[r.shown[id.Row]].ID)
@@ -114,7 +139,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 func (r *rosterScreen) load(force bool) {
 	c := r.ui.cohort
 	if c.ID == 0 {
-		r.list, r.index, r.seats, r.held = nil, participants.NewIndex(nil), participants.Seats{}, 0
+		r.list, r.index, r.seats, r.held, r.queue = nil, participants.NewIndex(nil), participants.Seats{}, 0, nil
 		r.applyFilter()
 		return
 	}
@@ -130,8 +155,20 @@ func (r *rosterScreen) load(force bool) {
 		r.selected = 0
 	}
 	r.list, r.seats, r.held, r.index, r.loadedID = v.People, v.Seats, v.Held, participants.NewIndex(v.People), c.ID
+	r.queue = queuePlaces(v.People)
 	r.applyFilter()
 	r.detail.show(r.person(r.selected))
+}
+
+// queuePlaces numbers the people waiting in the order the seat rule serves
+// them (participants.Waiting), which is not the roster's order of
+// registration: someone who registers again joins the end.
+func queuePlaces(list []participants.Participant) map[int64]int {
+	places := map[int64]int{}
+	for i, p := range participants.Waiting(list) {
+		places[p.ID] = i + 1
+	}
+	return places
 }
 
 // person returns the loaded participant with this id.
@@ -190,16 +227,19 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	switch id.Col {
 	case 0:
 		text = p.Name
-	case 1:
-		text = p.Pronouns
-	case 2:
-		text = p.Email
-	case 3:
-		text = p.Organisation
-	case 4:
-		text = p.City
-	case 5:
+	case statusCol:
 		text = statusLabel(p.Status)
+		if n, ok := r.queue[p.ID]; ok {
+			text = waitingText(r.ui.lang(), n)
+		}
+	case 2:
+		text = p.Pronouns
+	case 3:
+		text = p.Email
+	case 4:
+		text = p.Organisation
+	case 5:
+		text = p.City
 	case 6:
 		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}

@@ -64,9 +64,73 @@ func TestRosterSearchAndFilter(t *testing.T) {
 	}
 	// The table draws what is filtered.
 	cell := r.table.CreateCell()
-	r.updateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
-	if got := cell.(*widget.Label).Text; got != "Liste d’attente" {
+	r.updateCell(widget.TableCellID{Row: 0, Col: statusCol}, cell)
+	if got := cell.(*widget.Label).Text; got != "Liste d’attente · n°\u00a01" {
 		t.Errorf("status cell %q", got)
+	}
+}
+
+// The waiting list's order shows in the table and in the person pane: the
+// seat rule's order, in which someone who registers again comes last, not
+// the roster's order of registration.
+func TestWaitingListPositionShown(t *testing.T) {
+	u, _ := rosterUI(t)
+	r := u.roster
+	ctx := context.Background()
+	helene := r.list[0] // registered first, holds a seat
+	if _, err := u.svc.Withdraw(ctx, u.cohort.ID, helene.ID); err != nil {
+		t.Fatal(err)
+	}
+	clock = now.Add(time.Hour)
+	if _, err := u.svc.JoinWaitingList(ctx, u.cohort.ID, helene.ID); err != nil {
+		t.Fatal(err)
+	}
+	r.changed(0)
+	status := func(name string) string {
+		for row, i := range r.shown {
+			if r.list[i].Name == name {
+				cell := r.table.CreateCell()
+				r.updateCell(widget.TableCellID{Row: row, Col: statusCol}, cell)
+				return cell.(*widget.Label).Text
+			}
+		}
+		t.Fatalf("%s not shown", name)
+		return ""
+	}
+	want := map[string]string{
+		"Awa Diallo":      "Liste d’attente · n°\u00a01",
+		"Bruno Œuvray":    "Liste d’attente · n°\u00a02",
+		"Hélène Tremblay": "Liste d’attente · n°\u00a03",
+		"Zoë Lin":         "Inscrit·e",
+	}
+	for name, text := range want {
+		if got := status(name); got != text {
+			t.Errorf("%s: status cell %q, want %q", name, got, text)
+		}
+	}
+	// In view without scrolling on a small screen, beside the name.
+	u.win.Resize(fyne.NewSize(1024, 600))
+	var before float32
+	for _, w := range rosterWidths[:statusCol] {
+		before += w
+	}
+	if end := before + statusWidth(u.lang()); end > r.table.Size().Width {
+		t.Errorf("the status column ends at %g, past the table's %g", end, r.table.Size().Width)
+	}
+	if cell := widget.NewLabel(want["Hélène Tremblay"]); cell.MinSize().Width > statusWidth(u.lang()) {
+		t.Errorf("the status column (%g) cuts %q (%g)", statusWidth(u.lang()), cell.Text, cell.MinSize().Width)
+	}
+	r.selectPerson(helene.ID)
+	if got := r.detail.status.Text; got != "Liste d’attente · n°\u00a03 sur 3" {
+		t.Errorf("person pane status %q", got)
+	}
+	r.selectPerson(r.list[3].ID) // Awa
+	if got := r.detail.status.Text; got != "Liste d’attente · n°\u00a01 sur 3" {
+		t.Errorf("person pane status %q", got)
+	}
+	r.selectPerson(r.list[2].ID) // Zoë holds a seat: no place in the queue
+	if got := r.detail.status.Text; got != "Inscrit·e" {
+		t.Errorf("person pane status %q", got)
 	}
 }
 
@@ -195,7 +259,7 @@ func TestPersonPaneKeepsItsLayout(t *testing.T) {
 	if r.detail.withdraw.Disabled() || !r.detail.confirm.Disabled() || r.detail.seat.Disabled() || !r.detail.reregister.Disabled() {
 		t.Error("waiting person: wrong buttons enabled")
 	}
-	if !strings.Contains(r.detail.status.Text, "place 1 sur 2") {
+	if r.detail.status.Text != "Liste d’attente · n°\u00a01 sur 2" {
 		t.Errorf("status line %q", r.detail.status.Text)
 	}
 }

@@ -14,6 +14,7 @@ import (
 // conn is one connection read from the file.
 type conn struct {
 	name, email string
+	host        bool
 	iv          Interval
 	stated      time.Duration // the duration the tool wrote, if any
 	hasStated   bool
@@ -69,7 +70,7 @@ func (p rowParser) conn(r row) (conn, string) {
 	if !ok {
 		return conn{}, fmt.Sprintf("L’heure d’arrivée %s est illisible.", quote(r.join))
 	}
-	c := conn{name: r.name, email: r.email, lines: []int{r.line}}
+	c := conn{name: r.name, email: r.email, host: r.host, lines: []int{r.line}}
 	c.stated, c.hasStated = parseDuration(r.dur)
 	y, m, d := join.Date()
 	leave, leaveDated, leaveOK := parseWhen(r.leave, p.order, time.Date(y, m, d, 0, 0, 0, 0, p.loc), p.loc)
@@ -109,13 +110,14 @@ func quote(s string) string {
 // event is one row of Teams' older report: a person joined or left.
 type event struct {
 	name, email string
+	host        bool
 	at          time.Time
 	joined      bool
 	line        int
 }
 
 func (p rowParser) event(r row) (event, string) {
-	e := event{name: r.name, email: r.email, line: r.line}
+	e := event{name: r.name, email: r.email, host: r.host, line: r.line}
 	switch k := fold.Key(r.action); {
 	case strings.HasPrefix(k, "join") || strings.Contains(k, "rejoint") || strings.Contains(k, "arrive"):
 		e.joined = true
@@ -164,13 +166,13 @@ func pair(events []event) []conn {
 			case e.joined && open == nil:
 				open = e
 			case !e.joined && open != nil:
-				out = append(out, conn{name: open.name, email: open.email,
+				out = append(out, conn{name: open.name, email: open.email, host: open.host || e.host,
 					iv: Interval{open.at, e.at}, lines: []int{open.line, e.line}})
 				open = nil
 			}
 		}
 		if open != nil {
-			out = append(out, conn{name: open.name, email: open.email,
+			out = append(out, conn{name: open.name, email: open.email, host: open.host,
 				iv: Interval{open.at, end}, lines: []int{open.line}})
 		}
 	}
@@ -252,6 +254,7 @@ func attendee(email string, cs []conn) Attendee {
 			a.Name = c.name
 		}
 		ivs = append(ivs, c.iv)
+		a.Host = a.Host || c.host
 		a.Lines = append(a.Lines, c.lines...)
 		stated += c.stated
 		allStated = allStated && c.hasStated

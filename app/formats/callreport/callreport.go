@@ -46,7 +46,11 @@ type Attendee struct {
 	Minutes int
 	// Connections counts the connections the report lists, before merging.
 	Connections int
-	Lines       []int // lines of the file the attendee comes from
+	// Host is set when the report says this person hosted or organised the
+	// meeting: Teams' « Organizer » role, Zoom's host column or « (Host) »
+	// tag, the host named in the summary above the table.
+	Host  bool
+	Lines []int // lines of the file the attendee comes from
 }
 
 // Report is what Parse read.
@@ -117,6 +121,11 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	rep.Skipped = append(tb.problems, problems...)
 	slices.SortStableFunc(rep.Skipped, func(a, b Problem) int { return a.Line - b.Line })
 	rep.Attendees = group(conns)
+	for i := range rep.Attendees {
+		if tb.host.is(rep.Attendees[i]) {
+			rep.Attendees[i].Host = true
+		}
+	}
 	if len(rep.Attendees) == 0 && len(rep.Skipped) == 0 {
 		return nil, usererr.New(msgNoRows)
 	}

@@ -29,6 +29,9 @@ type Options struct {
 	// LateAfter is the grace after Start: zero means DefaultLateAfter, a
 	// negative value none at all.
 	LateAfter time.Duration
+	// Team are the names of the cohort's facilitators: found in the report
+	// (and not on the roster), they are the team, not people to place.
+	Team []string
 }
 
 // Match is an attendee linked to a participant, with the mark to record.
@@ -45,6 +48,10 @@ type Match struct {
 type Result struct {
 	Matched   []Match
 	Unmatched []Attendee
+	// Team are the attendees not on the roster whom the report marks as
+	// the host, or who bear a facilitator's name: they get no mark and are
+	// not asked about.
+	Team []Attendee
 }
 
 // Marks lists the marks of the matched participants.
@@ -83,18 +90,24 @@ func (r *Result) Attach(i int, p participants.Participant, opt Options) bool {
 // « Last, First » turned around. A name two participants share matches
 // nobody. When two attendees match one participant (two devices, a
 // reconnection under another name), their connections are merged into one
-// mark.
+// mark. Of the attendees left, the host and the facilitators named in
+// opt.Team go to Result.Team, the others to Result.Unmatched.
 func MatchRoster(rep *Report, roster []participants.Participant, opt Options) Result {
 	var res Result
 	if rep == nil {
 		return res
 	}
 	ix := newIndex(roster)
+	team := teamKeys(opt.Team)
 	at := map[int]int{} // roster index → index in res.Matched
 	for _, a := range rep.Attendees {
 		i, by := ix.find(a)
 		if i < 0 {
-			res.Unmatched = append(res.Unmatched, a)
+			if a.Host || slices.ContainsFunc(nameKeys(a.Name), func(k string) bool { return team[k] }) {
+				res.Team = append(res.Team, a)
+			} else {
+				res.Unmatched = append(res.Unmatched, a)
+			}
 			continue
 		}
 		if j, ok := at[i]; ok {
@@ -224,6 +237,17 @@ func (ix *index) find(a Attendee) (int, string) {
 	return -1, ""
 }
 
+// teamKeys are the name keys of the facilitators.
+func teamKeys(names []string) map[string]bool {
+	keys := map[string]bool{}
+	for _, n := range names {
+		for _, k := range rosterKeys(n) {
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
 // nameKeys are the keys an attendee's name may be found under: as written,
 // the parts of Zoom's « Name (Original Name) », and « Last, First » turned
 // around. Tags such as « (Guest) » are not names.
@@ -237,6 +261,7 @@ func rosterKeys(name string) []string { return keys(name, false) }
 var tags = map[string]bool{
 	"guest": true, "invite": true, "invitee": true, "external": true, "externe": true, "ext": true,
 	"unverified": true, "non verifie": true, "host": true, "hote": true, "organizer": true, "organisateur": true,
+	"co-host": true, "co-hote": true, "organisatrice": true, "coorganisateur": true, "coorganisatrice": true,
 }
 
 func keys(name string, inner bool) []string {

@@ -27,7 +27,9 @@ const (
 	rWaiting
 	rAction
 	rTime
-	rOther // known to the tools but not used here: Guest, Role…
+	rRole  // Teams' Organizer, Presenter, Attendee; a host in some Zoom exports
+	rHost  // a Yes/No column saying who hosted
+	rOther // known to the tools but not used here: Guest, Recording Consent…
 	nRoles
 )
 
@@ -85,7 +87,9 @@ var words = map[string]word{
 	"guest":                    {rOther, en, Zoom, false},
 	"recording consent":        {rOther, en, Zoom, false},
 	"in waiting room":          {rWaiting, en, Zoom, false},
-	"role":                     {rOther, neutral, Teams, false},
+	"role":                     {rRole, neutral, Teams, false},
+	"host":                     {rHost, en, Zoom, false},
+	"is host":                  {rHost, en, Zoom, false},
 	"user action":              {rAction, en, Teams, false},
 	"action":                   {rAction, neutral, Teams, false},
 	"timestamp":                {rTime, en, Teams, false},
@@ -125,6 +129,7 @@ var words = map[string]word{
 	"duree dans la reunion":                {rDur, fr, Teams, false},
 	"duree de participation":               {rDur, fr, "", false},
 	"invite":                               {rOther, fr, Zoom, false},
+	"hote":                                 {rHost, fr, Zoom, false},
 	"consentement a l'enregistrement":      {rOther, fr, Zoom, false},
 	"dans la salle d'attente":              {rWaiting, fr, Zoom, false},
 	"en salle d'attente":                   {rWaiting, fr, Zoom, false},
@@ -226,6 +231,7 @@ func parseHeader(fields []string) (header, headerKind) {
 type row struct {
 	line                              int
 	agg                               bool
+	host                              bool // the row's role or tag says host or organiser
 	name, email                       string
 	join, leave, dur, action, stamped string
 }
@@ -237,6 +243,7 @@ type tables struct {
 	problems []Problem
 	french   bool
 	scores   map[string]int
+	host     host // who the summary above the table says hosted
 }
 
 // readTables finds the header, its delimiter, and reads the rows below it.
@@ -265,7 +272,7 @@ func readTables(lines []string) (*tables, error) {
 		return nil, usererr.New(msgNoTimes)
 	}
 
-	tb := &tables{scores: map[string]int{}}
+	tb := &tables{scores: map[string]int{}, host: summaryHost(lines[:start], delim)}
 	for _, l := range lines[:start] {
 		f := splitFields(l, delim)
 		if t, ok := summaryWords[fold.Key(f[0])]; ok {
@@ -382,6 +389,7 @@ func (h *header) row(f []string, line int) (*row, *Problem) {
 	if r.email == "" {
 		r.email = cleanEmail(get(rUPN))
 	}
+	r.host = hostRole(get(rRole)) || yes(get(rHost)) || hostTagged(r.name)
 	if r.name == "" && r.email == "" {
 		return nil, &Problem{line, "La ligne n’a ni nom ni courriel."}
 	}

@@ -356,6 +356,19 @@ func TestSetField(t *testing.T) {
 		{"email on a column of names rejects the rows", 0, FieldEmail,
 			[]Field{FieldEmail, FieldNote, FieldPronouns, FieldCity, FieldTimestamp, FieldNote}, 0,
 			func(r Row) bool { return r.Err != nil && strings.Contains(r.Err.Error(), "nom manquant") }},
+		{"an ignored note is not imported", 5, FieldIgnore,
+			[]Field{FieldName, FieldEmail, FieldPronouns, FieldCity, FieldTimestamp, FieldIgnore}, 1,
+			func(r Row) bool {
+				return r.Participant.Notes == "" && r.Participant.Accessibility == "" && r.Err == nil
+			}},
+		{"an ignored field is neither read nor kept as a note", 3, FieldIgnore,
+			[]Field{FieldName, FieldEmail, FieldPronouns, FieldIgnore, FieldTimestamp, FieldNote}, 0,
+			func(r Row) bool {
+				return r.Participant.City == "" && r.Participant.Notes == "" && r.Participant.Name == "Hélène Tremblay"
+			}},
+		{"ignoring the name column rejects the rows", 0, FieldIgnore,
+			[]Field{FieldIgnore, FieldEmail, FieldPronouns, FieldCity, FieldTimestamp, FieldNote}, 0,
+			func(r Row) bool { return r.Err != nil && strings.Contains(r.Err.Error(), "nom manquant") }},
 		{"column out of range changes nothing", 9, FieldName,
 			[]Field{FieldName, FieldEmail, FieldPronouns, FieldCity, FieldTimestamp, FieldNote}, 0,
 			func(r Row) bool { return r.Participant.Name == "Hélène Tremblay" }},
@@ -381,6 +394,26 @@ func TestSetField(t *testing.T) {
 	}
 }
 
+// An ignored column reaches nobody's details, whatever the import does
+// with the rows: a new person and an existing one the file completes.
+func TestIgnoredColumnIsNotImported(t *testing.T) {
+	s := mustParse(t, "tab.tsv")
+	existing := []participants.Participant{{ID: 1, Name: "Léa Gagnon", Email: "lea@example.org", Pronouns: "elle", Status: participants.Inscrit}}
+	before := Plan(s, existing, 10, time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	if len(before.Update) != 1 || before.Update[0].City != "Montréal" || !strings.Contains(before.Update[0].Notes, "Végétarienne") {
+		t.Fatalf("before ignoring: %+v", before.Update)
+	}
+	s.SetField(3, FieldIgnore) // Ville
+	s.SetField(5, FieldIgnore) // Commentaire
+	res := Plan(s, existing, 10, time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	if len(res.Add) != 1 || res.Add[0].Name != "Hélène Tremblay" || res.Add[0].City != "" || res.Add[0].Notes != "" {
+		t.Errorf("added %+v", res.Add)
+	}
+	if len(res.Update) != 0 || res.Unchanged != 1 {
+		t.Errorf("updated %+v, %d unchanged: the ignored columns filled someone in", res.Update, res.Unchanged)
+	}
+}
+
 func TestFieldLabels(t *testing.T) {
 	seen := map[string]bool{}
 	for _, f := range Fields() {
@@ -389,6 +422,12 @@ func TestFieldLabels(t *testing.T) {
 			t.Errorf("field %d: label %q", f, l)
 		}
 		seen[l] = true
+	}
+	if fs := Fields(); len(fs) != int(fieldCount) || fs[0] != FieldNote || fs[1] != FieldIgnore {
+		t.Errorf("Fields() = %v", fs)
+	}
+	if FieldIgnore.Label() != "Ignorer cette colonne" {
+		t.Errorf("ignore reads %q", FieldIgnore.Label())
 	}
 	if FieldEmail.Label() != "Courriel" || FieldFirstName.Label() != "Prénom" || FieldNote.Label() != "Note (colonne conservée)" {
 		t.Error("labels changed")

@@ -21,8 +21,10 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-// Field is what a column of the export holds. Every column maps somewhere:
-// a column that is none of the participant's fields is kept as a note.
+// Field is what a column of the export holds. A column that is none of the
+// participant's fields is kept as a note, unless the person chose to ignore
+// it (FieldIgnore): a column the form added that holds nothing to keep, or
+// that Atelier would read wrongly.
 type Field int
 
 // The fields a column can map to.
@@ -39,14 +41,20 @@ const (
 	FieldAccessibility
 	FieldConsent
 	FieldTimestamp
+	// FieldIgnore is never guessed from a header: only the person chooses
+	// it, and the column's data is then not imported at all.
+	FieldIgnore
 	fieldCount
 )
 
-// Fields lists every field in the order the preview offers them.
+// Fields lists every field in the order the preview offers them: the two
+// ways of keeping a column out of the person's details first, side by side.
 func Fields() []Field {
-	f := make([]Field, fieldCount)
-	for i := range f {
-		f[i] = Field(i)
+	f := []Field{FieldNote, FieldIgnore}
+	for i := FieldName; i < fieldCount; i++ {
+		if i != FieldIgnore {
+			f = append(f, i)
+		}
 	}
 	return f
 }
@@ -78,11 +86,17 @@ func (f Field) Label() string {
 		return "Accepte d’être contacté·e"
 	case FieldTimestamp:
 		return "Date d’inscription"
+	case FieldIgnore:
+		return "Ignorer cette colonne"
 	}
 	return fmt.Sprintf("Champ inconnu (%d)", int(f))
 }
 
 func (f Field) valid() bool { return f >= 0 && f < fieldCount }
+
+// single reports whether the field belongs to one column at most: all but
+// a note and an ignored column.
+func (f Field) single() bool { return f != FieldNote && f != FieldIgnore }
 
 // Column is one column of the export and what it was mapped to.
 type Column struct {

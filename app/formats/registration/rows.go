@@ -11,12 +11,13 @@ import (
 
 // SetField lets the preview change a column's mapping, then reads every
 // row again. A field belongs to one column: the column that had it before
-// becomes a note. An out-of-range column or field changes nothing.
+// becomes a note. Any number of columns may be notes or ignored. An
+// out-of-range column or field changes nothing.
 func (s *Sheet) SetField(col int, f Field) {
 	if col < 0 || col >= len(s.Columns) || !f.valid() {
 		return
 	}
-	if f != FieldNote {
+	if f.single() {
 		for i := range s.Columns {
 			if s.Columns[i].Field == f {
 				s.Columns[i].Field = FieldNote
@@ -34,7 +35,7 @@ func (s *Sheet) refresh() {
 		at[i] = -1
 	}
 	for i, c := range s.Columns {
-		if c.Field.valid() && c.Field != FieldNote && at[c.Field] < 0 {
+		if c.Field.valid() && c.Field.single() && at[c.Field] < 0 {
 			at[c.Field] = i
 		}
 	}
