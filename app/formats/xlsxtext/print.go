@@ -10,7 +10,6 @@ import (
 	"atelier/app/kit/textfmt"
 )
 
-
 // PaperLetter is the paper size code of US Letter in the workbook. Québec
 // prints on Letter; the sheet names it rather than leave it to whatever a
 // spreadsheet assumes, often A4 where French is spoken (LibreOffice prints
