@@ -205,6 +205,12 @@ func TestAttendanceMarkAndImport(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "Rapport Zoom, séance 2") || !strings.Contains(out, "Non reconnues") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
 	}
+	// The meeting's host is the team: named apart, not among those to place.
+	hosted := filepath.Join("..", "formats", "callreport", "testdata", "zoom_host_tag_fr.csv")
+	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "3", "--other-day", hosted)
+	if code != ExitOK || !strings.Contains(out, "Équipe d’animation, sans marque\u00a0: ") {
+		t.Fatalf("import with a host: exit %d, %q, %q", code, out, stderr)
+	}
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)

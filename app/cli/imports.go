@@ -162,6 +162,13 @@ func reportSummary(plan service.ReportPlan, out service.ReportOutcome) string {
 	if len(out.Absent) > 0 {
 		fmt.Fprintf(&b, "%s, absentes du rapport\u00a0: %s.\n", capitalise(countPeople(len(out.Absent), "attendue marquée absente", "attendues marquées absentes")), names(out.Absent))
 	}
+	if len(plan.Result.Team) > 0 {
+		var team []string
+		for _, a := range plan.Result.Team {
+			team = append(team, a.Name)
+		}
+		fmt.Fprintf(&b, "Équipe d’animation, sans marque\u00a0: %s.\n", strings.Join(team, ", "))
+	}
 	if len(plan.Result.Unmatched) > 0 {
 		var list []string
 		for _, a := range plan.Result.Unmatched {
