@@ -52,6 +52,7 @@ type rosterScreen struct {
 	filter *widget.Select
 	counts *widget.Label
 	table  *widget.Table
+	empty  *fyne.Container // the first step, in the table's place while nobody is registered
 	detail *personPane
 	undo   *undoBar
 }
@@ -101,9 +102,10 @@ func newRosterScreen(u *UI) *rosterScreen {
 	u.writing(add, importBtn)
 	r.detail = newPersonPane(r)
 	r.undo = newUndoBar()
+	r.empty = r.firstStep()
 
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, importBtn, add), r.search)
-	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, r.table)
+	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, container.NewStack(r.table, r.empty))
 	split := container.NewHSplit(left, r.detail.root)
 	split.Offset = 0.7
 	r.root = split
@@ -134,6 +136,32 @@ func (r *rosterScreen) load(force bool) {
 	r.detail.show(r.person(r.selected))
 }
 
+// firstStep is what an empty cohort shows instead of an empty table: a
+// new facilitator's roster comes from the registration form, so that is
+// the step offered first, the way the Importer… button does it.
+func (r *rosterScreen) firstStep() *fyne.Container {
+	title := widget.NewLabelWithStyle(lang.X("roster.empty.title", "Première étape\u00a0: importer les inscriptions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := wrapped(lang.X("roster.empty.text", "Cette cohorte ne compte encore aucune inscription. Importez le fichier des réponses au formulaire d’inscription (CSV ou Excel)\u00a0: Atelier montre ce qu’il va lire avant d’enregistrer quoi que ce soit. Pour une seule personne, utilisez «\u00a0Ajouter…\u00a0»."))
+	btn := widget.NewButtonWithIcon(lang.X("roster.empty.import", "Importer le formulaire d’inscription…"), theme.UploadIcon(), r.onImport)
+	btn.Importance = widget.HighImportance
+	r.ui.writing(btn)
+	step := container.NewPadded(container.NewVBox(title, text, container.NewHBox(btn)))
+	step.Hide()
+	return step
+}
+
+// showFirstStep puts the first step in the table's place while the cohort
+// has nobody; a search that finds nobody keeps the table.
+func (r *rosterScreen) showFirstStep() {
+	if len(r.list) == 0 && r.ui.cohort.ID != 0 {
+		r.table.Hide()
+		r.empty.Show()
+		return
+	}
+	r.empty.Hide()
+	r.table.Show()
+}
+
 // person returns the loaded participant with this id.
 func (r *rosterScreen) person(id int64) (participants.Participant, bool) {
 	for _, p := range r.list {
@@ -153,6 +181,7 @@ func (r *rosterScreen) applyFilter() {
 	r.table.UnselectAll()
 	r.table.Refresh()
 	r.updateCounts()
+	r.showFirstStep()
 }
 
 // updateCounts writes how the seats stand: « 10 places prises sur 10 ·
