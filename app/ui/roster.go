@@ -232,6 +232,24 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 6:
 		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}
+	setCell(l, text, rosterWidths[id.Col])
+}
+
+// setCell shows text in a roster cell width wide. Fyne shapes a label
+// that ends in an ellipsis anew at every refresh: over every cell on view
+// that was most of a keystroke in the search box at 10,000 people. So the
+// ellipsis is asked for only where the text does not fit, and a cell whose
+// text stays is left alone.
+func setCell(l *widget.Label, text string, width float32) {
+	th := l.Theme()
+	trunc := fyne.TextTruncateOff
+	if fyne.MeasureText(text, th.Size(theme.SizeNameText), l.TextStyle).Width > width-2*th.Size(theme.SizeNameInnerPadding) {
+		trunc = fyne.TextTruncateEllipsis
+	}
+	if l.Text == text && l.Truncation == trunc {
+		return
+	}
+	l.Truncation = trunc
 	l.SetText(text)
 }
 
