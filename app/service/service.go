@@ -171,6 +171,49 @@ func (s *Service) RememberCohort(ctx context.Context, id int64) error {
 	return s.st.SetSetting(ctx, currentCohortKey, fmt.Sprint(id))
 }
 
+// The settings that bring the window back where the person left it. They
+// live in the database, beside the cohort remembered: the area and the
+// session belong with the data they show.
+const (
+	currentAreaKey    = "zone_courante"
+	currentSessionKey = "seance_courante"
+)
+
+// RememberArea makes area, a name the window gives its areas, the one
+// shown next time.
+func (s *Service) RememberArea(ctx context.Context, area string) error {
+	return s.st.SetSetting(ctx, currentAreaKey, area)
+}
+
+// CurrentArea is the area shown last; "" when none is remembered or it
+// cannot be read (the window then opens where it always did).
+func (s *Service) CurrentArea(ctx context.Context) string {
+	v, _ := s.st.Setting(ctx, currentAreaKey)
+	return v
+}
+
+// RememberSession makes session id the one shown next time.
+func (s *Service) RememberSession(ctx context.Context, id int64) error {
+	return s.st.SetSetting(ctx, currentSessionKey, fmt.Sprint(id))
+}
+
+// CurrentSession is the index in c.Sessions of the session shown last,
+// or -1 when it is not one of c's (another cohort's, deleted, none).
+func (s *Service) CurrentSession(ctx context.Context, c course.Cohort) int {
+	v, err := s.st.Setting(ctx, currentSessionKey)
+	if err != nil || v == "" {
+		return -1
+	}
+	var id int64
+	fmt.Sscan(v, &id)
+	for i, ses := range c.Sessions {
+		if ses.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // Session finds session number n of c.
 func Session(c course.Cohort, n int) (course.Session, error) {
 	for _, ses := range c.Sessions {

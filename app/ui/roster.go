@@ -76,6 +76,7 @@ type rosterScreen struct {
 	filter *widget.Select
 	counts *widget.Label
 	table  *widget.Table
+	empty  *fyne.Container // the first step, in the table's place while nobody is registered
 	detail *personPane
 	undo   *undoBar
 }
@@ -126,9 +127,10 @@ func newRosterScreen(u *UI) *rosterScreen {
 	u.writing(add, importBtn)
 	r.detail = newPersonPane(r)
 	r.undo = newUndoBar()
+	r.empty = r.firstStep()
 
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, importBtn, add), r.search)
-	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, r.table)
+	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, container.NewStack(r.table, r.empty))
 	split := container.NewHSplit(left, r.detail.root)
 	split.Offset = 0.7
 	r.root = split
@@ -171,6 +173,32 @@ func queuePlaces(list []participants.Participant) map[int64]int {
 	return places
 }
 
+// firstStep is what an empty cohort shows instead of an empty table: a
+// new facilitator's roster comes from the registration form, so that is
+// the step offered first, the way the Importer… button does it.
+func (r *rosterScreen) firstStep() *fyne.Container {
+	title := widget.NewLabelWithStyle(lang.X("roster.empty.title", "Première étape\u00a0: importer les inscriptions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := wrapped(lang.X("roster.empty.text", "Cette cohorte ne compte encore aucune inscription. Importez le fichier des réponses au formulaire d’inscription (CSV ou Excel)\u00a0: Atelier montre ce qu’il va lire avant d’enregistrer quoi que ce soit. Pour une seule personne, utilisez «\u00a0Ajouter…\u00a0»."))
+	btn := widget.NewButtonWithIcon(lang.X("roster.empty.import", "Importer le formulaire d’inscription…"), theme.UploadIcon(), r.onImport)
+	btn.Importance = widget.HighImportance
+	r.ui.writing(btn)
+	step := container.NewPadded(container.NewVBox(title, text, container.NewHBox(btn)))
+	step.Hide()
+	return step
+}
+
+// showFirstStep puts the first step in the table's place while the cohort
+// has nobody; a search that finds nobody keeps the table.
+func (r *rosterScreen) showFirstStep() {
+	if len(r.list) == 0 && r.ui.cohort.ID != 0 {
+		r.table.Hide()
+		r.empty.Show()
+		return
+	}
+	r.empty.Hide()
+	r.table.Show()
+}
+
 // person returns the loaded participant with this id.
 func (r *rosterScreen) person(id int64) (participants.Participant, bool) {
 	for _, p := range r.list {
@@ -190,6 +218,7 @@ func (r *rosterScreen) applyFilter() {
 	r.table.UnselectAll()
 	r.table.Refresh()
 	r.updateCounts()
+	r.showFirstStep()
 }
 
 // updateCounts writes how the seats stand: « 10 places prises sur 10 ·
@@ -243,6 +272,24 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 6:
 		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}
+	setCell(l, text, rosterWidths[id.Col])
+}
+
+// setCell shows text in a roster cell width wide. Fyne shapes a label
+// that ends in an ellipsis anew at every refresh: over every cell on view
+// that was most of a keystroke in the search box at 10,000 people. So the
+// ellipsis is asked for only where the text does not fit, and a cell whose
+// text stays is left alone.
+func setCell(l *widget.Label, text string, width float32) {
+	th := l.Theme()
+	trunc := fyne.TextTruncateOff
+	if fyne.MeasureText(text, th.Size(theme.SizeNameText), l.TextStyle).Width > width-2*th.Size(theme.SizeNameInnerPadding) {
+		trunc = fyne.TextTruncateEllipsis
+	}
+	if l.Text == text && l.Truncation == trunc {
+		return
+	}
+	l.Truncation = trunc
 	l.SetText(text)
 }
 

@@ -197,7 +197,10 @@ func (s *sessionsScreen) onSelectSession(i widget.ListItemID) {
 		return
 	}
 	prev := s.selected
-	if !s.flushThen(func() { s.openSession(i) }) {
+	if !s.flushThen(func() {
+		s.openSession(i)
+		s.ui.rememberSession(s.cohort.Sessions[i].ID)
+	}) {
 		s.selectRow(s.list, prev)
 	}
 }

@@ -54,6 +54,12 @@ type UI struct {
 	content *fyne.Container
 	areas   []area
 	current int
+	// remembered is the area the database remembers, not to write it again.
+	remembered string
+	// reopening is set while start loads the cohort: only then does the
+	// session remembered win over the one on view (a reload after a team
+	// mate's change must not move the person).
+	reopening bool
 
 	sessions   *sessionsScreen
 	live       *liveScreen
@@ -77,6 +83,7 @@ type UI struct {
 
 // area is one entry of the navigation.
 type area struct {
+	key   string // its name in the setting that reopens it (service.RememberArea)
 	title string
 	icon  fyne.Resource
 	build func() fyne.CanvasObject
@@ -103,12 +110,15 @@ func (u *UI) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
-// start shows the Séances area with the cohort last used, or the most
-// recent one. It runs once the window is on screen, before its first frame:
-// building the area then lets the window appear sooner.
+// start shows the area, cohort and session last used (at first: Séances
+// and the most recent cohort). It runs once the window is on screen, before
+// its first frame: building the area then lets the window appear sooner.
+// The cohort comes first, so that the area is built once, on it.
 func (u *UI) start() {
-	u.nav.Select(u.current)
+	u.reopening = true
 	u.loadCohorts(0)
+	u.reopening = false
+	u.nav.Select(u.rememberedArea())
 	u.offerResume()
 	if !u.opts.Still {
 		ctx, stop := context.WithCancel(context.Background())
@@ -171,26 +181,26 @@ func (u *UI) build() {
 	u.structures = nil
 	u.library = nil
 	u.areas = []area{
-		{lang.X("nav.participants", "Participant·e·s"), theme.AccountIcon(), func() fyne.CanvasObject {
+		{"participants", lang.X("nav.participants", "Participant·e·s"), theme.AccountIcon(), func() fyne.CanvasObject {
 			u.showPeopleTab()
 			return u.peopleArea()
 		}},
-		{lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessionsArea().root }},
-		{lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
+		{"seances", lang.X("nav.sessions", "Séances"), theme.HistoryIcon(), func() fyne.CanvasObject { return u.sessionsArea().root }},
+		{"structures", lang.X("nav.structure", "Atelier structure"), theme.GridIcon(), func() fyne.CanvasObject {
 			if u.structures == nil {
 				u.structures = newStructuresScreen(u)
 			}
 			u.structures.load(0)
 			return u.structures.root
 		}},
-		{lang.X("nav.library", "Bibliothèque"), theme.FolderOpenIcon(), func() fyne.CanvasObject {
+		{"bibliotheque", lang.X("nav.library", "Bibliothèque"), theme.FolderOpenIcon(), func() fyne.CanvasObject {
 			if u.library == nil {
 				u.library = newLibraryScreen(u)
 			}
 			u.library.load()
 			return u.library.root
 		}},
-		{lang.X("nav.exports", "Exports"), theme.DocumentSaveIcon(), func() fyne.CanvasObject {
+		{"exports", lang.X("nav.exports", "Exports"), theme.DocumentSaveIcon(), func() fyne.CanvasObject {
 			return newExportsScreen(u).root
 		}},
 	}
@@ -264,12 +274,49 @@ func (u *UI) onNavigate(id widget.ListItemID) {
 	u.showArea(id)
 }
 
-// showArea puts area id on view.
+// showArea puts area id on view and remembers it for the next start.
 func (u *UI) showArea(id widget.ListItemID) {
 	u.current = id
 	u.selectArea(id)
 	u.content.Objects = []fyne.CanvasObject{u.areas[id].build()}
 	u.content.Refresh()
+	u.remember("area", func(ctx context.Context) error {
+		key := u.areas[id].key
+		if key == u.remembered {
+			return nil
+		}
+		u.remembered = key
+		return u.svc.RememberArea(ctx, key)
+	})
+}
+
+// rememberedArea is the area the database remembers, else Séances.
+func (u *UI) rememberedArea() widget.ListItemID {
+	u.remembered = u.svc.CurrentArea(context.Background())
+	for i, a := range u.areas {
+		if a.key == u.remembered {
+			return i
+		}
+	}
+	return areaSessions
+}
+
+// rememberSession makes the session the person picked in Séances the one
+// shown at the next start.
+func (u *UI) rememberSession(id int64) {
+	u.remember("session", func(ctx context.Context) error { return u.svc.RememberSession(ctx, id) })
+}
+
+// remember saves where the person is, for the next start. A role that may
+// only read has nowhere to keep it; a failure costs only that, so it goes
+// to the log.
+func (u *UI) remember(what string, save func(context.Context) error) {
+	if !u.canWrite() {
+		return
+	}
+	if err := save(context.Background()); err != nil {
+		log.Printf("remembering the %s: %s", what, usererr.Detail(err))
+	}
 }
 
 // selectArea highlights area id in the navigation without navigating.
@@ -326,6 +373,11 @@ func (u *UI) onPickCohort(name string) {
 			return
 		}
 		u.cohort = full
+		if u.reopening {
+			if i := u.svc.CurrentSession(ctx, full); i >= 0 {
+				u.sessionsArea().selected = i
+			}
+		}
 		u.sessionsArea().show(full)
 		switch {
 		case u.current == areaPeople:
@@ -336,12 +388,7 @@ func (u *UI) onPickCohort(name string) {
 		case u.current == areaExports:
 			u.onNavigate(4) // the exports show the cohort's settings
 		}
-		if !u.canWrite() {
-			return // a role that may only read has nowhere to keep it
-		}
-		if err := u.svc.RememberCohort(ctx, c.ID); err != nil {
-			log.Printf("remembering the cohort: %s", usererr.Detail(err))
-		}
+		u.remember("cohort", func(ctx context.Context) error { return u.svc.RememberCohort(ctx, c.ID) })
 		return
 	}
 }

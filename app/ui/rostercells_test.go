@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// A roster cell asks for the ellipsis only where its text does not fit,
+// and never grows wider than its column: the table's cells stay cheap to
+// redraw at each keystroke without a text spilling into the next column.
+func TestRosterCellsFitTheirColumn(t *testing.T) {
+	u, _ := rosterUI(t)
+	r := u.roster
+	l := r.table.CreateCell().(*widget.Label)
+	for _, tt := range []struct {
+		text     string
+		col      int
+		ellipsis bool
+	}{
+		{"Awa Diallo", 0, false},
+		{"Marie-Ève Bouchard-Saint-Amand de la Vallée-du-Richelieu", 0, true},
+		{"elle", 1, false},
+		{"marie-eve.bouchard-saint-amand@exemple.org", 2, true},
+		{"Liste d’attente", 5, false},
+		{"3 / 5", 6, false},
+	} {
+		setCell(l, tt.text, rosterWidths[tt.col])
+		if got := l.Truncation == fyne.TextTruncateEllipsis; got != tt.ellipsis {
+			t.Errorf("%q: ellipsis %v, want %v", tt.text, got, tt.ellipsis)
+		}
+		if w := l.MinSize().Width; w > rosterWidths[tt.col] {
+			t.Errorf("%q needs %.0f px in a column of %.0f", tt.text, w, rosterWidths[tt.col])
+		}
+	}
+}
