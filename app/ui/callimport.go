@@ -208,7 +208,7 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 	case callreport.ByHand:
 		by = lang.X("report.by.hand", "lié à la main")
 	}
-	text := fmt.Sprintf("%s ← «\u00a0%s\u00a0» (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
+	text := fmt.Sprintf("%s ← %s (%s) · %s · %s", m.Participant.Name, p.c.ui.lang().Quote(m.Attendee.Name), by,
 		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes))
 	if m.Participant.Status == participants.Attente {
 		text += " · " + strings.ToLower(statusLabel(m.Participant.Status))

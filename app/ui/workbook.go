@@ -68,7 +68,7 @@ func (e *exportsScreen) previewCorrections(data []byte) *corrections {
 	}
 	var lines []string
 	for _, ch := range changes {
-		lines = append(lines, fmt.Sprintf("%s · %s\u00a0: %s → %s", ch.Name, sessionName(ch.Session), markLabel(ch.From), markLabel(ch.To)))
+		lines = append(lines, fmt.Sprintf("%s · %s%s%s → %s", ch.Name, sessionName(ch.Session), e.ui.lang().Colon(), markLabel(ch.From), markLabel(ch.To)))
 	}
 	for _, p := range problems {
 		lines = append(lines, p.String())
