@@ -196,7 +196,7 @@ func (pp *personPane) onExport(p participants.Participant) {
 			return
 		}
 		dialog.ShowInformation(lang.X("person.export.done.title", "Données exportées"),
-			lang.X("person.export.done", "Les données de {{.Name}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Path": path}), u.win)
+			lang.X("person.export.done", "Les données {{.Of}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Of": u.lang().Of(p.Name), "Path": path}), u.win)
 	})
 }
 
@@ -325,7 +325,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 		line := container.NewBorder(nil, nil, container.NewHBox(rw.mark, container.NewGridWrap(fyne.NewSize(70, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
 		items = append(items, widget.NewFormItem(fmt.Sprintf("%s · %s", sessionName(s.Number), l.ShortDate(s.StartsAt)), line))
 	}
-	d := dialog.NewForm(lang.X("marks.title", "Présences de {{.Name}}", map[string]any{"Name": p.Name}),
+	d := dialog.NewForm(lang.X("marks.title", "Présences {{.Of}}", map[string]any{"Name": p.Name, "Of": l.Of(p.Name)}),
 		lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
 			if !ok {
 				return

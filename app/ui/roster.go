@@ -257,7 +257,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 			r.changed(back.ID)
 			if back.Status != removed.Participant.Status {
 				dialog.ShowInformation(lang.X("roster.restored.title", "Personne remise dans la cohorte"),
-					lang.X("roster.restored.waiting", "La place de {{.Name}} a été prise entre-temps\u00a0: cette personne revient en liste d’attente.", map[string]any{"Name": back.Name}), r.ui.win)
+					lang.X("roster.restored.waiting", "La place {{.Of}} a été prise entre-temps\u00a0: cette personne revient en liste d’attente.", map[string]any{"Name": back.Name, "Of": r.ui.lang().Of(back.Name)}), r.ui.win)
 			}
 		})
 	}, r.ui.win)
@@ -266,7 +266,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 // onErase deletes every trace of a person, after a warning that it cannot
 // be undone.
 func (r *rosterScreen) onErase(p participants.Participant) {
-	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données de {{.Name}} (coordonnées, notes, présences)\u202f? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données {{.Of}} (coordonnées, notes, présences)\u202f? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	d := dialog.NewConfirm(lang.X("roster.erase.title", "Effacer les données d’une personne"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -292,9 +292,9 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 // the bottom bar and, when it freed a seat, offers the seat to the first
 // person waiting.
 func (r *rosterScreen) onWithdraw(p participants.Participant) {
-	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement de {{.Name}}\u202f? Ses présences sont gardées.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement {{.Of}}\u202f? Ses présences sont gardées.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	if p.Status.HoldsSeat() {
-		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}}\u202f? Sa place sera libérée\u202f; ses présences sont gardées.", map[string]any{"Name": p.Name})
+		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement {{.Of}}\u202f? Sa place sera libérée\u202f; ses présences sont gardées.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	}
 	confirmThen(r.ui.win, lang.X("roster.withdraw.title", "Désistement"), msg,
 		lang.X("roster.withdraw.action", "Enregistrer le désistement"), lang.X("action.cancel", "Annuler"), func() { r.withdraw(p) })
@@ -309,7 +309,7 @@ func (r *rosterScreen) withdraw(p participants.Participant) {
 		return
 	}
 	r.changed(p.ID)
-	r.undo.offer(lang.X("roster.withdrawn", "Désistement de {{.Name}} enregistré.", map[string]any{"Name": p.Name}), func() {
+	r.undo.offer(lang.X("roster.withdrawn", "Désistement {{.Of}} enregistré.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)}), func() {
 		if err := r.ui.svc.UndoWithdraw(ctx, cohortID, w); err != nil {
 			r.ui.showError(lang.X("roster.err.undo.withdraw", "Le désistement n’a pas pu être annulé."), err)
 			return
