@@ -185,10 +185,7 @@ func reportSummary(plan service.ReportPlan, out service.ReportOutcome) string {
 // countPeople is « 1 personne marquée présente », « 3 personnes marquées
 // présentes », « 0 personne … ».
 func countPeople(n int, one, many string) string {
-	if n <= 1 {
-		return textfmt.French.Int(n) + " personne " + one
-	}
-	return textfmt.French.Int(n) + " personnes " + many
+	return textfmt.French.Count(n, "personne "+one, "personnes "+many)
 }
 
 func names(list []participants.Participant) string {

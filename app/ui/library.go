@@ -189,7 +189,7 @@ func (l *libraryScreen) refresh() {
 		return
 	}
 	l.results = rs
-	l.count.SetText(lang.XN("library.count", "{{.N}} ressource", len(rs), map[string]any{"N": len(rs)}))
+	l.count.SetText(lang.XN("library.count", "{{.N}} ressource", len(rs), map[string]any{"N": l.ui.lang().Int(len(rs))}))
 	l.list.UnselectAll()
 	l.list.Refresh()
 	for i, r := range rs {
@@ -523,7 +523,7 @@ func (l *libraryScreen) onImport() {
 			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé\u202f; rien n’a été modifié."), err)
 			return
 		}
-		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": added})
+		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": l.ui.lang().Int(added)})
 		for _, p := range problems {
 			msg += "\n" + lang.X("library.import.problem", "Ligne {{.Line}}\u00a0: {{.Reason}}", map[string]any{"Line": p.Line, "Reason": p.Reason})
 		}

@@ -112,7 +112,7 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	if p.Status == participants.Attente {
 		for i, w := range participants.Waiting(pp.r.list) {
 			if w.ID == p.ID {
-				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": i + 1, "Of": pp.r.seats.Waiting})
+				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": l.Int(i + 1), "Of": l.Int(pp.r.seats.Waiting)})
 			}
 		}
 	}
@@ -140,7 +140,7 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	field(lang.X("person.notes", "Notes"), p.Notes)
 	rate := attendance.Rate{Attended: p.Attended, Possible: pp.r.held}
 	lines = append(lines, lang.XN("person.attended", "Présences\u00a0: {{.Count}} sur {{.Of}} séance tenue ({{.Rate}})", pp.r.held,
-		map[string]any{"Count": p.Attended, "Of": pp.r.held, "Rate": rate.Percent(l)}))
+		map[string]any{"Count": l.Int(p.Attended), "Of": l.Int(pp.r.held), "Rate": rate.Percent(l)}))
 	pp.details.SetText(strings.Join(lines, "\n"))
 
 	w := u.canWrite()

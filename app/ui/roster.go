@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
@@ -158,23 +159,23 @@ func (r *rosterScreen) applyFilter() {
 // updateCounts writes how the seats stand: « 10 places prises sur 10 ·
 // 1 arrivée sans inscription · 3 en liste d’attente ».
 func (r *rosterScreen) updateCounts() {
-	r.counts.SetText(seatsText(r.seats, len(r.shown), len(r.list)))
+	r.counts.SetText(seatsText(r.ui.lang(), r.seats, len(r.shown), len(r.list)))
 }
 
 // seatsText is the seat counter; shown and all count the rows on view.
-func seatsText(s participants.Seats, shown, all int) string {
-	parts := []string{lang.XN("roster.taken", "{{.Taken}} place prise sur {{.Limit}}", s.Taken, map[string]any{"Taken": s.Taken, "Limit": s.Limit})}
+func seatsText(l textfmt.Lang, s participants.Seats, shown, all int) string {
+	parts := []string{lang.XN("roster.taken", "{{.Taken}} place prise sur {{.Limit}}", s.Taken, map[string]any{"Taken": l.Int(s.Taken), "Limit": l.Int(s.Limit)})}
 	if s.WalkIns > 0 {
-		parts = append(parts, lang.XN("roster.walkins", "{{.N}} arrivée sans inscription", s.WalkIns, map[string]any{"N": s.WalkIns}))
+		parts = append(parts, lang.XN("roster.walkins", "{{.N}} arrivée sans inscription", s.WalkIns, map[string]any{"N": l.Int(s.WalkIns)}))
 	}
 	if s.Waiting > 0 {
-		parts = append(parts, lang.X("roster.waiting", "{{.N}} en liste d’attente", map[string]any{"N": s.Waiting}))
+		parts = append(parts, lang.X("roster.waiting", "{{.N}} en liste d’attente", map[string]any{"N": l.Int(s.Waiting)}))
 	}
 	if free := s.Free(); free > 0 && s.Waiting > 0 {
-		parts = append(parts, lang.XN("roster.free", "{{.N}} place libre à offrir", free, map[string]any{"N": free}))
+		parts = append(parts, lang.XN("roster.free", "{{.N}} place libre à offrir", free, map[string]any{"N": l.Int(free)}))
 	}
 	if shown != all {
-		parts = append(parts, lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": shown, "All": all}))
+		parts = append(parts, lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": l.Int(shown), "All": l.Int(all)}))
 	}
 	return strings.Join(parts, " · ")
 }

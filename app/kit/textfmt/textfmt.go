@@ -133,6 +133,21 @@ func (l Lang) Int(n int) string {
 	return b.String()
 }
 
+// Count is a number and its noun agreed with it: « 0 personne »,
+// « 1 personne », « 10 000 personnes » (French takes the singular below 2),
+// "0 sessions", "1 session", "10,000 sessions" in English.
+// one and many are the noun in the singular and the plural.
+func (l Lang) Count(n int, one, many string) string {
+	singular := n == 1 || n == -1
+	if l != English {
+		singular = n > -2 && n < 2
+	}
+	if singular {
+		return l.Int(n) + " " + one
+	}
+	return l.Int(n) + " " + many
+}
+
 // Percent is « 85 % » or "85%", rounded to the unit.
 func (l Lang) Percent(ratio float64) string {
 	p := int(ratio*100 + 0.5)

@@ -85,3 +85,27 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{French, 0, "0 personne"},
+		{French, 1, "1 personne"},
+		{French, 2, "2 personnes"},
+		{French, 10000, "10\u00a0000 personnes"},
+		{English, 0, "0 persons"},
+		{English, 1, "1 person"},
+		{English, 1500, "1,500 persons"},
+	} {
+		one, many := "personne", "personnes"
+		if tt.l == English {
+			one, many = "person", "persons"
+		}
+		if got := tt.l.Count(tt.n, one, many); got != tt.want {
+			t.Errorf("%v.Count(%d) = %q, want %q", tt.l, tt.n, got, tt.want)
+		}
+	}
+}
