@@ -1,0 +1,101 @@
+package i18n
+
+import (
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// frenchPunct is what a string written in the window's Go code must not
+// hold outside a translation: it would show in English too.
+var frenchPunct = regexp.MustCompile(`[«»]|[\x{a0}\x{202f}][:;?!]`)
+
+// frenchOnScreen are the declarations of app/ui allowed French punctuation
+// of their own: French content quoted as it is written (a slide's quote),
+// and the texts that only size a widget, never shown.
+var frenchOnScreen = map[string]bool{
+	"presenter.go slideLines":     true,
+	"callimport.go previewReport": true,
+}
+
+// uiFrench lists the string literals of the Go files of dir that carry
+// French punctuation and are not the key or fallback of a lang call.
+func uiFrench(t *testing.T, dir string, allowed map[string]bool) []string {
+	fset := token.NewFileSet()
+	var found []string
+	for path, f := range parseFolder(t, fset, dir) {
+		name := filepath.Base(path)
+		for _, d := range f.Decls {
+			if allowed[name+" "+declName(d)] {
+				continue
+			}
+			translated := map[ast.Node]bool{}
+			ast.Inspect(d, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if sel, ok := call.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "X" || sel.Sel.Name == "XN") {
+						if id, ok := sel.X.(*ast.Ident); ok && id.Name == "lang" {
+							for _, a := range call.Args[:min(2, len(call.Args))] {
+								translated[a] = true
+							}
+						}
+					}
+				}
+				lit, ok := n.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING || translated[lit] {
+					return true
+				}
+				if s, err := strconv.Unquote(lit.Value); err == nil && frenchPunct.MatchString(s) {
+					found = append(found, fset.Position(lit.Pos()).String()+": "+lit.Value)
+				}
+				return true
+			})
+		}
+	}
+	return found
+}
+
+// The window's French punctuation comes from fr.json or from textfmt
+// (Colon, Quote), which know the language: a « » or a « : » written in the
+// code shows in the English window as well.
+func TestNoFrenchPunctuationOutsideTranslations(t *testing.T) {
+	for _, s := range uiFrench(t, filepath.Join("..", "ui"), frenchOnScreen) {
+		t.Error(s)
+	}
+}
+
+func TestNoFrenchPunctuationScan(t *testing.T) {
+	dir := t.TempDir()
+	src := `package demo
+
+import "fyne.io/fyne/v2/lang"
+
+func shown(name string) []string {
+	return []string{
+		"«\u00a0" + name + "\u00a0»",
+		name + "\u00a0: ",
+		lang.X("demo.title", "Lier «\u00a0{{.Title}}\u00a0»"),
+		"Ctrl+:",
+	}
+}
+
+func sizing() string { return "«\u00a0Tablette\u00a0»" }
+`
+	if err := writeFile(filepath.Join(dir, "demo.go"), src); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(uiFrench(t, dir, map[string]bool{"demo.go sizing": true}), "\n")
+	for _, want := range []string{"demo.go:7:", "demo.go:8:"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want a slip at %s, got:\n%s", want, got)
+		}
+	}
+	for _, not := range []string{"demo.go:9:", "demo.go:10:", "demo.go:14:"} {
+		if strings.Contains(got, not) {
+			t.Errorf("want no slip at %s, got:\n%s", not, got)
+		}
+	}
+}
