@@ -99,3 +99,73 @@ func sizing() string { return "«\u00a0Tablette\u00a0»" }
 		}
 	}
 }
+
+// rawCounts lists the values of the data of lang calls under dir that are
+// a bare len(…): a count shown as « 10000 » where the CLI writes
+// « 10 000 », since only textfmt's Int groups thousands.
+func rawCounts(t *testing.T, dir string) []string {
+	fset := token.NewFileSet()
+	var found []string
+	for _, f := range parseFolder(t, fset, dir) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "X" && sel.Sel.Name != "XN") {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+				return true
+			}
+			for _, a := range call.Args {
+				m, ok := a.(*ast.CompositeLit)
+				if !ok {
+					continue
+				}
+				for _, e := range m.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if c, ok := kv.Value.(*ast.CallExpr); ok {
+						if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "len" {
+							found = append(found, fset.Position(kv.Pos()).String()+": a count given to a template as a bare len(…): write it with textfmt's Int")
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func TestCountsThroughInt(t *testing.T) {
+	for _, s := range rawCounts(t, filepath.Join("..", "ui")) {
+		t.Error(s)
+	}
+}
+
+func TestRawCountsScan(t *testing.T) {
+	dir := t.TempDir()
+	src := `package demo
+
+import "fyne.io/fyne/v2/lang"
+
+func shown(l interface{ Int(int) string }, rs []string) []string {
+	return []string{
+		lang.XN("demo.count", "{{.N}} ressource", len(rs), map[string]any{"N": len(rs)}),
+		lang.XN("demo.count", "{{.N}} ressource", len(rs), map[string]any{"N": l.Int(len(rs))}),
+	}
+}
+`
+	if err := writeFile(filepath.Join(dir, "demo.go"), src); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(rawCounts(t, dir), "\n")
+	if !strings.Contains(got, "demo.go:7:") || strings.Contains(got, "demo.go:8:") {
+		t.Errorf("want a refusal at line 7 only, got:\n%s", got)
+	}
+}
