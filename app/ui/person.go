@@ -112,7 +112,7 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	if p.Status == participants.Attente {
 		for i, w := range participants.Waiting(pp.r.list) {
 			if w.ID == p.ID {
-				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": l.Int(i + 1), "Of": l.Int(pp.r.seats.Waiting)})
+				status += " · " + lang.X("person.queue", "place {{.N}} sur {{.Of}}", map[string]any{"N": i + 1, "Of": pp.r.seats.Waiting})
 			}
 		}
 	}
