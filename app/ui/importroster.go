@@ -115,7 +115,7 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 		format += ", " + lang.X("import.delimiter", "séparateur «\u00a0{{.D}}\u00a0»", map[string]any{"D": delimiterName(sheet.Delimiter)})
 	}
 	info := widget.NewLabel(fmt.Sprintf("%s · %s · %s", name, format,
-		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": r.ui.lang().Int(len(sheet.Rows))})))
+		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": len(sheet.Rows)})))
 	mappingBox := container.NewVScroll(mapping)
 	mappingBox.SetMinSize(fyne.NewSize(0, 160))
 	head := []fyne.CanvasObject{info}
