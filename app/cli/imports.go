@@ -279,8 +279,5 @@ func runAttendanceSummary(env Env, dbPath string, args []string) int {
 }
 
 func heldSessions(n int) string {
-	if n <= 1 {
-		return fmt.Sprintf("%d séance tenue", n)
-	}
-	return fmt.Sprintf("%d séances tenues", n)
+	return textfmt.French.Count(n, "séance tenue", "séances tenues")
 }
