@@ -134,10 +134,7 @@ func runExportAttendance(env Env, dbPath string, args []string) int {
 
 // countOf is « 1 personne », « 10 000 personnes ».
 func countOf(n int, one, many string) string {
-	if n <= 1 {
-		return textfmt.French.Int(n) + " " + one
-	}
-	return textfmt.French.Int(n) + " " + many
+	return textfmt.French.Count(n, one, many)
 }
 
 // writeExport writes a file through a temp file and a rename, then says

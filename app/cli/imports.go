@@ -192,10 +192,7 @@ func reportSummary(plan service.ReportPlan, out service.ReportOutcome) string {
 // countPeople is « 1 personne marquée présente », « 3 personnes marquées
 // présentes », « 0 personne … ».
 func countPeople(n int, one, many string) string {
-	if n <= 1 {
-		return textfmt.French.Int(n) + " personne " + one
-	}
-	return textfmt.French.Int(n) + " personnes " + many
+	return textfmt.French.Count(n, "personne "+one, "personnes "+many)
 }
 
 func names(list []participants.Participant) string {
@@ -289,8 +286,5 @@ func runAttendanceSummary(env Env, dbPath string, args []string) int {
 }
 
 func heldSessions(n int) string {
-	if n <= 1 {
-		return fmt.Sprintf("%d séance tenue", n)
-	}
-	return fmt.Sprintf("%d séances tenues", n)
+	return textfmt.French.Count(n, "séance tenue", "séances tenues")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"atelier/app/domain/course"
+	"atelier/app/kit/textfmt"
 	"atelier/app/service"
 )
 
@@ -47,7 +48,7 @@ func runParticipant(env Env, dbPath string, args []string) int {
 		return fail(env, err)
 	}
 	if export {
-		code := writeExport(env, svc, *out, said("Données de %s (cohorte «\u00a0%s\u00a0») exportées", p.Name, c.Name), func(w io.Writer) error {
+		code := writeExport(env, svc, *out, said("Données %s (cohorte «\u00a0%s\u00a0») exportées", textfmt.French.Of(p.Name), c.Name), func(w io.Writer) error {
 			return svc.PersonalData(ctx, w, c, p.ID)
 		})
 		alsoIn(env, svc, c, *email)
@@ -56,7 +57,7 @@ func runParticipant(env Env, dbPath string, args []string) int {
 	if err := svc.Erase(ctx, p.ID); err != nil {
 		return fail(env, err)
 	}
-	fmt.Fprintf(env.Stdout, "Toutes les données de %s (cohorte «\u00a0%s\u00a0») sont effacées du fichier\u00a0: coordonnées, notes, présences et sous-groupes.\n", p.Name, c.Name)
+	fmt.Fprintf(env.Stdout, "Toutes les données %s (cohorte «\u00a0%s\u00a0») sont effacées du fichier\u00a0: coordonnées, notes, présences et sous-groupes.\n", textfmt.French.Of(p.Name), c.Name)
 	alsoIn(env, svc, c, *email)
 	return ExitOK
 }

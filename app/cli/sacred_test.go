@@ -149,7 +149,7 @@ func TestParticipantExportAndErase(t *testing.T) {
 	dir, db := newDB(t)
 	out := filepath.Join(dir, "helene.json")
 	code, stdout, stderr, _ := run(t, "--db", db, "participant", "export", "--email", "HELENE.ZQ@exemple.org", "-o", out)
-	if code != ExitOK || !strings.Contains(stdout, "Données de Hélène Tremblay-Ouellet") {
+	if code != ExitOK || !strings.Contains(stdout, "Données d’Hélène Tremblay-Ouellet") {
 		t.Fatalf("export: exit %d, %q, %q", code, stdout, stderr)
 	}
 	var got map[string]any

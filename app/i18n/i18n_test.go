@@ -2,10 +2,7 @@ package i18n
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"regexp"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -66,31 +63,13 @@ func TestLanguageWhateverTheSystemSays(t *testing.T) {
 	t.Cleanup(func() { _ = Apply("fr") })
 }
 
-// TestEveryKeyTranslated reads the sources for lang.X calls and checks that
+// TestEveryKeyTranslated reads the sources for lang calls and checks that
 // both translation files hold exactly those keys, and that the French file
 // agrees with the French fallbacks written in the code.
 func TestEveryKeyTranslated(t *testing.T) {
-	call := regexp.MustCompile(`lang\.XN?\("([^"]+)",\s*"((?:[^"\\]|\\.)*)"`)
-	used := map[string]string{}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".go" {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, m := range call.FindAllSubmatch(src, -1) {
-			var fallback string
-			if err := json.Unmarshal([]byte(`"`+string(m[2])+`"`), &fallback); err != nil {
-				t.Errorf("%s: fallback of %s: %v", path, m[1], err)
-			}
-			used[string(m[1])] = fallback
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	used, unread := langKeys(t, "..")
+	for _, u := range unread {
+		t.Error(u)
 	}
 	if len(used) < 20 {
 		t.Fatalf("found only %d keys: is the scan looking at the right folder?", len(used))
@@ -104,7 +83,8 @@ func TestEveryKeyTranslated(t *testing.T) {
 		if err := json.Unmarshal(data, &file); err != nil {
 			t.Fatalf("%s.json: %v", language, err)
 		}
-		for key, fallback := range used {
+		for key, c := range used {
+			fallback := c.fallback
 			raw, ok := file[key]
 			if !ok {
 				t.Errorf("%s.json lacks %q", language, key)

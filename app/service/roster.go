@@ -118,8 +118,8 @@ func (s *Service) UndoWithdraw(ctx context.Context, cohortID int64, w Withdrawal
 				return err
 			}
 			if seats.Free() == 0 {
-				return usererr.New("La place de %s a été donnée entre-temps\u00a0: le désistement ne peut plus être annulé. "+
-					"Vous pouvez «\u00a0Réinscrire\u00a0» cette personne (en liste d’attente si la cohorte est complète).", p.Name).Of(participants.ErrNoSeat)
+				return usererr.New("La place %s a été donnée entre-temps\u00a0: le désistement ne peut plus être annulé. "+
+					"Vous pouvez «\u00a0Réinscrire\u00a0» cette personne (en liste d’attente si la cohorte est complète).", textfmt.French.Of(p.Name)).Of(participants.ErrNoSeat)
 			}
 		}
 		p.Status, p.QueuedAt = w.Before.Status, w.Before.QueuedAt

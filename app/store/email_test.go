@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/usererr"
 )
 
 // schema5Doubles is what two imports racing left in schema-5 files: Awa
@@ -185,5 +186,17 @@ INSERT INTO sessions (id, cohort_id, number, title, starts_at) VALUES
 		if ses.Title != want[i] {
 			t.Errorf("session %d: %q, want %q", ses.Number, ses.Title, want[i])
 		}
+	}
+}
+
+// The message names the other person after « de » as French does, elided
+// before a vowel.
+func TestEmailTakenElides(t *testing.T) {
+	msg := usererr.Message(EmailTaken("a@b.ca", "Émile Roy", nil))
+	if !strings.Contains(msg, "déjà celui d’Émile Roy") || !strings.Contains(msg, "la fiche d’Émile Roy.") {
+		t.Errorf("message %q", msg)
+	}
+	if msg := usererr.Message(EmailTaken("a@b.ca", "Marc Roy", nil)); !strings.Contains(msg, "celui de Marc Roy") {
+		t.Errorf("message %q", msg)
 	}
 }

@@ -71,7 +71,7 @@ func (u *UI) backupWhen(b store.BackupInfo) string {
 func (u *UI) backupLine(b store.BackupInfo) string {
 	parts := []string{u.backupWhen(b), backupReason(b.Reason), fileSize(u.lang(), b.Size)}
 	if b.People >= 0 {
-		parts = append(parts, lang.XN("backups.people", "{{.Count}} personne", b.People, map[string]any{"Count": b.People}))
+		parts = append(parts, lang.XN("backups.people", "{{.Count}} personne", b.People, map[string]any{"Count": u.lang().Int(b.People)}))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -135,14 +135,14 @@ func (b *breakoutDialog) show() {
 	title := sessionName(b.session.Number)
 	if len(b.groups) == 0 {
 		b.text.SetText("")
-		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis «\u00a0Former les groupes\u00a0».", len(b.present), map[string]any{"N": len(b.present)}))
+		b.info.SetText(lang.XN("groups.present", "{{.N}} personne présente. Choisissez la taille ou le nombre des groupes, puis «\u00a0Former les groupes\u00a0».", len(b.present), map[string]any{"N": b.ui.lang().Int(len(b.present))}))
 		return
 	}
 	b.sortMembers()
 	b.text.SetText(breakout.Text(breakout.Names(b.groups, func(id int64) string { return b.names[id] }), title))
 	repeats := breakout.Repeats(b.groups, b.history)
 	b.info.SetText(lang.X("groups.info", "{{.Groups}} groupes pour {{.People}} personnes · paires déjà réunies lors des séances précédentes\u00a0: {{.Repeats}}",
-		map[string]any{"Groups": len(b.groups), "People": countMembers(b.groups), "Repeats": repeats}))
+		map[string]any{"Groups": b.ui.lang().Int(len(b.groups)), "People": b.ui.lang().Int(countMembers(b.groups)), "Repeats": b.ui.lang().Int(repeats)}))
 }
 
 // sortMembers puts each group's members in alphabetical order, so that the

@@ -151,7 +151,7 @@ func (p *reportPreview) rematch() {
 		}
 	}
 	p.summary.SetText(lang.X("report.summary", "Présent·e·s\u00a0: {{.Present}} · en retard\u00a0: {{.Late}} · non reconnu·e·s\u00a0: {{.Unknown}}",
-		map[string]any{"Present": present, "Late": late, "Unknown": len(plan.Result.Unmatched)}))
+		map[string]any{"Present": p.c.ui.lang().Int(present), "Late": p.c.ui.lang().Int(late), "Unknown": p.c.ui.lang().Int(len(plan.Result.Unmatched))}))
 	// Lines with nothing to say are hidden: on a 600-pixel screen their
 	// blank height comes out of the lists below.
 	p.team.SetText("")
@@ -170,7 +170,7 @@ func (p *reportPreview) rematch() {
 	if len(plan.Waiting) > 0 {
 		p.waiting.Show()
 		p.waiting.SetText(lang.XN("report.waiting", "{{.N}} personne du rapport est en liste d’attente (elle sera marquée présente, sans place)\u00a0: {{.Names}}", len(plan.Waiting),
-			map[string]any{"N": len(plan.Waiting), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
+			map[string]any{"N": p.c.ui.lang().Int(len(plan.Waiting)), "Names": joinNames(p.c.ui.lang(), plan.Waiting)}))
 	}
 	p.matched.Refresh()
 	options := []string{lang.X("report.ignore", "Ignorer"), lang.X("report.walkin", "Ajouter comme arrivée sans inscription")}
@@ -198,7 +198,7 @@ func (p *reportPreview) rematch() {
 // showAbsent lists the people who will be marked absent·e·s.
 func (p *reportPreview) showAbsent() {
 	n := len(p.plan.Absent)
-	p.absent.Text = lang.XN("report.absent", "Marquer absente la personne attendue qui n’est pas dans le rapport ({{.N}})", n, map[string]any{"N": n})
+	p.absent.Text = lang.XN("report.absent", "Marquer absente la personne attendue qui n’est pas dans le rapport ({{.N}})", n, map[string]any{"N": p.c.ui.lang().Int(n)})
 	p.absent.Refresh()
 	if n == 0 {
 		p.absentee.SetText(lang.X("report.absent.none", "Toutes les personnes attendues sont dans le rapport ou ont déjà une marque."))
@@ -225,7 +225,7 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 	case callreport.ByHand:
 		by = lang.X("report.by.hand", "lié à la main")
 	}
-	text := fmt.Sprintf("%s ← «\u00a0%s\u00a0» (%s) · %s · %s", m.Participant.Name, m.Attendee.Name, by,
+	text := fmt.Sprintf("%s ← %s (%s) · %s · %s", m.Participant.Name, p.c.ui.lang().Quote(m.Attendee.Name), by,
 		markLabel(m.Mark.Mark), p.c.ui.lang().Minutes(m.Mark.Minutes))
 	if m.Participant.Status == participants.Attente {
 		text += " · " + strings.ToLower(statusLabel(m.Participant.Status))

@@ -276,7 +276,7 @@ func (u *UI) showTeamLine() {
 	}
 	where := lang.X("team.where", "Base d’équipe «\u00a0{{.Name}}\u00a0»", map[string]any{"Name": u.store.Path()})
 	if n := u.svc.Waiting(); n > 0 {
-		where += " — " + lang.XN("team.waiting", "{{.N}} présence en attente d’envoi, gardée sur ce poste", n, map[string]any{"N": n})
+		where += " — " + lang.XN("team.waiting", "{{.N}} présence en attente d’envoi, gardée sur ce poste", n, map[string]any{"N": u.lang().Int(n)})
 	}
 	switch {
 	case u.offline:

@@ -16,6 +16,7 @@ import (
 	"atelier/app/domain/attendance"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 )
 
 // checkinScreen is the desk of a live session: a big search box, a tap on a
@@ -183,17 +184,17 @@ func (c *checkinScreen) updateCount() {
 		marks = append(marks, m)
 	}
 	c.tally = attendance.TallySession(c.session, c.all, marks, c.ui.svc.Now())
-	c.count.SetText(checkinCount(c.tally))
+	c.count.SetText(checkinCount(c.ui.lang(), c.tally))
 }
 
 // checkinCount is the desk's running count.
-func checkinCount(t attendance.Session) string {
+func checkinCount(l textfmt.Lang, t attendance.Session) string {
 	// The plural follows the people expected: « 1 sur 1 personne
 	// attendue », « 0 sur 3 personnes attendues ».
 	text := lang.XN("checkin.count", "Présences\u00a0: {{.Here}} sur {{.Expected}} personne attendue", t.Expected,
-		map[string]any{"Here": t.Came(), "Expected": t.Expected})
+		map[string]any{"Here": l.Int(t.Came()), "Expected": l.Int(t.Expected)})
 	if t.Others > 0 {
-		text += " · " + lang.XN("checkin.others", "{{.N}} autre personne présente (sans place)", t.Others, map[string]any{"N": t.Others})
+		text += " · " + lang.XN("checkin.others", "{{.N}} autre personne présente (sans place)", t.Others, map[string]any{"N": l.Int(t.Others)})
 	}
 	return text
 }
@@ -286,10 +287,10 @@ func (c *checkinScreen) onRestAbsent() {
 	}
 	list := wrapped(strings.Join(names, "\n"))
 	intro := wrapped(lang.XN("checkin.rest.confirm", "{{.N}} personne attendue n’a pas de marque à la séance {{.S}}. La marquer absente\u202f?", len(rest),
-		map[string]any{"N": len(rest), "S": c.session.Number}))
+		map[string]any{"N": c.ui.lang().Int(len(rest)), "S": c.session.Number}))
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(lang.X("checkin.rest.title", "Marquer les autres absent·e·s"),
-		lang.XN("checkin.rest.action", "Marquer {{.N}} personne absente", len(rest), map[string]any{"N": len(rest)}),
+		lang.XN("checkin.rest.action", "Marquer {{.N}} personne absente", len(rest), map[string]any{"N": c.ui.lang().Int(len(rest))}),
 		lang.X("action.cancel", "Annuler"), body, func(ok bool) {
 			if !ok {
 				return

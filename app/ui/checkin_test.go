@@ -9,6 +9,8 @@ import (
 
 	"atelier/app/domain/attendance"
 	"atelier/app/domain/participants"
+	"atelier/app/i18n"
+	"atelier/app/kit/textfmt"
 )
 
 func TestCheckInMarksPresentAndCounts(t *testing.T) {
@@ -76,6 +78,7 @@ func TestWalkInInOneStep(t *testing.T) {
 
 // The count agrees with the people expected, one or many.
 func TestCheckinCountAgrees(t *testing.T) {
+	frenchStrings(t)
 	for _, tt := range []struct {
 		here, expected int
 		want           string
@@ -83,8 +86,32 @@ func TestCheckinCountAgrees(t *testing.T) {
 		{1, 1, "Présences\u00a0: 1 sur 1 personne attendue"},
 		{0, 3, "Présences\u00a0: 0 sur 3 personnes attendues"},
 	} {
-		if got := checkinCount(attendance.Session{Expected: tt.expected, Present: tt.here}); got != tt.want {
+		if got := checkinCount(textfmt.French, attendance.Session{Expected: tt.expected, Present: tt.here}); got != tt.want {
 			t.Errorf("%d of %d: %q, want %q", tt.here, tt.expected, got, tt.want)
 		}
+	}
+}
+
+// Counts on screen group their thousands as the CLI does.
+func TestCountsGroupThousands(t *testing.T) {
+	frenchStrings(t)
+	if got, want := checkinCount(textfmt.French, attendance.Session{Expected: 10000, Present: 1234}), "Présences\u00a0: 1\u00a0234 sur 10\u00a0000 personnes attendues"; got != want {
+		t.Errorf("check-in count %q, want %q", got, want)
+	}
+	got := seatsText(textfmt.French, participants.Seats{Limit: 12000, Taken: 10000, Waiting: 1500}, 2500, 11500)
+	for _, want := range []string{"10\u00a0000 places prises sur 12\u00a0000", "1\u00a0500 en liste d’attente", "2\u00a0500 sur 11\u00a0500"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("seat counter %q lacks %q", got, want)
+		}
+	}
+}
+
+// frenchStrings loads the translations for a test that builds no window,
+// which would otherwise see the fallbacks, singular only, when run alone.
+func frenchStrings(t *testing.T) {
+	t.Helper()
+	t.Setenv("LANG", "C.UTF-8")
+	if err := i18n.Apply("fr"); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -154,7 +154,7 @@ func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { d.Hide() })
-	info := widget.NewLabel(lang.X("docs.preview.info", "Première page de {{.Name}} ({{.Size}}\u00a0ko)", map[string]any{"Name": name, "Size": len(pdf) / 1024}))
+	info := widget.NewLabel(lang.X("docs.preview.info", "Première page de {{.Name}} ({{.Size}}\u00a0ko)", map[string]any{"Name": name, "Size": e.ui.lang().Int(len(pdf) / 1024)}))
 	d = dialog.NewCustomWithoutButtons(lang.X("docs.preview", "Aperçu"), container.NewBorder(info, container.NewHBox(cancel, save), nil, nil, view), e.ui.win)
 	d.Resize(fyne.NewSize(520, 720))
 	d.Show()

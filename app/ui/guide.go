@@ -116,7 +116,7 @@ func (g *guidePane) load() {
 		add(heading(lang.X("guide.late", "Si vous êtes en retard")))
 		add(wrapped(lang.X("guide.late.total", "Dans cet ordre, ces raccourcis font regagner jusqu’à {{.Minutes}}.", map[string]any{"Minutes": l.Minutes(guide.Saved())})))
 		for _, sc := range guide.IfLate {
-			add(wrapped(fmt.Sprintf("−%s · «\u00a0%s\u00a0»%s%s", l.Minutes(sc.Minutes), sc.Block, l.Colon(), sc.Cut)))
+			add(wrapped(fmt.Sprintf("−%s · %s%s%s", l.Minutes(sc.Minutes), l.Quote(sc.Block), l.Colon(), sc.Cut)))
 		}
 	}
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,7 @@ type libraryScreen struct {
 	source    *widget.Select
 	session   *widget.Select
 	language  *widget.Select
+	languages map[string]string // a language's name in the filter, to its code
 	tag       *widget.Select
 	favourite *widget.Check
 	count     *widget.Label
@@ -144,7 +146,15 @@ func (l *libraryScreen) load() {
 		sessions = append(sessions, sessionName(n))
 	}
 	keep(l.session, sessions)
-	keep(l.language, languages)
+	// The filter names the languages; the catalogue keeps their codes.
+	l.languages = map[string]string{}
+	var names []string
+	for _, code := range languages {
+		name := languageName(code)
+		l.languages[name] = code
+		names = append(names, name)
+	}
+	keep(l.language, names)
 	keep(l.tag, tags)
 	l.refresh()
 }
@@ -164,7 +174,7 @@ func (l *libraryScreen) query() store.Query {
 	if strings.TrimSpace(l.search.Text) != "" {
 		limit = 50
 	}
-	q := store.Query{Text: l.search.Text, Source: pick(l.source), Language: pick(l.language), Tag: pick(l.tag), Favourites: l.favourite.Checked, Limit: limit}
+	q := store.Query{Text: l.search.Text, Source: pick(l.source), Language: l.languages[pick(l.language)], Tag: pick(l.tag), Favourites: l.favourite.Checked, Limit: limit}
 	if i := l.session.SelectedIndex(); i > 0 {
 		q.Session = i
 	}
@@ -179,7 +189,7 @@ func (l *libraryScreen) refresh() {
 		return
 	}
 	l.results = rs
-	l.count.SetText(lang.XN("library.count", "{{.N}} ressource", len(rs), map[string]any{"N": len(rs)}))
+	l.count.SetText(lang.XN("library.count", "{{.N}} ressource", len(rs), map[string]any{"N": l.ui.lang().Int(len(rs))}))
 	l.list.UnselectAll()
 	l.list.Refresh()
 	for i, r := range rs {
@@ -354,6 +364,22 @@ func (l *libraryScreen) onDelete(r library.Resource) {
 
 // edit adds or changes one of the facilitators' own resources.
 func (l *libraryScreen) edit(r library.Resource) {
+	items, read := l.resourceForm(r)
+	heading := lang.X("library.edit.title", "Modifier la ressource")
+	if r.ID == 0 {
+		heading = lang.X("library.add.title", "Ajouter une ressource")
+	}
+	d := dialog.NewForm(heading, lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
+		if ok {
+			l.save(read())
+		}
+	}, l.ui.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// resourceForm is the form's rows for r, and what they hold once changed.
+func (l *libraryScreen) resourceForm(r library.Resource) ([]*widget.FormItem, func() library.Resource) {
 	title, original, source, author, link := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	title.SetText(r.Title)
 	original.SetText(r.OriginalTitle)
@@ -364,8 +390,18 @@ func (l *libraryScreen) edit(r library.Resource) {
 	author.SetText(r.Author)
 	link.SetText(r.URL)
 	link.SetPlaceHolder("https://…")
-	language := widget.NewSelect([]string{"fr", "en", "es", "de"}, nil)
-	language.SetSelected(r.Language)
+	codes := []string{"fr", "en", "es", "de"}
+	if r.Language != "" && !slices.Contains(codes, r.Language) {
+		codes = append(codes, r.Language) // one an imported file brought
+	}
+	var names []string
+	for _, c := range codes {
+		names = append(names, languageName(c))
+	}
+	language := widget.NewSelect(names, nil)
+	if i := slices.Index(codes, r.Language); i >= 0 {
+		language.SetSelectedIndex(i)
+	}
 	french := widget.NewCheck(lang.X("library.hasfrench", "Une traduction française existe"), nil)
 	french.SetChecked(r.HasFrench)
 	summary := multiline(r.Summary, 4)
@@ -382,7 +418,11 @@ func (l *libraryScreen) edit(r library.Resource) {
 		sessions[n] = c
 		checks = append(checks, c)
 	}
-	file := widget.NewLabel(filepath.Base(r.FilePath))
+	// filepath.Base("") is « . »: no file attached shows nothing.
+	file := widget.NewLabel("")
+	if r.FilePath != "" {
+		file.SetText(filepath.Base(r.FilePath))
+	}
 	picked := r.FilePath
 	pick := widget.NewButtonWithIcon(lang.X("library.file.pick", "Joindre un PDF…"), theme.FileIcon(), func() {
 		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -411,20 +451,16 @@ func (l *libraryScreen) edit(r library.Resource) {
 		widget.NewFormItem("", french),
 		widget.NewFormItem(lang.X("library.f.url", "Lien"), link),
 		widget.NewFormItem(lang.X("library.f.summary", "Résumé"), summary),
-		widget.NewFormItem(lang.X("library.tag", "Étiquette"), tags),
+		widget.NewFormItem(lang.X("library.f.tags", "Étiquettes"), tags),
 		widget.NewFormItem(lang.X("library.f.sessions", "Séances"), container.NewHBox(checks...)),
 		widget.NewFormItem(lang.X("library.f.file", "Fichier"), container.NewBorder(nil, nil, nil, pick, file)),
 	}
-	heading := lang.X("library.edit.title", "Modifier la ressource")
-	if r.ID == 0 {
-		heading = lang.X("library.add.title", "Ajouter une ressource")
-	}
-	d := dialog.NewForm(heading, lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
-		if !ok {
-			return
-		}
+	return items, func() library.Resource {
 		r.Title, r.OriginalTitle, r.Source = strings.TrimSpace(title.Text), strings.TrimSpace(original.Text), strings.TrimSpace(source.Text)
-		r.Author, r.URL, r.Language = strings.TrimSpace(author.Text), strings.TrimSpace(link.Text), language.Selected
+		r.Author, r.URL = strings.TrimSpace(author.Text), strings.TrimSpace(link.Text)
+		if i := language.SelectedIndex(); i >= 0 {
+			r.Language = codes[i]
+		}
 		r.HasFrench, r.Summary, r.FilePath, r.Custom = french.Checked, strings.TrimSpace(summary.Text), picked, true
 		r.Tags = nil
 		for _, t := range strings.FieldsFunc(tags.Text, func(c rune) bool { return c == ',' || c == ';' }) {
@@ -438,10 +474,8 @@ func (l *libraryScreen) edit(r library.Resource) {
 				r.Sessions = append(r.Sessions, n)
 			}
 		}
-		l.save(r)
-	}, l.ui.win)
-	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+		return r
+	}
 }
 
 // save validates and stores a resource of the facilitators.
@@ -489,7 +523,7 @@ func (l *libraryScreen) onImport() {
 			l.ui.showError(lang.X("library.err.import", "Ce fichier ne peut pas être importé\u202f; rien n’a été modifié."), err)
 			return
 		}
-		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": added})
+		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": l.ui.lang().Int(added)})
 		for _, p := range problems {
 			msg += "\n" + lang.X("library.import.problem", "Ligne {{.Line}}\u00a0: {{.Reason}}", map[string]any{"Line": p.Line, "Reason": p.Reason})
 		}

@@ -5,10 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/library"
+	"atelier/app/i18n"
 	"atelier/app/store"
 )
 
@@ -91,5 +94,70 @@ func TestResourceTiedToABlockFollowsIt(t *testing.T) {
 	s.onRemoveBlock()
 	if links, _ := st.SessionLinks(ctx, ses.ID); len(links) != 0 {
 		t.Errorf("the removed block's resource is still tied: %+v", links)
+	}
+}
+
+// The language filter and the form name languages in the interface's
+// language, never by their code; the form's rows read as what they hold.
+func TestLibraryNamesLanguages(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.nav.Select(3)
+	l := u.library
+	opts := strings.Join(l.language.Options, "|")
+	if !strings.Contains(opts, "français") || !strings.Contains(opts, "anglais") {
+		t.Errorf("language filter offers %q", opts)
+	}
+	for _, o := range l.language.Options {
+		if len(o) == 2 {
+			t.Errorf("language filter shows the code %q", o)
+		}
+	}
+	l.language.SetSelected("anglais")
+	if len(l.results) == 0 {
+		t.Fatal("no resource in English")
+	}
+	for _, r := range l.results {
+		if r.Language != "en" {
+			t.Errorf("English filter shows %q in %q", r.Title, r.Language)
+		}
+	}
+
+	items, read := l.resourceForm(library.Resource{Title: "Rules for Radicals", Source: "Alinsky", Language: "en", Custom: true})
+	labels := map[string]fyne.CanvasObject{}
+	for _, it := range items {
+		labels[it.Text] = it.Widget
+	}
+	if _, ok := labels["Étiquettes"]; !ok {
+		t.Errorf("the tags row, which holds several, is not « Étiquettes »: %v", labels)
+	}
+	var fileTexts []string
+	walkTexts([]fyne.CanvasObject{labels["Fichier"]}, &fileTexts)
+	for _, s := range fileTexts {
+		if s == "." {
+			t.Errorf("the file row with no file shows « . »: %q", fileTexts)
+		}
+	}
+	var sel *widget.Select
+	walk(labels["Langue"], func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	})
+	if sel == nil || sel.Selected != "anglais" {
+		t.Fatalf("language row: %v", sel)
+	}
+	if got := read().Language; got != "en" {
+		t.Errorf("the form reads back %q", got)
+	}
+	sel.SetSelected("espagnol")
+	if got := read().Language; got != "es" {
+		t.Errorf("the form reads back %q after espagnol", got)
+	}
+
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	u.nav.Select(3)
+	if opts := strings.Join(u.library.language.Options, "|"); !strings.Contains(opts, "French") || !strings.Contains(opts, "English") {
+		t.Errorf("English language filter offers %q", opts)
 	}
 }

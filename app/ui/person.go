@@ -136,7 +136,7 @@ func (pp *personPane) show(p participants.Participant, ok bool) {
 	field(lang.X("person.notes", "Notes"), p.Notes)
 	rate := attendance.Rate{Attended: p.Attended, Possible: pp.r.held}
 	lines = append(lines, lang.XN("person.attended", "Présences\u00a0: {{.Count}} sur {{.Of}} séance tenue ({{.Rate}})", pp.r.held,
-		map[string]any{"Count": p.Attended, "Of": pp.r.held, "Rate": rate.Percent(l)}))
+		map[string]any{"Count": l.Int(p.Attended), "Of": l.Int(pp.r.held), "Rate": rate.Percent(l)}))
 	pp.details.SetText(strings.Join(lines, "\n"))
 
 	w := u.canWrite()
@@ -192,7 +192,7 @@ func (pp *personPane) onExport(p participants.Participant) {
 			return
 		}
 		dialog.ShowInformation(lang.X("person.export.done.title", "Données exportées"),
-			lang.X("person.export.done", "Les données de {{.Name}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Path": path}), u.win)
+			lang.X("person.export.done", "Les données {{.Of}} sont enregistrées dans {{.Path}}.", map[string]any{"Name": p.Name, "Of": u.lang().Of(p.Name), "Path": path}), u.win)
 	})
 }
 
@@ -321,7 +321,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 		line := container.NewBorder(nil, nil, container.NewHBox(rw.mark, container.NewGridWrap(fyne.NewSize(70, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
 		items = append(items, widget.NewFormItem(fmt.Sprintf("%s · %s", sessionName(s.Number), l.ShortDate(s.StartsAt)), line))
 	}
-	d := dialog.NewForm(lang.X("marks.title", "Présences de {{.Name}}", map[string]any{"Name": p.Name}),
+	d := dialog.NewForm(lang.X("marks.title", "Présences {{.Of}}", map[string]any{"Name": p.Name, "Of": l.Of(p.Name)}),
 		lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
 			if !ok {
 				return

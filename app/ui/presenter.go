@@ -106,7 +106,7 @@ func (l *liveScreen) presenterText(v live.View) (line, notes, next string) {
 		return lang.X("presenter.none", "Pas de diapo pour ce bloc."), "", next
 	}
 	line = lang.X("presenter.current", "Diapo {{.N}}\u00a0/\u00a0{{.Count}}\u00a0: «\u00a0{{.Title}}\u00a0»",
-		map[string]any{"N": l.slide, "Count": len(l.deck()), "Title": s.Title})
+		map[string]any{"N": l.slide, "Count": l.ui.lang().Int(len(l.deck())), "Title": s.Title})
 	switch {
 	case ok && inBlock:
 		after, _ := l.slideAt(n)

@@ -224,23 +224,23 @@ func (r *rosterScreen) applyFilter() {
 // updateCounts writes how the seats stand: « 10 places prises sur 10 ·
 // 1 arrivée sans inscription · 3 en liste d’attente ».
 func (r *rosterScreen) updateCounts() {
-	r.counts.SetText(seatsText(r.seats, len(r.shown), len(r.list)))
+	r.counts.SetText(seatsText(r.ui.lang(), r.seats, len(r.shown), len(r.list)))
 }
 
 // seatsText is the seat counter; shown and all count the rows on view.
-func seatsText(s participants.Seats, shown, all int) string {
-	parts := []string{lang.XN("roster.taken", "{{.Taken}} place prise sur {{.Limit}}", s.Taken, map[string]any{"Taken": s.Taken, "Limit": s.Limit})}
+func seatsText(l textfmt.Lang, s participants.Seats, shown, all int) string {
+	parts := []string{lang.XN("roster.taken", "{{.Taken}} place prise sur {{.Limit}}", s.Taken, map[string]any{"Taken": l.Int(s.Taken), "Limit": l.Int(s.Limit)})}
 	if s.WalkIns > 0 {
-		parts = append(parts, lang.XN("roster.walkins", "{{.N}} arrivée sans inscription", s.WalkIns, map[string]any{"N": s.WalkIns}))
+		parts = append(parts, lang.XN("roster.walkins", "{{.N}} arrivée sans inscription", s.WalkIns, map[string]any{"N": l.Int(s.WalkIns)}))
 	}
 	if s.Waiting > 0 {
-		parts = append(parts, lang.X("roster.waiting", "{{.N}} en liste d’attente", map[string]any{"N": s.Waiting}))
+		parts = append(parts, lang.X("roster.waiting", "{{.N}} en liste d’attente", map[string]any{"N": l.Int(s.Waiting)}))
 	}
 	if free := s.Free(); free > 0 && s.Waiting > 0 {
-		parts = append(parts, lang.XN("roster.free", "{{.N}} place libre à offrir", free, map[string]any{"N": free}))
+		parts = append(parts, lang.XN("roster.free", "{{.N}} place libre à offrir", free, map[string]any{"N": l.Int(free)}))
 	}
 	if shown != all {
-		parts = append(parts, lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": shown, "All": all}))
+		parts = append(parts, lang.X("roster.shown", "{{.Shown}} sur {{.All}} affichées", map[string]any{"Shown": l.Int(shown), "All": l.Int(all)}))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -344,7 +344,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 			r.changed(back.ID)
 			if back.Status != removed.Participant.Status {
 				dialog.ShowInformation(lang.X("roster.restored.title", "Personne remise dans la cohorte"),
-					lang.X("roster.restored.waiting", "La place de {{.Name}} a été prise entre-temps\u00a0: cette personne revient en liste d’attente.", map[string]any{"Name": back.Name}), r.ui.win)
+					lang.X("roster.restored.waiting", "La place {{.Of}} a été prise entre-temps\u00a0: cette personne revient en liste d’attente.", map[string]any{"Name": back.Name, "Of": r.ui.lang().Of(back.Name)}), r.ui.win)
 			}
 		})
 	}, r.ui.win)
@@ -353,7 +353,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 // onErase deletes every trace of a person, after a warning that it cannot
 // be undone.
 func (r *rosterScreen) onErase(p participants.Participant) {
-	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données de {{.Name}} (coordonnées, notes, présences)\u202f? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.erase.confirm", "Effacer définitivement toutes les données {{.Of}} (coordonnées, notes, présences)\u202f? Cette action ne peut pas être annulée.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	d := dialog.NewConfirm(lang.X("roster.erase.title", "Effacer les données d’une personne"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -379,9 +379,9 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 // the bottom bar and, when it freed a seat, offers the seat to the first
 // person waiting.
 func (r *rosterScreen) onWithdraw(p participants.Participant) {
-	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement de {{.Name}}\u202f? Ses présences sont gardées.", map[string]any{"Name": p.Name})
+	msg := lang.X("roster.withdraw.confirm", "Enregistrer le désistement {{.Of}}\u202f? Ses présences sont gardées.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	if p.Status.HoldsSeat() {
-		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement de {{.Name}}\u202f? Sa place sera libérée\u202f; ses présences sont gardées.", map[string]any{"Name": p.Name})
+		msg = lang.X("roster.withdraw.confirm.seat", "Enregistrer le désistement {{.Of}}\u202f? Sa place sera libérée\u202f; ses présences sont gardées.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)})
 	}
 	confirmThen(r.ui.win, lang.X("roster.withdraw.title", "Désistement"), msg,
 		lang.X("roster.withdraw.action", "Enregistrer le désistement"), lang.X("action.cancel", "Annuler"), func() { r.withdraw(p) })
@@ -396,7 +396,7 @@ func (r *rosterScreen) withdraw(p participants.Participant) {
 		return
 	}
 	r.changed(p.ID)
-	r.undo.offer(lang.X("roster.withdrawn", "Désistement de {{.Name}} enregistré.", map[string]any{"Name": p.Name}), func() {
+	r.undo.offer(lang.X("roster.withdrawn", "Désistement {{.Of}} enregistré.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)}), func() {
 		if err := r.ui.svc.UndoWithdraw(ctx, cohortID, w); err != nil {
 			r.ui.showError(lang.X("roster.err.undo.withdraw", "Le désistement n’a pas pu être annulé."), err)
 			return

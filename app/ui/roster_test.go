@@ -144,7 +144,7 @@ func TestWithdrawOffersTheSeatToTheFirstWaiting(t *testing.T) {
 	}
 	r.onWithdraw(helene)
 	// Asked first: nothing is recorded yet.
-	if text := dialogText(u); !strings.Contains(text, "Enregistrer le désistement de Hélène Tremblay") {
+	if text := dialogText(u); !strings.Contains(text, "Enregistrer le désistement d’Hélène Tremblay") {
 		t.Fatalf("confirmation says %q", text)
 	}
 	if ps, _ := st.Participants(context.Background(), u.cohort.ID); ps[0].Status != participants.Inscrit {
@@ -155,7 +155,7 @@ func TestWithdrawOffersTheSeatToTheFirstWaiting(t *testing.T) {
 	if !strings.Contains(text, "Awa Diallo") {
 		t.Fatalf("offer dialog says %q", text)
 	}
-	if !r.undo.root.Visible() || !strings.Contains(r.undo.label.Text, "Désistement de Hélène Tremblay") {
+	if !r.undo.root.Visible() || !strings.Contains(r.undo.label.Text, "Désistement d’Hélène Tremblay") {
 		t.Fatalf("undo bar %v %q", r.undo.root.Visible(), r.undo.label.Text)
 	}
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Offrir la place")

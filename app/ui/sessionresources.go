@@ -40,7 +40,7 @@ func resourceLinks(u *UI, s course.Session) []fyne.CanvasObject {
 	blocks := map[int64][]string{}
 	for _, l := range links {
 		if t, ok := titles[l.BlockID]; ok && l.BlockID != store.WholeSession {
-			blocks[l.ResourceID] = append(blocks[l.ResourceID], "«\u00a0"+t+"\u00a0»")
+			blocks[l.ResourceID] = append(blocks[l.ResourceID], u.lang().Quote(t))
 		}
 	}
 	var out []fyne.CanvasObject

@@ -64,7 +64,7 @@ func (s *structuresScreen) showDetails() {
 	case len(ids) == 1:
 		objs, save = s.nodeForm(s.current.NodeIndex(ids[0]))
 	case len(ids) > 1:
-		objs = []fyne.CanvasObject{wrapped(lang.X("structure.multi", "{{.N}} éléments sélectionnés. Glissez-les ensemble, ou Suppr pour les retirer.", map[string]any{"N": len(ids)}))}
+		objs = []fyne.CanvasObject{wrapped(lang.X("structure.multi", "{{.N}} éléments sélectionnés. Glissez-les ensemble, ou Suppr pour les retirer.", map[string]any{"N": s.ui.lang().Int(len(ids))}))}
 	case s.canvas.link != 0:
 		objs, save = s.linkForm(s.canvas.link)
 	case s.guide:

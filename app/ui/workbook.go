@@ -68,7 +68,7 @@ func (e *exportsScreen) previewCorrections(data []byte) *corrections {
 	}
 	var lines []string
 	for _, ch := range changes {
-		lines = append(lines, fmt.Sprintf("%s · %s\u00a0: %s → %s", ch.Name, sessionName(ch.Session), markLabel(ch.From), markLabel(ch.To)))
+		lines = append(lines, fmt.Sprintf("%s · %s%s%s → %s", ch.Name, sessionName(ch.Session), e.ui.lang().Colon(), markLabel(ch.From), markLabel(ch.To)))
 	}
 	for _, p := range problems {
 		lines = append(lines, p.String())
@@ -78,7 +78,7 @@ func (e *exportsScreen) previewCorrections(data []byte) *corrections {
 	}
 	list := wrapped(strings.Join(lines, "\n"))
 	cr := &corrections{changes: changes}
-	apply := widget.NewButton(lang.XN("exports.corrected.apply", "Enregistrer {{.N}} changement", len(changes), map[string]any{"N": len(changes)}), func() {
+	apply := widget.NewButton(lang.XN("exports.corrected.apply", "Enregistrer {{.N}} changement", len(changes), map[string]any{"N": e.ui.lang().Int(len(changes))}), func() {
 		if e.applyCorrections(cr) {
 			cr.dialog.Hide()
 		}
@@ -103,6 +103,6 @@ func (e *exportsScreen) applyCorrections(cr *corrections) bool {
 		return false
 	}
 	e.ui.rosterChanged()
-	e.done.SetText(lang.XN("exports.corrected.done", "{{.N}} présence mise à jour d’après le classeur.", len(cr.changes), map[string]any{"N": len(cr.changes)}))
+	e.done.SetText(lang.XN("exports.corrected.done", "{{.N}} présence mise à jour d’après le classeur.", len(cr.changes), map[string]any{"N": e.ui.lang().Int(len(cr.changes))}))
 	return true
 }

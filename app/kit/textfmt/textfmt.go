@@ -83,7 +83,9 @@ func (l Lang) Clock(t time.Time) string {
 	return fmt.Sprintf("%d%sh%s%02d", t.Hour(), NBSP, NBSP, t.Minute())
 }
 
-// Minutes is a duration in minutes: « 45 min », « 1 h 30 », « 2 h ».
+// Minutes is a duration in minutes: « 45 min », « 1 h 30 », « 2 h » in
+// French; "45 min", "1 hr 30 min", "2 hr" in English, where « 1 h 30 »
+// reads as French.
 func (l Lang) Minutes(m int) string {
 	sign := ""
 	if m < 0 {
@@ -95,9 +97,9 @@ func (l Lang) Minutes(m int) string {
 		case h == 0:
 			return fmt.Sprintf("%s%d min", sign, min)
 		case min == 0:
-			return fmt.Sprintf("%s%d h", sign, h)
+			return fmt.Sprintf("%s%d hr", sign, h)
 		}
-		return fmt.Sprintf("%s%d h %02d", sign, h, min)
+		return fmt.Sprintf("%s%d hr %d min", sign, h, min)
 	}
 	switch {
 	case h == 0:
@@ -129,6 +131,21 @@ func (l Lang) Int(n int) string {
 		return "−" + b.String()
 	}
 	return b.String()
+}
+
+// Count is a number and its noun agreed with it: « 0 personne »,
+// « 1 personne », « 10 000 personnes » (French takes the singular below 2),
+// "0 sessions", "1 session", "10,000 sessions" in English.
+// one and many are the noun in the singular and the plural.
+func (l Lang) Count(n int, one, many string) string {
+	singular := n == 1 || n == -1
+	if l != English {
+		singular = n > -2 && n < 2
+	}
+	if singular {
+		return l.Int(n) + " " + one
+	}
+	return l.Int(n) + " " + many
 }
 
 // Percent is « 85 % » or "85%", rounded to the unit.
@@ -166,4 +183,49 @@ func (l Lang) List(items []string) string {
 		and = " and "
 	}
 	return strings.Join(kept[:len(kept)-1], ", ") + and + kept[len(kept)-1]
+}
+
+// Quote puts a title or a name in the language's quotation marks:
+// « x » in French, with no-break spaces inside, “x” in English.
+func (l Lang) Quote(s string) string {
+	if l == English {
+		return "“" + s + "”"
+	}
+	return "«" + NBSP + s + NBSP + "»"
+}
+
+// Of is a name after « de » in French, elided before a vowel or a mute h
+// (« de Marc », « d’Hélène », « d’Yves », « de Yannick »), "of Marc" in
+// English. The French templates write « Présences {{.Of}} » so that the
+// elision, which depends on the name, is made here once.
+func (l Lang) Of(name string) string {
+	if l == English {
+		return "of " + name
+	}
+	if elides(name) {
+		return "d’" + name
+	}
+	return "de " + name
+}
+
+// elides tells whether « de » becomes « d’ » before word: before a vowel,
+// before an h followed by a vowel (first names take the mute h: Hélène,
+// Hugo), before a y that is a vowel (Yves, not Yannick).
+func elides(word string) bool {
+	rs := []rune(strings.ToLower(word))
+	if len(rs) == 0 {
+		return false
+	}
+	vowel := func(i int) bool {
+		return i < len(rs) && strings.ContainsRune("aàâäeéèêëiîïoôöuùûüœæ", rs[i])
+	}
+	switch {
+	case vowel(0):
+		return true
+	case rs[0] == 'h':
+		return vowel(1)
+	case rs[0] == 'y':
+		return len(rs) > 1 && !vowel(1)
+	}
+	return false
 }

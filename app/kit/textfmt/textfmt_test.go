@@ -32,7 +32,12 @@ func TestFrench(t *testing.T) {
 		{"english long date", English.LongDate(wed), "Wednesday, November 4, 2026"},
 		{"english clock", English.Clock(wed), "18:30"},
 		{"english thousands", English.Int(1234567), "1,234,567"},
-		{"english minutes", English.Minutes(90), "1 h 30"},
+		{"english minutes", English.Minutes(90), "1 hr 30 min"},
+		{"english hours", English.Minutes(120), "2 hr"},
+		{"english short", English.Minutes(45), "45 min"},
+		{"english overrun", English.Minutes(-65), "−1 hr 5 min"},
+		{"french quote", French.Quote("Séance 2"), "«\u00a0Séance 2\u00a0»"},
+		{"english quote", English.Quote("Session 2"), "“Session 2”"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -55,6 +60,52 @@ func TestList(t *testing.T) {
 	} {
 		if got := tt.l.List(tt.items); got != tt.want {
 			t.Errorf("%v.List(%q) = %q, want %q", tt.l, tt.items, got, tt.want)
+		}
+	}
+}
+
+func TestOf(t *testing.T) {
+	for _, tt := range []struct {
+		l          Lang
+		name, want string
+	}{
+		{French, "Marc", "de Marc"},
+		{French, "Hélène", "d’Hélène"},
+		{French, "Hugo", "d’Hugo"},
+		{French, "Émile", "d’Émile"},
+		{French, "Ousmane", "d’Ousmane"},
+		{French, "Yves", "d’Yves"},
+		{French, "Yannick", "de Yannick"},
+		{French, "Hjalmar", "de Hjalmar"},
+		{French, "", "de "},
+		{English, "Hélène", "of Hélène"},
+	} {
+		if got := tt.l.Of(tt.name); got != tt.want {
+			t.Errorf("%v.Of(%q) = %q, want %q", tt.l, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{French, 0, "0 personne"},
+		{French, 1, "1 personne"},
+		{French, 2, "2 personnes"},
+		{French, 10000, "10\u00a0000 personnes"},
+		{English, 0, "0 persons"},
+		{English, 1, "1 person"},
+		{English, 1500, "1,500 persons"},
+	} {
+		one, many := "personne", "personnes"
+		if tt.l == English {
+			one, many = "person", "persons"
+		}
+		if got := tt.l.Count(tt.n, one, many); got != tt.want {
+			t.Errorf("%v.Count(%d) = %q, want %q", tt.l, tt.n, got, tt.want)
 		}
 	}
 }
