@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,6 +63,9 @@ func waitingText(l textfmt.Lang, n int) string {
 type rosterScreen struct {
 	ui   *UI
 	root fyne.CanvasObject
+	// widths are the columns' widths as set: rosterWidths, the status
+	// column's as wide as its longest text.
+	widths []float32
 
 	list     []participants.Participant
 	seats    participants.Seats
@@ -111,10 +115,11 @@ func newRosterScreen(u *UI) *rosterScreen {
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	for i, w := range rosterWidths {
+	r.widths = slices.Clone(rosterWidths)
+	r.widths[statusCol] = statusWidth(u.lang())
+	for i, w := range r.widths {
 		r.table.SetColumnWidth(i, w)
 	}
-	r.table.SetColumnWidth(statusCol, statusWidth(u.lang()))
 	r.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(r.shown) {
 			r.selectPerson(r.list[r.shown[id.Row]].ID)
@@ -272,7 +277,7 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 6:
 		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
 	}
-	setCell(l, text, rosterWidths[id.Col])
+	setCell(l, text, r.widths[id.Col])
 }
 
 // setCell shows text in a roster cell width wide. Fyne shapes a label

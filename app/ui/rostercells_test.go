@@ -21,17 +21,17 @@ func TestRosterCellsFitTheirColumn(t *testing.T) {
 	}{
 		{"Awa Diallo", 0, false},
 		{"Marie-Ève Bouchard-Saint-Amand de la Vallée-du-Richelieu", 0, true},
-		{"elle", 1, false},
-		{"marie-eve.bouchard-saint-amand@exemple.org", 2, true},
-		{"Liste d’attente", 5, false},
+		{"Liste d’attente · n°\u00a0999", statusCol, false},
+		{"elle", 2, false},
+		{"marie-eve.bouchard-saint-amand@exemple.org", 3, true},
 		{"3 / 5", 6, false},
 	} {
-		setCell(l, tt.text, rosterWidths[tt.col])
+		setCell(l, tt.text, r.widths[tt.col])
 		if got := l.Truncation == fyne.TextTruncateEllipsis; got != tt.ellipsis {
 			t.Errorf("%q: ellipsis %v, want %v", tt.text, got, tt.ellipsis)
 		}
-		if w := l.MinSize().Width; w > rosterWidths[tt.col] {
-			t.Errorf("%q needs %.0f px in a column of %.0f", tt.text, w, rosterWidths[tt.col])
+		if w := l.MinSize().Width; w > r.widths[tt.col] {
+			t.Errorf("%q needs %.0f px in a column of %.0f", tt.text, w, r.widths[tt.col])
 		}
 	}
 }
