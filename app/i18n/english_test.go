@@ -1,12 +1,9 @@
 package i18n
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
-
-	"atelier/assets"
 )
 
 // englishRules are what French typography leaves in a translation that
@@ -62,28 +59,7 @@ func TestEnglishSlips(t *testing.T) {
 // en.json reads as English: none of the French spacing that fr.json must
 // have.
 func TestEnglishSpacing(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file map[string]json.RawMessage
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
-	for key, raw := range file {
-		var texts []string
-		var one string
-		if json.Unmarshal(raw, &one) == nil {
-			texts = []string{one}
-		} else {
-			var plural map[string]string
-			if err := json.Unmarshal(raw, &plural); err != nil {
-				t.Errorf("en.json %q: %v", key, err)
-			}
-			for _, s := range plural {
-				texts = append(texts, s)
-			}
-		}
+	for key, texts := range translationTexts(t, "en") {
 		for _, s := range texts {
 			for _, slip := range englishSlips(s) {
 				t.Errorf("en.json %q: %s, in %q", key, slip, s)

@@ -117,7 +117,20 @@ func TestEveryKeyTranslated(t *testing.T) {
 // inside « », the typographic apostrophe, the point médian, one
 // vocabulary (frenchSlips).
 func TestFrenchTypography(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/fr.json")
+	for key, texts := range translationTexts(t, "fr") {
+		for _, s := range texts {
+			for _, slip := range frenchSlips(s) {
+				t.Errorf("fr.json %q: %s, in %q", key, slip, s)
+			}
+		}
+	}
+}
+
+// translationTexts reads assets/translations/<language>.json: each key's
+// text, or its plural forms' texts.
+func translationTexts(t *testing.T, language string) map[string][]string {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/" + language + ".json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,22 +138,20 @@ func TestFrenchTypography(t *testing.T) {
 	if err := json.Unmarshal(data, &file); err != nil {
 		t.Fatal(err)
 	}
+	out := make(map[string][]string, len(file))
 	for key, raw := range file {
-		var texts []string
 		var one string
 		if json.Unmarshal(raw, &one) == nil {
-			texts = []string{one}
-		} else {
-			var plural map[string]string
-			json.Unmarshal(raw, &plural)
-			for _, s := range plural {
-				texts = append(texts, s)
-			}
+			out[key] = []string{one}
+			continue
 		}
-		for _, s := range texts {
-			for _, slip := range frenchSlips(s) {
-				t.Errorf("fr.json %q: %s, in %q", key, slip, s)
-			}
+		var plural map[string]string
+		if err := json.Unmarshal(raw, &plural); err != nil {
+			t.Errorf("%s.json %q: %v", language, key, err)
+		}
+		for _, s := range plural {
+			out[key] = append(out[key], s)
 		}
 	}
+	return out
 }
