@@ -25,15 +25,7 @@ func BenchmarkMarkSeenByAnotherClient(b *testing.B) {
 		b.Run(e.name, func(b *testing.B) {
 			ctx := context.Background()
 			dsn := e.dsn(b)
-			open := func() *Store {
-				s, err := Open(dsn, Options{Now: testClock})
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.Cleanup(func() { s.Close() })
-				return s
-			}
-			writer, reader := open(), open()
+			writer, reader := openBench(b, dsn), openBench(b, dsn)
 			cohort := createTest(b, writer, "Automne", date(2026, 9, 10, 18, 30))
 			ids, err := writer.AddParticipants(ctx, cohort, manyParticipants(1))
 			if err != nil {
