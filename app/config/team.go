@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"atelier/app/kit/loopback"
 )
 
 // Team is the team database a facilitator chose in « Réglages » (issue
@@ -53,7 +55,7 @@ func (t Team) DSN() string {
 	if t.User != "" {
 		u.User = url.User(t.User)
 	}
-	if !localHost(host) {
+	if !loopback.OnMachine(host) {
 		q.Set("sslmode", "verify-full")
 		if t.CA != "" {
 			q.Set("sslrootcert", t.CA)
@@ -61,13 +63,4 @@ func (t Team) DSN() string {
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
-}
-
-// localHost reports whether host is this machine: no network between.
-func localHost(host string) bool {
-	if host == "" || strings.HasPrefix(host, "/") || host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

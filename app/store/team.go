@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"net"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"atelier/app/kit/loopback"
 	"atelier/app/kit/usererr"
 )
 
@@ -92,23 +92,13 @@ func teamName(cfg *pgx.ConnConfig) string {
 	return cfg.Database + " sur " + host
 }
 
-// local reports whether host is a Unix socket or the loopback: the only
-// places where the connection never crosses a network.
-func local(host string) bool {
-	if strings.HasPrefix(host, "/") || host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 // requireVerifiedTLS refuses to send personal data to a remote server
 // without checking who it is: anything but a local socket or the loopback
 // needs sslmode=verify-full (the default Atelier writes), so that neither
 // an eavesdropper nor a server pretending to be the team's sees the
 // roster.
 func requireVerifiedTLS(cfg *pgx.ConnConfig, dsn, name string) error {
-	if local(cfg.Host) {
+	if loopback.OnMachine(cfg.Host) {
 		return nil
 	}
 	mode := sslmode(dsn)
