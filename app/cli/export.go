@@ -95,7 +95,7 @@ func runExportRoster(env Env, dbPath string, args []string) int {
 	defer svc.Store().Close()
 	var done service.Written
 	return writeExport(env, svc, *out, func() string {
-		return fmt.Sprintf("Liste de «\u00a0%s\u00a0» exportée (%s)", done.Cohort, countOf(done.People, "personne", "personnes"))
+		return fmt.Sprintf("Liste de «\u00a0%s\u00a0» exportée (%s)", done.Cohort, textfmt.French.Count(done.People, "personne", "personnes"))
 	}, func(w io.Writer) error {
 		var err error
 		done, err = svc.RosterFile(context.Background(), w, c.ID, ext == ".csv")
@@ -124,17 +124,12 @@ func runExportAttendance(env Env, dbPath string, args []string) int {
 	var done service.Written
 	return writeExport(env, svc, *out, func() string {
 		return fmt.Sprintf("Présences de «\u00a0%s\u00a0» exportées (%s, %s)", done.Cohort,
-			countOf(done.People, "personne", "personnes"), countOf(done.Marks, "marque", "marques"))
+			textfmt.French.Count(done.People, "personne", "personnes"), textfmt.French.Count(done.Marks, "marque", "marques"))
 	}, func(w io.Writer) error {
 		var err error
 		done, err = svc.Workbook(context.Background(), w, c.ID)
 		return err
 	})
-}
-
-// countOf is « 1 personne », « 10 000 personnes ».
-func countOf(n int, one, many string) string {
-	return textfmt.French.Count(n, one, many)
 }
 
 // writeExport writes a file through a temp file and a rename, then says

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"atelier/app/kit/textfmt"
 	"atelier/app/service"
 )
 
@@ -83,7 +84,7 @@ func runExportSignIn(env Env, dbPath string, args []string) int {
 	}
 	var done service.Written
 	return runPDF(env, dbPath, a, func() string {
-		return fmt.Sprintf("Feuille d’émargement de la séance %d écrite (%s)", a.session, countOf(done.People, "personne attendue", "personnes attendues"))
+		return fmt.Sprintf("Feuille d’émargement de la séance %d écrite (%s)", a.session, textfmt.French.Count(done.People, "personne attendue", "personnes attendues"))
 	}, func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
 		var err error
 		done, err = svc.SignIn(ctx, w, id, a.session)
@@ -123,7 +124,7 @@ func runExportCertificates(env Env, dbPath string, args []string) int {
 	}
 	var done service.Written
 	return runPDF(env, dbPath, a, func() string {
-		return fmt.Sprintf("Attestations écrites (%s)", countOf(done.People, "personne", "personnes"))
+		return fmt.Sprintf("Attestations écrites (%s)", textfmt.French.Count(done.People, "personne", "personnes"))
 	}, func(ctx context.Context, svc *service.Service, id int64, w io.Writer) error {
 		var err error
 		done, err = svc.Certificates(ctx, w, id, a.min)

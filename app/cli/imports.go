@@ -274,10 +274,10 @@ func runAttendanceSummary(env Env, dbPath string, args []string) int {
 			continue
 		}
 		line := fmt.Sprintf("%s\u00a0: %s et %s en retard sur %s, soit %s\u202f; %s, %s, %s sans marque",
-			head, countOf(t.Present, "présent·e", "présent·e·s"), fr.Int(t.Late), countOf(t.Expected, "attendu·e", "attendu·e·s"),
-			t.Rate().Percent(fr), countOf(t.Absent, "absent·e", "absent·e·s"), countOf(t.Excused, "excusé·e", "excusé·e·s"), fr.Int(t.Unmarked))
+			head, textfmt.French.Count(t.Present, "présent·e", "présent·e·s"), fr.Int(t.Late), textfmt.French.Count(t.Expected, "attendu·e", "attendu·e·s"),
+			t.Rate().Percent(fr), textfmt.French.Count(t.Absent, "absent·e", "absent·e·s"), textfmt.French.Count(t.Excused, "excusé·e", "excusé·e·s"), fr.Int(t.Unmarked))
 		if t.Others > 0 {
-			line += fmt.Sprintf("\u202f; et %s sans place", countOf(t.Others, "présent·e", "présent·e·s"))
+			line += fmt.Sprintf("\u202f; et %s sans place", textfmt.French.Count(t.Others, "présent·e", "présent·e·s"))
 		}
 		fmt.Fprintln(env.Stdout, line+".")
 	}

@@ -63,6 +63,11 @@ func TestLanguageWhateverTheSystemSays(t *testing.T) {
 	t.Cleanup(func() { _ = Apply("fr") })
 }
 
+// pluralForms are the forms CLDR gives each language for whole numbers:
+// French says « many » from a million on (« 1 000 000 de personnes »), and
+// a message without it falls back to the singular there.
+var pluralForms = map[string][]string{"fr": {"one", "many", "other"}, "en": {"one", "other"}}
+
 // TestEveryKeyTranslated reads the sources for lang calls and checks that
 // both translation files hold exactly those keys, and that the French file
 // agrees with the French fallbacks written in the code.
@@ -99,6 +104,11 @@ func TestEveryKeyTranslated(t *testing.T) {
 					continue
 				}
 				got = plural["one"]
+				for _, form := range pluralForms[language] {
+					if plural[form] == "" {
+						t.Errorf("%s.json %q lacks the plural form %q", language, key, form)
+					}
+				}
 			}
 			if language == "fr" && got != fallback {
 				t.Errorf("fr.json %q = %q, but the code falls back to %q", key, got, fallback)

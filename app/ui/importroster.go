@@ -122,7 +122,7 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 		format += ", " + lang.X("import.delimiter", "séparateur «\u00a0{{.D}}\u00a0»", map[string]any{"D": delimiterName(sheet.Delimiter)})
 	}
 	info := widget.NewLabel(fmt.Sprintf("%s · %s · %s", name, format,
-		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": len(sheet.Rows)})))
+		lang.XN("import.rows", "{{.N}} ligne", len(sheet.Rows), map[string]any{"N": p.r.ui.lang().Int(len(sheet.Rows))})))
 	p.scroll = container.NewVScroll(p.mapping)
 	head := []fyne.CanvasObject{info}
 	for _, w := range sheet.Warnings { // bytes that are not UTF-8, said with their lines

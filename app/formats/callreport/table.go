@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"atelier/app/kit/fold"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -367,7 +368,7 @@ func (h *header) row(f []string, line int) (*row, *Problem) {
 	}
 	need := max(h.col[rJoin], h.col[rTime], h.col[rAction])
 	if len(f) <= need {
-		return nil, &Problem{line, fmt.Sprintf("La ligne compte %s au lieu de %d.", plural(len(f), "colonne", "colonnes"), h.width)}
+		return nil, &Problem{line, fmt.Sprintf("La ligne compte %s au lieu de %s.", textfmt.French.Count(len(f), "colonne", "colonnes"), textfmt.French.Int(h.width))}
 	}
 	if yes(get(rWaiting)) {
 		return nil, nil
@@ -403,14 +404,6 @@ func yes(s string) bool {
 		return true
 	}
 	return false
-}
-
-// plural writes « 1 colonne », « 2 colonnes ».
-func plural(n int, one, many string) string {
-	if n < 2 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // tool names the tool, from the header words, the summary lines and the

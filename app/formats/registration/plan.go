@@ -254,12 +254,7 @@ const maxListed = 10
 // jour, 5 inchangées, 1 ligne rejetée : ligne 7 : le courriel « x » n’est
 // pas valide. »
 func (r Result) Summary() string {
-	n := func(k int, one, many string) string {
-		if k <= 1 {
-			return textfmt.French.Int(k) + " " + one
-		}
-		return textfmt.French.Int(k) + " " + many
-	}
+	n := textfmt.French.Count
 	var b strings.Builder
 	b.WriteString(n(len(r.Add), "personne ajoutée", "personnes ajoutées"))
 	if r.Waitlisted > 0 {
