@@ -31,7 +31,7 @@ type breakoutDialog struct {
 
 	mode   *widget.RadioGroup
 	number *widget.Entry
-	info   *widget.Label
+	info   *wrapText
 	text   *widget.Entry
 	dialog dialog.Dialog
 }

@@ -40,14 +40,14 @@ type reportPreview struct {
 	roster   []participants.Participant // sorted by name
 	plan     service.ReportPlan
 	late     *widget.Entry
-	summary  *widget.Label
+	summary  *wrapText
 	matched  *widget.List
 	choices  []*widget.Select // one per unmatched attendee
 	unknown  *fyne.Container
 	absent   *widget.Check
-	absentee *widget.Label
-	waiting  *widget.Label
-	team     *widget.Label // the host and the facilitators, left out of the marks
+	absentee *wrapText
+	waiting  *wrapText
+	team     *wrapText // the host and the facilitators, left out of the marks
 	dialog   dialog.Dialog
 	lateMins int
 }

@@ -57,8 +57,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 	c.list = widget.NewList(
 		func() int { return len(c.shown) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("Marie-Ève Lévesque-Tremblay")
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := newTipLabel(u, "Marie-Ève Lévesque-Tremblay")
 			mark := widget.NewLabelWithStyle("Présent·e", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 			return container.NewBorder(nil, nil, nil, mark, name)
 		},
@@ -205,7 +204,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p := c.people[c.shown[id]]
 	row := o.(*fyne.Container)
-	name := row.Objects[0].(*widget.Label)
+	name := row.Objects[0].(*tipLabel)
 	mark := row.Objects[1].(*widget.Label)
 	text := p.Name
 	if p.Pronouns != "" {
@@ -232,6 +231,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 	}
 	mark.SetText(label)
+	row.Refresh() // laid out again for the mark's width, or it is cut
 }
 
 // toggle marks p present, or takes back a present mark given by mistake.

@@ -93,12 +93,12 @@ func TestEscLeavesPresentationFromTheCanvas(t *testing.T) {
 		t.Fatalf("the canvas lost the focus to %T", u.win.Canvas().Focused())
 	}
 	press(u, fyne.KeyEscape)
-	if s.present || u.win.Content() != u.main || s.canvas.large {
+	if s.present || u.onScreen() != u.main || s.canvas.large {
 		t.Fatal("Esc with the canvas focused did not leave the presentation")
 	}
 	press(u, fyne.KeyEscape)
 	press(u, fyne.KeyEscape)
-	if s.present || u.win.Content() != u.main || len(s.current.Nodes) != nodes {
+	if s.present || u.onScreen() != u.main || len(s.current.Nodes) != nodes {
 		t.Error("Esc again did something")
 	}
 	// From anywhere else in the window, too.

@@ -75,7 +75,7 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	e.ui.writing(change) // the PDFs only read: they stay on
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
-		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), pick, handoutBtn, signinBtn),
+		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn),
 		// The chosen session's documents for the team: the deck, the guide.
 		container.NewHBox(slidesBtn, guideBtn),
 		container.NewHBox(certBtn, minimum, change),

@@ -19,7 +19,7 @@ import (
 type exportsScreen struct {
 	ui   *UI
 	root fyne.CanvasObject
-	done *widget.Label
+	done *wrapText
 }
 
 func newExportsScreen(u *UI) *exportsScreen {

@@ -24,7 +24,7 @@ type guidePane struct {
 	s    *sessionsScreen
 	root fyne.CanvasObject
 	body *fyne.Container
-	done *widget.Label
+	done *wrapText
 	// followUp is the message on view, for the copy button.
 	followUp string
 }

@@ -68,7 +68,7 @@ type importPreview struct {
 	name    string
 	sheet   *registration.Sheet
 	result  registration.Result
-	summary *widget.Label
+	summary *wrapText
 	mapping *fyne.Container // header and choice of each column, row by row
 	fields  []*widget.Select
 	scroll  *container.Scroll

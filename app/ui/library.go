@@ -63,10 +63,9 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	l.list = widget.NewList(
 		func() int { return len(l.results) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("Titre d’une ressource assez longue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			meta := widget.NewLabel("Source · auteur·e · séances")
-			meta.Truncation = fyne.TextTruncateEllipsis
+			title := newTipLabel(u, "Titre d’une ressource assez longue")
+			title.TextStyle = fyne.TextStyle{Bold: true}
+			meta := newTipLabel(u, "Source · auteur·e · séances")
 			meta.Importance = widget.LowImportance
 			return container.New(&tightVBox{}, title, meta)
 		},
@@ -84,10 +83,10 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter en CSV…"), theme.DownloadIcon(), l.onExport)
 	u.writing(add, importBtn) // the export only reads
 	filters := container.NewHBox(
-		widget.NewLabel(lang.X("library.source", "Source")), l.source,
-		widget.NewLabel(lang.X("library.session", "Séance")), l.session,
-		widget.NewLabel(lang.X("library.language", "Langue")), l.language,
-		widget.NewLabel(lang.X("library.tag", "Étiquette")), l.tag,
+		widget.NewLabel(lang.X("library.source", "Source")), fitOptions(l.source),
+		widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(l.session),
+		widget.NewLabel(lang.X("library.language", "Langue")), fitOptions(l.language),
+		widget.NewLabel(lang.X("library.tag", "Étiquette")), fitOptions(l.tag),
 		l.favourite)
 	top := container.NewVBox(
 		l.search,
@@ -211,7 +210,7 @@ func (l *libraryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.Favourite {
 		title = "★ " + title
 	}
-	row.Objects[0].(*widget.Label).SetText(title)
+	row.Objects[0].(*tipLabel).SetText(title)
 	parts := []string{r.Source}
 	if r.Author != "" {
 		parts = append(parts, r.Author)
@@ -219,7 +218,7 @@ func (l *libraryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if len(r.Sessions) > 0 {
 		parts = append(parts, sessionsText(r.Sessions))
 	}
-	row.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
+	row.Objects[1].(*tipLabel).SetText(strings.Join(parts, " · "))
 }
 
 // sessionsText is « séances 2 et 4 ».

@@ -85,13 +85,15 @@ type liveScreen struct {
 	startBtn, groupsBtn, shareBtn, notesBtn *widget.Button
 	showPick                                *widget.Select
 	details                                 *fyne.Container
-	blockNotes, teamNotes                   *widget.Label
+	teamNotes                               *wrapText
+	blockNotes                              *wrapText
 	resources                               *fyne.Container
 	// The presenter (presenter.go): the slide on show (0: none), the
 	// block it belongs to, and what the facilitator reads of it.
-	slide, slideBlock     int
-	slideLine, slideNotes *widget.Label
-	slideNext             *widget.Label // the preview of the slide Page Down brings
+	slide, slideBlock int
+	slideLine         *widget.Label
+	slideNotes        *wrapText
+	slideNext         *wrapText // the preview of the slide Page Down brings
 
 	// structure is the diagram last shown in Atelier structure (or the
 	// cohort's first), for the participants' window.
@@ -228,7 +230,7 @@ func (l *liveScreen) build() {
 	status := container.NewVBox(container.NewHBox(layout.NewSpacer(), l.extra, l.state, l.drift), l.end)
 	top := container.NewBorder(nil, nil, container.NewCenter(l.countdown), status, words)
 	controls := container.NewHBox(prev, l.startBtn, next, plus1, plus5, l.groupsBtn, widget.NewSeparator(),
-		l.shareBtn, l.showPick, layout.NewSpacer(), l.notesBtn, quit)
+		l.shareBtn, fitOptions(l.showPick), layout.NewSpacer(), l.notesBtn, quit)
 	l.timerBtns = []*widget.Button{prev, l.startBtn, next, plus1, plus5}
 	l.ui.writing(l.groupsBtn) // the groups are saved for the session
 	l.root = container.NewVBox(widget.NewSeparator(), l.details, l.followBar(), top, l.progress, controls)
@@ -356,8 +358,8 @@ func (l *liveScreen) refresh() {
 	l.followBlock(v)
 	line, slideNotes, slideNext := l.presenterText(v)
 	setText(l.slideLine, line)
-	setText(l.slideNotes, slideNotes)
-	setText(l.slideNext, slideNext)
+	l.slideNotes.SetText(slideNotes)
+	l.slideNext.SetText(slideNext)
 	l.progress.SetValue(v.Progress)
 	setText(l.drift, driftText(fr, v))
 	setImportance(l.drift, toneImportance(live.ToneOf(v.Drift)))
@@ -380,7 +382,7 @@ func (l *liveScreen) refresh() {
 		l.countdown.Text = "--:--"
 		l.countdown.Color = pausedGrey
 		setText(l.next, "")
-		setText(l.blockNotes, "")
+		l.blockNotes.SetText("")
 	} else {
 		who := v.Facilitator
 		if who == "" {
@@ -398,7 +400,7 @@ func (l *liveScreen) refresh() {
 			setText(l.next, lang.X("live.last", "Dernier bloc de la séance"))
 		}
 		if v.Index < len(l.session.Blocks) {
-			setText(l.blockNotes, l.session.Blocks[v.Index].Notes)
+			l.blockNotes.SetText(l.session.Blocks[v.Index].Notes)
 		}
 	}
 	l.countdown.Refresh()

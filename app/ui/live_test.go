@@ -45,7 +45,7 @@ func TestLiveModeRunsResumesAndShares(t *testing.T) {
 	// Quit mid-session: the run is kept and resumed on the next opening,
 	// as after a restart of the app.
 	l.close(false)
-	if u.win.Content() != u.main || len(u.liveDock.Objects) != 0 || u.live != nil {
+	if u.onScreen() != u.main || len(u.liveDock.Objects) != 0 || u.live != nil {
 		t.Error("live panel still there after quitting")
 	}
 	saved, _ := st.LiveState(context.Background(), se.ID)

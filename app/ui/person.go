@@ -30,7 +30,9 @@ type personPane struct {
 	current participants.Participant
 	shown   bool
 
-	name, status, details *widget.Label
+	details *wrapText
+	status  *wrapText
+	name    *wrapText
 
 	edit, marks, confirm, seat, withdraw, reregister *widget.Button
 	more                                             *widget.Button // exporting, removing, erasing
@@ -48,7 +50,7 @@ func newPersonPane(r *rosterScreen) *personPane {
 	p.marks = widget.NewButton(lang.X("person.marks", "Modifier les présences…"), func() { showMarksForm(p.r, p.current) })
 	p.confirm = widget.NewButton(lang.X("person.confirm", "Confirmer"), func() { p.r.confirm(p.current) })
 	p.seat = widget.NewButton(lang.X("person.promote", "Donner une place"), func() { p.r.giveSeat(p.current) })
-	p.withdraw = widget.NewButton(lang.X("person.withdraw", "Enregistrer un désistement…"), func() { p.r.onWithdraw(p.current) })
+	p.withdraw = widget.NewButton(lang.X("person.withdraw", "Noter un désistement…"), func() { p.r.onWithdraw(p.current) })
 	p.reregister = widget.NewButton(lang.X("person.reregister", "Réinscrire…"), func() { p.r.giveSeat(p.current) })
 	p.more = widget.NewButtonWithIcon(lang.X("person.more", "Autres actions"), theme.MoreVerticalIcon(), p.onMore)
 	actions := container.NewVBox(container.NewGridWithColumns(2,

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -88,7 +87,7 @@ type rosterScreen struct {
 func newRosterScreen(u *UI) *rosterScreen {
 	r := &rosterScreen{ui: u}
 	r.search = widget.NewEntry()
-	r.search.SetPlaceHolder(lang.X("roster.search", "Rechercher un nom, un courriel, une organisation, une ville…"))
+	r.search.SetPlaceHolder(lang.X("roster.search", "Rechercher\u00a0: nom, courriel, organisation, ville…"))
 	r.search.OnChanged = func(string) { r.applyFilter() }
 	all := lang.X("roster.filter.all", "Tous les statuts")
 	r.filter = widget.NewSelect(append([]string{all}, statusOptions()...), nil)
@@ -99,9 +98,7 @@ func newRosterScreen(u *UI) *rosterScreen {
 	r.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(r.shown), len(rosterWidths) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Marie-Ève Lévesque-Tremblay")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return newTipLabel(u, "Marie-Ève Lévesque-Tremblay")
 		},
 		r.updateCell,
 	)
@@ -134,8 +131,10 @@ func newRosterScreen(u *UI) *rosterScreen {
 	r.undo = newUndoBar()
 	r.empty = r.firstStep()
 
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(r.filter, importBtn, add), r.search)
-	left := container.NewBorder(container.NewVBox(bar, r.counts), r.undo.root, nil, nil, container.NewStack(r.table, r.empty))
+	// The search has a row of its own: beside the filter and the buttons,
+	// a 1024-pixel screen left it too narrow for its placeholder.
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(fitOptions(r.filter), importBtn, add))
+	left := container.NewBorder(container.NewVBox(r.search, bar, r.counts), r.undo.root, nil, nil, container.NewStack(r.table, r.empty))
 	split := container.NewHSplit(left, r.detail.root)
 	split.Offset = 0.7
 	r.root = split
@@ -251,7 +250,7 @@ func seatsText(l textfmt.Lang, s participants.Seats, shown, all int) string {
 }
 
 func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := &o.(*tipLabel).Label
 	if id.Row < 0 || id.Row >= len(r.shown) {
 		l.SetText("")
 		return
@@ -275,7 +274,7 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case 5:
 		text = p.City
 	case 6:
-		text = fmt.Sprintf("%d / %d", p.Attended, r.held)
+		text = r.ui.lang().Int(p.Attended) + " / " + r.ui.lang().Int(r.held)
 	}
 	setCell(l, text, r.widths[id.Col])
 }

@@ -65,7 +65,7 @@ func TestRosterSearchAndFilter(t *testing.T) {
 	// The table draws what is filtered.
 	cell := r.table.CreateCell()
 	r.updateCell(widget.TableCellID{Row: 0, Col: statusCol}, cell)
-	if got := cell.(*widget.Label).Text; got != "Liste d’attente · n°\u00a01" {
+	if got := cell.(*tipLabel).Text; got != "Liste d’attente · n°\u00a01" {
 		t.Errorf("status cell %q", got)
 	}
 }
@@ -91,7 +91,7 @@ func TestWaitingListPositionShown(t *testing.T) {
 			if r.list[i].Name == name {
 				cell := r.table.CreateCell()
 				r.updateCell(widget.TableCellID{Row: row, Col: statusCol}, cell)
-				return cell.(*widget.Label).Text
+				return cell.(*tipLabel).Text
 			}
 		}
 		t.Fatalf("%s not shown", name)

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // A roster cell asks for the ellipsis only where its text does not fit,
@@ -13,7 +12,7 @@ import (
 func TestRosterCellsFitTheirColumn(t *testing.T) {
 	u, _ := rosterUI(t)
 	r := u.roster
-	l := r.table.CreateCell().(*widget.Label)
+	l := &r.table.CreateCell().(*tipLabel).Label
 	for _, tt := range []struct {
 		text     string
 		col      int

@@ -28,14 +28,14 @@ type sessionsScreen struct {
 
 	list       *widget.List
 	tabs       *container.AppTabs
-	title      *widget.Label
-	when       *widget.Label
+	title      *wrapText
+	when       *wrapText
 	total      *widget.Label
 	agendaList *widget.List
-	objectives *widget.Label
+	objectives *wrapText
 	concepts   *fyne.Container
 
-	issues    *widget.Label
+	issues    *wrapText
 	editor    *blockEditor
 	notes     *notesPane
 	resources *fyne.Container
@@ -48,7 +48,7 @@ type sessionsScreen struct {
 	undoBtn *widget.Button
 	redoBtn *widget.Button
 
-	empty *widget.Label
+	empty *wrapText
 	split *container.Split
 	body  *fyne.Container
 }
@@ -65,15 +65,14 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.title = wrapped("")
 	s.title.TextStyle = fyne.TextStyle{Bold: true}
 	s.title.SizeName = "subHeadingText"
-	s.when = widget.NewLabel("")
-	// The date gives way to the total when the line is short of room (a
-	// plan that runs over, on a small laptop): the total says what to fix.
-	s.when.Truncation = fyne.TextTruncateEllipsis
+	// The date wraps under itself when the line is short of room (a plan
+	// that runs over, on a small laptop): the total keeps its place.
+	s.when = wrapped("")
 	s.total = widget.NewLabel("")
 
 	s.agendaList = widget.NewList(
 		func() int { return len(s.slots) },
-		newAgendaRow,
+		func() fyne.CanvasObject { return newAgendaRow(u) },
 		s.updateAgendaRow,
 	)
 	s.agendaList.OnSelected = s.onSelectBlock
@@ -114,13 +113,6 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.body = container.NewStack(s.split)
 	s.root = s.body
 	return s
-}
-
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // show displays cohort c, keeping the session selected if there is one.
@@ -289,13 +281,12 @@ func totalImportance(total int) widget.Importance {
 
 // newAgendaRow is the template of one agenda line: start time, a bar in the
 // block kind's colour, title and kind, duration.
-func newAgendaRow() fyne.CanvasObject {
+func newAgendaRow(u *UI) fyne.CanvasObject {
 	start := widget.NewLabelWithStyle("20\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: false, Bold: true})
 	bar := canvas.NewRectangle(kindColor(agenda.Pause))
 	bar.SetMinSize(fyne.NewSize(6, 40))
 	bar.CornerRadius = 3
-	title := widget.NewLabel("Titre")
-	title.Truncation = fyne.TextTruncateEllipsis
+	title := newTipLabel(u, "Titre")
 	kind := canvas.NewText("Sous-groupes", kindColor(agenda.Pause))
 	kind.TextSize = 12
 	minutes := widget.NewLabelWithStyle("1\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -318,7 +309,7 @@ func (s *sessionsScreen) updateAgendaRow(id widget.ListItemID, o fyne.CanvasObje
 	bar := left.Objects[1].(*canvas.Rectangle)
 	bar.FillColor = kindColor(sl.Kind)
 	bar.Refresh()
-	center.Objects[0].(*widget.Label).SetText(sl.Title)
+	center.Objects[0].(*tipLabel).SetText(sl.Title)
 	kind := center.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 	kind.Text = kindLabel(sl.Kind)
 	if sl.Fixed() {
@@ -327,6 +318,7 @@ func (s *sessionsScreen) updateAgendaRow(id widget.ListItemID, o fyne.CanvasObje
 	kind.Color = kindColor(sl.Kind)
 	kind.Refresh()
 	minutes.SetText(l.Minutes(sl.Minutes))
+	row.Refresh() // laid out again: « 12 min » is wider than the template's « 1 h 30 »
 }
 
 // onSelectBlock puts the block the person picked into the editor, once

@@ -82,14 +82,17 @@ type sharedScreen struct {
 	title, block, next, paused *widget.Label
 	countdown                  *canvas.Text
 
-	slideTitle, slidePoints *widget.Label
-	groupsTitle, groups     *widget.Label
+	slideTitle  *widget.Label
+	slidePoints *wrapText
+	groupsTitle *widget.Label
+	groups      *wrapText
 
-	resource                                library.Resource // the one chosen to show
-	resTitle, resSource, resURL, resSummary *widget.Label
-	pauseText, pauseNote                    *widget.Label
-	structureView                           *sharedStructure
-	lastBlock, lastSlide                    int
+	resource                    library.Resource // the one chosen to show
+	resTitle, resSource, resURL *widget.Label
+	resSummary                  *wrapText
+	pauseText, pauseNote        *widget.Label
+	structureView               *sharedStructure
+	lastBlock, lastSlide        int
 }
 
 func newSharedScreen(l *liveScreen) *sharedScreen {
@@ -274,12 +277,12 @@ func (s *sharedScreen) refresh(v live.View) {
 func (s *sharedScreen) fillSlide(v live.View) {
 	if v.Done {
 		setText(s.slideTitle, lang.X("live.thanks", "Merci\u202f!"))
-		setText(s.slidePoints, "")
+		s.slidePoints.SetText("")
 		return
 	}
 	if title, body, ok := s.l.slideLines(); ok {
 		setText(s.slideTitle, title)
-		setText(s.slidePoints, body)
+		s.slidePoints.SetText(body)
 		return
 	}
 	setText(s.slideTitle, v.Title)
@@ -288,7 +291,7 @@ func (s *sharedScreen) fillSlide(v live.View) {
 	for _, c := range plan.Concepts {
 		points = append(points, "•  "+c.Term)
 	}
-	setText(s.slidePoints, strings.Join(points, "\n"))
+	s.slidePoints.SetText(strings.Join(points, "\n"))
 }
 
 // fillGroups shows the breakout groups kept with the session, first names
@@ -305,7 +308,7 @@ func (s *sharedScreen) fillGroups() {
 	if len(lines) == 0 {
 		lines = []string{lang.X("share.groups.none", "Les sous-groupes seront affichés ici dès qu’ils seront formés.")}
 	}
-	setText(s.groups, strings.Join(lines, "\n\n"))
+	s.groups.SetText(strings.Join(lines, "\n\n"))
 }
 
 // groupLines is « Groupe 1 : Awa Diallo, Hélène Tremblay » for each group
@@ -347,7 +350,7 @@ func (s *sharedScreen) fillResource() {
 		setText(s.resTitle, lang.X("share.resource.none", "Aucune ressource choisie"))
 		setText(s.resSource, "")
 		setText(s.resURL, "")
-		setText(s.resSummary, "")
+		s.resSummary.SetText("")
 		return
 	}
 	setText(s.resTitle, r.Title)
@@ -357,7 +360,7 @@ func (s *sharedScreen) fillResource() {
 	}
 	setText(s.resSource, src)
 	setText(s.resURL, r.URL)
-	setText(s.resSummary, r.Summary)
+	s.resSummary.SetText(r.Summary)
 }
 
 // startPause says when the group comes back, « Pause — retour à 19 h 32 »:

@@ -479,11 +479,11 @@ func (s *structuresScreen) togglePresentation() {
 		leave := widget.NewButtonWithIcon(lang.X("structure.present.leave", "Quitter la présentation"), theme.ViewRestoreIcon(), s.togglePresentation)
 		fit := widget.NewButtonWithIcon(lang.X("structure.fit", "Ajuster"), theme.ZoomFitIcon(), s.canvas.Fit)
 		bar := container.NewHBox(widget.NewLabelWithStyle(s.current.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layout.NewSpacer(), fit, leave)
-		s.ui.win.SetContent(container.NewBorder(bar, nil, nil, nil, s.area))
+		s.ui.setContent(container.NewBorder(bar, nil, nil, nil, s.area))
 		s.ui.win.Canvas().Focus(s.canvas)
 	} else {
 		s.root.Objects = []fyne.CanvasObject{s.normal}
-		s.ui.win.SetContent(s.ui.main) // the canvas is still in its place there
+		s.ui.setContent(s.ui.main) // the canvas is still in its place there
 		s.root.Refresh()
 	}
 	s.showDetails()

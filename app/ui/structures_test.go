@@ -149,11 +149,11 @@ func TestStructureExportAndPresentation(t *testing.T) {
 		t.Error("not a PDF")
 	}
 	s.togglePresentation()
-	if u.win.Content() == u.main || !s.canvas.large {
+	if u.onScreen() == u.main || !s.canvas.large {
 		t.Error("presentation did not take the window")
 	}
 	s.togglePresentation()
-	if u.win.Content() != u.main || s.canvas.large {
+	if u.onScreen() != u.main || s.canvas.large {
 		t.Error("presentation did not give the window back")
 	}
 }

@@ -66,6 +66,7 @@ type UI struct {
 	structures *structuresScreen
 	library    *libraryScreen
 	main       fyne.CanvasObject // the areas, with the live panel under them
+	tips       *fyne.Container   // the layer tips are drawn on, above the content (tips.go)
 	liveDock   *fyne.Container   // holds the live panel while a session is live
 	split      *container.Split  // the navigation and the area
 	quitHook   func()            // tests: what Ctrl+Q does instead of quitting
@@ -243,7 +244,7 @@ func (u *UI) build() {
 		bottom = container.NewVBox(u.liveDock, u.teamLine())
 	}
 	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, split)
-	u.win.SetContent(u.main)
+	u.setContent(u.main)
 	u.win.SetMainMenu(u.mainMenu())
 }
 
@@ -277,6 +278,7 @@ func (u *UI) onNavigate(id widget.ListItemID) {
 // showArea puts area id on view and remembers it for the next start.
 func (u *UI) showArea(id widget.ListItemID) {
 	u.current = id
+	u.hideTip()
 	u.selectArea(id)
 	u.content.Objects = []fyne.CanvasObject{u.areas[id].build()}
 	u.content.Refresh()

@@ -142,9 +142,18 @@ func TestExportsBackup(t *testing.T) {
 	}
 }
 
+// walk calls fn on o and on everything under it. The labels that wrap or
+// tip their own way are also given as the widget.Label they hold, which
+// carries their whole text.
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	fn(o)
 	switch v := o.(type) {
+	case *wrapText:
+		fn(&v.Label)
+		return
+	case *tipLabel:
+		fn(&v.Label)
+		return
 	case *fyne.Container:
 		for _, c := range v.Objects {
 			walk(c, fn)

@@ -1,0 +1,347 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"atelier/app/domain/participants"
+	"atelier/app/i18n"
+)
+
+// clipped lists what a person could not read whole on canvas c: a text
+// cut short (with « … » or without), a word or a courriel broken where a
+// person would not break it, a line broken at a no-break space, a widget
+// given less room than its text needs, or one that lies past the window's
+// edge with no scroll to reach it.
+func clipped(c fyne.Canvas) []string {
+	var found []string
+	seen := map[string]bool{}
+	say := func(format string, args ...any) {
+		if s := fmt.Sprintf(format, args...); !seen[s] {
+			seen[s] = true
+			found = append(found, s)
+		}
+	}
+	size := c.Size()
+	var visit func(o fyne.CanvasObject, at fyne.Position, scrolled, tipped bool)
+	visit = func(o fyne.CanvasObject, at fyne.Position, scrolled, tipped bool) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		pos := at.Add(o.Position())
+		sz := o.Size()
+		if sz.Width <= 0 || sz.Height <= 0 {
+			return // not laid out: a template, a tab never shown
+		}
+		if !scrolled && (pos.X+sz.Width > size.Width+1 || pos.Y+sz.Height > size.Height+1) {
+			if text := textOf(o); text != "" {
+				say("« %s » ends at %.0f × %.0f, past the window's %.0f × %.0f", text, pos.X+sz.Width, pos.Y+sz.Height, size.Width, size.Height)
+			}
+		}
+		if _, ok := o.(*tipLabel); ok {
+			tipped = true // cut, but whole under the pointer
+		}
+		switch w := o.(type) {
+		case *widget.RichText:
+			if tipped && w.Truncation != fyne.TextTruncateOff {
+				break
+			}
+			for _, problem := range richTextProblems(w) {
+				say("%s", problem)
+			}
+		case *wrapText:
+			for _, problem := range wrapTextProblems(w) {
+				say("%s", problem)
+			}
+		case *widget.Button, *widget.Check, *widget.Hyperlink, *widget.Select:
+			if m := o.MinSize(); sz.Width+1 < m.Width {
+				say("« %s » is %.0f wide, its text needs %.0f", textOf(o), sz.Width, m.Width)
+			}
+		case *widget.Label:
+			if m := o.MinSize(); w.Truncation == fyne.TextTruncateOff && w.Wrapping == fyne.TextWrapOff && sz.Width+1 < m.Width {
+				say("« %s » is %.0f wide, its text needs %.0f", w.Text, sz.Width, m.Width)
+			}
+		}
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				visit(child, pos, scrolled, tipped)
+			}
+		case *container.Scroll:
+			visit(w.Content, pos, true, tipped)
+		case *widget.Entry:
+			// What was typed scrolls inside the field; only the placeholder
+			// must fit on its line (a field of several lines wraps it).
+			if w.Text == "" && w.PlaceHolder != "" && (!w.MultiLine || w.Wrapping == fyne.TextWrapOff) {
+				if need := fyne.MeasureText(w.PlaceHolder, textSize(), fyne.TextStyle{}).Width + 4*innerPadding(); sz.Width+1 < need {
+					say("the field « %s » is %.0f wide, its placeholder needs %.0f", w.PlaceHolder, sz.Width, need)
+				}
+			}
+		case fyne.Widget:
+			_, list := o.(*widget.List)
+			_, table := o.(*widget.Table)
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				visit(child, pos, scrolled || list || table, tipped)
+			}
+		}
+	}
+	visit(c.Content(), fyne.Position{}, false, false)
+	for _, overlay := range c.Overlays().List() {
+		visit(overlay, fyne.Position{}, false, false)
+	}
+	return found
+}
+
+// richTextProblems compares what t holds with the lines it draws.
+func richTextProblems(t *widget.RichText) []string {
+	var full strings.Builder
+	for _, s := range t.Segments {
+		if tx, ok := s.(interface{ Textual() string }); ok {
+			full.WriteString(tx.Textual())
+		}
+	}
+	want := full.String()
+	var lines []string
+	for _, o := range test.WidgetRenderer(t).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+			lines = append(lines, tx.Text)
+		}
+	}
+	if strings.TrimSpace(want) == "" || len(lines) == 0 {
+		return nil
+	}
+	if t.Truncation != fyne.TextTruncateOff {
+		got := strings.Join(lines, "")
+		if got != want && !strings.Contains(want, "\n") {
+			return []string{fmt.Sprintf("« %s » is cut to « %s »", want, got)}
+		}
+		return nil
+	}
+	if t.Wrapping != fyne.TextWrapWord {
+		return nil
+	}
+	return lineProblems(want, lines)
+}
+
+// wrapTextProblems checks the lines a wrapText broke its text into: where
+// they break, and that each fits the label.
+func wrapTextProblems(w *wrapText) []string {
+	var lines []string
+	var problems []string
+	room := w.Size().Width - 2*innerPadding()
+	for _, o := range test.WidgetRenderer(w.drawn).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+			lines = append(lines, tx.Text)
+			if width := fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width; width > room+1 {
+				problems = append(problems, fmt.Sprintf("« %s » is %.0f wide, in a label of %.0f", tx.Text, width, room))
+			}
+		}
+	}
+	return append(problems, lineProblems(w.Text, lines)...)
+}
+
+// lineProblems compares text with the lines it was broken into.
+func lineProblems(want string, lines []string) []string {
+	if len(lines) < 2 {
+		return nil
+	}
+	var problems []string
+	rest := want
+	for i, line := range lines {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if !strings.HasPrefix(rest, line) {
+			return problems // a segment drawn otherwise: leave it
+		}
+		rest = rest[len(line):]
+		if i == len(lines)-1 || rest == "" {
+			break
+		}
+		if line == "" || strings.HasPrefix(rest, "\n") {
+			continue // a paragraph ends
+		}
+		last, _ := utf8.DecodeLastRuneInString(line)
+		next, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case next == '\u00a0' || next == '\u202f' || last == '«' || strings.ContainsRune(":;!?»", next):
+			problems = append(problems, fmt.Sprintf("« %s » breaks at a no-break space: « …%s | %s… »", want, tail(line), head(rest)))
+		case !unicode.IsSpace(next) && next != '\n' && !breaksAfter(last) && next != '@':
+			problems = append(problems, fmt.Sprintf("« %s » breaks inside a word: « …%s | %s… »", want, tail(line), head(rest)))
+		}
+	}
+	return problems
+}
+
+// breaksAfter is where a person breaks a long name or courriel: after a
+// hyphen, a slash, a dot or an underscore.
+func breaksAfter(r rune) bool { return strings.ContainsRune("-‐/._", r) }
+
+func tail(s string) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-12):])
+}
+
+func head(s string) string {
+	r := []rune(s)
+	return string(r[:min(len(r), 12)])
+}
+
+// textOf is the text o shows, for the messages.
+func textOf(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *widget.Label:
+		return w.Text
+	case *wrapText:
+		return w.Text
+	case *widget.Button:
+		return w.Text
+	case *widget.Check:
+		return w.Text
+	case *widget.Hyperlink:
+		return w.Text
+	case *widget.Select:
+		if w.Selected != "" {
+			return w.Selected
+		}
+		return w.PlaceHolder
+	case *widget.Entry:
+		if w.Text != "" {
+			return w.Text
+		}
+		return w.PlaceHolder
+	}
+	return ""
+}
+
+func textSize() float32     { return fyne.CurrentApp().Settings().Theme().Size("text") }
+func innerPadding() float32 { return fyne.CurrentApp().Settings().Theme().Size("innerPadding") }
+
+// clippingUI is a roster whose names and courriels are as long as real
+// ones get, with a person shown.
+func clippingUI(t *testing.T) *UI {
+	u, _ := rosterUI(t)
+	ctx := context.Background()
+	for _, p := range []participants.Participant{
+		{Name: "Marie-Ève Bouchard-Saint-Amand", Pronouns: "elle/iel", Email: "marie-eve.bouchard-saint-amand@exemple.org",
+			Organisation: "Regroupement des comités logement et associations de locataires du Québec"},
+		{Name: "Jean-François Létourneau-Papineau", Email: "jf.letourneau-papineau@coop-habitation-exemple.qc.ca"},
+	} {
+		if _, err := u.svc.AddPerson(ctx, u.cohort.ID, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.loadCohorts(u.cohort.ID)
+	return u
+}
+
+// TestNothingClipped goes through every area, in both languages, at the
+// two screen sizes facilitators have, and lists what could not be read.
+func TestNothingClipped(t *testing.T) {
+	u := clippingUI(t)
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	for _, language := range []string{"fr", "en"} {
+		u.setLanguage(language)
+		for _, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1280, Height: 720}} {
+			u.win.Resize(size)
+			check := func(what string) {
+				for _, p := range clipped(u.win.Canvas()) {
+					t.Errorf("%s, %s, %v: %s", language, what, size, p)
+				}
+			}
+			for i, a := range u.areas {
+				u.nav.Select(i)
+				check(a.title)
+				switch i {
+				case areaPeople:
+					r := u.roster
+					r.selectPerson(r.list[len(r.list)-1].ID)
+					check(a.title + ", a person shown")
+					u.people.SelectIndex(1)
+					check(a.title + ", check-in")
+					u.people.SelectIndex(0)
+				case areaSessions:
+					s := u.sessions
+					for tab := range s.tabs.Items {
+						s.tabs.SelectIndex(tab)
+						check(fmt.Sprintf("%s, tab %s", a.title, s.tabs.Items[tab].Text))
+					}
+					s.tabs.SelectIndex(0)
+					s.agendaList.Select(1)
+					check(a.title + ", a block in the editor")
+				case areaStructures:
+					if u.structures.current.ID == 0 {
+						u.structures.create("xr-groupe-local", "Groupe Rive-Sud")
+					}
+					check(a.title + ", a structure")
+				case areaLibrary:
+					u.library.list.Select(0)
+					check(a.title + ", a resource shown")
+				}
+			}
+			l := u.openLive(u.cohort.Sessions[2])
+			check("live mode")
+			l.onShare()
+			check("live mode, sharing")
+			for _, p := range clipped(l.shared.win.Canvas()) {
+				t.Errorf("%s, the shared screen, %v: %s", language, size, p)
+			}
+			l.close(false)
+		}
+	}
+}
+
+// onScreen is what the window shows, under the tips' layer.
+func (u *UI) onScreen() fyne.CanvasObject {
+	return u.win.Content().(*fyne.Container).Objects[0]
+}
+
+// TestClippedSeesWhatIsCut: the check itself finds each way a text is lost.
+func TestClippedSeesWhatIsCut(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("clip")
+	cut := widget.NewLabel("Regroupement des comités logement et associations de locataires")
+	cut.Truncation = fyne.TextTruncateEllipsis
+	word := widget.NewLabel("Marie-ÈveBouchardSaintAmand")
+	word.Wrapping = fyne.TextWrapWord
+	quote := widget.NewLabel("Le bloc « Tour de table » commence")
+	quote.Wrapping = fyne.TextWrapWord
+	squeezed := widget.NewButton("Enregistrer les présences", nil)
+	low := widget.NewLabel("Sous la fenêtre")
+	content := container.NewWithoutLayout(cut, word, quote, squeezed, low)
+	w.SetContent(content)
+	w.Resize(fyne.NewSize(400, 300))
+	cut.Move(fyne.NewPos(0, 0))
+	cut.Resize(fyne.NewSize(150, 40))
+	word.Move(fyne.NewPos(0, 40))
+	word.Resize(fyne.NewSize(120, 80))
+	// Only « Le bloc « fits on the first line: Fyne breaks at the
+	// no-break space after the guillemet.
+	quote.Move(fyne.NewPos(0, 120))
+	quote.Resize(fyne.NewSize(fyne.MeasureText("Le bloc «", textSize(), fyne.TextStyle{}).Width+2*innerPadding()+2, 120))
+	quote.SetText("Le bloc «\u00a0Tour de table\u00a0» commence")
+	squeezed.Move(fyne.NewPos(200, 0))
+	squeezed.Resize(fyne.NewSize(60, 40))
+	low.Move(fyne.NewPos(200, 280))
+	low.Resize(fyne.NewSize(150, 40))
+	got := strings.Join(clipped(w.Canvas()), "\n")
+	for _, want := range []string{
+		"« Regroupement des comités logement et associations de locataires » is cut to",
+		"« Marie-ÈveBouchardSaintAmand » breaks inside a word",
+		"breaks at a no-break space",
+		"« Enregistrer les présences » is 60 wide",
+		"« Sous la fenêtre » ends at",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the check missed %q; it found:\n%s", want, got)
+		}
+	}
+}
