@@ -287,6 +287,23 @@ func TestNothingClipped(t *testing.T) {
 					check(a.title + ", a resource shown")
 				}
 			}
+			dialogs := func(what string, open func()) {
+				open()
+				if u.win.Canvas().Overlays().Top() == nil {
+					t.Fatalf("%s: no dialog opened", what)
+				}
+				check(what)
+				for u.win.Canvas().Overlays().Top() != nil {
+					u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+				}
+			}
+			r := u.roster
+			long := r.list[len(r.list)-2] // Marie-Ève Bouchard-Saint-Amand
+			dialogs("Réglages", u.onSettings)
+			dialogs("the cohort's settings", u.onEditCohort)
+			dialogs("a new cohort", u.onNewCohort)
+			dialogs("a person's form", func() { showPersonForm(u, long, func(participants.Participant) error { return nil }) })
+			dialogs("a person's marks", func() { showMarksForm(r, long) })
 			l := u.openLive(u.cohort.Sessions[2])
 			check("live mode")
 			l.onShare()

@@ -23,8 +23,7 @@ func (u *UI) teamItem() *widget.FormItem {
 	if u.store.Team() {
 		where = u.store.Path()
 	}
-	now := widget.NewLabel(where)
-	now.Truncation = fyne.TextTruncateEllipsis
+	now := wrapped(where) // an address wraps after its dots and slashes
 	choose := widget.NewButton(lang.X("team.choose", "Choisir la base d’équipe…"), u.onTeamSettings)
 	return widget.NewFormItem(lang.X("team.title", "Base d’équipe"), container.NewVBox(now, choose))
 }
