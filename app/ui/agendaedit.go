@@ -323,9 +323,8 @@ func (s *sessionsScreen) savePending(c *course.Cohort) {
 	s.ui.agendaChanged(se)
 }
 
-// agendaToolbar holds the structural edits of the agenda, in two rows so
-// that a small laptop shows every button: the edits of the block on view,
-// then the whole agenda's. Its buttons are compact, as a toolbar's are,
+// agendaToolbar holds the structural edits of the agenda: the edits of the
+// block on view, then the whole agenda's. Its buttons are compact, as a toolbar's are,
 // which leaves the agenda the height it needs with the live panel open.
 func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 	s.undoBtn = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.onUndo)
@@ -340,10 +339,10 @@ func (s *sessionsScreen) agendaToolbar() fyne.CanvasObject {
 		s.flushThen(func() { s.ui.openBreakouts(s.session()) })
 	})
 	s.ui.writing(add, dup, up, down, del, reset, groups)
-	// Each row scrolls rather than widening the window past a small screen.
-	return container.NewThemeOverride(container.NewVBox(
-		container.NewHScroll(container.NewHBox(add, dup, up, down, del, widget.NewSeparator(), s.undoBtn, s.redoBtn)),
-		container.NewHScroll(container.NewHBox(reset, groups))), compactTheme)
+	// The buttons run on as many rows as the pane's width needs: one on a
+	// wide screen, more on a small laptop, none of them out of sight.
+	s.toolbar = flowRow(add, dup, up, down, del, s.undoBtn, s.redoBtn, reset, groups)
+	return container.NewThemeOverride(s.toolbar, compactTheme)
 }
 
 // session is the session on view.

@@ -33,8 +33,8 @@ func clipped(c fyne.Canvas) []string {
 		}
 	}
 	size := c.Size()
-	var visit func(o fyne.CanvasObject, at fyne.Position, scrolled, tipped bool)
-	visit = func(o fyne.CanvasObject, at fyne.Position, scrolled, tipped bool) {
+	var visit func(o fyne.CanvasObject, at fyne.Position, view seenArea, tipped bool)
+	visit = func(o fyne.CanvasObject, at fyne.Position, view seenArea, tipped bool) {
 		if o == nil || !o.Visible() {
 			return
 		}
@@ -43,10 +43,12 @@ func clipped(c fyne.Canvas) []string {
 		if sz.Width <= 0 || sz.Height <= 0 {
 			return // not laid out: a template, a tab never shown
 		}
-		if !scrolled && (pos.X+sz.Width > size.Width+1 || pos.Y+sz.Height > size.Height+1) {
-			if text := textOf(o); text != "" {
-				say("« %s » ends at %.0f × %.0f, past the window's %.0f × %.0f", text, pos.X+sz.Width, pos.Y+sz.Height, size.Width, size.Height)
-			}
+		text := textOf(o)
+		if b, ok := o.(*widget.Button); ok && text == "" && b.Icon != nil {
+			text = "the button " + b.Icon.Name()
+		}
+		if text != "" && !view.holds(pos, sz) {
+			say("« %s » ends at %.0f × %.0f, past the edge of what it is shown in (%.0f × %.0f)", text, pos.X+sz.Width, pos.Y+sz.Height, view.end.X, view.end.Y)
 		}
 		if _, ok := o.(*tipLabel); ok {
 			tipped = true // cut, but whole under the pointer
@@ -75,10 +77,23 @@ func clipped(c fyne.Canvas) []string {
 		switch w := o.(type) {
 		case *fyne.Container:
 			for _, child := range w.Objects {
-				visit(child, pos, scrolled, tipped)
+				visit(child, pos, view, tipped)
 			}
 		case *container.Scroll:
-			visit(w.Content, pos, true, tipped)
+			// A scroll reaches what lies past it in the way it scrolls,
+			// not the other way; a row of buttons that has to be scrolled
+			// sideways to be seen whole is cut all the same.
+			inner := view.within(pos, sz)
+			if w.Direction == container.ScrollVerticalOnly || w.Direction == container.ScrollBoth {
+				inner.start.Y, inner.end.Y = -far, far
+			}
+			if w.Direction == container.ScrollHorizontalOnly || w.Direction == container.ScrollBoth {
+				inner.start.X, inner.end.X = -far, far
+			}
+			if w.Content != nil && w.Direction == container.ScrollHorizontalOnly && w.Content.MinSize().Width > sz.Width+1 {
+				say("a row of %.0f is shown in %.0f: « %s » and what follows must be scrolled to", w.Content.MinSize().Width, sz.Width, firstText(w.Content))
+			}
+			visit(w.Content, pos, inner, tipped)
 		case *widget.Entry:
 			// What was typed scrolls inside the field; only the placeholder
 			// must fit on its line (a field of several lines wraps it).
@@ -90,15 +105,59 @@ func clipped(c fyne.Canvas) []string {
 		case fyne.Widget:
 			_, list := o.(*widget.List)
 			_, table := o.(*widget.Table)
+			inner := view
+			switch {
+			case table:
+				inner = seenArea{start: fyne.NewPos(-far, -far), end: fyne.NewPos(far, far)} // its cells scroll both ways
+			case list:
+				inner = view.within(pos, sz) // its rows scroll up and down
+				inner.start.Y, inner.end.Y = -far, far
+			}
 			for _, child := range test.WidgetRenderer(w).Objects() {
-				visit(child, pos, scrolled || list || table, tipped)
+				visit(child, pos, inner, tipped)
 			}
 		}
 	}
-	visit(c.Content(), fyne.Position{}, false, false)
+	window := seenArea{end: fyne.NewPos(size.Width, size.Height)}
+	visit(c.Content(), fyne.Position{}, window, false)
 	for _, overlay := range c.Overlays().List() {
-		visit(overlay, fyne.Position{}, false, false)
+		visit(overlay, fyne.Position{}, window, false)
 	}
+	return found
+}
+
+// far is further than any screen: the way a scroll reaches.
+const far = 1e9
+
+// seenArea is the part of the window an object can be seen in: the window,
+// narrowed by each scroll it lies in to the way that scroll does not go.
+type seenArea struct{ start, end fyne.Position }
+
+// holds says whether an object at pos of size sz lies within a, to a
+// pixel.
+func (a seenArea) holds(pos fyne.Position, sz fyne.Size) bool {
+	return pos.X+1 >= a.start.X && pos.Y+1 >= a.start.Y && pos.X+sz.Width <= a.end.X+1 && pos.Y+sz.Height <= a.end.Y+1
+}
+
+// within is a narrowed to the box at pos of size sz.
+func (a seenArea) within(pos fyne.Position, sz fyne.Size) seenArea {
+	return seenArea{
+		start: fyne.NewPos(max(a.start.X, pos.X), max(a.start.Y, pos.Y)),
+		end:   fyne.NewPos(min(a.end.X, pos.X+sz.Width), min(a.end.Y, pos.Y+sz.Height)),
+	}
+}
+
+// firstText is the first text found in o, to name a row in a message.
+func firstText(o fyne.CanvasObject) string {
+	if t := textOf(o); t != "" {
+		return t
+	}
+	var found string
+	walk(o, func(c fyne.CanvasObject) {
+		if found == "" {
+			found = textOf(c)
+		}
+	})
 	return found
 }
 
@@ -333,7 +392,14 @@ func TestClippedSeesWhatIsCut(t *testing.T) {
 	quote.Wrapping = fyne.TextWrapWord
 	squeezed := widget.NewButton("Enregistrer les présences", nil)
 	low := widget.NewLabel("Sous la fenêtre")
-	content := container.NewWithoutLayout(cut, word, quote, squeezed, low)
+	// A row of buttons scrolled sideways, a form wider than the vertical
+	// scroll it is in: both hide what a person must scroll to or cannot
+	// reach.
+	row := container.NewHScroll(container.NewHBox(widget.NewButton("Revenir au programme", nil), widget.NewButton("Former les groupes…", nil)))
+	form := container.NewVScroll(container.NewWithoutLayout(widget.NewLabel("Matériel")))
+	form.Content.(*fyne.Container).Objects[0].Move(fyne.NewPos(60, 0))
+	form.Content.(*fyne.Container).Objects[0].Resize(fyne.NewSize(100, 30))
+	content := container.NewWithoutLayout(cut, word, quote, squeezed, low, row, form)
 	w.SetContent(content)
 	w.Resize(fyne.NewSize(400, 300))
 	cut.Move(fyne.NewPos(0, 0))
@@ -349,6 +415,10 @@ func TestClippedSeesWhatIsCut(t *testing.T) {
 	squeezed.Resize(fyne.NewSize(60, 40))
 	low.Move(fyne.NewPos(200, 280))
 	low.Resize(fyne.NewSize(150, 40))
+	row.Move(fyne.NewPos(200, 60))
+	row.Resize(fyne.NewSize(150, 40))
+	form.Move(fyne.NewPos(200, 120))
+	form.Resize(fyne.NewSize(100, 100))
 	got := strings.Join(clipped(w.Canvas()), "\n")
 	for _, want := range []string{
 		"« Regroupement des comités logement et associations de locataires » is cut to",
@@ -356,6 +426,8 @@ func TestClippedSeesWhatIsCut(t *testing.T) {
 		"breaks at a no-break space",
 		"« Enregistrer les présences » is 60 wide",
 		"« Sous la fenêtre » ends at",
+		"« Revenir au programme » and what follows must be scrolled to",
+		"« Matériel » ends at",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the check missed %q; it found:\n%s", want, got)

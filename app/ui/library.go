@@ -82,18 +82,27 @@ func newLibraryScreen(u *UI) *libraryScreen {
 	importBtn := widget.NewButtonWithIcon(lang.X("library.import", "Importer un CSV…"), theme.UploadIcon(), l.onImport)
 	exportBtn := widget.NewButtonWithIcon(lang.X("library.export", "Exporter en CSV…"), theme.DownloadIcon(), l.onExport)
 	u.writing(add, importBtn) // the export only reads
-	filters := container.NewHBox(
-		widget.NewLabel(lang.X("library.source", "Source")), fitOptions(l.source),
-		widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(l.session),
-		widget.NewLabel(lang.X("library.language", "Langue")), fitOptions(l.language),
-		widget.NewLabel(lang.X("library.tag", "Étiquette")), fitOptions(l.tag),
+	// Each filter keeps its name beside it; they run on a second row when
+	// the pane is narrow.
+	filter := func(name string, sel *widget.Select) fyne.CanvasObject {
+		return container.NewHBox(widget.NewLabel(name), fitOptions(sel))
+	}
+	filters := flowRow(
+		filter(lang.X("library.source", "Source"), l.source),
+		filter(lang.X("library.session", "Séance"), l.session),
+		filter(lang.X("library.language", "Langue"), l.language),
+		filter(lang.X("library.tag", "Étiquette"), l.tag),
 		l.favourite)
+	actions := flowRow(l.count, importBtn, exportBtn, add)
 	top := container.NewVBox(
 		l.search,
-		container.NewHScroll(filters),
-		container.NewBorder(nil, nil, l.count, container.NewHBox(importBtn, exportBtn, add)))
+		filters,
+		actions)
 	l.detail = container.NewVBox()
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, l.list), container.NewVScroll(container.NewPadded(l.detail)))
+	results := container.NewBorder(top, nil, nil, nil, l.list)
+	sizedBy(filters, results)
+	sizedBy(actions, results)
+	split := container.NewHSplit(results, container.NewVScroll(container.NewPadded(l.detail)))
 	split.Offset = 0.55
 	l.root = split
 	return l

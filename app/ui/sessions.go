@@ -47,6 +47,9 @@ type sessionsScreen struct {
 	quiet   bool
 	undoBtn *widget.Button
 	redoBtn *widget.Button
+	// toolbar holds the agenda's buttons, on as many rows as its width
+	// needs.
+	toolbar *fyne.Container
 
 	empty *wrapText
 	split *container.Split
@@ -88,10 +91,9 @@ func newSessionsScreen(u *UI) *sessionsScreen {
 	s.guide = newGuidePane(s)
 	s.history = agenda.NewHistory(0)
 
-	agendaPane := container.NewHSplit(
-		container.NewBorder(container.NewVBox(s.agendaToolbar(), s.issues), nil, nil, nil, s.agendaList),
-		s.editor.root)
-	// Wide enough for the toolbar's second row on a small laptop.
+	agenda := container.NewBorder(container.NewVBox(s.agendaToolbar(), s.issues), nil, nil, nil, s.agendaList)
+	sizedBy(s.toolbar, agenda)
+	agendaPane := container.NewHSplit(agenda, s.editor.root)
 	agendaPane.Offset = 0.58
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("sessions.agenda", "Agenda"), agendaPane),

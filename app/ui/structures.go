@@ -111,7 +111,7 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("structure.label", "Structure\u00a0:")), container.NewHBox(newBtn, more, help), s.picker)
 
 	// The palette: a tap on a kind, then a tap on the canvas, adds a node.
-	palette := container.NewHBox()
+	palette := flowRow()
 	var drawing []fyne.Disableable
 	for _, k := range structure.NodeKinds() {
 		b := widget.NewButton(nodeKindLabel(k), func() {
@@ -137,7 +137,6 @@ func newStructuresScreen(u *UI) *structuresScreen {
 		s.canvas.addKind = connectTool
 		s.setStatus(lang.X("structure.hint.connect", "Glissez d’un élément vers un autre pour les relier (ou glissez avec Maj enfoncée)."))
 	})
-	palette.Add(widget.NewSeparator())
 	palette.Add(connect)
 	palette.Add(s.linkKind)
 	undo := widget.NewButtonWithIcon("", theme.ContentUndoIcon(), s.undo)
@@ -159,8 +158,11 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	s.details = container.NewVBox()
 	s.panel = s.newPanel()
 	s.area = container.NewStack(s.canvas, container.New(&floatRight{canvas: s.canvas}, s.panel))
-	bar := container.NewBorder(nil, nil, nil, tools, container.NewHScroll(palette))
+	// The palette, then the tools, run on as many rows as the width needs.
+	palette.Add(tools)
+	bar := palette
 	s.normal = container.NewBorder(container.NewVBox(top, bar), s.status, nil, nil, s.area)
+	sizedBy(bar, s.normal)
 	s.root = container.NewStack(s.normal)
 	s.showDetails()
 	return s

@@ -207,10 +207,17 @@ func (u *UI) build() {
 	}
 	u.current = areaSessions
 
+	// The rows are as wide as the longest area's name, in either language.
+	longest := ""
+	for _, a := range u.areas {
+		if fyne.MeasureText(a.title, theme.TextSize(), fyne.TextStyle{}).Width > fyne.MeasureText(longest, theme.TextSize(), fyne.TextStyle{}).Width {
+			longest = a.title
+		}
+	}
 	u.nav = widget.NewList(
 		func() int { return len(u.areas) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Atelier structure"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
