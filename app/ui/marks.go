@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,4 +58,23 @@ func showMark(icon *widget.Icon, label *widget.Label, m participants.Mark, text 
 		icon.Hide()
 	}
 	label.SetText(text)
+}
+
+// markOf is the mark a label of markLabel names; "" for none.
+func markOf(label string) participants.Mark {
+	for _, m := range participants.Marks() {
+		if markLabel(m) == label {
+			return m
+		}
+	}
+	return ""
+}
+
+// markPicker is a choice of mark with its symbol beside it, which follows
+// the choice.
+func markPicker(options []string, selected participants.Mark) (*widget.Select, fyne.CanvasObject) {
+	symbol := widget.NewIcon(styleOf(selected).icon())
+	pick := widget.NewSelect(options, func(s string) { symbol.SetResource(styleOf(markOf(s)).icon()) })
+	pick.SetSelected(markLabel(selected))
+	return pick, container.NewHBox(symbol, pick)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/participants"
@@ -37,5 +38,31 @@ func TestCheckinRowTellsTheMark(t *testing.T) {
 	}
 	if styleOf(participants.Retard).importance == styleOf(participants.Present).importance {
 		t.Errorf("late and present in the same colour")
+	}
+}
+
+// TestMarkPickerShowsTheSymbol: in the marks form, the symbol beside a
+// session's choice follows the choice, and no mark shows none.
+func TestMarkPickerShowsTheSymbol(t *testing.T) {
+	test.NewTempApp(t)
+	options := []string{markLabel("")}
+	for _, m := range participants.Marks() {
+		options = append(options, markLabel(m))
+	}
+	pick, box := markPicker(options, participants.Retard)
+	symbol := box.(*fyne.Container).Objects[0].(*widget.Icon)
+	if pick.Selected != "En retard" || symbol.Resource == nil || symbol.Resource.Name() != styleOf(participants.Retard).icon().Name() {
+		t.Fatalf("late shows %q with %v", pick.Selected, symbol.Resource)
+	}
+	pick.SetSelected(markLabel(participants.Absent))
+	if symbol.Resource == nil || symbol.Resource.Name() != styleOf(participants.Absent).icon().Name() {
+		t.Errorf("absent shows %v", symbol.Resource)
+	}
+	pick.SetSelected(markLabel(""))
+	if symbol.Resource != nil {
+		t.Errorf("no mark shows %v", symbol.Resource)
+	}
+	if markOf(markLabel(participants.Excuse)) != participants.Excuse || markOf("—") != "" {
+		t.Errorf("markOf does not read back the labels")
 	}
 }
