@@ -26,7 +26,7 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 }
 
 // TestScreenshots writes PNGs of the check-in desk, the library with a
-// row selected and live mode, in light and dark, usual and high contrast,
+// row selected, the structure canvas and live mode, in light and dark, usual and high contrast,
 // to the folder named by ATELIER_SHOTS, to look at them; without it the
 // test is skipped.
 func TestScreenshots(t *testing.T) {
@@ -75,6 +75,11 @@ func TestScreenshots(t *testing.T) {
 		u.nav.Select(areaLibrary)
 		u.library.list.Select(1)
 		shot("bibliotheque")
+		u.nav.Select(areaStructures)
+		u.structures.create("xr-groupe-local", "Groupe Rive-Sud")
+		u.win.Resize(fyne.NewSize(1181, 760))
+		u.structures.canvas.Fit()
+		shot("structure")
 		u.nav.Select(areaSessions)
 		u.openLive(u.cohort.Sessions[0])
 		shot("direct")
