@@ -1,5 +1,5 @@
 // Package config finds where Atelier keeps its files and remembers the
-// person's preferences (the interface language) between runs.
+// person's preferences (the interface language, the look) between runs.
 package config
 
 import (
@@ -47,6 +47,14 @@ func JournalDir() (string, error) { return host.journalDir() }
 type Prefs struct {
 	Language string `json:"langue"` // "fr" or "en"
 	Team     Team   `json:"base_equipe"`
+	Look     Look   `json:"affichage"`
+}
+
+// Look is how the window is drawn, chosen in « Réglages » for the eyes and
+// the screen of whoever uses this machine, not for a database.
+type Look struct {
+	BigText      bool `json:"grand_texte"`     // text and what surrounds it about 1.25× larger
+	HighContrast bool `json:"contraste_eleve"` // black on white (or white on black), strong colours
 }
 
 // PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json, on Windows
@@ -67,6 +75,7 @@ func LoadPrefs(path string) Prefs {
 			p.Language = got.Language
 		}
 		p.Team = got.Team
+		p.Look = got.Look
 	}
 	return p
 }

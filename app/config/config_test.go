@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,6 +53,31 @@ func TestPrefsRoundTrip(t *testing.T) {
 	}
 	if got := LoadPrefs(path); got.Language != "en" {
 		t.Fatalf("got %q after saving en", got.Language)
+	}
+}
+
+// TestLookRoundTrip checks that Grand texte and Contraste élevé outlive a
+// run, each on its own, and that saving one keeps the language.
+func TestLookRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "preferences.json")
+	if got := LoadPrefs(path).Look; got != (Look{}) {
+		t.Fatalf("missing file should give the usual look, got %+v", got)
+	}
+	for _, look := range []Look{{BigText: true}, {HighContrast: true}, {BigText: true, HighContrast: true}, {}} {
+		if err := SavePrefs(path, Prefs{Language: "en", Look: look}); err != nil {
+			t.Fatal(err)
+		}
+		got := LoadPrefs(path)
+		if got.Look != look || got.Language != "en" {
+			t.Errorf("saved %+v in English, read back %+v in %q", look, got.Look, got.Language)
+		}
+	}
+	// A file written before the look existed reads as the usual look.
+	if err := os.WriteFile(path, []byte(`{"langue": "fr"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := LoadPrefs(path).Look; got != (Look{}) {
+		t.Errorf("an older file gave %+v", got)
 	}
 }
 

@@ -59,7 +59,7 @@ func newCheckinScreen(u *UI) *checkinScreen {
 		func() fyne.CanvasObject {
 			name := newTipLabel(u, "Marie-Ève Lévesque-Tremblay")
 			mark := widget.NewLabelWithStyle("Présent·e", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-			return container.NewBorder(nil, nil, nil, mark, name)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewIcon(nil), mark), name)
 		},
 		c.updateRow,
 	)
@@ -205,7 +205,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	p := c.people[c.shown[id]]
 	row := o.(*fyne.Container)
 	name := row.Objects[0].(*tipLabel)
-	mark := row.Objects[1].(*widget.Label)
+	icon, mark := rowMark(row)
 	text := p.Name
 	if p.Pronouns != "" {
 		text += " (" + p.Pronouns + ")"
@@ -215,23 +215,24 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	name.SetText(text)
 	m, ok := c.marks[p.ID]
-	mark.Importance = widget.LowImportance
-	label := lang.X("checkin.tap", "Toucher pour marquer présent·e")
+	label := lang.X("checkin.hint", "Cliquer pour marquer présent·e")
 	if !c.ui.canWrite() {
-		label = "" // a tap marks no one: the team line says why
+		label = "" // a click marks no one: the team line says why
 	}
 	if ok {
 		label = markLabel(m.Mark)
 		if m.Minutes > 0 {
 			label += " · " + c.ui.lang().Minutes(m.Minutes)
 		}
-		mark.Importance = widget.MediumImportance
-		if m.Mark.Attended() {
-			mark.Importance = widget.SuccessImportance
-		}
 	}
-	mark.SetText(label)
+	showMark(icon, mark, m.Mark, label)
 	row.Refresh() // laid out again for the mark's width, or it is cut
+}
+
+// rowMark is the mark's symbol and words in a row of the desk.
+func rowMark(row *fyne.Container) (*widget.Icon, *widget.Label) {
+	box := row.Objects[1].(*fyne.Container)
+	return box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
 }
 
 // toggle marks p present, or takes back a present mark given by mistake.

@@ -249,6 +249,7 @@ func (r *diagramRenderer) appendLinkLabel(objs []fyne.CanvasObject, label string
 	at := d.toScreen(mid)
 	bg := r.rects.get(func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) })
 	bg.FillColor, bg.StrokeWidth, bg.CornerRadius = theme.Color(theme.ColorNameInputBackground), 0, pad
+	c = readableOn(c, bg.FillColor)
 	bg.Resize(fyne.NewSize(tw+2*pad, r.linkTextH+pad))
 	bg.Move(fyne.NewPos(at.X-tw/2-pad, at.Y-(r.linkTextH+pad)/2))
 	t := r.text(label, c, size, linkLabelFont)
@@ -263,13 +264,9 @@ func (r *diagramRenderer) appendNode(objs []fyne.CanvasObject, i int, o structur
 	b := o.Bounds()
 	pos := d.toScreen(b.Min)
 	size := fyne.NewSize(o.W*d.zoom, o.H*d.zoom)
-	fill := color.Color(n.Kind.Color())
-	ink := color.Color(color.White)
-	var outline color.Color = darker(n.Kind.Color())
+	fill, ink, outline := nodeColors(n)
 	strokeWidth := 1.5 * stroke
 	if vacant(n) {
-		// An unfilled role: white with a thick outline in its colour.
-		fill, ink, outline = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}, n.Kind.Color(), n.Kind.Color()
 		strokeWidth = 3 * stroke
 	}
 	if d.selected[n.ID] {
@@ -324,6 +321,19 @@ func (r *diagramRenderer) appendNode(objs []fyne.CanvasObject, i int, o structur
 		objs = append(objs, t)
 	}
 	return objs
+}
+
+// nodeColors are a node's fill, the colour of its label and its outline:
+// the kind's colour with black or white ink, whichever reads; an unfilled
+// role white with a thick outline in its colour, the label in that colour
+// darkened enough to read on white.
+func nodeColors(n structure.Node) (fill, ink, outline color.Color) {
+	c := n.Kind.Color()
+	if vacant(n) {
+		white := color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
+		return white, readableOn(c, white), c
+	}
+	return c, inkOn(c), darker(c)
 }
 
 // vacant reports whether a node is a role nobody holds yet.

@@ -24,28 +24,26 @@ import (
 	"atelier/app/kit/usererr"
 )
 
-// Countdown colours: orange at 20 % left, red at 5 % and past the end;
-// grey while paused.
-var (
-	levelOrange = color.NRGBA{R: 0xF5, G: 0x8A, B: 0x1F, A: 0xFF}
-	levelRed    = color.NRGBA{R: 0xE5, G: 0x39, B: 0x35, A: 0xFF}
-	pausedGrey  = color.NRGBA{R: 0x9A, G: 0xA0, B: 0xA6, A: 0xFF}
-)
-
+// Countdown colours, from the theme so that they read on its background:
+// warning (orange) at 20 % left, error (red) at 5 % and past the end;
+// the grey of secondary text while paused.
 func levelColor(l live.Level) color.Color {
 	switch l {
 	case live.Warning:
-		return levelOrange
+		return theme.Color(theme.ColorNameWarning)
 	case live.Critical, live.Overrun:
-		return levelRed
+		return theme.Color(theme.ColorNameError)
 	}
 	return theme.Color(theme.ColorNameForeground)
 }
 
+// pausedColor is the countdown's colour while paused or done.
+func pausedColor() color.Color { return theme.Color(theme.ColorNameDisabled) }
+
 // countdownColor is the countdown's colour at view v.
 func countdownColor(v live.View) color.Color {
 	if v.Started && !v.Running {
-		return pausedGrey
+		return pausedColor()
 	}
 	return levelColor(v.Level)
 }
@@ -380,7 +378,7 @@ func (l *liveScreen) refresh() {
 	if v.Done {
 		setText(l.block, lang.X("live.done", "Séance terminée"))
 		l.countdown.Text = "--:--"
-		l.countdown.Color = pausedGrey
+		l.countdown.Color = pausedColor()
 		setText(l.next, "")
 		l.blockNotes.SetText("")
 	} else {

@@ -261,7 +261,7 @@ func TestTimeToldPlainly(t *testing.T) {
 	}
 	l.onShare()
 	l.onStartPause() // pause
-	if l.state.Text == "" || !strings.Contains(l.state.Text, "En pause") || l.shared.paused.Text != "En pause" || l.countdown.Color != pausedGrey {
+	if l.state.Text == "" || !strings.Contains(l.state.Text, "En pause") || l.shared.paused.Text != "En pause" || l.countdown.Color != pausedColor() {
 		t.Errorf("paused: %q / %q", l.state.Text, l.shared.paused.Text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"atelier/app/domain/live"
 	"atelier/app/domain/participants"
 )
 
@@ -21,12 +22,12 @@ func TestLiveModeRunsResumesAndShares(t *testing.T) {
 	first := se.Blocks[0].Minutes
 	clock = clock.Add(time.Duration(first-1) * time.Minute) // one minute left
 	l.refresh()
-	if l.countdown.Text != "01:00" || l.countdown.Color != levelRed && l.countdown.Color != levelOrange {
+	if l.countdown.Text != "01:00" || l.countdown.Color != levelColor(live.Critical) && l.countdown.Color != levelColor(live.Warning) {
 		t.Errorf("one minute left: %q in %v", l.countdown.Text, l.countdown.Color)
 	}
 	clock = clock.Add(2 * time.Minute) // one minute over
 	l.refresh()
-	if l.countdown.Text != "−01:00" || l.countdown.Color != levelRed {
+	if l.countdown.Text != "−01:00" || l.countdown.Color != levelColor(live.Overrun) {
 		t.Errorf("overrun: %q in %v", l.countdown.Text, l.countdown.Color)
 	}
 	if !strings.Contains(l.drift.Text, "retard") {

@@ -305,8 +305,8 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 	l := r.ui.lang()
 	for _, s := range r.ui.cohort.Sessions {
 		m := current[s.ID]
-		rw := row{sessionID: s.ID, mark: widget.NewSelect(options, nil), minutes: widget.NewEntry(), note: widget.NewEntry()}
-		rw.mark.SetSelected(markLabel(m.Mark))
+		pick, picker := markPicker(options, m.Mark)
+		rw := row{sessionID: s.ID, mark: pick, minutes: widget.NewEntry(), note: widget.NewEntry()}
 		rw.minutes.SetPlaceHolder(lang.X("marks.minutes", "min"))
 		if m.Minutes > 0 {
 			rw.minutes.SetText(strconv.Itoa(m.Minutes))
@@ -320,7 +320,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 		rw.note.SetPlaceHolder(lang.X("marks.note", "Note"))
 		rw.note.SetText(m.Note)
 		rows = append(rows, rw)
-		line := container.NewBorder(nil, nil, container.NewHBox(rw.mark, container.NewGridWrap(fyne.NewSize(70, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
+		line := container.NewBorder(nil, nil, container.NewHBox(picker, container.NewGridWrap(fyne.NewSize(70, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
 		items = append(items, widget.NewFormItem(fmt.Sprintf("%s · %s", sessionName(s.Number), l.ShortDate(s.StartsAt)), line))
 	}
 	d := dialog.NewForm(lang.X("marks.title", "Présences {{.Of}}", map[string]any{"Name": p.Name, "Of": l.Of(p.Name)}),
@@ -331,12 +331,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 			var marks []participants.Attendance
 			var cleared []int64
 			for _, rw := range rows {
-				mark := participants.Mark("")
-				for _, m := range participants.Marks() {
-					if markLabel(m) == rw.mark.Selected {
-						mark = m
-					}
-				}
+				mark := markOf(rw.mark.Selected)
 				if mark == "" {
 					if _, had := current[rw.sessionID]; had {
 						cleared = append(cleared, rw.sessionID)

@@ -317,7 +317,7 @@ func (s *sessionsScreen) updateAgendaRow(id widget.ListItemID, o fyne.CanvasObje
 	if sl.Fixed() {
 		kind.Text += " · " + lang.X("agenda.fixed.tag", "heure fixe")
 	}
-	kind.Color = kindColor(sl.Kind)
+	kind.Color = readableOn(kindColor(sl.Kind), rowSurfaces(currentColors())...)
 	kind.Refresh()
 	minutes.SetText(l.Minutes(sl.Minutes))
 	row.Refresh() // laid out again: « 12 min » is wider than the template's « 1 h 30 »

@@ -94,6 +94,7 @@ type area struct {
 // once the window is on screen, so that it appears sooner.
 func New(a fyne.App, svc *service.Service, opts Options) *UI {
 	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who)}
+	applyLook(a, startLook(opts.PrefsPath))
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.build()
@@ -434,7 +435,7 @@ func (u *UI) showPeopleTab() {
 	u.roster.load(false)
 }
 
-// onSettings lets the person choose the interface language.
+// onSettings lets the person choose the interface language and the look.
 func (u *UI) onSettings() {
 	names := []string{"Français", "English"}
 	radio := widget.NewRadioGroup(names, nil)
@@ -443,11 +444,14 @@ func (u *UI) onSettings() {
 	if u.opts.Language == "en" {
 		radio.SetSelected(names[1])
 	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio), u.teamItem(), u.aboutItem()}
+	look, chosen, undoLook := u.lookItem()
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("settings.language", "Langue de l’interface"), radio), look, u.teamItem(), u.aboutItem()}
 	d := dialog.NewForm(lang.X("settings.title", "Réglages"), lang.X("action.save", "Enregistrer"), lang.X("action.cancel", "Annuler"), items, func(ok bool) {
 		if !ok {
+			undoLook()
 			return
 		}
+		u.keepLook(chosen())
 		code := i18n.Supported[0]
 		if radio.Selected == names[1] {
 			code = i18n.Supported[1]
