@@ -52,6 +52,8 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
 		Still:     true,
 	})
+	timers = &manualTimers{}
+	u.after = timers.after
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.start()
 	return u, st
