@@ -33,6 +33,7 @@ type breakoutDialog struct {
 	number *widget.Entry
 	info   *wrapText
 	text   *widget.Entry
+	copy   *widget.Button
 	dialog dialog.Dialog
 }
 
@@ -82,14 +83,14 @@ func (u *UI) openBreakouts(se course.Session) *breakoutDialog {
 	b.info = wrapped("")
 	b.text = widget.NewMultiLineEntry()
 	b.text.Wrapping = fyne.TextWrapWord
-	copyBtn := widget.NewButtonWithIcon(lang.X("groups.copy", "Copier pour le clavardage"), theme.ContentCopyIcon(), b.onCopy)
+	b.copy = u.copyButton(lang.X("groups.copy", "Copier pour le clavardage"), func() string { return b.text.Text })
 	save := widget.NewButtonWithIcon(lang.X("groups.save", "Garder avec la séance"), theme.DocumentSaveIcon(), b.onSave)
 	closeBtn := widget.NewButton(lang.X("action.close", "Fermer"), func() { b.dialog.Hide() })
 	top := container.NewVBox(
 		container.NewHBox(b.mode, container.NewGridWrap(fyne.NewSize(70, b.number.MinSize().Height), b.number), split),
 		b.info)
 	b.dialog = dialog.NewCustomWithoutButtons(lang.X("groups.title", "Sous-groupes — {{.Session}}", map[string]any{"Session": sessionName(se.Number)}),
-		container.NewBorder(top, container.NewHBox(closeBtn, copyBtn, save), nil, nil, b.text), u.win)
+		container.NewBorder(top, container.NewHBox(closeBtn, b.copy, save), nil, nil, b.text), u.win)
 	b.show()
 	b.dialog.Resize(fyne.NewSize(720, 560))
 	b.dialog.Show()
@@ -166,10 +167,6 @@ func countMembers(groups [][]int64) int {
 		n += len(g)
 	}
 	return n
-}
-
-func (b *breakoutDialog) onCopy() {
-	b.ui.app.Clipboard().SetContent(b.text.Text)
 }
 
 func (b *breakoutDialog) onSave() {

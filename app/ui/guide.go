@@ -27,6 +27,7 @@ type guidePane struct {
 	done *wrapText
 	// followUp is the message on view, for the copy button.
 	followUp string
+	copy     *widget.Button // nil when the session has no follow-up message
 }
 
 func newGuidePane(s *sessionsScreen) *guidePane {
@@ -121,9 +122,12 @@ func (g *guidePane) load() {
 	}
 
 	g.followUp = strings.TrimSpace(guide.FollowUp)
+	g.copy = nil
 	if g.followUp != "" {
-		copyBtn := widget.NewButtonWithIcon(lang.X("guide.copy", "Copier le message"), theme.ContentCopyIcon(), g.onCopy)
-		add(container.NewBorder(nil, nil, nil, copyBtn, heading(lang.X("guide.followup", "Message de suivi"))))
+		// The follow-up message is pasted into a courriel: it is the
+		// course's text, with no one's personal data.
+		g.copy = g.s.ui.copyButton(lang.X("guide.copy", "Copier le message"), func() string { return g.followUp })
+		add(container.NewBorder(nil, nil, nil, g.copy, heading(lang.X("guide.followup", "Message de suivi"))))
 		add(wrapped(g.followUp))
 	}
 	if len(guide.Checklist) == 0 && len(guide.Roles) == 0 {
@@ -132,13 +136,6 @@ func (g *guidePane) load() {
 	g.done.SetText("")
 	g.body.Objects = items
 	g.body.Refresh()
-}
-
-// onCopy puts the follow-up message on the clipboard, to paste into a
-// courriel: it is the course's text, with no one's personal data.
-func (g *guidePane) onCopy() {
-	g.s.ui.app.Clipboard().SetContent(g.followUp)
-	g.done.SetText(lang.X("guide.copied", "Message copié\u00a0: collez-le dans votre courriel aux personnes participantes."))
 }
 
 // onExport prints the session's guide as the Exports area does.
