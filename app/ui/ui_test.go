@@ -126,8 +126,8 @@ func TestExportsBackup(t *testing.T) {
 	e := newExportsScreen(u)
 	path := filepath.Join(t.TempDir(), "copie.db")
 	e.backup(path)
-	if !strings.Contains(e.done.Text, "copie.db") {
-		t.Fatalf("done %q", e.done.Text)
+	if !e.backupNote.root.Visible() || e.backupNote.label.Text != "Sauvegarde écrite\u00a0: copie.db" {
+		t.Fatalf("done %q", e.backupNote.label.Text)
 	}
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
