@@ -85,7 +85,7 @@ func TestBreakoutGroupsFromThePresent(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := u.openBreakouts(se)
-	b.number.SetText("2")
+	b.size.SetText("2")
 	b.onSplit()
 	if len(b.groups) != 2 || countMembers(b.groups) != 4 {
 		t.Fatalf("groups %v", b.groups)
