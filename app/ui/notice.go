@@ -104,3 +104,14 @@ func (u *UI) notify(text string, undo func()) {
 func (u *UI) forgetNotice() {
 	u.notice.hide()
 }
+
+// noticeOn is a token for the notice now on view, for forgetNoticeOn.
+func (u *UI) noticeOn() int { return u.notice.shown }
+
+// forgetNoticeOn takes away the notice given token, if it is still the one
+// on view: a later change made what it offers to undo stale.
+func (u *UI) forgetNoticeOn(token int) {
+	if u.notice.shown == token {
+		u.notice.hide()
+	}
+}

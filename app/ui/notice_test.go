@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"atelier/app/i18n"
 	"atelier/app/kit/textfmt"
 	"atelier/app/service"
+	"atelier/app/store"
 )
 
 // timers is the time of the window newTestUI opened: nothing the window
@@ -153,5 +155,69 @@ func TestReportSavedText(t *testing.T) {
 		if got := reportSaved(textfmt.French, tc.out); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.out, got, tc.want)
 		}
+	}
+}
+
+// Moving or deleting an agenda block says so with « Annuler », which
+// takes the edit back; typing in the block ends the offer, since
+// « Annuler » would then take back something else.
+func TestAgendaEditsSaySoAndUndo(t *testing.T) {
+	u, st := newTestUI(t)
+	s := u.sessions
+	s.list.Select(3)
+	s.agendaList.Select(1)
+	before := slices.Clone(s.session().Blocks)
+	title := before[1].Title
+	s.onRemoveBlock()
+	if want := "Bloc «\u00a0" + title + "\u00a0» supprimé."; !u.notice.root.Visible() || u.notice.label.Text != want {
+		t.Fatalf("notice %v %q, want %q", u.notice.root.Visible(), u.notice.label.Text, want)
+	}
+	tapButton(t, u.notice.root, "Annuler")
+	c, _ := st.Cohort(context.Background(), u.cohort.ID)
+	if got := c.Sessions[3].Blocks; len(got) != len(before) || got[1].Title != title {
+		t.Fatalf("after Annuler: %d blocks, block 2 %q", len(got), got[1].Title)
+	}
+	s.agendaList.Select(1)
+	s.move(1)
+	if want := "Bloc «\u00a0" + title + "\u00a0» déplacé."; !u.notice.root.Visible() || u.notice.label.Text != want {
+		t.Fatalf("notice %v %q, want %q", u.notice.root.Visible(), u.notice.label.Text, want)
+	}
+	s.editor.title.SetText("Autre titre")
+	if u.notice.root.Visible() {
+		t.Error("the offer stays after the block was edited")
+	}
+}
+
+// Linking a resource says where, with « Annuler » removing the link; a
+// link already there is said so, with nothing to undo.
+func TestResourceLinkSaysSoAndUndo(t *testing.T) {
+	u, st := newTestUI(t)
+	ctx := context.Background()
+	id, err := st.AddResource(ctx, resourceForTest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := resourceForTest()
+	r.ID = id
+	ses := u.cohort.Sessions[2]
+	l := newLibraryScreen(u)
+	l.link(r, ses.ID, store.WholeSession, "à la séance 3")
+	if want := "«\u00a0" + r.Title + "\u00a0» est liée à la séance 3."; u.notice.label.Text != want || !u.notice.undo.Visible() {
+		t.Fatalf("notice %q, want %q", u.notice.label.Text, want)
+	}
+	if links, _ := st.SessionLinks(ctx, ses.ID); len(links) != 1 {
+		t.Fatalf("links %v", links)
+	}
+	tapButton(t, u.notice.root, "Annuler")
+	if links, _ := st.SessionLinks(ctx, ses.ID); len(links) != 0 {
+		t.Fatalf("after Annuler: links %v", links)
+	}
+	l.link(r, ses.ID, store.WholeSession, "à la séance 3")
+	l.link(r, ses.ID, store.WholeSession, "à la séance 3")
+	if !strings.Contains(u.notice.label.Text, "était déjà liée") || u.notice.undo.Visible() {
+		t.Errorf("a second link: %q, undo %v", u.notice.label.Text, u.notice.undo.Visible())
+	}
+	if links, _ := st.SessionLinks(ctx, ses.ID); len(links) != 1 {
+		t.Errorf("links %v", links)
 	}
 }

@@ -274,6 +274,9 @@ func TestEditCohort(t *testing.T) {
 	if got := c.Sessions[3].StartsAt.Format("2006-01-02 15:04"); got != "2027-01-06 19:00" {
 		t.Errorf("session 4 at %s", got)
 	}
+	if want := "Réglages de la cohorte «\u00a0Cohorte des fêtes\u00a0» enregistrés."; !u.notice.root.Visible() || u.notice.label.Text != want {
+		t.Errorf("notice %v %q", u.notice.root.Visible(), u.notice.label.Text)
+	}
 	bad := e
 	bad.Sessions = append([]string(nil), e.Sessions...)
 	bad.Sessions[1] = "mercredi"
