@@ -45,9 +45,10 @@ func JournalDir() (string, error) { return host.journalDir() }
 // Prefs are the person's choices that outlive a run and do not belong to a
 // database (several databases may be opened in turn).
 type Prefs struct {
-	Language string `json:"langue"` // "fr" or "en"
-	Team     Team   `json:"base_equipe"`
-	Look     Look   `json:"affichage"`
+	Language string   `json:"langue"` // "fr" or "en"
+	Team     Team     `json:"base_equipe"`
+	Look     Look     `json:"affichage"`
+	Breakout Breakout `json:"sous_groupes"`
 }
 
 // Look is how the window is drawn, chosen in « Réglages » for the eyes and
@@ -55,6 +56,15 @@ type Prefs struct {
 type Look struct {
 	BigText      bool `json:"grand_texte"`     // text and what surrounds it about 1.25× larger
 	HighContrast bool `json:"contraste_eleve"` // black on white (or white on black), strong colours
+}
+
+// Breakout is the last way the breakout groups were formed, offered again
+// when the dialog opens: groups of Size people, or ByCount, Groups groups.
+// Each number is kept, so that switching back finds it; 0 means not chosen.
+type Breakout struct {
+	ByCount bool `json:"par_nombre"`
+	Size    int  `json:"taille"`
+	Groups  int  `json:"nombre"`
 }
 
 // PrefsPath is $XDG_CONFIG_HOME/atelier/preferences.json, on Windows
@@ -76,6 +86,9 @@ func LoadPrefs(path string) Prefs {
 		}
 		p.Team = got.Team
 		p.Look = got.Look
+		p.Breakout = got.Breakout
+		// A number edited by hand to nonsense is as good as none.
+		p.Breakout.Size, p.Breakout.Groups = max(p.Breakout.Size, 0), max(p.Breakout.Groups, 0)
 	}
 	return p
 }

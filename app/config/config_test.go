@@ -162,3 +162,22 @@ func TestPrefsKeepTheTeamWithoutPassword(t *testing.T) {
 		t.Errorf("LoadPrefs = %+v", got)
 	}
 }
+
+// The breakout choice comes back as saved; a negative number edited in by
+// hand comes back as none.
+func TestPrefsKeepTheBreakoutChoice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "preferences.json")
+	want := Breakout{ByCount: true, Size: 5, Groups: 3}
+	if err := SavePrefs(path, Prefs{Language: "fr", Breakout: want}); err != nil {
+		t.Fatal(err)
+	}
+	if got := LoadPrefs(path).Breakout; got != want {
+		t.Fatalf("breakout %+v, want %+v", got, want)
+	}
+	if err := os.WriteFile(path, []byte(`{"langue":"fr","sous_groupes":{"par_nombre":true,"taille":-2,"nombre":4}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := LoadPrefs(path).Breakout; got != (Breakout{ByCount: true, Groups: 4}) {
+		t.Errorf("breakout %+v", got)
+	}
+}

@@ -54,6 +54,42 @@ func (s *Service) CheckIn(ctx context.Context, previous participants.Attendance)
 	return a, s.Mark(ctx, a)
 }
 
+// Tap is what a tap on a name at the check-in desk did, kept to undo it.
+type Tap struct {
+	Before participants.Attendance // the mark it replaced
+	Had    bool                    // whether there was one
+	After  participants.Attendance // the mark it left
+	Marked bool                    // false: the tap took a présent·e mark back
+}
+
+// TapDesk is a tap on a person at the desk, whose mark for the session is
+// current (had: there is one). It marks them présent·e, keeping the
+// minutes and note of another mark; a présent·e mark, given by mistake,
+// it takes back.
+func (s *Service) TapDesk(ctx context.Context, current participants.Attendance, had bool) (Tap, error) {
+	t := Tap{Before: current, Had: had}
+	if had && current.Mark == participants.Present {
+		return t, s.ClearMark(ctx, current.ParticipantID, current.SessionID)
+	}
+	var err error
+	t.After, err = s.CheckIn(ctx, current)
+	t.Marked = err == nil
+	return t, err
+}
+
+// UndoTap puts back the mark a tap replaced, exactly as it was (minutes
+// and note included), or none when there was none.
+func (s *Service) UndoTap(ctx context.Context, t Tap) error {
+	switch {
+	case t.Had && t.Before.Mark == participants.Present:
+		_, err := s.CheckIn(ctx, t.Before)
+		return err
+	case t.Had:
+		return s.Mark(ctx, t.Before)
+	}
+	return s.ClearMark(ctx, t.After.ParticipantID, t.After.SessionID)
+}
+
 // AddWalkIn adds someone who came without registering and marks them
 // présent·e at the session, in one transaction. They hold no seat and wait
 // for none: nobody waiting is passed over, and the seats stay true.

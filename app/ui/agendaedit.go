@@ -157,6 +157,7 @@ func (e *blockEditor) dirty() bool {
 func (e *blockEditor) changed() {
 	if !e.filling {
 		e.showState()
+		e.s.forgetUndo() // « Annuler » would now take back the typing
 	}
 }
 
@@ -388,14 +389,37 @@ func (s *sessionsScreen) store(blocks []agenda.Block) ([]agenda.Block, bool) {
 	return saved, true
 }
 
-// edit applies a structural edit to the block on view.
-func (s *sessionsScreen) edit(op func([]agenda.Block, int) ([]agenda.Block, error), sel int) {
+// edit applies a structural edit to the block on view; false when it
+// was not saved.
+func (s *sessionsScreen) edit(op func([]agenda.Block, int) ([]agenda.Block, error), sel int) bool {
 	blocks, err := op(s.session().Blocks, s.current)
 	if err != nil {
 		s.ui.showError(lang.X("agenda.err.edit", "Cette modification n’est pas possible."), err)
-		return
+		return false
 	}
-	s.commit(blocks, min(max(sel, 0), len(blocks)-1))
+	return s.commit(blocks, min(max(sel, 0), len(blocks)-1))
+}
+
+// offerUndo says what the agenda edit just saved did, with « Annuler »
+// stepping back in the agenda's history, as its own undo button does. The
+// offer ends with the next change of the agenda (see forgetUndo), after
+// which « Annuler » would take back something else.
+func (s *sessionsScreen) offerUndo(text string) {
+	id := s.session().ID
+	s.ui.notify(text, func() {
+		if s.session().ID == id {
+			s.onUndo()
+		}
+	})
+	s.undoNotice = s.ui.noticeOn()
+}
+
+// forgetUndo ends offerUndo's offer.
+func (s *sessionsScreen) forgetUndo() {
+	if s.undoNotice != 0 {
+		s.ui.forgetNoticeOn(s.undoNotice)
+		s.undoNotice = 0
+	}
 }
 
 // The toolbar's actions below save the block being edited first (see
@@ -412,9 +436,10 @@ func (s *sessionsScreen) move(delta int) {
 		if to < 0 || to >= len(s.session().Blocks) {
 			return
 		}
+		title := s.session().Blocks[s.current].Title
 		blocks, err := agenda.Move(s.session().Blocks, s.current, to)
-		if err == nil {
-			s.commit(blocks, to)
+		if err == nil && s.commit(blocks, to) {
+			s.offerUndo(lang.X("agenda.moved", "Bloc «\u00a0{{.Title}}\u00a0» déplacé.", map[string]any{"Title": title}))
 		}
 	})
 }
@@ -433,7 +458,10 @@ func (s *sessionsScreen) onAddBlock() {
 func (s *sessionsScreen) onRemoveBlock() {
 	s.flushThen(func() {
 		if len(s.session().Blocks) > 0 {
-			s.edit(agenda.Remove, s.current)
+			title := s.session().Blocks[s.current].Title
+			if s.edit(agenda.Remove, s.current) {
+				s.offerUndo(lang.X("agenda.removed", "Bloc «\u00a0{{.Title}}\u00a0» supprimé.", map[string]any{"Title": title}))
+			}
 		}
 	})
 }

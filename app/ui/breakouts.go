@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/app/config"
 	"atelier/app/domain/breakout"
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
@@ -29,11 +31,14 @@ type breakoutDialog struct {
 	history [][]int64
 	seed    int64
 
-	mode   *widget.RadioGroup
-	number *widget.Entry
-	info   *wrapText
-	text   *widget.Entry
-	dialog dialog.Dialog
+	// Two ways to form the groups, each with its own number: groups of
+	// size people, or count groups. Only the chosen one's box is on.
+	bySize, byCount *widget.RadioGroup
+	size, count     *widget.Entry
+	info            *wrapText
+	text            *widget.Entry
+	copy            *widget.Button
+	dialog          dialog.Dialog
 }
 
 // onGroups opens the breakout groups of the session being run.
@@ -71,44 +76,108 @@ func (u *UI) openBreakouts(se course.Session) *breakoutDialog {
 		u.showError(lang.X("groups.err.load", "Les sous-groupes n’ont pas pu être lus."), err)
 		return nil
 	}
-	bySize, byCount := lang.X("groups.bysize", "Groupes de"), lang.X("groups.bycount", "Nombre de groupes")
-	b.mode = widget.NewRadioGroup([]string{bySize, byCount}, nil)
-	b.mode.Horizontal = true
-	b.mode.SetSelected(bySize)
-	b.number = widget.NewEntry()
-	b.number.SetText("4")
+	b.chooser()
 	split := widget.NewButtonWithIcon(lang.X("groups.split", "Former les groupes"), theme.ViewRefreshIcon(), b.onSplit)
 	split.Importance = widget.HighImportance
 	b.info = wrapped("")
 	b.text = widget.NewMultiLineEntry()
 	b.text.Wrapping = fyne.TextWrapWord
-	copyBtn := widget.NewButtonWithIcon(lang.X("groups.copy", "Copier pour le clavardage"), theme.ContentCopyIcon(), b.onCopy)
+	b.copy = u.copyButton(lang.X("groups.copy", "Copier pour le clavardage"), func() string { return b.text.Text })
 	save := widget.NewButtonWithIcon(lang.X("groups.save", "Garder avec la séance"), theme.DocumentSaveIcon(), b.onSave)
 	closeBtn := widget.NewButton(lang.X("action.close", "Fermer"), func() { b.dialog.Hide() })
+	box := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(70, e.MinSize().Height), e)
+	}
 	top := container.NewVBox(
-		container.NewHBox(b.mode, container.NewGridWrap(fyne.NewSize(70, b.number.MinSize().Height), b.number), split),
+		container.NewHBox(container.NewVBox(
+			container.NewHBox(b.bySize, box(b.size), widget.NewLabel(lang.X("groups.bysize.unit", "personnes"))),
+			container.NewHBox(b.byCount, box(b.count), widget.NewLabel(lang.X("groups.bycount.unit", "groupes")))),
+			container.NewCenter(split)),
 		b.info)
 	b.dialog = dialog.NewCustomWithoutButtons(lang.X("groups.title", "Sous-groupes — {{.Session}}", map[string]any{"Session": sessionName(se.Number)}),
-		container.NewBorder(top, container.NewHBox(closeBtn, copyBtn, save), nil, nil, b.text), u.win)
+		container.NewBorder(top, container.NewHBox(closeBtn, b.copy, save), nil, nil, b.text), u.win)
 	b.show()
 	b.dialog.Resize(fyne.NewSize(720, 560))
 	b.dialog.Show()
 	return b
 }
 
-// options reads the size or count typed.
+// chooser builds the two ways to form groups, as last chosen (kept in the
+// preferences: a facilitator tends to keep one way from week to week).
+func (b *breakoutDialog) chooser() {
+	choice := b.ui.prefs().Breakout
+	bySize := lang.X("groups.bysize", "Groupes de")
+	byCount := lang.X("groups.bycount.lead", "Répartir en")
+	b.size, b.count = widget.NewEntry(), widget.NewEntry()
+	b.size.SetText(strconv.Itoa(cmp.Or(choice.Size, 4)))
+	b.count.SetText(strconv.Itoa(cmp.Or(choice.Groups, 3)))
+	// Two groups of one option each, so that each number box sits on its
+	// option's line; choosing one clears the other.
+	b.bySize = widget.NewRadioGroup([]string{bySize}, nil)
+	b.byCount = widget.NewRadioGroup([]string{byCount}, nil)
+	b.bySize.Required, b.byCount.Required = true, true
+	b.bySize.OnChanged = func(s string) {
+		if s != "" {
+			b.pick(false)
+		}
+	}
+	b.byCount.OnChanged = func(s string) {
+		if s != "" {
+			b.pick(true)
+		}
+	}
+	b.pick(choice.ByCount)
+}
+
+// pick makes byCount (or groups of a size) the way chosen.
+func (b *breakoutDialog) pick(byCount bool) {
+	on, off := b.bySize, b.byCount
+	onBox, offBox := b.size, b.count
+	if byCount {
+		on, off, onBox, offBox = off, on, offBox, onBox
+	}
+	if on.Selected == "" {
+		on.SetSelected(on.Options[0])
+	}
+	if off.Selected != "" {
+		off.SetSelected("")
+	}
+	onBox.Enable()
+	offBox.Disable()
+}
+
+// counting reports whether the groups are formed by their number.
+func (b *breakoutDialog) counting() bool { return b.byCount.Selected != "" }
+
+// options reads the size or count typed in the box chosen.
 func (b *breakoutDialog) options() (breakout.Options, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(b.number.Text))
+	box := b.size
+	if b.counting() {
+		box = b.count
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(box.Text))
 	if err != nil {
 		return breakout.Options{}, usererr.New("%s", lang.X("groups.err.number", "Indiquez un nombre entier."))
 	}
 	opt := breakout.Options{Seed: b.seed}
-	if b.mode.Selected == lang.X("groups.bycount", "Nombre de groupes") {
+	if b.counting() {
 		opt.Groups = n
 	} else {
 		opt.Size = n
 	}
 	return opt, opt.Validate()
+}
+
+// remember keeps the way the groups were just formed for the next time.
+func (b *breakoutDialog) remember(opt breakout.Options) {
+	b.ui.savePrefs("the breakout choice", func(p *config.Prefs) {
+		p.Breakout.ByCount = opt.Groups > 0
+		if opt.Groups > 0 {
+			p.Breakout.Groups = opt.Groups
+		} else {
+			p.Breakout.Size = opt.Size
+		}
+	})
 }
 
 // onSplit forms new groups (another draw each time).
@@ -126,6 +195,7 @@ func (b *breakoutDialog) onSplit() {
 		b.ui.showError(lang.X("groups.err.split", "Les groupes n’ont pas pu être formés."), err)
 		return
 	}
+	b.remember(opt)
 	b.seed++
 	b.show()
 }
@@ -166,10 +236,6 @@ func countMembers(groups [][]int64) int {
 		n += len(g)
 	}
 	return n
-}
-
-func (b *breakoutDialog) onCopy() {
-	b.ui.app.Clipboard().SetContent(b.text.Text)
 }
 
 func (b *breakoutDialog) onSave() {

@@ -16,6 +16,7 @@ import (
 
 	"atelier/app/domain/participants"
 	"atelier/app/formats/callreport"
+	"atelier/app/kit/textfmt"
 	"atelier/app/service"
 )
 
@@ -256,11 +257,24 @@ func (p *reportPreview) save() {
 			choices[i].LinkTo = p.roster[k-2].ID
 		}
 	}
-	if _, err := p.c.ui.svc.ApplyReport(context.Background(), p.c.ui.cohort.ID, p.plan, choices, p.absent.Checked); err != nil {
+	out, err := p.c.ui.svc.ApplyReport(context.Background(), p.c.ui.cohort.ID, p.plan, choices, p.absent.Checked)
+	if err != nil {
 		p.c.ui.showError(lang.X("report.err.save", "Les présences n’ont pas été enregistrées\u202f; rien n’a été modifié."), err)
 		return
 	}
 	p.dialog.Hide()
 	p.c.ui.rosterChanged()
 	p.c.reload()
+	p.c.ui.notify(reportSaved(p.c.ui.lang(), out), nil)
+}
+
+// reportSaved says what « Enregistrer les présences » wrote: « 12 présences
+// enregistrées · 3 absences ».
+func reportSaved(l textfmt.Lang, out service.ReportOutcome) string {
+	n := out.Present + out.Late
+	text := lang.XN("report.saved", "{{.N}} présence enregistrée", n, map[string]any{"N": l.Int(n)})
+	if a := len(out.Absent); a > 0 {
+		text += " · " + lang.XN("report.saved.absent", "{{.N}} absence", a, map[string]any{"N": l.Int(a)})
+	}
+	return text
 }

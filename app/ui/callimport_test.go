@@ -82,6 +82,9 @@ func TestReportPreviewLinksAndSaves(t *testing.T) {
 	if len(marks) != 5 { // the three present, the two others expected marked absent
 		t.Fatalf("saved %+v", marks)
 	}
+	if got := u.notice.label.Text; !u.notice.root.Visible() || got != "3 présences enregistrées · 2 absences" {
+		t.Errorf("notice after saving: %v %q", u.notice.root.Visible(), got)
+	}
 	people, _ := st.Participants(ctx, u.cohort.ID)
 	byID := map[int64]participants.Participant{}
 	for _, person := range people {

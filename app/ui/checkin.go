@@ -17,6 +17,7 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 	"atelier/app/kit/textfmt"
+	"atelier/app/service"
 )
 
 // checkinScreen is the desk of a live session: a big search box, a tap on a
@@ -235,37 +236,61 @@ func rowMark(row *fyne.Container) (*widget.Icon, *widget.Label) {
 	return box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
 }
 
-// toggle marks p present, or takes back a present mark given by mistake.
+// toggle marks p present, or takes back a present mark given by mistake,
+// and says which it did in the bottom bar, with « Annuler ».
 func (c *checkinScreen) toggle(p participants.Participant) {
 	if !c.ui.canWrite() {
 		return // the desk is there to look at: who came, who is expected
 	}
-	ctx := context.Background()
-	m, ok := c.marks[p.ID]
-	var err error
-	if ok && m.Mark == participants.Present {
-		if err = c.ui.svc.ClearMark(ctx, p.ID, c.session.ID); err == nil {
-			delete(c.marks, p.ID)
-		}
-	} else {
-		m.ParticipantID, m.SessionID = p.ID, c.session.ID
-		if m, err = c.ui.svc.CheckIn(ctx, m); err == nil {
-			c.marks[p.ID] = m
-		}
+	m, had := c.marks[p.ID]
+	if !had {
+		m = participants.Attendance{ParticipantID: p.ID, SessionID: c.session.ID}
 	}
+	tap, err := c.ui.svc.TapDesk(context.Background(), m, had)
 	if err != nil {
 		c.ui.showError(lang.X("checkin.err.mark", "La présence n’a pas été enregistrée."), err)
 		c.reload()
 		return
 	}
-	c.ui.rosterChanged() // the roster's counts changed
-	c.ui.showTeamLine()  // the marks waiting to be sent, offline
-	c.list.Refresh()
-	c.updateCount()
+	c.show(tap)
+	text := lang.X("checkin.unmarked", "{{.Name}} n’est plus marqué·e présent·e.", map[string]any{"Name": p.Name})
+	if tap.Marked {
+		text = lang.X("checkin.marked", "{{.Name}} est marqué·e présent·e.", map[string]any{"Name": p.Name})
+	}
+	session := c.session.ID
+	c.ui.notify(text, func() { c.undoTap(tap, session) })
 	if c.search.Text != "" {
 		c.search.SetText("")
 	}
 	c.ui.win.Canvas().Focus(c.search)
+}
+
+// show puts the mark a tap (or its undo) left on the desk.
+func (c *checkinScreen) show(t service.Tap) {
+	if t.Marked {
+		c.marks[t.After.ParticipantID] = t.After
+	} else {
+		delete(c.marks, t.Before.ParticipantID)
+	}
+	c.ui.rosterChanged() // the roster's counts changed
+	c.ui.showTeamLine()  // the marks waiting to be sent, offline
+	c.list.Refresh()
+	c.updateCount()
+}
+
+// undoTap puts back the mark a tap on session replaced.
+func (c *checkinScreen) undoTap(t service.Tap, session int64) {
+	if err := c.ui.svc.UndoTap(context.Background(), t); err != nil {
+		c.ui.showError(lang.X("checkin.err.undo", "La marque d’avant n’a pas pu être remise."), err)
+		c.reload()
+		return
+	}
+	if session != c.session.ID {
+		c.ui.rosterChanged()
+		return // the desk shows another session now
+	}
+	// The undo is the tap the other way round.
+	c.show(service.Tap{Before: t.After, After: t.Before, Marked: t.Had})
 }
 
 // onRestAbsent lists the people expected who have no mark yet and, once
@@ -296,11 +321,15 @@ func (c *checkinScreen) onRestAbsent() {
 			if !ok {
 				return
 			}
-			if _, err := c.ui.svc.MarkRestAbsent(ctx, c.ui.cohort.ID, c.session.ID); err != nil {
+			marked, err := c.ui.svc.MarkRestAbsent(ctx, c.ui.cohort.ID, c.session.ID)
+			if err != nil {
 				c.ui.showError(lang.X("checkin.err.mark", "La présence n’a pas été enregistrée."), err)
 			}
 			c.ui.rosterChanged()
 			c.reload()
+			if err == nil {
+				c.ui.notify(lang.XN("checkin.rest.done", "{{.N}} personne marquée absente", len(marked), map[string]any{"N": c.ui.lang().Int(len(marked))}), nil)
+			}
 		}, c.ui.win)
 	d.Resize(fyne.NewSize(480, 420))
 	d.Show()
@@ -324,13 +353,15 @@ func (c *checkinScreen) onWalkIn() {
 				return
 			}
 			p := participants.Participant{Name: strings.TrimSpace(name.Text), Email: strings.TrimSpace(email.Text), Pronouns: strings.TrimSpace(pronouns.Text)}
-			if _, err := c.ui.svc.AddWalkIn(context.Background(), c.ui.cohort.ID, c.session.ID, p); err != nil {
+			added, err := c.ui.svc.AddWalkIn(context.Background(), c.ui.cohort.ID, c.session.ID, p)
+			if err != nil {
 				c.ui.showError(lang.X("checkin.err.walkin", "La personne n’a pas été ajoutée."), err)
 				return
 			}
 			c.ui.rosterChanged()
 			c.search.SetText("")
 			c.reload()
+			c.ui.notify(lang.X("checkin.walkin.done", "{{.Name}} est ajouté·e et marqué·e présent·e.", map[string]any{"Name": added.Name}), nil)
 		}, c.ui.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,6 +18,10 @@ import (
 
 	"atelier/app/domain/course"
 )
+
+// docNotes are the documents' rows' notes: the session's handout and
+// sign-in sheet, the team's deck and guide, the certificates, the booklet.
+type docNotes struct{ session, team, cert, booklet *savedNote }
 
 // documentsSection is the part of the Exports area that prints the French
 // PDFs: a session's handout and sign-in sheet, the certificates, the whole
@@ -30,6 +35,9 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	if len(sessions) > 0 {
 		pick.SetSelectedIndex(0)
 	}
+	// Each row says what its buttons last saved.
+	e.docNotes = docNotes{e.ui.newSavedNote(), e.ui.newSavedNote(), e.ui.newSavedNote(), e.ui.newSavedNote()}
+	sessionNote, teamNote, certNote, bookletNote := e.docNotes.session, e.docNotes.team, e.docNotes.cert, e.docNotes.booklet
 	session := func() (course.Session, bool) {
 		i := pick.SelectedIndex()
 		if i < 0 || i >= len(e.ui.cohort.Sessions) {
@@ -39,33 +47,33 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	}
 	handoutBtn := widget.NewButtonWithIcon(lang.X("docs.handout", "Créer le document…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s.Number) })
+			e.document(sessionNote, fmt.Sprintf("seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeHandout(w, s.Number) })
 		}
 	})
 	signinBtn := widget.NewButtonWithIcon(lang.X("docs.signin", "Créer la feuille d’émargement…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s.Number) })
+			e.document(sessionNote, fmt.Sprintf("emargement-seance-%d.pdf", s.Number), func(w io.Writer) error { return e.writeSignIn(w, s.Number) })
 		}
 	})
 	slidesBtn := widget.NewButtonWithIcon(lang.X("docs.slides", "Créer le diaporama…"), theme.MediaPhotoIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("diaporama-seance-%d.pdf", s.Number), func(w io.Writer) error {
+			e.document(teamNote, fmt.Sprintf("diaporama-seance-%d.pdf", s.Number), func(w io.Writer) error {
 				return e.ui.svc.Slides(context.Background(), w, e.ui.cohort.ID, s.Number)
 			})
 		}
 	})
 	guideBtn := widget.NewButtonWithIcon(lang.X("docs.guide", "Créer le guide d’animation…"), theme.DocumentIcon(), func() {
 		if s, ok := session(); ok {
-			e.document(fmt.Sprintf("guide-animation-seance-%d.pdf", s.Number), func(w io.Writer) error {
+			e.document(teamNote, fmt.Sprintf("guide-animation-seance-%d.pdf", s.Number), func(w io.Writer) error {
 				return e.ui.svc.Guide(context.Background(), w, e.ui.cohort.ID, s.Number)
 			})
 		}
 	})
 	certBtn := widget.NewButtonWithIcon(lang.X("docs.certificates", "Créer les attestations…"), theme.DocumentIcon(), func() {
-		e.document("attestations.pdf", e.writeCertificates)
+		e.document(certNote, "attestations.pdf", e.writeCertificates)
 	})
 	bookletBtn := widget.NewButtonWithIcon(lang.X("docs.booklet", "Créer le livret complet…"), theme.DocumentIcon(), func() {
-		e.document("livret.pdf", e.writeBooklet)
+		e.document(bookletNote, "livret.pdf", e.writeBooklet)
 	})
 	// The minimum for a certificate is the cohort's own setting, changed
 	// with the cohort (« Modifier »), shown here where certificates are made.
@@ -75,11 +83,11 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	e.ui.writing(change) // the PDFs only read: they stay on
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
-		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn),
+		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn, sessionNote.root),
 		// The chosen session's documents for the team: the deck, the guide.
-		container.NewHBox(slidesBtn, guideBtn),
-		container.NewHBox(certBtn, minimum, change),
-		container.NewHBox(bookletBtn))
+		container.NewHBox(slidesBtn, guideBtn, teamNote.root),
+		container.NewHBox(certBtn, minimum, change, certNote.root),
+		container.NewHBox(bookletBtn, bookletNote.root))
 }
 
 func (e *exportsScreen) writeHandout(w io.Writer, n int) error {
@@ -102,8 +110,8 @@ func (e *exportsScreen) writeBooklet(w io.Writer) error {
 }
 
 // document renders a PDF off the UI goroutine, shows its first page, and
-// saves it where the person says.
-func (e *exportsScreen) document(name string, write func(io.Writer) error) {
+// saves it where the person says; note, in the row of the button, says so.
+func (e *exportsScreen) document(note *savedNote, name string, write func(io.Writer) error) {
 	var b bytes.Buffer
 	var preview []byte
 	var err error
@@ -118,7 +126,7 @@ func (e *exportsScreen) document(name string, write func(io.Writer) error) {
 				e.ui.showError(lang.X("docs.err.render", "Le document n’a pas pu être préparé."), err)
 				return
 			}
-			e.showPreview(name, b.Bytes(), preview)
+			e.showPreview(note, name, b.Bytes(), preview)
 		})
 }
 
@@ -137,7 +145,7 @@ func firstPage(pdf []byte) ([]byte, error) {
 }
 
 // showPreview shows the first page and offers to save the document.
-func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
+func (e *exportsScreen) showPreview(note *savedNote, name string, pdf, png []byte) {
 	var view fyne.CanvasObject
 	if len(png) > 0 {
 		img := canvas.NewImageFromReader(bytes.NewReader(png), "apercu.png")
@@ -150,7 +158,7 @@ func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 	var d dialog.Dialog
 	save := widget.NewButtonWithIcon(lang.X("action.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
 		d.Hide()
-		e.savePDF(name, pdf)
+		e.savePDF(note, name, pdf)
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("action.cancel", "Annuler"), func() { d.Hide() })
@@ -161,12 +169,15 @@ func (e *exportsScreen) showPreview(name string, pdf, png []byte) {
 }
 
 // savePDF asks where to save and writes through a temp file.
-func (e *exportsScreen) savePDF(name string, pdf []byte) {
-	e.ui.saveAs(name, []string{".pdf"}, func(path string) {
-		if err := e.ui.svc.SaveFile(path, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
-			e.ui.showError(lang.X("docs.err.save", "Le document n’a pas été enregistré."), err)
-			return
-		}
-		e.done.SetText(lang.X("docs.saved", "Document enregistré\u00a0: {{.Path}}", map[string]any{"Path": path}))
-	})
+func (e *exportsScreen) savePDF(note *savedNote, name string, pdf []byte) {
+	e.ui.saveAs(name, []string{".pdf"}, func(path string) { e.writePDF(note, path, pdf) })
+}
+
+// writePDF writes pdf to path and says so in note.
+func (e *exportsScreen) writePDF(note *savedNote, path string, pdf []byte) {
+	if err := e.ui.svc.SaveFile(path, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
+		e.ui.showError(lang.X("docs.err.save", "Le document n’a pas été enregistré."), err)
+		return
+	}
+	note.saved(lang.X("docs.saved", "Document enregistré\u00a0: {{.Path}}", map[string]any{"Path": filepath.Base(path)}), path)
 }

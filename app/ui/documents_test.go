@@ -80,7 +80,7 @@ func TestDocumentsRenderAndPreview(t *testing.T) {
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("the preview left %v in the temporary folder", left)
 	}
-	e.showPreview("seance-4.pdf", b.Bytes(), png)
+	e.showPreview(u.newSavedNote(), "seance-4.pdf", b.Bytes(), png)
 	if !strings.Contains(dialogText(u), "Première page de seance-4.pdf") {
 		t.Errorf("preview dialog %q", dialogText(u))
 	}

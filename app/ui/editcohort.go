@@ -140,6 +140,7 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 	}
 	u.rosterChanged()
 	u.loadCohorts(c.ID)
+	u.notify(lang.X("cohort.saved", "Réglages de la cohorte «\u00a0{{.Name}}\u00a0» enregistrés.", map[string]any{"Name": c.Name}), nil)
 	if ch.Free > 0 {
 		u.offerSeats(c.ID, ch.Free)
 	}

@@ -19,11 +19,13 @@ import (
 type exportsScreen struct {
 	ui   *UI
 	root fyne.CanvasObject
-	done *wrapText
+	// What each row's button last wrote, said in that row.
+	backupNote, bookNote, rosterNote *savedNote
+	docNotes                         docNotes
 }
 
 func newExportsScreen(u *UI) *exportsScreen {
-	e := &exportsScreen{ui: u, done: wrapped("")}
+	e := &exportsScreen{ui: u, backupNote: u.newSavedNote(), bookNote: u.newSavedNote(), rosterNote: u.newSavedNote()}
 	heading := widget.NewLabelWithStyle(lang.X("nav.exports", "Exports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	backupTitle := widget.NewLabelWithStyle(lang.X("exports.backup", "Sauvegarde de la base"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -40,11 +42,11 @@ func newExportsScreen(u *UI) *exportsScreen {
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’exportation PNG et PDF des structures (Atelier structure › menu ⋮), l’exportation CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
-	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup), widget.NewSeparator(),
+	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup, e.backupNote.root), widget.NewSeparator(),
 		e.backupsSection(), widget.NewSeparator(),
-		bookTitle, bookText, container.NewHBox(book, corrected), widget.NewSeparator(),
+		bookTitle, bookText, container.NewHBox(book, corrected, e.bookNote.root), widget.NewSeparator(),
 		e.documentsSection(), widget.NewSeparator(),
-		rosterTitle, rosterText, container.NewHBox(roster), e.done, widget.NewSeparator(), elsewhere)))
+		rosterTitle, rosterText, container.NewHBox(roster, e.rosterNote.root), widget.NewSeparator(), elsewhere)))
 	return e
 }
 
@@ -60,7 +62,7 @@ func (e *exportsScreen) backup(path string) {
 		e.ui.showError(lang.X("exports.err.backup", "La sauvegarde n’a pas été faite."), err)
 		return
 	}
-	e.done.SetText(lang.X("exports.backup.done", "Sauvegarde écrite\u00a0: {{.Path}}", map[string]any{"Path": path}))
+	e.backupNote.saved(lang.X("exports.backup.done", "Sauvegarde écrite\u00a0: {{.Path}}", map[string]any{"Path": filepath.Base(path)}), path)
 }
 
 // onRoster exports the cohort's roster; a name ending in .csv gives CSV,
@@ -80,5 +82,5 @@ func (e *exportsScreen) exportRoster(path string) {
 		e.ui.showError(lang.X("exports.err.roster", "La liste n’a pas été exportée."), err)
 		return
 	}
-	e.done.SetText(lang.X("exports.roster.done", "Liste exportée\u00a0: {{.Path}}", map[string]any{"Path": path}))
+	e.rosterNote.saved(lang.X("exports.roster.done", "Liste exportée\u00a0: {{.Path}}", map[string]any{"Path": filepath.Base(path)}), path)
 }

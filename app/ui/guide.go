@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,18 +25,19 @@ type guidePane struct {
 	s    *sessionsScreen
 	root fyne.CanvasObject
 	body *fyne.Container
-	done *wrapText
+	note *savedNote // under the export button: the guide just saved
 	// followUp is the message on view, for the copy button.
 	followUp string
+	copy     *widget.Button // nil when the session has no follow-up message
 }
 
 func newGuidePane(s *sessionsScreen) *guidePane {
-	g := &guidePane{s: s, body: container.NewVBox(), done: wrapped("")}
+	g := &guidePane{s: s, body: container.NewVBox(), note: s.ui.newSavedNote()}
 	export := widget.NewButtonWithIcon(lang.X("guide.export", "Exporter le guide en PDF…"), theme.DocumentIcon(), g.onExport)
 	warning := wrapped(lang.X("guide.teamonly", "Pour l’équipe d’animation seulement\u00a0: rien de ce guide ne figure dans les documents remis aux personnes participantes."))
 	warning.Importance = widget.WarningImportance
-	top := container.NewBorder(nil, nil, nil, export, warning)
-	g.root = container.NewBorder(top, g.done, nil, nil, container.NewVScroll(g.body))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, export, warning), container.NewHBox(layout.NewSpacer(), g.note.root))
+	g.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(g.body))
 	return g
 }
 
@@ -121,31 +123,27 @@ func (g *guidePane) load() {
 	}
 
 	g.followUp = strings.TrimSpace(guide.FollowUp)
+	g.copy = nil
 	if g.followUp != "" {
-		copyBtn := widget.NewButtonWithIcon(lang.X("guide.copy", "Copier le message"), theme.ContentCopyIcon(), g.onCopy)
-		add(container.NewBorder(nil, nil, nil, copyBtn, heading(lang.X("guide.followup", "Message de suivi"))))
+		// The follow-up message is pasted into a courriel: it is the
+		// course's text, with no one's personal data.
+		g.copy = g.s.ui.copyButton(lang.X("guide.copy", "Copier le message"), func() string { return g.followUp })
+		add(container.NewBorder(nil, nil, nil, g.copy, heading(lang.X("guide.followup", "Message de suivi"))))
 		add(wrapped(g.followUp))
 	}
 	if len(guide.Checklist) == 0 && len(guide.Roles) == 0 {
 		items = []fyne.CanvasObject{wrapped(lang.X("guide.empty", "Cette séance n’a pas de guide d’animation dans le programme."))}
 	}
-	g.done.SetText("")
+	g.note.root.Hide() // it spoke of another session's guide
 	g.body.Objects = items
 	g.body.Refresh()
-}
-
-// onCopy puts the follow-up message on the clipboard, to paste into a
-// courriel: it is the course's text, with no one's personal data.
-func (g *guidePane) onCopy() {
-	g.s.ui.app.Clipboard().SetContent(g.followUp)
-	g.done.SetText(lang.X("guide.copied", "Message copié\u00a0: collez-le dans votre courriel aux personnes participantes."))
 }
 
 // onExport prints the session's guide as the Exports area does.
 func (g *guidePane) onExport() {
 	n := g.s.session().Number
-	e := &exportsScreen{ui: g.s.ui, done: g.done}
-	e.document(fmt.Sprintf("guide-animation-seance-%d.pdf", n), func(w io.Writer) error {
+	e := &exportsScreen{ui: g.s.ui}
+	e.document(g.note, fmt.Sprintf("guide-animation-seance-%d.pdf", n), func(w io.Writer) error {
 		return g.s.ui.svc.Guide(context.Background(), w, g.s.ui.cohort.ID, n)
 	})
 }

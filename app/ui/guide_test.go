@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/course"
@@ -53,7 +54,7 @@ func TestGuideTabShowsTheTeamInTheRoles(t *testing.T) {
 	if a.Lead == a.Support {
 		t.Errorf("first block: %+v", a)
 	}
-	s.guide.onCopy()
+	test.Tap(s.guide.copy)
 	if c := u.app.Clipboard().Content(); c != strings.TrimSpace(p.Guide.FollowUp) {
 		t.Errorf("clipboard %q", c)
 	}

@@ -346,13 +346,37 @@ func (l *libraryScreen) onLink(r library.Resource) {
 			}
 			ses := c.Sessions[session.SelectedIndex()]
 			blockID := store.WholeSession
+			where := lang.X("library.linked.session", "à la séance {{.N}}", map[string]any{"N": ses.Number})
 			if i := block.SelectedIndex() - 1; i >= 0 && i < len(ses.Blocks) {
 				blockID = ses.Blocks[i].ID
+				where = lang.X("library.linked.block", "au bloc «\u00a0{{.Block}}\u00a0» de la séance {{.N}}", map[string]any{"N": ses.Number, "Block": ses.Blocks[i].Title})
 			}
-			if err := l.ui.store.LinkResource(context.Background(), r.ID, ses.ID, blockID); err != nil {
-				l.ui.showError(lang.X("library.err.link", "La ressource n’a pas été liée."), err)
-			}
+			l.link(r, ses.ID, blockID, where)
 		}, l.ui.win)
+}
+
+// link ties r to a session (or one of its blocks, said by where) and says
+// so, with « Annuler » unless the link was there already.
+func (l *libraryScreen) link(r library.Resource, sessionID, blockID int64, where string) {
+	ctx := context.Background()
+	links, err := l.ui.store.SessionLinks(ctx, sessionID)
+	if err == nil {
+		err = l.ui.store.LinkResource(ctx, r.ID, sessionID, blockID)
+	}
+	if err != nil {
+		l.ui.showError(lang.X("library.err.link", "La ressource n’a pas été liée."), err)
+		return
+	}
+	args := map[string]any{"Title": r.Title, "Where": where}
+	if slices.Contains(links, store.ResourceLink{ResourceID: r.ID, BlockID: blockID}) {
+		l.ui.notify(lang.X("library.linked.already", "«\u00a0{{.Title}}\u00a0» était déjà liée {{.Where}}.", args), nil)
+		return
+	}
+	l.ui.notify(lang.X("library.linked", "«\u00a0{{.Title}}\u00a0» est liée {{.Where}}.", args), func() {
+		if err := l.ui.store.UnlinkResource(context.Background(), r.ID, sessionID, blockID); err != nil {
+			l.ui.showError(lang.X("library.err.unlink", "Le lien n’a pas pu être retiré."), err)
+		}
+	})
 }
 
 func (l *libraryScreen) onDelete(r library.Resource) {

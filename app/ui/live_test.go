@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"atelier/app/domain/live"
 	"atelier/app/domain/participants"
 )
@@ -84,7 +86,7 @@ func TestBreakoutGroupsFromThePresent(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := u.openBreakouts(se)
-	b.number.SetText("2")
+	b.size.SetText("2")
 	b.onSplit()
 	if len(b.groups) != 2 || countMembers(b.groups) != 4 {
 		t.Fatalf("groups %v", b.groups)
@@ -92,7 +94,7 @@ func TestBreakoutGroupsFromThePresent(t *testing.T) {
 	if !strings.HasPrefix(b.text.Text, "Sous-groupes — Séance 2\nGroupe 1\u00a0: ") || strings.Contains(b.text.Text, "Bruno") {
 		t.Errorf("text %q", b.text.Text)
 	}
-	b.onCopy()
+	test.Tap(b.copy)
 	if got := u.app.Clipboard().Content(); got != b.text.Text {
 		t.Errorf("clipboard %q", got)
 	}

@@ -24,7 +24,7 @@ func TestPreviewWithoutPoppler(t *testing.T) {
 	if err == nil || png != nil {
 		t.Fatalf("a preview of %d bytes without pdftoppm", len(png))
 	}
-	e.showPreview("seance-1.pdf", b.Bytes(), png)
+	e.showPreview(u.newSavedNote(), "seance-1.pdf", b.Bytes(), png)
 	if text := dialogText(u); !strings.Contains(text, "Aperçu indisponible (l’outil pdftoppm n’est pas installé). Le document est prêt à être enregistré.") {
 		t.Errorf("preview dialog reads %q", text)
 	}

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,7 +80,6 @@ type rosterScreen struct {
 	table  *widget.Table
 	empty  *fyne.Container // the first step, in the table's place while nobody is registered
 	detail *personPane
-	undo   *undoBar
 }
 
 func newRosterScreen(u *UI) *rosterScreen {
@@ -128,13 +126,12 @@ func newRosterScreen(u *UI) *rosterScreen {
 	importBtn := widget.NewButtonWithIcon(lang.X("roster.import", "Importer…"), theme.UploadIcon(), r.onImport)
 	u.writing(add, importBtn)
 	r.detail = newPersonPane(r)
-	r.undo = newUndoBar()
 	r.empty = r.firstStep()
 
 	// The search has a row of its own: beside the filter and the buttons,
 	// a 1024-pixel screen left it too narrow for its placeholder.
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(fitOptions(r.filter), importBtn, add))
-	left := container.NewBorder(container.NewVBox(r.search, bar, r.counts), r.undo.root, nil, nil, container.NewStack(r.table, r.empty))
+	left := container.NewBorder(container.NewVBox(r.search, bar, r.counts), nil, nil, nil, container.NewStack(r.table, r.empty))
 	split := container.NewHSplit(left, r.detail.root)
 	split.Offset = 0.7
 	r.root = split
@@ -339,7 +336,7 @@ func (r *rosterScreen) onRemove(p participants.Participant) {
 			return
 		}
 		r.changed(0)
-		r.undo.offer(lang.X("roster.removed", "{{.Name}} a été retiré·e de la cohorte.", map[string]any{"Name": p.Name}), func() {
+		r.ui.notify(lang.X("roster.removed", "{{.Name}} a été retiré·e de la cohorte.", map[string]any{"Name": p.Name}), func() {
 			back, err := r.ui.svc.Restore(ctx, cohortID, removed)
 			if err != nil {
 				r.ui.showError(lang.X("roster.err.undo", "La suppression n’a pas pu être annulée."), err)
@@ -371,7 +368,7 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 			r.ui.showError(lang.X("roster.err.erase", "Les données n’ont pas pu être effacées."), err)
 			return
 		}
-		r.undo.hide()
+		r.ui.forgetNotice()
 		r.changed(0)
 	}, r.ui.win)
 	d.SetConfirmImportance(widget.DangerImportance)
@@ -400,7 +397,7 @@ func (r *rosterScreen) withdraw(p participants.Participant) {
 		return
 	}
 	r.changed(p.ID)
-	r.undo.offer(lang.X("roster.withdrawn", "Désistement {{.Of}} enregistré.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)}), func() {
+	r.ui.notify(lang.X("roster.withdrawn", "Désistement {{.Of}} enregistré.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)}), func() {
 		if err := r.ui.svc.UndoWithdraw(ctx, cohortID, w); err != nil {
 			r.ui.showError(lang.X("roster.err.undo.withdraw", "Le désistement n’a pas pu être annulé."), err)
 			return
@@ -450,35 +447,4 @@ func (r *rosterScreen) confirm(p participants.Participant) {
 		return
 	}
 	r.changed(p.ID)
-}
-
-// undoBar offers to undo the last removal until the next one.
-type undoBar struct {
-	root   *fyne.Container
-	label  *widget.Label
-	action func()
-}
-
-func newUndoBar() *undoBar {
-	b := &undoBar{label: widget.NewLabel("")}
-	btn := widget.NewButtonWithIcon(lang.X("action.undo", "Annuler"), theme.ContentUndoIcon(), func() {
-		if f := b.action; f != nil {
-			b.hide()
-			f()
-		}
-	})
-	b.root = container.NewHBox(b.label, layout.NewSpacer(), btn)
-	b.root.Hide()
-	return b
-}
-
-func (b *undoBar) offer(text string, undo func()) {
-	b.label.SetText(text)
-	b.action = undo
-	b.root.Show()
-}
-
-func (b *undoBar) hide() {
-	b.action = nil
-	b.root.Hide()
 }

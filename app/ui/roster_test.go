@@ -155,8 +155,8 @@ func TestWithdrawOffersTheSeatToTheFirstWaiting(t *testing.T) {
 	if !strings.Contains(text, "Awa Diallo") {
 		t.Fatalf("offer dialog says %q", text)
 	}
-	if !r.undo.root.Visible() || !strings.Contains(r.undo.label.Text, "Désistement d’Hélène Tremblay") {
-		t.Fatalf("undo bar %v %q", r.undo.root.Visible(), r.undo.label.Text)
+	if !u.notice.root.Visible() || !strings.Contains(u.notice.label.Text, "Désistement d’Hélène Tremblay") {
+		t.Fatalf("undo bar %v %q", u.notice.root.Visible(), u.notice.label.Text)
 	}
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Offrir la place")
 	ps, _ := st.Participants(context.Background(), u.cohort.ID)
@@ -182,12 +182,12 @@ func TestRemoveCanBeUndone(t *testing.T) {
 	if n, _ := st.CountParticipants(ctx, u.cohort.ID); n != 4 || len(r.list) != 4 {
 		t.Fatalf("%d people after removal", n)
 	}
-	if !r.undo.root.Visible() || !strings.Contains(r.undo.label.Text, "Zoë Lin") {
-		t.Fatalf("undo bar: visible %v, %q", r.undo.root.Visible(), r.undo.label.Text)
+	if !u.notice.root.Visible() || !strings.Contains(u.notice.label.Text, "Zoë Lin") {
+		t.Fatalf("undo bar: visible %v, %q", u.notice.root.Visible(), u.notice.label.Text)
 	}
-	tapButton(t, r.undo.root, "Annuler")
+	tapButton(t, u.notice.root, "Annuler")
 	back, ok := r.person(zoe.ID)
-	if !ok || back.Attended != 1 || r.undo.root.Visible() {
+	if !ok || back.Attended != 1 || u.notice.root.Visible() {
 		t.Errorf("after undo: %+v, %v", back, ok)
 	}
 }
@@ -221,7 +221,7 @@ func TestWithdrawalUndoneFromTheBottomBar(t *testing.T) {
 	test.Tap(r.detail.withdraw)
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Enregistrer le désistement")
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Plus tard")
-	tapButton(t, r.undo.root, "Annuler")
+	tapButton(t, u.notice.root, "Annuler")
 	ps, _ := st.Participants(context.Background(), u.cohort.ID)
 	if ps[0].Status != participants.Inscrit || r.detail.current.Status != participants.Inscrit {
 		t.Fatalf("after undo %s", ps[0].Status)

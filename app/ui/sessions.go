@@ -42,6 +42,9 @@ type sessionsScreen struct {
 	guide     *guidePane
 	current   int // the block on view
 	history   *agenda.History
+	// undoNotice is the token of the notice offering to undo the last
+	// agenda edit (UI.noticeOn), 0 when there is none.
+	undoNotice int
 	// quiet is set while the screen itself selects a row, which is not
 	// the person picking one.
 	quiet   bool
@@ -346,6 +349,7 @@ func (s *sessionsScreen) showBlock(i int) {
 // showAgenda lays the session's agenda out again (start times, fixed
 // blocks, gaps and overlaps, total against 90 minutes) and selects sel.
 func (s *sessionsScreen) showAgenda(sel int) {
+	s.forgetUndo()
 	se := s.session()
 	l := s.ui.lang()
 	tl := agenda.Layout(se.StartsAt, se.Blocks)

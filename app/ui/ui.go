@@ -73,6 +73,10 @@ type UI struct {
 	roster     *rosterScreen
 	checkin    *checkinScreen
 	people     *container.AppTabs
+	// notice says what the last action changed, in the bottom bar;
+	// after is its timer (tests move time by hand).
+	notice *noticeBar
+	after  afterFunc
 
 	// On a team database: the line that says where the data is and who
 	// else is there, and whether the server answers.
@@ -93,7 +97,7 @@ type area struct {
 // New builds the main window on svc. The cohort is loaded by ShowAndRun
 // once the window is on screen, so that it appears sooner.
 func New(a fyne.App, svc *service.Service, opts Options) *UI {
-	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who)}
+	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who), after: wallAfter}
 	applyLook(a, startLook(opts.PrefsPath))
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
@@ -247,9 +251,10 @@ func (u *UI) build() {
 	if u.liveDock == nil {
 		u.liveDock = container.NewStack()
 	}
-	bottom := fyne.CanvasObject(u.liveDock)
+	u.notice = newNoticeBar()
+	bottom := container.NewVBox(u.notice.root, u.liveDock)
 	if u.store.Team() {
-		bottom = container.NewVBox(u.liveDock, u.teamLine())
+		bottom.Add(u.teamLine())
 	}
 	u.main = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, split)
 	u.setContent(u.main)

@@ -52,6 +52,8 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
 		Still:     true,
 	})
+	timers = &manualTimers{}
+	u.after = timers.after
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.start()
 	return u, st
@@ -124,8 +126,8 @@ func TestExportsBackup(t *testing.T) {
 	e := newExportsScreen(u)
 	path := filepath.Join(t.TempDir(), "copie.db")
 	e.backup(path)
-	if !strings.Contains(e.done.Text, "copie.db") {
-		t.Fatalf("done %q", e.done.Text)
+	if !e.backupNote.root.Visible() || e.backupNote.label.Text != "Sauvegarde écrite\u00a0: copie.db" {
+		t.Fatalf("done %q", e.backupNote.label.Text)
 	}
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -271,6 +273,9 @@ func TestEditCohort(t *testing.T) {
 	}
 	if got := c.Sessions[3].StartsAt.Format("2006-01-02 15:04"); got != "2027-01-06 19:00" {
 		t.Errorf("session 4 at %s", got)
+	}
+	if want := "Réglages de la cohorte «\u00a0Cohorte des fêtes\u00a0» enregistrés."; !u.notice.root.Visible() || u.notice.label.Text != want {
+		t.Errorf("notice %v %q", u.notice.root.Visible(), u.notice.label.Text)
 	}
 	bad := e
 	bad.Sessions = append([]string(nil), e.Sessions...)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +43,7 @@ func (e *exportsScreen) workbookWritten(path string, err error) {
 		e.ui.showError(lang.X("exports.err.workbook", "Le classeur n’a pas été écrit."), err)
 		return
 	}
-	e.done.SetText(lang.X("exports.workbook.done", "Classeur écrit\u00a0: {{.Path}}", map[string]any{"Path": path}))
+	e.bookNote.saved(lang.X("exports.workbook.done", "Classeur écrit\u00a0: {{.Path}}", map[string]any{"Path": filepath.Base(path)}), path)
 }
 
 // onCorrected reads a workbook corrected in Excel or LibreOffice and
@@ -103,6 +104,6 @@ func (e *exportsScreen) applyCorrections(cr *corrections) bool {
 		return false
 	}
 	e.ui.rosterChanged()
-	e.done.SetText(lang.XN("exports.corrected.done", "{{.N}} présence mise à jour d’après le classeur.", len(cr.changes), map[string]any{"N": e.ui.lang().Int(len(cr.changes))}))
+	e.bookNote.say(lang.XN("exports.corrected.done", "{{.N}} présence mise à jour d’après le classeur.", len(cr.changes), map[string]any{"N": e.ui.lang().Int(len(cr.changes))}))
 	return true
 }

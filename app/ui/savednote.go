@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// savedNote says, in the row of the button that was pressed, what that
+// button just wrote: the eye is on the button, not at the foot of the page.
+type savedNote struct {
+	ui    *UI
+	root  *fyne.Container
+	label *widget.Label
+	open  *widget.Button
+	dir   string
+}
+
+func (u *UI) newSavedNote() *savedNote {
+	n := &savedNote{ui: u, label: widget.NewLabel("")}
+	n.label.Importance = widget.SuccessImportance
+	n.open = widget.NewButtonWithIcon(lang.X("exports.openfolder", "Ouvrir le dossier"), theme.FolderOpenIcon(), n.onOpen)
+	n.root = container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), n.label, n.open)
+	n.root.Hide()
+	return n
+}
+
+// saved shows text (which names the file by its name) and offers to open
+// the folder of path.
+func (n *savedNote) saved(text, path string) {
+	n.dir = filepath.Dir(path)
+	n.label.SetText(text)
+	n.open.Show()
+	n.root.Show()
+}
+
+// say shows text, about no file.
+func (n *savedNote) say(text string) {
+	n.dir = ""
+	n.label.SetText(text)
+	n.open.Hide()
+	n.root.Show()
+}
+
+func (n *savedNote) onOpen() {
+	if n.dir == "" {
+		return
+	}
+	if err := n.ui.app.OpenURL(&url.URL{Scheme: "file", Path: n.dir}); err != nil {
+		n.ui.showError(lang.X("exports.err.openfolder", "Le dossier n’a pas pu être ouvert."), err)
+	}
+}
