@@ -26,9 +26,9 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 }
 
 // TestScreenshots writes PNGs of the check-in desk, the library with a
-// row selected, the structure canvas and live mode, in light and dark, usual and high contrast,
-// to the folder named by ATELIER_SHOTS, to look at them; without it the
-// test is skipped.
+// row selected, the structure canvas, live mode and Réglages, in light and
+// dark, usual and high contrast, to the folder named by ATELIER_SHOTS, to
+// look at them; without it the test is skipped.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("ATELIER_SHOTS")
 	if dir == "" {
@@ -83,5 +83,7 @@ func TestScreenshots(t *testing.T) {
 		u.nav.Select(areaSessions)
 		u.openLive(u.cohort.Sessions[0])
 		shot("direct")
+		u.onSettings()
+		shot("reglages")
 	}
 }

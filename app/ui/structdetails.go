@@ -68,7 +68,7 @@ func (s *structuresScreen) showDetails() {
 	case s.canvas.link != 0:
 		objs, save = s.linkForm(s.canvas.link)
 	case s.guide:
-		objs = []fyne.CanvasObject{wrapped(lang.X("structure.guide", "Choisissez un type d’élément dans la palette puis touchez le canevas pour l’ajouter. Glissez un élément pour le déplacer, glissez le fond pour vous déplacer, Ctrl + molette pour zoomer. Avec «\u00a0Relier\u00a0» (ou Maj enfoncée), glissez d’un élément à l’autre pour les relier. Ctrl + clic pour en sélectionner plusieurs, Suppr pour retirer. Touchez un élément pour écrire son mandat ici."))}
+		objs = []fyne.CanvasObject{wrapped(lang.X("structure.guide", "Choisissez un type d’élément dans la palette puis cliquez sur le canevas pour l’ajouter. Glissez un élément pour le déplacer, glissez le fond pour vous déplacer, Ctrl + molette pour zoomer. Avec «\u00a0Relier\u00a0» (ou Maj enfoncée), glissez d’un élément à l’autre pour les relier. Ctrl + clic pour en sélectionner plusieurs, Suppr pour retirer. Cliquez sur un élément pour écrire son mandat ici."))}
 	}
 	s.details.Objects = objs
 	s.details.Refresh()

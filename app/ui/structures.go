@@ -116,7 +116,7 @@ func newStructuresScreen(u *UI) *structuresScreen {
 	for _, k := range structure.NodeKinds() {
 		b := widget.NewButton(nodeKindLabel(k), func() {
 			s.canvas.addKind = k
-			s.setStatus(lang.X("structure.hint.add", "Touchez le canevas là où placer l’élément «\u00a0{{.Kind}}\u00a0».", map[string]any{"Kind": nodeKindLabel(k)}))
+			s.setStatus(lang.X("structure.hint.add", "Cliquez sur le canevas là où placer l’élément «\u00a0{{.Kind}}\u00a0».", map[string]any{"Kind": nodeKindLabel(k)}))
 		})
 		palette.Add(b)
 		drawing = append(drawing, b)
