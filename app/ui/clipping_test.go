@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"atelier/app/config"
 	"atelier/app/domain/participants"
 	"atelier/app/i18n"
 )
@@ -307,13 +308,26 @@ func clippingUI(t *testing.T) *UI {
 func TestNothingClipped(t *testing.T) {
 	u := clippingUI(t)
 	t.Cleanup(func() { _ = i18n.Apply("fr") })
-	for _, language := range []string{"fr", "en"} {
+	t.Cleanup(func() { u.setLook(config.Look{}) })
+	small, laptop := fyne.Size{Width: 1024, Height: 600}, fyne.Size{Width: 1280, Height: 720}
+	for _, c := range []struct {
+		language string
+		size     fyne.Size
+		look     config.Look
+	}{
+		{"fr", small, config.Look{}}, {"fr", laptop, config.Look{}},
+		{"en", small, config.Look{}}, {"en", laptop, config.Look{}},
+		// Grand texte is for a large screen or tired eyes: the laptop's.
+		{"fr", laptop, config.Look{BigText: true}}, {"en", laptop, config.Look{BigText: true, HighContrast: true}},
+	} {
+		language, size := c.language, c.size
 		u.setLanguage(language)
-		for _, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1280, Height: 720}} {
+		u.setLook(c.look)
+		{
 			u.win.Resize(size)
 			check := func(what string) {
 				for _, p := range clipped(u.win.Canvas()) {
-					t.Errorf("%s, %s, %v: %s", language, what, size, p)
+					t.Errorf("%s, %s, %v, %+v: %s", language, what, size, c.look, p)
 				}
 			}
 			for i, a := range u.areas {
@@ -368,7 +382,7 @@ func TestNothingClipped(t *testing.T) {
 			l.onShare()
 			check("live mode, sharing")
 			for _, p := range clipped(l.shared.win.Canvas()) {
-				t.Errorf("%s, the shared screen, %v: %s", language, size, p)
+				t.Errorf("%s, the shared screen, %v, %+v: %s", language, size, c.look, p)
 			}
 			l.close(false)
 		}

@@ -39,16 +39,29 @@ func (u *UI) lookItem() (item *widget.FormItem, chosen func() config.Look, undo 
 	look := before
 	big := widget.NewCheck(lang.X("settings.bigtext", "Grand texte"), func(on bool) {
 		look.BigText = on
-		applyLook(u.app, look)
+		u.setLook(look)
 	})
 	big.Checked = before.BigText
 	high := widget.NewCheck(lang.X("settings.contrast", "Contraste élevé"), func(on bool) {
 		look.HighContrast = on
-		applyLook(u.app, look)
+		u.setLook(look)
 	})
 	high.Checked = before.HighContrast
 	item = widget.NewFormItem(lang.X("settings.look", "Affichage"), container.NewVBox(big, high))
-	return item, func() config.Look { return look }, func() { applyLook(u.app, before) }
+	return item, func() config.Look { return look }, func() { u.setLook(before) }
+}
+
+// setLook draws the window with look: the screens are built anew, so that
+// every list and table measures its rows in the new size.
+func (u *UI) setLook(look config.Look) {
+	if look == currentLook(u.app) {
+		return
+	}
+	applyLook(u.app, look)
+	if u.sessions != nil && !u.sessions.flush() {
+		return // the block being edited stays as it is, in the new colours
+	}
+	u.rebuild()
 }
 
 // keepLook remembers look for the next runs.

@@ -320,7 +320,9 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 		rw.note.SetPlaceHolder(lang.X("marks.note", "Note"))
 		rw.note.SetText(m.Note)
 		rows = append(rows, rw)
-		line := container.NewBorder(nil, nil, container.NewHBox(picker, container.NewGridWrap(fyne.NewSize(70, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
+		// Room for « 120 » or the placeholder, in the text size of the look.
+		width := max(70, fyne.MeasureText(rw.minutes.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width+4*theme.InnerPadding())
+		line := container.NewBorder(nil, nil, container.NewHBox(picker, container.NewGridWrap(fyne.NewSize(width, rw.minutes.MinSize().Height), rw.minutes)), nil, rw.note)
 		items = append(items, widget.NewFormItem(fmt.Sprintf("%s · %s", sessionName(s.Number), l.ShortDate(s.StartsAt)), line))
 	}
 	d := dialog.NewForm(lang.X("marks.title", "Présences {{.Of}}", map[string]any{"Name": p.Name, "Of": l.Of(p.Name)}),

@@ -295,7 +295,8 @@ func newAgendaRow(u *UI) fyne.CanvasObject {
 	kind := canvas.NewText("Sous-groupes", kindColor(agenda.Pause))
 	kind.TextSize = 12
 	minutes := widget.NewLabelWithStyle("1\u00a0h\u00a030", fyne.TextAlignTrailing, fyne.TextStyle{})
-	left := container.NewHBox(container.New(layout.NewGridWrapLayout(fyne.NewSize(78, 40)), start), bar)
+	// As wide as the latest start, in the text size of the look chosen.
+	left := container.NewHBox(container.New(layout.NewGridWrapLayout(fyne.NewSize(max(78, start.MinSize().Width), 40)), start), bar)
 	center := container.NewVBox(title, container.NewPadded(kind))
 	return container.NewBorder(nil, nil, left, minutes, center)
 }

@@ -487,6 +487,13 @@ func (u *UI) setLanguage(code string) {
 			u.showError(lang.X("error.prefs", "La langue a changé, mais elle n’a pas pu être retenue pour la prochaine fois."), err)
 		}
 	}
+	u.rebuild()
+}
+
+// rebuild builds the screens anew where the person was, cohort and area:
+// after a change of language, or of look, which Fyne's lists and tables
+// measured once when they were made.
+func (u *UI) rebuild() {
 	current := u.current
 	u.build()
 	u.nav.Select(current)
