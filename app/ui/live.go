@@ -359,7 +359,13 @@ func (l *liveScreen) refresh() {
 	l.slideNotes.SetText(slideNotes)
 	l.slideNext.SetText(slideNext)
 	l.progress.SetValue(v.Progress)
-	setText(l.drift, driftText(fr, v))
+	drift := driftText(fr, v)
+	setText(l.drift, drift)
+	// « En pause · 2 min d’avance »: the dot only between two words.
+	dot := ""
+	if drift != "" {
+		dot = " ·"
+	}
 	setImportance(l.drift, toneImportance(live.ToneOf(v.Drift)))
 	setText(l.end, endText(fr, v, l.ui.cohort.Location()))
 	setImportance(l.end, toneImportance(live.ToneOf(v.Late())))
@@ -367,10 +373,10 @@ func (l *liveScreen) refresh() {
 	case v.Done:
 		setText(l.state, "")
 	case v.Started && !v.Running:
-		setText(l.state, lang.X("live.paused", "En pause")+" ·")
+		setText(l.state, lang.X("live.paused", "En pause")+dot)
 		setImportance(l.state, widget.WarningImportance)
 	case !v.Started:
-		setText(l.state, lang.X("live.notstarted", "Pas commencée")+" ·")
+		setText(l.state, lang.X("live.notstarted", "Pas commencée")+dot)
 		setImportance(l.state, widget.LowImportance)
 	default:
 		setText(l.state, "")
