@@ -83,11 +83,11 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	e.ui.writing(change) // the PDFs only read: they stay on
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title,
-		container.NewHBox(widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn, sessionNote.root),
+		noteRow(sessionNote, widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn),
 		// The chosen session's documents for the team: the deck, the guide.
-		container.NewHBox(slidesBtn, guideBtn, teamNote.root),
-		container.NewHBox(certBtn, minimum, change, certNote.root),
-		container.NewHBox(bookletBtn, bookletNote.root))
+		noteRow(teamNote, slidesBtn, guideBtn),
+		noteRow(certNote, certBtn, minimum, change),
+		noteRow(bookletNote, bookletBtn))
 }
 
 func (e *exportsScreen) writeHandout(w io.Writer, n int) error {

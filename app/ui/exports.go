@@ -42,11 +42,11 @@ func newExportsScreen(u *UI) *exportsScreen {
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’exportation PNG et PDF des structures (Atelier structure › menu ⋮), l’exportation CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
-	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, container.NewHBox(backup, e.backupNote.root), widget.NewSeparator(),
+	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, noteRow(e.backupNote, backup), widget.NewSeparator(),
 		e.backupsSection(), widget.NewSeparator(),
-		bookTitle, bookText, container.NewHBox(book, corrected, e.bookNote.root), widget.NewSeparator(),
+		bookTitle, bookText, noteRow(e.bookNote, book, corrected), widget.NewSeparator(),
 		e.documentsSection(), widget.NewSeparator(),
-		rosterTitle, rosterText, container.NewHBox(roster, e.rosterNote.root), widget.NewSeparator(), elsewhere)))
+		rosterTitle, rosterText, noteRow(e.rosterNote, roster), widget.NewSeparator(), elsewhere)))
 	return e
 }
 

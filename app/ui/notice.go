@@ -28,6 +28,10 @@ func wallAfter(d time.Duration, f func()) func() {
 	return func() { t.Stop() }
 }
 
+// stillAfter is afterFunc for a window that starts nothing in the
+// background (Options.Still): nothing falls due unless a test says so.
+func stillAfter(time.Duration, func()) func() { return func() {} }
+
 // noticeBar is the window's one place for saying what an action changed,
 // in the bottom bar, with « Annuler » when it can be undone. A notice
 // replaces the one before (whose undo no longer applies) and goes after a

@@ -178,6 +178,7 @@ func (pp *personPane) onEdit() {
 			return err
 		}
 		pp.r.changed(p.ID)
+		pp.r.ui.notify(lang.X("person.saved", "Fiche {{.Of}} enregistrée.", map[string]any{"Name": changed.Name, "Of": pp.r.ui.lang().Of(changed.Name)}), nil)
 		return nil
 	})
 }
@@ -348,6 +349,7 @@ func showMarksForm(r *rosterScreen, p participants.Participant) {
 				return
 			}
 			r.changed(p.ID)
+			r.ui.notify(lang.X("marks.saved", "Présences {{.Of}} enregistrées.", map[string]any{"Name": p.Name, "Of": l.Of(p.Name)}), nil)
 		}, r.ui.win)
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()

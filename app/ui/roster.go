@@ -312,6 +312,9 @@ func (r *rosterScreen) onAdd() {
 			return err
 		}
 		r.changed(added.ID)
+		if added.Status != participants.Attente {
+			r.ui.notify(lang.X("roster.added", "{{.Name}} est inscrit·e.", map[string]any{"Name": added.Name}), nil)
+		}
 		if added.Status == participants.Attente {
 			dialog.ShowInformation(lang.X("roster.waitlisted.title", "Liste d’attente"),
 				lang.X("roster.waitlisted", "Aucune place n’est libre pour une nouvelle inscription (les places libres reviennent d’abord à la liste d’attente)\u00a0: {{.Name}} est inscrit·e en liste d’attente.",
@@ -424,6 +427,7 @@ func (r *rosterScreen) giveSeat(p participants.Participant) {
 	switch {
 	case err == nil:
 		r.changed(got.ID)
+		r.ui.notify(lang.X("roster.seated", "{{.Name}} a maintenant une place.", map[string]any{"Name": got.Name}), nil)
 		return
 	case !errors.Is(err, participants.ErrNoSeat) || p.Status == participants.Attente:
 		r.ui.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
@@ -447,4 +451,5 @@ func (r *rosterScreen) confirm(p participants.Participant) {
 		return
 	}
 	r.changed(p.ID)
+	r.ui.notify(lang.X("roster.confirmed", "Confirmation {{.Of}} enregistrée.", map[string]any{"Name": p.Name, "Of": r.ui.lang().Of(p.Name)}), nil)
 }

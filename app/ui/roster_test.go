@@ -159,6 +159,9 @@ func TestWithdrawOffersTheSeatToTheFirstWaiting(t *testing.T) {
 		t.Fatalf("undo bar %v %q", u.notice.root.Visible(), u.notice.label.Text)
 	}
 	tapButton(t, u.win.Canvas().Overlays().Top(), "Offrir la place")
+	if got := u.notice.label.Text; got != "Awa Diallo a maintenant une place." || u.notice.undo.Visible() {
+		t.Errorf("notice after the offer: %q", got)
+	}
 	ps, _ := st.Participants(context.Background(), u.cohort.ID)
 	if ps[0].Status != participants.Desiste || ps[3].Status != participants.Inscrit || ps[4].Status != participants.Attente {
 		t.Errorf("statuses %s %s %s", ps[0].Status, ps[3].Status, ps[4].Status)

@@ -9,8 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// rowOf is the container that holds the button labelled label among its
-// own objects.
+// rowOf is the row (noteRow) whose controls hold the button labelled label.
 func rowOf(t *testing.T, root fyne.CanvasObject, label string) *fyne.Container {
 	t.Helper()
 	var row *fyne.Container
@@ -19,14 +18,17 @@ func rowOf(t *testing.T, root fyne.CanvasObject, label string) *fyne.Container {
 		if !ok {
 			return
 		}
-		for _, child := range c.Objects {
-			if b, ok := child.(*widget.Button); ok && b.Text == label {
+		if _, ok := c.Layout.(*besideLayout); !ok {
+			return
+		}
+		walk(c.Objects[0], func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == label {
 				row = c
 			}
-		}
+		})
 	})
 	if row == nil {
-		t.Fatalf("no button %q", label)
+		t.Fatalf("no row with a button %q", label)
 	}
 	return row
 }
@@ -67,5 +69,26 @@ func TestExportSavedBesideTheButton(t *testing.T) {
 	// Only the row whose button was pressed speaks.
 	if e.docNotes.session.root.Visible() || e.docNotes.team.root.Visible() {
 		t.Error("a row that saved nothing says something")
+	}
+}
+
+// A note goes beside its row's controls when the page has room, else on
+// its own line just under them: it never widens the page.
+func TestSavedNoteBesideOrUnder(t *testing.T) {
+	u, _ := newTestUI(t)
+	note := u.newSavedNote()
+	button := widget.NewButton("Exporter la liste…", nil)
+	row := noteRow(note, button)
+	note.saved("Liste exportée\u00a0: liste.xlsx", filepath.Join(t.TempDir(), "liste.xlsx"))
+	b, n := button.MinSize(), note.root.MinSize()
+	wide := b.Width + n.Width + 50
+	row.Resize(fyne.NewSize(wide, row.MinSize().Height))
+	if got := row.MinSize(); got.Height >= b.Height+n.Height || note.root.Position().X < b.Width || note.root.Position().Y > b.Height/2 {
+		t.Errorf("wide: min %v, note at %v", got, note.root.Position())
+	}
+	narrow := n.Width + 10
+	row.Resize(fyne.NewSize(narrow, row.MinSize().Height))
+	if got := row.MinSize(); got.Width > narrow || got.Height < b.Height+n.Height || note.root.Position().Y < b.Height || note.root.Position().X != 0 {
+		t.Errorf("narrow: min %v, note at %v", got, note.root.Position())
 	}
 }

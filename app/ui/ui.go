@@ -31,8 +31,9 @@ type Options struct {
 	Version   string // shown in the About box; empty: a development build
 	Who       string // the facilitator's name for the team (Réglages); empty: the machine's
 	// Still starts nothing in the background (live mode's redraw
-	// ticker, the watch on the database): tests move the clock, report
-	// changes (onChange) and redraw by hand.
+	// ticker, the watch on the database, the timers that take a notice
+	// away): tests move the clock, report changes (onChange) and redraw
+	// by hand.
 	Still bool
 }
 
@@ -98,6 +99,9 @@ type area struct {
 // once the window is on screen, so that it appears sooner.
 func New(a fyne.App, svc *service.Service, opts Options) *UI {
 	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who), after: wallAfter}
+	if opts.Still {
+		u.after = stillAfter
+	}
 	applyLook(a, startLook(opts.PrefsPath))
 	u.win = a.NewWindow("Atelier")
 	u.win.Resize(fyne.NewSize(1180, 760))
