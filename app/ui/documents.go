@@ -26,7 +26,8 @@ type docNotes struct{ session, team, cert, booklet *savedNote }
 // documentsSection is the part of the Exports area that prints the French
 // PDFs: a session's handout and sign-in sheet, the certificates, the whole
 // booklet. Each is shown first (its first page) and saved on request.
-func (e *exportsScreen) documentsSection() fyne.CanvasObject {
+// rows are its rows of buttons, which the page tells its width.
+func (e *exportsScreen) documentsSection() (section fyne.CanvasObject, rows []*fyne.Container) {
 	var sessions []string
 	for _, s := range e.ui.cohort.Sessions {
 		sessions = append(sessions, fmt.Sprintf("%s · %s", sessionName(s.Number), e.ui.lang().ShortDate(s.StartsAt)))
@@ -82,12 +83,13 @@ func (e *exportsScreen) documentsSection() fyne.CanvasObject {
 	change := widget.NewButtonWithIcon(lang.X("docs.min.change", "Changer…"), theme.DocumentCreateIcon(), e.ui.onEditCohort)
 	e.ui.writing(change) // the PDFs only read: they stay on
 	title := widget.NewLabelWithStyle(lang.X("docs.title", "Documents PDF"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(title,
-		noteRow(sessionNote, widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn),
-		// The chosen session's documents for the team: the deck, the guide.
-		noteRow(teamNote, slidesBtn, guideBtn),
-		noteRow(certNote, certBtn, minimum, change),
-		noteRow(bookletNote, bookletBtn))
+	sessionRow := noteRow(sessionNote, widget.NewLabel(lang.X("library.session", "Séance")), fitOptions(pick), handoutBtn, signinBtn)
+	// The chosen session's documents for the team: the deck, the guide.
+	teamRow := noteRow(teamNote, slidesBtn, guideBtn)
+	certRow := noteRow(certNote, certBtn, minimum, change)
+	bookletRow := noteRow(bookletNote, bookletBtn)
+	rows = []*fyne.Container{sessionRow, teamRow, certRow, bookletRow}
+	return container.NewVBox(title, sessionRow, teamRow, certRow, bookletRow), rows
 }
 
 func (e *exportsScreen) writeHandout(w io.Writer, n int) error {

@@ -42,11 +42,17 @@ func newExportsScreen(u *UI) *exportsScreen {
 	rosterText := wrapped(lang.X("exports.roster.text", "La liste de la cohorte, par ordre alphabétique, en Excel (.xlsx) ou en CSV (UTF-8, lisible par Excel). Le nom du fichier choisit le format."))
 	roster := widget.NewButtonWithIcon(lang.X("exports.roster.action", "Exporter la liste…"), theme.DocumentSaveIcon(), e.onRoster)
 	elsewhere := wrapped(lang.X("exports.elsewhere", "Déjà ailleurs dans Atelier\u00a0: l’exportation PNG et PDF des structures (Atelier structure › menu ⋮), l’exportation CSV de la bibliothèque et les données d’une personne (Participant·e·s › fiche)."))
-	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(heading, backupTitle, backupText, noteRow(e.backupNote, backup), widget.NewSeparator(),
+	rows := []*fyne.Container{noteRow(e.backupNote, backup), noteRow(e.bookNote, book, corrected), noteRow(e.rosterNote, roster)}
+	documents, more := e.documentsSection()
+	page := container.NewVBox(heading, backupTitle, backupText, rows[0], widget.NewSeparator(),
 		e.backupsSection(), widget.NewSeparator(),
-		bookTitle, bookText, noteRow(e.bookNote, book, corrected), widget.NewSeparator(),
-		e.documentsSection(), widget.NewSeparator(),
-		rosterTitle, rosterText, noteRow(e.rosterNote, roster), widget.NewSeparator(), elsewhere)))
+		bookTitle, bookText, rows[1], widget.NewSeparator(),
+		documents, widget.NewSeparator(),
+		rosterTitle, rosterText, rows[2], widget.NewSeparator(), elsewhere)
+	for _, row := range append(rows, more...) {
+		sizedBy(row, page)
+	}
+	e.root = container.NewVScroll(container.NewPadded(page))
 	return e
 }
 

@@ -18,7 +18,7 @@ func rowOf(t *testing.T, root fyne.CanvasObject, label string) *fyne.Container {
 		if !ok {
 			return
 		}
-		if _, ok := c.Layout.(*besideLayout); !ok {
+		if _, ok := c.Layout.(*flow); !ok {
 			return
 		}
 		walk(c.Objects[0], func(o fyne.CanvasObject) {
