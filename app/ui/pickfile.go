@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -175,7 +177,25 @@ func (u *UI) pathDialog(save bool, name string, exts []string, use func(path str
 		entry.SetText(start + string(filepath.Separator))
 	}
 	entry.Validator = func(s string) error { return checkPath(save, resolvePath(s, start)) }
-	var d *dialog.FormDialog
+	var d *dialog.CustomDialog
+	submit := func() {
+		d.Hide()
+		path := withExtension(resolvePath(entry.Text, start), save, exts)
+		done := func() {
+			u.rememberFolder(filepath.Dir(path))
+			use(path)
+		}
+		if _, err := os.Stat(path); save && err == nil {
+			confirmThen(u.win, pickTitle(save),
+				lang.X("files.replace", "Le fichier «\u00a0{{.Name}}\u00a0» existe déjà dans ce dossier. Le remplacer\u202f?", map[string]any{"Name": filepath.Base(path)}),
+				lang.X("files.replace.action", "Remplacer"), lang.X("action.cancel", "Annuler"), done)
+			return
+		}
+		done()
+	}
+	confirm := widget.NewButtonWithIcon(pickAccept(save), theme.ConfirmIcon(), submit)
+	confirm.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Annuler"), theme.CancelIcon(), func() { d.Hide() })
 	browse := widget.NewButtonWithIcon(lang.X("files.browse", "Parcourir…"), theme.FolderOpenIcon(), func() {
 		u.browse(save, name, exts, func(path string) {
 			d.Hide()
@@ -183,26 +203,26 @@ func (u *UI) pathDialog(save bool, name string, exts []string, use func(path str
 			use(path)
 		})
 	})
-	entry.ActionItem = browse
-	d = dialog.NewForm(pickTitle(save), pickAccept(save), lang.X("action.cancel", "Annuler"),
-		[]*widget.FormItem{widget.NewFormItem(lang.X("files.path", "Chemin du fichier"), entry)},
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			path := withExtension(resolvePath(entry.Text, start), save, exts)
-			done := func() {
-				u.rememberFolder(filepath.Dir(path))
-				use(path)
-			}
-			if _, err := os.Stat(path); save && err == nil {
-				confirmThen(u.win, pickTitle(save),
-					lang.X("files.replace", "Le fichier «\u00a0{{.Name}}\u00a0» existe déjà dans ce dossier. Le remplacer\u202f?", map[string]any{"Name": filepath.Base(path)}),
-					lang.X("files.replace.action", "Remplacer"), lang.X("action.cancel", "Annuler"), done)
-				return
-			}
-			done()
-		}, u.win)
+	// The confirm button is off while the path names nothing to open or
+	// no folder to save in; the hint under the field says why.
+	form := widget.NewForm(widget.NewFormItem(lang.X("files.path", "Chemin du fichier"), entry))
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			confirm.Disable()
+		} else {
+			confirm.Enable()
+		}
+	})
+	if form.Validate() != nil {
+		confirm.Disable()
+	}
+	entry.OnSubmitted = func(string) {
+		if !confirm.Disabled() {
+			submit()
+		}
+	}
+	buttons := container.NewHBox(browse, layout.NewSpacer(), cancel, confirm)
+	d = dialog.NewCustomWithoutButtons(pickTitle(save), container.NewVBox(form, layout.NewSpacer(), buttons), u.win)
 	d.Resize(fyne.NewSize(u.win.Canvas().Size().Width*0.7, 0))
 	d.Show()
 	u.win.Canvas().Focus(entry)
