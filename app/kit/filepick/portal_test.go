@@ -48,6 +48,9 @@ type fakePortal struct {
 	hold  bool // never answer: the person is still choosing
 	mu    sync.Mutex
 	calls []fakeCall
+	// wire are the options as they came off the bus: the values handed
+	// to the methods above have lost their D-Bus signatures.
+	wire []map[string]dbus.Variant
 }
 
 type fakeCall struct {
@@ -90,7 +93,15 @@ func (f *fakePortal) answer(method string, sender dbus.Sender, parent, title str
 // startPortal exports a fake portal on the bus at addr.
 func startPortal(t *testing.T, addr string, f *fakePortal) {
 	t.Helper()
-	conn, err := dbus.Connect(addr)
+	conn, err := dbus.Connect(addr, dbus.WithIncomingInterceptor(func(m *dbus.Message) {
+		if m.Type == dbus.TypeMethodCall && len(m.Body) == 3 {
+			if o, ok := m.Body[2].(map[string]dbus.Variant); ok {
+				f.mu.Lock()
+				f.wire = append(f.wire, o)
+				f.mu.Unlock()
+			}
+		}
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +143,7 @@ func TestPortalOpenAndSave(t *testing.T) {
 		}
 		f.mu.Lock()
 		c := f.calls[len(f.calls)-1]
+		wire := f.wire[len(f.wire)-1]
 		f.mu.Unlock()
 		if c.method != method || c.parent != req.Parent || c.title != req.Title {
 			t.Errorf("%s: the portal got %s(%q, %q)", method, c.method, c.parent, c.title)
@@ -139,6 +151,15 @@ func TestPortalOpenAndSave(t *testing.T) {
 		var folder []byte
 		if err := c.options["current_folder"].Store(&folder); err != nil || string(folder) != req.Folder+"\x00" {
 			t.Errorf("%s: current_folder %q (%v), want the folder ending in NUL", method, folder, err)
+		}
+		if sig := wire["current_folder"].Signature().String(); sig != "ay" {
+			t.Errorf("%s: current_folder sent as %s, want ay", method, sig)
+		}
+		if sig := wire["filters"].Signature().String(); sig != "a(sa(us))" {
+			t.Errorf("%s: filters sent as %s, want a(sa(us))", method, sig)
+		}
+		if sig := wire["current_filter"].Signature().String(); sig != "(sa(us))" {
+			t.Errorf("%s: current_filter sent as %s, want (sa(us))", method, sig)
 		}
 		var filters []portalFilter
 		if err := c.options["filters"].Store(&filters); err != nil {
