@@ -42,12 +42,15 @@ func privateBus(t *testing.T) string {
 // fakePortal answers FileChooser's calls as xdg-desktop-portal does: the
 // request's handle at once, the choice later as a Response signal on it.
 type fakePortal struct {
-	conn  *dbus.Conn
-	code  uint32 // 0 chosen, 1 cancelled
-	uri   string
-	hold  bool // never answer: the person is still choosing
-	mu    sync.Mutex
-	calls []fakeCall
+	conn *dbus.Conn
+	code uint32 // 0 chosen, 1 cancelled
+	uri  string
+	hold bool // never answer: the person is still choosing
+	// legacy answers on a path of its own, as portals before 0.9 did,
+	// once the caller has had time to subscribe to it.
+	legacy bool
+	mu     sync.Mutex
+	calls  []fakeCall
 	// wire are the options as they came off the bus: the values handed
 	// to the methods above have lost their D-Bus signatures.
 	wire []map[string]dbus.Variant
@@ -76,6 +79,15 @@ func (f *fakePortal) answer(method string, sender dbus.Sender, parent, title str
 	}
 	s := strings.ReplaceAll(strings.TrimPrefix(string(sender), ":"), ".", "_")
 	handle := dbus.ObjectPath(requestPrefix + s + "/" + token)
+	if f.legacy {
+		handle = dbus.ObjectPath(requestPrefix + s + "/legacy")
+		go func() {
+			time.Sleep(200 * time.Millisecond)
+			f.conn.Emit(handle, requestIface+".Response",
+				uint32(0), map[string]dbus.Variant{"uris": dbus.MakeVariant([]string{f.uri})})
+		}()
+		return handle, nil
+	}
 	if !f.hold {
 		// Sent at once, racing the reply: a client that subscribed only
 		// after the call returned could miss it. A response to another
@@ -228,5 +240,16 @@ func TestPortalGivenUp(t *testing.T) {
 	defer cancel()
 	if _, err := (Portal{Address: addr}).Open(ctx, Request{}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("got %v, want the context's end", err)
+	}
+}
+
+// A portal that picks the request's path itself is followed there.
+func TestPortalOwnRequestPath(t *testing.T) {
+	addr := privateBus(t)
+	startPortal(t, addr, &fakePortal{legacy: true, uri: "file:///tmp/a.csv"})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if got, err := (Portal{Address: addr}).Open(ctx, Request{}); err != nil || got != "/tmp/a.csv" {
+		t.Errorf("got %q, %v", got, err)
 	}
 }
