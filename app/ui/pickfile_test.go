@@ -285,3 +285,40 @@ func TestFileDialogsOnlyThroughPickfile(t *testing.T) {
 		t.Errorf("pickfile.go opens Fyne's file dialog %d times, want 2 (open, save): is the scan right?", seen)
 	}
 }
+
+// « Joindre un PDF… » goes through the same picker: the PDF chosen is
+// copied next to the base and the form names it.
+func TestLibraryAttachesThePickedPDF(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.nav.Select(3)
+	src := filepath.Join(t.TempDir(), "Guide été.pdf")
+	if err := os.WriteFile(src, []byte("%PDF-1.4 test"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fake := &fakePicker{path: src}
+	u.files = fake
+	items, result := u.library.resourceForm(resourceForTest())
+	var pick *widget.Button
+	for _, it := range items {
+		walk(it.Widget, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Joindre un PDF…" {
+				pick = b
+			}
+		})
+	}
+	if pick == nil {
+		t.Fatal("no « Joindre un PDF… » in the form")
+	}
+	test.Tap(pick)
+	u.pickWait.Wait()
+	if len(fake.asked) != 1 || fake.asked[0].Filters[0].Extensions[0] != ".pdf" {
+		t.Fatalf("the system was asked %+v", fake.asked)
+	}
+	got := result().FilePath
+	if filepath.Dir(got) != filepath.Join(filepath.Dir(u.store.Path()), "fichiers") {
+		t.Errorf("the PDF was kept at %q", got)
+	}
+	if data, err := os.ReadFile(got); err != nil || string(data) != "%PDF-1.4 test" {
+		t.Errorf("the copy reads %q, %v", data, err)
+	}
+}
