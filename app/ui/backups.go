@@ -110,16 +110,9 @@ func fileSize(l textfmt.Lang, n int64) string {
 // onRestoreFile restores a backup picked by hand: one copied elsewhere,
 // or written by « Sauvegarder la base… ».
 func (e *exportsScreen) onRestoreFile() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
+	e.ui.pickOpen(nil, func(path string) {
 		e.confirmRestore(path, lang.X("backups.confirm.file", "le fichier «\u00a0{{.Path}}\u00a0»", map[string]any{"Path": path}))
-	}, e.ui.win)
-	e.ui.startInDocuments(d)
-	d.Show()
+	})
 }
 
 // confirmRestore asks before replacing the content of the base with the

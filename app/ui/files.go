@@ -1,10 +1,11 @@
 package ui
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/kit/inputfile"
@@ -15,44 +16,23 @@ import (
 const maxOpen = 64 << 20
 
 // saveAs asks where to save a file proposed as name (offering only exts
-// when given) and calls write with the chosen path. The dialog's own writer
-// is closed at once: files are written through a temp file and a rename.
+// when given) and calls write with the chosen path. Files are written
+// through a temp file and a rename.
 func (u *UI) saveAs(name string, exts []string, write func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		write(path)
-	}, u.win)
-	d.SetFileName(name)
-	u.startInDocuments(d)
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	d.Show()
+	u.pickSave(name, exts, write)
 }
 
 // openData asks for a file among exts, reads it whole and calls use with
 // its name and bytes; a file that cannot be read is reported.
 func (u *UI) openData(exts []string, use func(name string, data []byte)) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		name := rc.URI().Name()
-		data, err := inputfile.ReadLimited(rc, maxOpen)
-		rc.Close()
+	u.pickOpen(exts, func(path string) {
+		data, err := inputfile.ReadAll(path, maxOpen)
 		if err != nil {
 			u.showError(lang.X("import.err.read", "Le fichier n’a pas pu être lu."), err)
 			return
 		}
-		use(name, data)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	u.startInDocuments(d)
-	d.Show()
+		use(filepath.Base(path), data)
+	})
 }
 
 // busy runs work off the UI goroutine behind a progress dialog titled

@@ -22,6 +22,7 @@ func TestEmptyRosterOffersTheFormsImportFirst(t *testing.T) {
 	// The step's button opens what Importer… opens.
 	overlays := u.win.Canvas().Overlays()
 	tapButton(t, r.root, "Importer…")
+	u.pickWait.Wait() // the file dialog opens once the system has said it has none
 	viaImport := overlays.Top()
 	if viaImport == nil {
 		t.Fatal("Importer… opens nothing")
@@ -29,6 +30,7 @@ func TestEmptyRosterOffersTheFormsImportFirst(t *testing.T) {
 	want := dialogText(u)
 	overlays.Remove(viaImport)
 	tapButton(t, r.empty, "Importer le formulaire d’inscription…")
+	u.pickWait.Wait()
 	if overlays.Top() == nil || dialogText(u) != want {
 		t.Errorf("the first step opens %q, Importer… opens %q", dialogText(u), want)
 	}

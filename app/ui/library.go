@@ -15,12 +15,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/library"
 	"atelier/app/formats/librarycsv"
+	"atelier/app/kit/inputfile"
 	"atelier/app/store"
 )
 
@@ -457,22 +457,15 @@ func (l *libraryScreen) resourceForm(r library.Resource) ([]*widget.FormItem, fu
 	}
 	picked := r.FilePath
 	pick := widget.NewButtonWithIcon(lang.X("library.file.pick", "Joindre un PDF…"), theme.FileIcon(), func() {
-		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-			if err != nil || rc == nil {
-				return
-			}
-			defer rc.Close()
-			path, err := l.keepFile(rc)
+		l.ui.pickOpen([]string{".pdf"}, func(src string) {
+			path, err := l.keepFile(src)
 			if err != nil {
 				l.ui.showError(lang.X("library.err.file.copy", "Le fichier n’a pas pu être joint."), err)
 				return
 			}
 			picked = path
 			file.SetText(filepath.Base(path))
-		}, l.ui.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		l.ui.startInDocuments(d)
-		d.Show()
+		})
 	})
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.X("library.f.title", "Titre"), title),
@@ -530,12 +523,21 @@ func (l *libraryScreen) save(r library.Resource) {
 
 // keepFile copies an attached file next to the database, so that the
 // resource keeps it even if the original moves.
-func (l *libraryScreen) keepFile(rc fyne.URIReadCloser) (string, error) {
+// maxAttached bounds a PDF joined to a resource: a booklet, a scanned
+// chapter; not a film.
+const maxAttached = 512 << 20
+
+func (l *libraryScreen) keepFile(src string) (string, error) {
+	rc, err := inputfile.Open(src, maxAttached)
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
 	dir := filepath.Join(filepath.Dir(l.ui.store.Path()), "fichiers")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fileSafe(rc.URI().Name()))
+	path := filepath.Join(dir, fileSafe(filepath.Base(src)))
 	return path, l.ui.svc.SaveFile(path, func(w io.Writer) error {
 		_, err := io.Copy(w, rc)
 		return err

@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"log"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +19,7 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/domain/structure"
 	"atelier/app/i18n"
+	"atelier/app/kit/filepick"
 	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 	"atelier/app/service"
@@ -35,6 +37,10 @@ type Options struct {
 	// away): tests move the clock, report changes (onChange) and redraw
 	// by hand.
 	Still bool
+	// Files shows the dialogs that choose a file to open or save; nil:
+	// the system's (filepick.System). Tests give filepick.Unavailable,
+	// which never reaches the desktop.
+	Files filepick.Picker
 }
 
 // UI is the main window and the state shared by its screens.
@@ -85,6 +91,10 @@ type UI struct {
 	presence []string
 	offline  bool
 	me       instance // this Atelier, for the live clock shared with a team
+
+	files    filepick.Picker // pickfile.go
+	picking  bool            // a file dialog is open
+	pickWait sync.WaitGroup  // tests: the picks under way
 }
 
 // area is one entry of the navigation.
@@ -98,9 +108,12 @@ type area struct {
 // New builds the main window on svc. The cohort is loaded by ShowAndRun
 // once the window is on screen, so that it appears sooner.
 func New(a fyne.App, svc *service.Service, opts Options) *UI {
-	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who), after: wallAfter}
+	u := &UI{app: a, svc: svc, store: svc.Store(), opts: opts, me: thisInstance(opts.Who), after: wallAfter, files: opts.Files}
 	if opts.Still {
 		u.after = stillAfter
+	}
+	if u.files == nil {
+		u.files = filepick.System()
 	}
 	applyLook(a, startLook(opts.PrefsPath))
 	u.win = a.NewWindow("Atelier")

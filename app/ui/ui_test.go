@@ -14,6 +14,7 @@ import (
 
 	"atelier/app/config"
 	"atelier/app/i18n"
+	"atelier/app/kit/filepick"
 	"atelier/app/service"
 	"atelier/app/store"
 	"atelier/workshops"
@@ -51,6 +52,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		Language:  "fr",
 		PrefsPath: filepath.Join(t.TempDir(), "preferences.json"),
 		Still:     true,
+		Files:     filepick.Unavailable{},
 	})
 	timers = &manualTimers{}
 	u.after = timers.after
