@@ -31,8 +31,8 @@ const (
 	msgBinary      = "Ce fichier ne ressemble pas à un tableau CSV\u00a0: il contient des données binaires. Enregistrez la liste au format CSV depuis votre tableur, puis importez ce fichier."
 	msgNoRows      = "Ce fichier ne contient que la ligne des titres de colonnes\u00a0: aucune ressource à importer."
 	msgHeader      = "Ce fichier ne ressemble pas à une liste de ressources\u00a0: sa première ligne doit nommer les colonnes (titre, source, langue…), comme dans un fichier exporté par Atelier."
-	msgMissing     = "Il manque à ce fichier %s\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
-	msgMissingMany = "Il manque à ce fichier %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
+	msgMissing     = "Il manque à ce fichier la colonne «\u00a0%s\u00a0»\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
+	msgMissingMany = "Il manque à ce fichier les colonnes %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
 	msgBadBytes    = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez cette fiche après l’importation, ou enregistrez le fichier de nouveau en CSV UTF-8."
 )
 
@@ -204,16 +204,16 @@ func (rd *reader) setHeader(rec []string) error {
 	var missing []string
 	for _, c := range required {
 		if _, ok := rd.cols[c]; !ok {
-			missing = append(missing, "«\u00a0"+c+"\u00a0»")
+			missing = append(missing, c)
 		}
 	}
 	switch len(missing) {
 	case 0:
 		return nil
 	case 1:
-		return usererr.New(msgMissing, "la colonne "+missing[0])
+		return usererr.New(msgMissing, missing[0])
 	default:
-		return usererr.New(msgMissingMany, "les colonnes "+strings.Join(missing[:len(missing)-1], ", ")+" et "+missing[len(missing)-1])
+		return usererr.New(msgMissingMany, usererr.Quoted(missing))
 	}
 }
 
@@ -271,7 +271,7 @@ func (rd *reader) row(line int, rec []string) {
 	var vl usererr.List
 	if err := r.Validate(); errors.As(err, &vl) {
 		for _, msg := range vl {
-			rd.problem(line, msg)
+			rd.problem(line, msg.Error())
 		}
 	} else if err != nil {
 		rd.problem(line, err.Error())

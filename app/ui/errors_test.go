@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"atelier/app/domain/participants"
+	"atelier/app/formats/registration"
+	"atelier/app/i18n"
+)
+
+// An import that fails says why in the language of the window: in English,
+// the reason registration gives in French is read from the catalogue, with
+// English quotation marks around the headers it found.
+func TestImportErrorInEnglish(t *testing.T) {
+	u, _ := rosterUI(t)
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	_, err := registration.Parse(strings.NewReader("Couleur,Ville\nbleu,Montréal\n"), "inscriptions.csv", u.cohort.Location())
+	if err == nil {
+		t.Fatal("a file without a name column was read")
+	}
+	if !strings.Contains(err.Error(), "Aucune colonne ne ressemble à un nom") {
+		t.Fatalf("the error is not the one this test expects: %q", err.Error())
+	}
+	if p := u.roster.previewImport("inscriptions.csv", nil, err); p != nil {
+		t.Fatal("a preview for an unusable file")
+	}
+	text := dialogText(u)
+	for _, want := range []string{"No column looks like a name: the first line of the file holds “Couleur”, “Ville”.", "“Nom”"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the English dialog lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.ContainsAny(text, "\u00a0\u202f«»") || strings.Contains(text, "colonne") {
+		t.Errorf("French in the English dialog:\n%q", text)
+	}
+}
+
+// A refusal of the service (an email already taken, whose sentence names
+// the other person with « d’ » in French) reaches the English window in
+// English, the name after "of".
+func TestServiceRefusalInEnglish(t *testing.T) {
+	u, _ := rosterUI(t)
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	_, err := u.svc.AddPerson(context.Background(), u.cohort.ID, participants.Participant{Name: "Hélène T.", Email: "helene@exemple.ca"})
+	if err == nil {
+		t.Fatal("a second person with the same email was added")
+	}
+	if !strings.Contains(err.Error(), "d’Hélène Tremblay") {
+		t.Fatalf("the error is not the one this test expects: %q", err.Error())
+	}
+	u.showError(lang.X("person.err.save", "La fiche n’a pas été enregistrée."), err)
+	text := dialogText(u)
+	for _, want := range []string{"The record was not saved.", "The email “helene@exemple.ca” is already the email of Hélène Tremblay in this cohort"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the English dialog lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.ContainsAny(text, "\u00a0\u202f«»") || strings.Contains(text, "courriel") {
+		t.Errorf("French in the English dialog:\n%q", text)
+	}
+}
