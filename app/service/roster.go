@@ -183,7 +183,7 @@ func (s *Service) Confirm(ctx context.Context, cohortID, id int64) error {
 			return err
 		}
 		if p.Status != participants.Inscrit {
-			return usererr.New("Seule une personne inscrite (sans confirmation) peut confirmer sa place\u202f; %s est «\u00a0%s\u00a0».", p.Name, participants.StatusLabels[p.Status])
+			return usererr.New("Seule une personne inscrite (sans confirmation) peut confirmer sa place\u202f; %s est «\u00a0%s\u00a0».", p.Name, statusWord(p.Status))
 		}
 		p.Status = participants.Confirme
 		return r.Save(p)
@@ -365,6 +365,23 @@ func (s *Service) UpdateCohort(ctx context.Context, c course.Cohort, demote bool
 		return r.SaveCohort(c)
 	})
 	return ch, err
+}
+
+// statusWord is how a status reads inside a sentence (« inscrit·e »).
+func statusWord(s participants.Status) any {
+	switch s {
+	case participants.Inscrit:
+		return usererr.Phrase("inscrit·e")
+	case participants.Confirme:
+		return usererr.Phrase("confirmé·e")
+	case participants.Attente:
+		return usererr.Phrase("liste d’attente")
+	case participants.SansInscription:
+		return usererr.Phrase("arrivée sans inscription")
+	case participants.Desiste:
+		return usererr.Phrase("désisté·e")
+	}
+	return string(s)
 }
 
 func seatsTaken(n int) usererr.Localized {

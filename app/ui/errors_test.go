@@ -2,12 +2,15 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/app/domain/participants"
+	"atelier/app/formats/callreport"
 	"atelier/app/formats/registration"
 	"atelier/app/i18n"
 )
@@ -63,5 +66,34 @@ func TestServiceRefusalInEnglish(t *testing.T) {
 	}
 	if strings.ContainsAny(text, "\u00a0\u202f«»") || strings.Contains(text, "courriel") {
 		t.Errorf("French in the English dialog:\n%q", text)
+	}
+}
+
+// The lines a call report sets aside give their reason in English too.
+func TestReportSkippedLineInEnglish(t *testing.T) {
+	u, _ := rosterUI(t)
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	u.people.SelectIndex(1)
+	c := u.checkin
+	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants_fr.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := callreport.Parse(f, c.session.StartsAt, u.cohort.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Skipped) == 0 {
+		t.Fatal("the fixture no longer has a bad line")
+	}
+	c.previewReport(rep, nil)
+	text := dialogText(u)
+	if want := "The arrival time “04/11/2026 25:61:00” cannot be read."; !strings.Contains(text, want) {
+		t.Errorf("the English preview lacks %q:\n%s", want, text)
+	}
+	if strings.Contains(text, "illisible") {
+		t.Errorf("French in the English preview:\n%s", text)
 	}
 }
