@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"atelier/app/domain/participants"
 	"atelier/app/formats/callreport"
@@ -95,5 +96,29 @@ func TestReportSkippedLineInEnglish(t *testing.T) {
 	}
 	if strings.Contains(text, "illisible") {
 		t.Errorf("French in the English preview:\n%s", text)
+	}
+}
+
+// A row the import preview rejects gives its reasons in English, as the
+// clauses of one sentence.
+func TestImportRejectedRowInEnglish(t *testing.T) {
+	u, _ := rosterUI(t)
+	u.setLanguage("en")
+	t.Cleanup(func() { _ = i18n.Apply("fr") })
+	sheet, err := registration.Parse(strings.NewReader("Nom,Courriel\nAlex Roy,alex-sans-arobase\n"), "inscriptions.csv", u.cohort.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := u.roster.previewImport("inscriptions.csv", sheet, nil)
+	if p == nil || len(sheet.Rows) != 1 || sheet.Rows[0].Err == nil {
+		t.Fatalf("the row was not rejected: %+v", sheet.Rows)
+	}
+	l := widget.NewLabel("")
+	p.updateRow(0, l)
+	if want := "the email “alex-sans-arobase” is not valid"; !strings.Contains(l.Text, want) {
+		t.Errorf("the rejected row says %q, want it to contain %q", l.Text, want)
+	}
+	if strings.ContainsAny(l.Text, "«»") || strings.Contains(l.Text, "courriel") {
+		t.Errorf("French in the English row: %q", l.Text)
 	}
 }
