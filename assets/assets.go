@@ -20,3 +20,9 @@ var iconPNG []byte
 
 // Icon is the application's icon.
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// Errors holds errors/en.json, the English of the messages usererr builds,
+// keyed by their French format.
+//
+//go:embed errors/*.json
+var Errors embed.FS

@@ -150,7 +150,7 @@ func load(fsys fs.FS) ([]course.Plan, error) {
 				missing = append(missing, name)
 			}
 		}
-		return nil, usererr.List{fmt.Sprintf("Fichier de séance manquant\u00a0: %s.", strings.Join(missing, ", "))}.Err()
+		return nil, usererr.List{usererr.New("Fichier de séance manquant\u00a0: %s.", strings.Join(missing, ", "))}.Err()
 	}
 	sort.Slice(plans, func(i, j int) bool { return plans[i].Number < plans[j].Number })
 	return plans, nil

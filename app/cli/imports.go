@@ -139,7 +139,7 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	plan.OtherDay = *otherDay
 	out, err := svc.ApplyReport(ctx, c.ID, plan, nil, *absent)
 	if errors.Is(err, service.ErrOtherDay) {
-		return fail(env, usererr.Wrap(err, "%s Si c’est bien le rapport de la séance %d, relancez la commande avec --other-day.", usererr.Message(err), s.Number))
+		return fail(env, usererr.Wrap(err, "%s Si c’est bien le rapport de la séance %d, relancez la commande avec --other-day.", usererr.Reason(err), s.Number))
 	}
 	if err != nil {
 		return fail(env, err)

@@ -7,13 +7,28 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"atelier/app/i18n/localefix"
+	"atelier/app/kit/textfmt"
+	"atelier/app/kit/usererr"
 	"atelier/assets"
 )
+
+// current is the language last applied, French until then.
+var current atomic.Value // string
+
+// Current is the language Apply last set: the conventions to write
+// numbers, dates and error messages in.
+func Current() textfmt.Lang {
+	if l, _ := current.Load().(string); l == "en" {
+		return textfmt.English
+	}
+	return textfmt.French
+}
 
 // Supported lists the interface languages, French first.
 var Supported = []string{"fr", "en"}
@@ -26,12 +41,16 @@ func Apply(language string) error {
 		language = "fr"
 	}
 	localefix.Fix()
+	current.Store(language)
 	// go-locale, which Fyne reads, takes $LANGUAGE before $LANG unless the
 	// locale is C or POSIX, which localefix has ruled out.
 	if err := os.Setenv("LANGUAGE", language); err != nil {
 		return err
 	}
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	if err := loadErrors(); err != nil {
 		return err
 	}
 	// Windows and macOS give go-locale the system's language through their
@@ -55,4 +74,15 @@ func overlay(language string, system fyne.Locale) error {
 	}
 	base, _, _ := strings.Cut(string(system), "-")
 	return lang.AddTranslationsForLocale(data, fyne.Locale(base))
+}
+
+// loadErrors gives usererr the English of its messages, which the window
+// asks for (usererr.MessageIn) when English is the chosen language. The
+// command line, which never applies a language, keeps them French.
+func loadErrors() error {
+	data, err := assets.Errors.ReadFile("errors/en.json")
+	if err != nil {
+		return err
+	}
+	return usererr.SetCatalogue(textfmt.English, data)
 }

@@ -16,7 +16,6 @@ import (
 	"atelier/app/formats/handout"
 	"atelier/app/formats/rosterexport"
 	"atelier/app/kit/fold"
-	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -193,11 +192,8 @@ func (s *Service) Certificates(ctx context.Context, w io.Writer, cohortID int64,
 	return Written{Cohort: c.Name, People: len(qualified)}, handout.Certificates(w, c, qualified, report, documentOptions(c))
 }
 
-func sessionsAtLeast(n int) string {
-	if n <= 1 {
-		return "une séance"
-	}
-	return "au moins " + textfmt.French.Int(n) + " séances"
+func sessionsAtLeast(n int) usererr.Localized {
+	return usererr.Plural(n, "une séance", "au moins %s séances")
 }
 
 // Booklet writes the five handouts in one document with a table of contents.

@@ -119,7 +119,7 @@ func (s *Service) UndoWithdraw(ctx context.Context, cohortID int64, w Withdrawal
 			}
 			if seats.Free() == 0 {
 				return usererr.New("La place %s a été donnée entre-temps\u00a0: le désistement ne peut plus être annulé. "+
-					"Vous pouvez «\u00a0Réinscrire\u00a0» cette personne (en liste d’attente si la cohorte est complète).", textfmt.French.Of(p.Name)).Of(participants.ErrNoSeat)
+					"Vous pouvez «\u00a0Réinscrire\u00a0» cette personne (en liste d’attente si la cohorte est complète).", usererr.Of(p.Name)).Of(participants.ErrNoSeat)
 			}
 		}
 		p.Status, p.QueuedAt = w.Before.Status, w.Before.QueuedAt
@@ -183,7 +183,7 @@ func (s *Service) Confirm(ctx context.Context, cohortID, id int64) error {
 			return err
 		}
 		if p.Status != participants.Inscrit {
-			return usererr.New("Seule une personne inscrite (sans confirmation) peut confirmer sa place\u202f; %s est «\u00a0%s\u00a0».", p.Name, participants.StatusLabels[p.Status])
+			return usererr.New("Seule une personne inscrite (sans confirmation) peut confirmer sa place\u202f; %s est «\u00a0%s\u00a0».", p.Name, statusWord(p.Status))
 		}
 		p.Status = participants.Confirme
 		return r.Save(p)
@@ -345,7 +345,7 @@ func (s *Service) UpdateCohort(ctx context.Context, c course.Cohort, demote bool
 			if !demote {
 				return usererr.New("%s\u00a0: la cohorte ne peut pas descendre à %s sans remettre en liste d’attente %s (%s). "+
 					"Confirmez ce choix, ou gardez un nombre de places d’au moins %s.",
-					seatsTaken(seats.Taken), places(c.SeatLimit), people1(over), joinNames(cut), textfmt.French.Int(seats.Taken)).Of(ErrTooFewSeats)
+					seatsTaken(seats.Taken), places(c.SeatLimit), people1(over), joinNames(cut), usererr.Int(seats.Taken)).Of(ErrTooFewSeats)
 			}
 			for _, p := range cut {
 				// Back to the head of the list: they registered before
@@ -367,32 +367,36 @@ func (s *Service) UpdateCohort(ctx context.Context, c course.Cohort, demote bool
 	return ch, err
 }
 
-func seatsTaken(n int) string {
-	if n == 1 {
-		return "1 place est prise"
+// statusWord is how a status reads inside a sentence (« inscrit·e »).
+func statusWord(s participants.Status) any {
+	switch s {
+	case participants.Inscrit:
+		return usererr.Phrase("inscrit·e")
+	case participants.Confirme:
+		return usererr.Phrase("confirmé·e")
+	case participants.Attente:
+		return usererr.Phrase("liste d’attente")
+	case participants.SansInscription:
+		return usererr.Phrase("arrivée sans inscription")
+	case participants.Desiste:
+		return usererr.Phrase("désisté·e")
 	}
-	return textfmt.French.Int(n) + " places sont prises"
+	return string(s)
 }
 
-func places(n int) string {
-	if n == 1 {
-		return "1 place"
-	}
-	return textfmt.French.Int(n) + " places"
+func seatsTaken(n int) usererr.Localized {
+	return usererr.Plural(n, "%s place est prise", "%s places sont prises")
 }
 
-func people1(n int) string {
-	if n == 1 {
-		return "1 personne"
-	}
-	return textfmt.French.Int(n) + " personnes"
-}
+func places(n int) usererr.Localized { return usererr.Plural(n, "%s place", "%s places") }
+
+func people1(n int) usererr.Localized { return usererr.Plural(n, "%s personne", "%s personnes") }
 
 // joinNames is « A, B et C ».
-func joinNames(list []participants.Participant) string {
+func joinNames(list []participants.Participant) usererr.Localized {
 	names := make([]string, len(list))
 	for i, p := range list {
 		names[i] = p.Name
 	}
-	return textfmt.French.List(names)
+	return usererr.Join(names)
 }

@@ -120,7 +120,7 @@ func exists(path string) bool {
 }
 
 func autoBackupFailed(dir string, err error) error {
-	return explain(fmt.Sprintf("Impossible de préparer le dossier des sauvegardes «\u00a0%s\u00a0»", dir), err)
+	return explain(usererr.New("Impossible de préparer le dossier des sauvegardes «\u00a0%s\u00a0»", dir), err)
 }
 
 // prune removes the automatic backups beyond the KeptBackups most recent;

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -25,7 +24,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 func (s *Store) BackupTracked(ctx context.Context, dest string, track func(tmp string) (release func(), err error)) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
+		return explain(usererr.New("Impossible de situer «\u00a0%s\u00a0»", dest), err)
 	}
 	if s.Owns(abs) {
 		return usererr.New("La copie de sauvegarde ne peut pas remplacer le fichier ouvert («\u00a0%s\u00a0»)\u202f; choisissez un autre nom.", abs)
@@ -63,7 +62,7 @@ func (s *Store) BackupTracked(ctx context.Context, dest string, track func(tmp s
 
 // backupFailed explains why the copy at dest could not be made.
 func backupFailed(dest string, err error) error {
-	return explain(fmt.Sprintf("Impossible de créer la copie de sauvegarde «\u00a0%s\u00a0»", dest), err)
+	return explain(usererr.New("Impossible de créer la copie de sauvegarde «\u00a0%s\u00a0»", dest), err)
 }
 
 func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {

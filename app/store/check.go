@@ -48,7 +48,7 @@ func check(ctx context.Context, path string, latest int, forReading bool) (immut
 		return false, nil // an empty file is a new database to SQLite
 	}
 	if !bytes.HasPrefix(head, []byte(sqliteHeader)) {
-		return false, refused(path, ErrNotDatabase, "")
+		return false, refused(path, ErrNotDatabase, nil)
 	}
 
 	db, immutable, err := readOnlyConn(ctx, path, forReading)
@@ -66,14 +66,14 @@ func check(ctx context.Context, path string, latest int, forReading bool) (immut
 	}
 	switch {
 	case appID == ApplicationID && version > latest:
-		return false, refused(path, ErrTooNew, fmt.Sprintf(
+		return false, refused(path, ErrTooNew, usererr.New(
 			"Ce fichier vient d’une version plus récente d’Atelier (schéma %d)\u202f; mettez l’application à jour pour l’ouvrir. Le fichier n’a pas été modifié.", version))
 	case appID == ApplicationID:
 	case appID == 0 && version == 0 && tables == 0:
 		// An empty SQLite file, e.g. made with the sqlite3 shell.
 	default:
 		// Another program's mark, or someone else's tables.
-		return false, refused(path, ErrForeign, "")
+		return false, refused(path, ErrForeign, nil)
 	}
 	if err := quickCheck(ctx, db, path); err != nil {
 		return false, err
@@ -127,7 +127,7 @@ func quickCheck(ctx context.Context, db *sql.DB, path string) error {
 		return unreadable(path, err)
 	}
 	if first != "ok" {
-		return usererr.Wrap(fmt.Errorf("quick_check: %s", first), "Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, ErrCorrupt.Error()).Of(ErrCorrupt)
+		return usererr.Wrap(fmt.Errorf("quick_check: %s", first), "Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, ErrCorrupt).Of(ErrCorrupt)
 	}
 	return nil
 }
@@ -136,9 +136,9 @@ func quickCheck(ctx context.Context, db *sql.DB, path string) error {
 func unreadable(path string, err error) error {
 	switch {
 	case isNotDatabase(err):
-		return refused(path, ErrNotDatabase, "")
+		return refused(path, ErrNotDatabase, nil)
 	case isCorrupt(err):
-		return usererr.Wrap(err, "Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, ErrCorrupt.Error()).Of(ErrCorrupt)
+		return usererr.Wrap(err, "Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, ErrCorrupt).Of(ErrCorrupt)
 	}
 	return openFailed(path, err)
 }
@@ -163,7 +163,7 @@ func readHead(path string) ([]byte, int64, error) {
 		return nil, 0, openFailed(path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, 0, refused(path, ErrNotDatabase, "")
+		return nil, 0, refused(path, ErrNotDatabase, nil)
 	}
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)

@@ -102,7 +102,7 @@ func (c CopyCounts) Summary() string {
 // search rows, which each engine keeps its own way, are then made again
 // on dst. When anything fails, dst is left empty as it was.
 func Copy(ctx context.Context, src, dst *Store) (CopyCounts, error) {
-	failed := fmt.Sprintf("Impossible de copier «\u00a0%s\u00a0» vers «\u00a0%s\u00a0»", src.path, dst.path)
+	failed := usererr.New("Impossible de copier «\u00a0%s\u00a0» vers «\u00a0%s\u00a0»", src.path, dst.path)
 	if src == dst || (src.team == dst.team && src.path == dst.path) {
 		return nil, usererr.New("%s\u00a0: c’est la même base. Choisissez une autre destination\u202f; rien n’a été modifié.", failed)
 	}
@@ -179,9 +179,9 @@ func Copy(ctx context.Context, src, dst *Store) (CopyCounts, error) {
 	// takes the copied rows away again, leaving dst as empty as it was.
 	if err := dst.reindexLibrary(ctx); err != nil {
 		if cleared := dst.write(ctx, func(to *sql.Tx) error { return clearTables(ctx, to, tables) }); cleared != nil {
-			return nil, explain(failed+" (la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié n’a pas pu en être retiré)", errors.Join(err, cleared))
+			return nil, explain(usererr.New("%s (la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié n’a pas pu en être retiré)", failed), errors.Join(err, cleared))
 		}
-		return nil, usererr.Wrap(err, "%s\u00a0: la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié en a été retiré. %s", failed, usererr.Message(err))
+		return nil, usererr.Wrap(err, "%s\u00a0: la recherche de la bibliothèque n’a pas pu y être refaite, et ce qui y avait été copié en a été retiré. %s", failed, usererr.Reason(err))
 	}
 	return counts, nil
 }
@@ -192,7 +192,7 @@ func Copy(ctx context.Context, src, dst *Store) (CopyCounts, error) {
 func CopyToNewFile(ctx context.Context, src *Store, dest string) (CopyCounts, error) {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return nil, explain(fmt.Sprintf("Impossible de situer «\u00a0%s\u00a0»", dest), err)
+		return nil, explain(usererr.New("Impossible de situer «\u00a0%s\u00a0»", dest), err)
 	}
 	if exists(abs) {
 		return nil, usererr.New("«\u00a0%s\u00a0» existe déjà\u00a0: Atelier ne copie une base que dans un nouveau fichier. "+
@@ -221,7 +221,7 @@ func CopyToNewFile(ctx context.Context, src *Store, dest string) (CopyCounts, er
 }
 
 // copyFailed explains err, unless it is already a sentence about the copy.
-func copyFailed(failed string, err error) error {
+func copyFailed(failed *usererr.Error, err error) error {
 	if usererr.ForPerson(err) {
 		return err
 	}
@@ -231,7 +231,7 @@ func copyFailed(failed string, err error) error {
 // refusedValue explains a row that the destination's engine refuses
 // although the source's took it: PostgreSQL's text cannot hold the nul
 // character or bytes that are not UTF-8, which a SQLite file may.
-func refusedValue(failed, table string, err error) error {
+func refusedValue(failed *usererr.Error, table string, err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && (strings.HasPrefix(pe.Code, "22") || strings.HasPrefix(pe.Code, "23")) {
 		return usererr.Wrap(err, "%s\u00a0: une ligne de la table %s contient une valeur que la base de destination refuse "+
@@ -241,7 +241,7 @@ func refusedValue(failed, table string, err error) error {
 }
 
 func copyFileFailed(dest string, err error) error {
-	return explain(fmt.Sprintf("Impossible d’écrire la copie «\u00a0%s\u00a0»", dest), err)
+	return explain(usererr.New("Impossible d’écrire la copie «\u00a0%s\u00a0»", dest), err)
 }
 
 // copyIntoFile makes the empty file at path an Atelier file holding a

@@ -7,7 +7,6 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -19,7 +18,7 @@ var ErrEmailTaken = usererr.New("Ce courriel est déjà celui d’une autre pers
 // cause, if any, is kept for the log.
 func EmailTaken(email, other string, cause error) error {
 	return usererr.Wrap(cause, "Le courriel «\u00a0%s\u00a0» est déjà celui %s dans cette cohorte\u202f; "+
-		"une personne n’y est inscrite qu’une fois. Corrigez le courriel, ou complétez la fiche %s.", email, textfmt.French.Of(other), textfmt.French.Of(other)).Of(ErrEmailTaken)
+		"une personne n’y est inscrite qu’une fois. Corrigez le courriel, ou complétez la fiche %s.", email, usererr.Of(other), usererr.Of(other)).Of(ErrEmailTaken)
 }
 
 // isUniqueViolation reports whether err is the engine refusing a row that

@@ -170,7 +170,7 @@ func (s *Store) FinishErasure(ctx context.Context) error {
 func (s *Store) finishErasure(ctx context.Context, attempts int) error {
 	done, err := s.truncateWAL(ctx, attempts)
 	if err != nil {
-		return explain("La personne est retirée de la liste, mais sa trace n’a pas pu être effacée du fichier", err)
+		return explain(usererr.New("La personne est retirée de la liste, mais sa trace n’a pas pu être effacée du fichier"), err)
 	}
 	if !done {
 		return ErrErasurePending
@@ -180,7 +180,7 @@ func (s *Store) finishErasure(ctx context.Context, attempts int) error {
 		return err
 	})
 	if err != nil {
-		return explain("La personne est effacée, mais Atelier n’a pas pu noter que l’effacement est terminé", err)
+		return explain(usererr.New("La personne est effacée, mais Atelier n’a pas pu noter que l’effacement est terminé"), err)
 	}
 	// The mark's removal went to the log: fold it too, so that the file
 	// is left as a closed one would be. It holds nothing personal, so a

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 
 	"modernc.org/sqlite"
@@ -73,9 +72,9 @@ func notAFile(path string, mode fs.FileMode) error {
 }
 
 // refused explains why the file at path cannot be opened.
-func refused(path string, sentinel *usererr.Error, msg string) error {
-	if msg == "" {
-		msg = sentinel.Error()
+func refused(path string, sentinel *usererr.Error, msg *usererr.Error) error {
+	if msg == nil {
+		msg = sentinel
 	}
 	return usererr.New("Impossible d’ouvrir «\u00a0%s\u00a0». %s", path, msg).Of(sentinel)
 }
@@ -95,7 +94,7 @@ func wrapWrite(what string, err error) error {
 	if err == nil || usererr.ForPerson(err) {
 		return err
 	}
-	return explain("Impossible d’enregistrer "+what, err)
+	return explain(usererr.New("Impossible d’enregistrer %s", usererr.Phrase(what)), err)
 }
 
 // wrapRead is wrapWrite for loading.
@@ -103,12 +102,12 @@ func wrapRead(what string, err error) error {
 	if err == nil || usererr.ForPerson(err) {
 		return err
 	}
-	return explain("Impossible de lire "+what, err)
+	return explain(usererr.New("Impossible de lire %s", usererr.Phrase(what)), err)
 }
 
 // explain completes failed (« Impossible d’enregistrer la personne ») with
 // what SQLite's error code means for the person and what they can do.
-func explain(failed string, err error) error {
+func explain(failed *usererr.Error, err error) error {
 	if e, ok := explainTeam(failed, err); ok {
 		return e
 	}
@@ -142,7 +141,7 @@ func explain(failed string, err error) error {
 		return usererr.Wrap(err, "%s\u00a0: l’opération a été interrompue. Rien n’a été modifié.", failed)
 	}
 	if m := usererr.Message(err); m != usererr.Unexpected {
-		return usererr.Wrap(err, "%s. %s", failed, m)
+		return usererr.Wrap(err, "%s. %s", failed, usererr.Reason(err))
 	}
 	return usererr.Wrap(err, "%s\u00a0: une erreur inattendue est survenue. Réessayez\u202f; si elle revient, le détail technique est dans le journal d’Atelier.", failed)
 }
@@ -152,5 +151,5 @@ func openFailed(path string, err error) error {
 	if usererr.ForPerson(err) {
 		return err
 	}
-	return explain(fmt.Sprintf("Impossible d’ouvrir «\u00a0%s\u00a0»", path), err)
+	return explain(usererr.New("Impossible d’ouvrir «\u00a0%s\u00a0»", path), err)
 }

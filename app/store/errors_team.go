@@ -17,7 +17,7 @@ var ErrOffline = usererr.New("La base d’équipe ne répond pas.")
 
 // explainTeam is explain for what PostgreSQL reports, by SQLSTATE; ok is
 // false for an error that did not come from a team database.
-func explainTeam(failed string, err error) (_ error, ok bool) {
+func explainTeam(failed *usererr.Error, err error) (_ error, ok bool) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
 		if unreachable(err) {

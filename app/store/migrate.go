@@ -65,7 +65,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return openFailed(s.path, err)
 	}
 	if current > latest {
-		return refused(s.path, ErrTooNew, "")
+		return refused(s.path, ErrTooNew, nil)
 	}
 	if current == latest {
 		return nil
@@ -75,7 +75,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > 0 {
 		if _, err := s.autoBackup(ctx, reasonMigration(current, latest)); err != nil {
 			return usererr.Wrap(err, "%s Atelier ne met pas à jour «\u00a0%s\u00a0» vers le schéma %d sans en avoir fait une copie\u202f; le fichier n’a pas été modifié.",
-				usererr.Message(err), s.path, latest)
+				usererr.Reason(err), s.path, latest)
 		}
 	}
 	return s.upgrade(ctx, names, current)
@@ -104,10 +104,10 @@ func (s *Store) upgrade(ctx context.Context, names []string, current int) error 
 		}
 		err = applyMigration(ctx, conn, n, latest, string(body))
 		if errors.Is(err, ErrTooNew) {
-			return refused(s.path, ErrTooNew, "")
+			return refused(s.path, ErrTooNew, nil)
 		}
 		if err != nil {
-			return explain(fmt.Sprintf("Impossible de mettre à jour «\u00a0%s\u00a0» vers le schéma %d (%s)", s.path, n, path.Base(name)), err)
+			return explain(usererr.New("Impossible de mettre à jour «\u00a0%s\u00a0» vers le schéma %d (%s)", s.path, n, path.Base(name)), err)
 		}
 	}
 	return nil

@@ -94,13 +94,13 @@ func (s *Store) applyTeamMigration(ctx context.Context, name string, version int
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return explain(fmt.Sprintf("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0» vers le schéma %d (%s)", s.path, version, path.Base(name)), err)
+		return explain(usererr.New("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0» vers le schéma %d (%s)", s.path, version, path.Base(name)), err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO atelier_schema_migrations (version, applied_at) VALUES ($1, $2)", version, s.now().Unix()); err != nil {
-		return explain(fmt.Sprintf("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0» vers le schéma %d", s.path, version), err)
+		return explain(usererr.New("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0» vers le schéma %d", s.path, version), err)
 	}
 	if err := tx.Commit(); err != nil {
-		return explain(fmt.Sprintf("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0»", s.path), err)
+		return explain(usererr.New("Impossible de mettre à jour la base d’équipe «\u00a0%s\u00a0»", s.path), err)
 	}
 	return nil
 }

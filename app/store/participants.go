@@ -33,7 +33,7 @@ func (s *Store) AddParticipants(ctx context.Context, cohortID int64, ps []partic
 		var err error
 		ids, i, err = insertPeople(ctx, tx, s.team, cohortID, ps, s.now())
 		if errors.Is(err, errEmailHeld) {
-			return usererr.Wrap(err, "Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, ps[i].Name, usererr.Message(emailHeld(ps[i].Email, err))).Of(ErrEmailTaken)
+			return usererr.Wrap(err, "Personne n°\u00a0%d («\u00a0%s\u00a0»)\u00a0: %s", i+1, ps[i].Name, usererr.Reason(emailHeld(ps[i].Email, err))).Of(ErrEmailTaken)
 		}
 		return err
 	})

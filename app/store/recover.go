@@ -141,7 +141,7 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 		return rep, err
 	}
 	if !strings.HasPrefix(string(head), sqliteHeader) {
-		return rep, refused(src, ErrNotDatabase, "")
+		return rep, refused(src, ErrNotDatabase, nil)
 	}
 	if fi, err := os.Stat(src + "-wal"); err == nil && fi.Size() > 0 {
 		rep.Journal = true
@@ -161,9 +161,9 @@ func Recover(ctx context.Context, src, dest string) (RecoveryReport, error) {
 	}
 	switch {
 	case appID != ApplicationID:
-		return rep, refused(src, ErrForeign, "")
+		return rep, refused(src, ErrForeign, nil)
 	case rep.Schema > latest:
-		return rep, refused(src, ErrTooNew, "")
+		return rep, refused(src, ErrTooNew, nil)
 	case rep.Schema < 1:
 		return rep, usererr.New("«\u00a0%s\u00a0» ne contient encore aucune donnée d’Atelier\u00a0: il n’y a rien à sauver.", src)
 	}
@@ -208,7 +208,7 @@ func Damaged(ctx context.Context, path string) bool {
 }
 
 func recoverFailed(dest string, err error) error {
-	return explain(fmt.Sprintf("Impossible d’écrire la copie de secours «\u00a0%s\u00a0»", dest), err)
+	return explain(usererr.New("Impossible d’écrire la copie de secours «\u00a0%s\u00a0»", dest), err)
 }
 
 // finishCopy makes the complete copy at tmp durable as dest (0600).

@@ -52,7 +52,7 @@ func (s *Store) Restore(ctx context.Context, src string) error {
 	// After the staging: the pre-restore copy may prune the very backup
 	// being restored, which is safe in tmp by then.
 	if _, err := s.autoBackup(ctx, ReasonRestore); err != nil {
-		return usererr.Wrap(err, "%s La sauvegarde n’a pas été restaurée\u00a0: Atelier ne remplace pas la base sans en garder une copie.", usererr.Message(err))
+		return usererr.Wrap(err, "%s La sauvegarde n’a pas été restaurée\u00a0: Atelier ne remplace pas la base sans en garder une copie.", usererr.Reason(err))
 	}
 	if err := s.restoreFrom(ctx, tmp); err != nil {
 		return restoreFailed(abs, err)
@@ -61,7 +61,7 @@ func (s *Store) Restore(ctx context.Context, src string) error {
 }
 
 func restoreFailed(src string, err error) error {
-	return explain(fmt.Sprintf("Impossible de restaurer «\u00a0%s\u00a0»", src), err)
+	return explain(usererr.New("Impossible de restaurer «\u00a0%s\u00a0»", src), err)
 }
 
 // checkBackup refuses, without writing to it, a file that is not an
@@ -87,7 +87,7 @@ func checkBackup(ctx context.Context, path string, latest int) error {
 		case errors.Is(err, ErrCorrupt):
 			return damagedBackup(path, err)
 		}
-		return usererr.Wrap(err, "%s La base ouverte n’a pas été modifiée.", usererr.Message(err))
+		return usererr.Wrap(err, "%s La base ouverte n’a pas été modifiée.", usererr.Reason(err))
 	}
 	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
 	if err != nil {
@@ -108,7 +108,7 @@ func damagedBackup(path string, err error) error {
 
 // notRestored refuses the file at path for the reason why.
 func notRestored(path, why string) error {
-	return usererr.New("Impossible de restaurer «\u00a0%s\u00a0»\u00a0: %s La base ouverte n’a pas été modifiée.", path, why)
+	return usererr.New("Impossible de restaurer «\u00a0%s\u00a0»\u00a0: %s La base ouverte n’a pas été modifiée.", path, usererr.Phrase(why))
 }
 
 // passesQuickCheck runs SQLite's quick_check: the b-trees and records are
@@ -169,7 +169,7 @@ func (s *Store) stageRestore(ctx context.Context, src string) (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		return fail(usererr.Wrap(err, "La sauvegarde «\u00a0%s\u00a0» n’a pas pu être mise au schéma de cette version d’Atelier\u00a0: %s La base ouverte n’a pas été modifiée.", src, usererr.Message(err)))
+		return fail(usererr.Wrap(err, "La sauvegarde «\u00a0%s\u00a0» n’a pas pu être mise au schéma de cette version d’Atelier\u00a0: %s La base ouverte n’a pas été modifiée.", src, usererr.Reason(err)))
 	}
 	return name, nil
 }

@@ -27,11 +27,10 @@ import (
 
 // createFailed explains why a new database file could not be made.
 func createFailed(path string, err error) error {
-	m := usererr.Message(err)
-	if m == usererr.Unexpected {
-		m = "une erreur inattendue est survenue (détail dans le journal d’Atelier)."
+	if usererr.Message(err) == usererr.Unexpected {
+		return usererr.Wrap(err, "Impossible de créer la base de données «\u00a0%s\u00a0». Une erreur inattendue est survenue (détail dans le journal d’Atelier).", path)
 	}
-	return usererr.Wrap(err, "Impossible de créer la base de données «\u00a0%s\u00a0». %s", path, m)
+	return usererr.Wrap(err, "Impossible de créer la base de données «\u00a0%s\u00a0». %s", path, usererr.Reason(err))
 }
 
 // ApplicationID marks a SQLite file as Atelier's ("ATLR").

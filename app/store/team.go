@@ -180,7 +180,7 @@ func teamUnreachable(name string, err error) error {
 		case pe.Code == "3D000": // invalid_catalog_name
 			return usererr.Wrap(err, "La base «\u00a0%s\u00a0» n’existe pas sur ce serveur. Vérifiez son nom, ou créez-la (README, «\u00a0Base d’équipe\u00a0»).", name).Of(ErrMissing)
 		}
-		if e, ok := explainTeam("Impossible d’ouvrir la base d’équipe «\u00a0"+name+"\u00a0»", err); ok && !errors.Is(e, ErrOffline) {
+		if e, ok := explainTeam(usererr.New("Impossible d’ouvrir la base d’équipe «\u00a0%s\u00a0»", name), err); ok && !errors.Is(e, ErrOffline) {
 			return e
 		}
 	}

@@ -272,7 +272,7 @@ func (s *sessionsScreen) flushThen(next func()) bool {
 func (s *sessionsScreen) askToFix(field fyne.Focusable, err error, discarded func()) {
 	e := s.editor
 	msg := wrapped(lang.X("agenda.pending.text", "Vos modifications du bloc «\u00a0{{.Title}}\u00a0» ne peuvent pas être enregistrées telles quelles\u00a0: {{.Reason}}\n\nCorrigez-les pour les garder, ou abandonnez-les pour revenir au bloc tel qu’il est enregistré.",
-		map[string]any{"Title": s.session().Blocks[e.index].Title, "Reason": usererr.Message(err)}))
+		map[string]any{"Title": s.session().Blocks[e.index].Title, "Reason": s.ui.message(err)}))
 	d := dialog.NewCustomWithoutButtons(lang.X("agenda.pending.title", "Bloc non enregistré"), msg, s.ui.win)
 	fix := widget.NewButtonWithIcon(lang.X("agenda.pending.fix", "Corriger"), theme.DocumentCreateIcon(), func() {
 		d.Hide()

@@ -15,7 +15,6 @@ import (
 
 	"atelier/app/domain/course"
 	"atelier/app/kit/textfmt"
-	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
 
@@ -38,14 +37,14 @@ func (e *exportsScreen) backupsSection() fyne.CanvasObject {
 	box := container.NewVBox(title, text, dir)
 	failed := ""
 	if err := u.svc.AutoBackupErr(); err != nil {
-		failed = usererr.Message(err)
+		failed = e.ui.message(err)
 		warn := wrapped(lang.X("backups.failed", "La sauvegarde du jour n’a pas pu être faite\u00a0: {{.Reason}}", map[string]any{"Reason": failed}))
 		warn.Importance = widget.DangerImportance
 		box.Add(warn)
 	}
 	list, err := u.svc.Backups()
-	if err != nil && usererr.Message(err) != failed {
-		box.Add(wrapped(usererr.Message(err)))
+	if err != nil && e.ui.message(err) != failed {
+		box.Add(wrapped(e.ui.message(err)))
 	}
 	if len(list) == 0 && err == nil {
 		box.Add(wrapped(lang.X("backups.none", "Aucune sauvegarde pour l’instant.")))

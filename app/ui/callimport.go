@@ -102,12 +102,12 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 		head = append(head, warn)
 	}
 	for _, s := range rep.Warnings {
-		w := wrapped(lang.X("report.warning", "Ligne {{.N}}\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		w := wrapped(lang.X("report.warning", "Ligne {{.N}}\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": c.ui.message(s.Reason)}))
 		w.Importance = widget.WarningImportance
 		head = append(head, w)
 	}
 	for _, s := range rep.Skipped {
-		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": s.Reason}))
+		skipped := wrapped(lang.X("report.skipped", "Ligne {{.N}} ignorée\u00a0: {{.Why}}", map[string]any{"N": s.Line, "Why": c.ui.message(s.Reason)}))
 		skipped.Importance = widget.WarningImportance
 		head = append(head, skipped)
 	}

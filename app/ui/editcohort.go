@@ -32,11 +32,11 @@ func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
 	var l usererr.List
 	c.Name = strings.TrimSpace(e.Name)
 	seats, err := strconv.Atoi(strings.TrimSpace(e.Seats))
-	l.Add(err != nil, lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
+	l.Add(err != nil, "%s", lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
 	c.SeatLimit = seats
 	if e.CertificateMin != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(e.CertificateMin))
-		l.Add(err != nil, lang.X("cohort.err.certmin", "Le nombre de séances pour une attestation doit être un nombre entier de 1 à 5."))
+		l.Add(err != nil, "%s", lang.X("cohort.err.certmin", "Le nombre de séances pour une attestation doit être un nombre entier de 1 à 5."))
 		c.CertificateMin = n
 	}
 	c.Facilitators = nil
@@ -52,7 +52,7 @@ func (e cohortEdit) apply(c course.Cohort) (course.Cohort, error) {
 		d, err1 := time.Parse("2006-01-02", day)
 		h, err2 := parseClock(clock)
 		if err1 != nil || err2 != nil {
-			l = append(l, lang.X("cohort.err.session", "Séance {{.N}}\u00a0: écrivez la date et l’heure ainsi\u00a0: 2027-01-13 18:30.", map[string]any{"N": i + 1}))
+			l.Add(true, "%s", lang.X("cohort.err.session", "Séance {{.N}}\u00a0: écrivez la date et l’heure ainsi\u00a0: 2027-01-13 18:30.", map[string]any{"N": i + 1}))
 			continue
 		}
 		sessions[i].StartsAt = time.Date(d.Year(), d.Month(), d.Day(), h.Hour(), h.Minute(), 0, 0, loc)
@@ -127,7 +127,7 @@ func (u *UI) updateCohort(c course.Cohort, demote bool) {
 	ctx := context.Background()
 	ch, err := u.svc.UpdateCohort(ctx, c, demote)
 	if errors.Is(err, service.ErrTooFewSeats) && !demote {
-		confirmThen(u.win, lang.X("cohort.seats.cut.title", "Moins de places que de personnes inscrites"), usererr.Message(err),
+		confirmThen(u.win, lang.X("cohort.seats.cut.title", "Moins de places que de personnes inscrites"), u.message(err),
 			lang.X("cohort.seats.cut.action", "Remettre en liste d’attente"), lang.X("action.cancel", "Annuler"), func() { u.updateCohort(c, true) })
 		return
 	}

@@ -222,7 +222,7 @@ func (p *importPreview) updateRow(id widget.ListItemID, l *widget.Label) {
 	row := p.sheet.Rows[id]
 	parts := []string{lang.X("import.line", "ligne {{.N}}", map[string]any{"N": row.Line})}
 	if row.Err != nil {
-		parts = append(parts, lang.X("import.rejected", "rejetée\u00a0: {{.Why}}", map[string]any{"Why": row.Err.Error()}))
+		parts = append(parts, lang.X("import.rejected", "rejetée\u00a0: {{.Why}}", map[string]any{"Why": p.r.ui.message(row.Err)}))
 		l.Importance = widget.DangerImportance
 	} else {
 		pp := row.Participant

@@ -559,7 +559,7 @@ func (l *libraryScreen) onImport() {
 		}
 		msg := lang.XN("library.imported", "{{.N}} ressource ajoutée.", added, map[string]any{"N": l.ui.lang().Int(added)})
 		for _, p := range problems {
-			msg += "\n" + lang.X("library.import.problem", "Ligne {{.Line}}\u00a0: {{.Reason}}", map[string]any{"Line": p.Line, "Reason": p.Reason})
+			msg += "\n" + lang.X("library.import.problem", "Ligne {{.Line}}\u00a0: {{.Reason}}", map[string]any{"Line": p.Line, "Reason": l.ui.message(p.Reason)})
 		}
 		dialog.ShowInformation(lang.X("library.import.title", "Importation de ressources"), msg, l.ui.win)
 		l.load()

@@ -33,13 +33,13 @@ type cohortForm struct {
 func (f cohortForm) cohort(plans []course.Plan) (course.Cohort, error) {
 	var l usererr.List
 	loc, err := time.LoadLocation(f.TimeZone)
-	l.Add(err != nil, lang.X("cohort.err.tz", "Choisissez un fuseau horaire."))
+	l.Add(err != nil, "%s", lang.X("cohort.err.tz", "Choisissez un fuseau horaire."))
 	day, err := time.Parse("2006-01-02", strings.TrimSpace(f.Date))
-	l.Add(err != nil, lang.X("cohort.err.date", "La date de la première séance doit s’écrire AAAA-MM-JJ, par exemple 2027-01-13."))
+	l.Add(err != nil, "%s", lang.X("cohort.err.date", "La date de la première séance doit s’écrire AAAA-MM-JJ, par exemple 2027-01-13."))
 	clock, err := parseClock(f.Time)
-	l.Add(err != nil, lang.X("cohort.err.time", "L’heure de début doit s’écrire HH:MM, par exemple 18:30."))
+	l.Add(err != nil, "%s", lang.X("cohort.err.time", "L’heure de début doit s’écrire HH:MM, par exemple 18:30."))
 	seats, err := strconv.Atoi(strings.TrimSpace(f.Seats))
-	l.Add(err != nil, lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
+	l.Add(err != nil, "%s", lang.X("cohort.err.seats", "Le nombre de places doit être un nombre entier."))
 	if len(l) > 0 {
 		return course.Cohort{}, l
 	}

@@ -15,7 +15,6 @@ import (
 
 	"atelier/app/domain/participants"
 	"atelier/app/kit/textfmt"
-	"atelier/app/kit/usererr"
 	"atelier/app/store"
 )
 
@@ -366,7 +365,7 @@ func (r *rosterScreen) onErase(p participants.Participant) {
 		switch {
 		case errors.Is(err, store.ErrErasurePending):
 			// Gone from the roster; the file is cleared at the next opening.
-			dialog.ShowInformation(lang.X("roster.erase.pending.title", "Effacement à terminer"), usererr.Message(err), r.ui.win)
+			dialog.ShowInformation(lang.X("roster.erase.pending.title", "Effacement à terminer"), r.ui.message(err), r.ui.win)
 		case err != nil:
 			r.ui.showError(lang.X("roster.err.erase", "Les données n’ont pas pu être effacées."), err)
 			return
@@ -433,7 +432,7 @@ func (r *rosterScreen) giveSeat(p participants.Participant) {
 		r.ui.showError(lang.X("roster.err.promote", "La place n’a pas été attribuée."), err)
 		return
 	}
-	confirmThen(r.ui.win, lang.X("roster.full.title", "Pas de place pour l’instant"), usererr.Message(err)+"\n\n"+
+	confirmThen(r.ui.win, lang.X("roster.full.title", "Pas de place pour l’instant"), r.ui.message(err)+"\n\n"+
 		lang.X("roster.full.wait", "Inscrire {{.Name}} en liste d’attente\u202f?", map[string]any{"Name": p.Name}),
 		lang.X("roster.full.action", "Inscrire en liste d’attente"), lang.X("action.cancel", "Annuler"), func() {
 			if _, err := r.ui.svc.JoinWaitingList(ctx, r.ui.cohort.ID, p.ID); err != nil {

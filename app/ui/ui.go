@@ -530,14 +530,18 @@ func confirmThen(w fyne.Window, title, question, action, dismiss string, yes fun
 	d.Show()
 }
 
+// message is the sentence err carries for the person, in the interface
+// language (usererr.MessageIn; never driver text).
+func (u *UI) message(err error) string { return usererr.MessageIn(u.lang(), err) }
+
 // showError tells the person what went wrong in plain words: what failed,
-// then the sentence err carries for them (usererr.Message; never driver
-// text). The detail goes to the log for whoever helps them.
+// then the sentence err carries for them, in their language. The detail
+// goes to the log, in French, for whoever helps them.
 func (u *UI) showError(what string, err error) {
 	msg := what
 	if err != nil {
 		log.Printf("%s %s", what, usererr.Detail(err))
-		msg += "\n\n" + usererr.Message(err)
+		msg += "\n\n" + u.message(err)
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord

@@ -3,7 +3,6 @@
 package agenda
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -68,12 +67,12 @@ func (b Block) Fixed() bool { return b.FixedStart > 0 }
 func (b Block) Validate() error {
 	var l usererr.List
 	l.Add(strings.TrimSpace(b.Title) == "", "Le titre du bloc est obligatoire.")
-	l.Add(!b.Kind.Valid(), fmt.Sprintf("Le type de bloc « %s » est inconnu.", b.Kind))
-	l.Add(b.Minutes <= 0, fmt.Sprintf("La durée du bloc « %s » doit être d’au moins 1 minute.", b.Title))
-	l.Add(b.Minutes > 24*60, fmt.Sprintf("La durée du bloc « %s » dépasse une journée.", b.Title))
-	l.Add(b.FixedStart < 0, fmt.Sprintf("L’heure fixée du bloc « %s » ne peut précéder le début de la séance.", b.Title))
-	l.Add(b.FixedStart > 24*time.Hour, fmt.Sprintf("L’heure fixée du bloc « %s » tombe plus d’une journée après le début de la séance.", b.Title))
-	l.Add(b.FixedStart%time.Minute != 0, fmt.Sprintf("L’heure fixée du bloc « %s » doit tomber sur une minute entière.", b.Title))
+	l.Add(!b.Kind.Valid(), "Le type de bloc « %s » est inconnu.", b.Kind)
+	l.Add(b.Minutes <= 0, "La durée du bloc « %s » doit être d’au moins 1 minute.", b.Title)
+	l.Add(b.Minutes > 24*60, "La durée du bloc « %s » dépasse une journée.", b.Title)
+	l.Add(b.FixedStart < 0, "L’heure fixée du bloc « %s » ne peut précéder le début de la séance.", b.Title)
+	l.Add(b.FixedStart > 24*time.Hour, "L’heure fixée du bloc « %s » tombe plus d’une journée après le début de la séance.", b.Title)
+	l.Add(b.FixedStart%time.Minute != 0, "L’heure fixée du bloc « %s » doit tomber sur une minute entière.", b.Title)
 	return l.Err()
 }
 

@@ -1,7 +1,6 @@
 package agenda
 
 import (
-	"fmt"
 	"slices"
 
 	"atelier/app/kit/fold"
@@ -73,9 +72,9 @@ func checkIndex(i, n int) error {
 
 func positionError(i, n int) error {
 	if n == 0 {
-		return usererr.List{fmt.Sprintf("Le déroulé ne contient aucun bloc à la position %d.", i+1)}
+		return usererr.List{usererr.New("Le déroulé ne contient aucun bloc à la position %d.", i+1)}
 	}
-	return usererr.List{fmt.Sprintf("La position %d n’existe pas\u00a0: le déroulé va de 1 à %d.", i+1, n)}
+	return usererr.List{usererr.New("La position %d n’existe pas\u00a0: le déroulé va de 1 à %d.", i+1, n)}
 }
 
 // KeepIDs gives the blocks of next that have no id the id of a block of

@@ -4,11 +4,7 @@
 // text to paste into the video tool's chat.
 package breakout
 
-import (
-	"fmt"
-
-	"atelier/app/kit/usererr"
-)
+import "atelier/app/kit/usererr"
 
 // Options says how to split. Set exactly one of Groups and Size.
 type Options struct {
@@ -38,9 +34,9 @@ func Sizes(n int, opt Options) ([]int, error) {
 	}
 	switch {
 	case n <= 0:
-		return nil, usererr.List{"Aucune personne n’est marquée présente\u00a0: il n’y a personne à répartir en sous-groupes."}
+		return nil, usererr.List{usererr.New("Aucune personne n’est marquée présente\u00a0: il n’y a personne à répartir en sous-groupes.")}
 	case n == 1:
-		return nil, usererr.List{"Une seule personne est présente\u00a0: il en faut au moins 2 pour former des sous-groupes."}
+		return nil, usererr.List{usererr.New("Une seule personne est présente\u00a0: il en faut au moins 2 pour former des sous-groupes.")}
 	}
 	g := opt.Groups
 	if opt.Size > 0 {
@@ -50,7 +46,7 @@ func Sizes(n int, opt Options) ([]int, error) {
 		g = max(min(g, n/2), 1)
 	}
 	if 2*g > n {
-		return nil, usererr.List{fmt.Sprintf("Impossible de former %d groupes avec %d personnes présentes\u00a0: il faut au moins 2 personnes par groupe.", g, n)}
+		return nil, usererr.List{usererr.New("Impossible de former %d groupes avec %d personnes présentes\u00a0: il faut au moins 2 personnes par groupe.", g, n)}
 	}
 	sizes := make([]int, g)
 	for i := range sizes {

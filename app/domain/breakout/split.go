@@ -1,12 +1,10 @@
 package breakout
 
 import (
-	"fmt"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
 
-	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -39,12 +37,12 @@ func Split(people []int64, history [][]int64, opt Options) ([][]int64, error) {
 		return nil, err
 	}
 	if len(people) > maxPeople {
-		return nil, usererr.List{fmt.Sprintf("La répartition en sous-groupes se limite à %s personnes.", textfmt.French.Int(maxPeople))}
+		return nil, usererr.List{usererr.New("La répartition en sous-groupes se limite à %s personnes.", usererr.Int(maxPeople))}
 	}
 	index := make(map[int64]int32, len(people))
 	for i, id := range people {
 		if _, dup := index[id]; dup {
-			return nil, usererr.List{"La même personne figure deux fois dans la liste des présences."}
+			return nil, usererr.List{usererr.New("La même personne figure deux fois dans la liste des présences.")}
 		}
 		index[id] = int32(i)
 	}

@@ -77,19 +77,19 @@ func (c Cohort) Validate() error {
 	var l usererr.List
 	l.Add(strings.TrimSpace(c.Name) == "", "Le nom de la cohorte est obligatoire.")
 	_, err := time.LoadLocation(c.TimeZone)
-	l.Add(c.TimeZone == "" || err != nil, fmt.Sprintf("Le fuseau horaire « %s » est inconnu.", c.TimeZone))
+	l.Add(c.TimeZone == "" || err != nil, "Le fuseau horaire « %s » est inconnu.", c.TimeZone)
 	l.Add(c.SeatLimit < 1, "Le nombre de places doit être d’au moins 1.")
 	l.Add(c.SeatLimit > 10000, "Le nombre de places ne peut dépasser 10\u00a0000.")
 	l.Add(c.CertificateMin < 1 || c.CertificateMin > SessionCount,
-		fmt.Sprintf("Le minimum de séances pour une attestation doit aller de 1 à %d.", SessionCount))
-	l.Add(len(c.Sessions) != SessionCount, fmt.Sprintf("Une cohorte compte %d séances, pas %d.", SessionCount, len(c.Sessions)))
+		"Le minimum de séances pour une attestation doit aller de 1 à %d.", SessionCount)
+	l.Add(len(c.Sessions) != SessionCount, "Une cohorte compte %d séances, pas %d.", SessionCount, len(c.Sessions))
 	for i, s := range c.Sessions {
-		l.Add(s.Number != i+1, fmt.Sprintf("La séance en position %d porte le numéro %d.", i+1, s.Number))
+		l.Add(s.Number != i+1, "La séance en position %d porte le numéro %d.", i+1, s.Number)
 		l.Add(i > 0 && !s.StartsAt.After(c.Sessions[i-1].StartsAt),
-			fmt.Sprintf("La séance %d doit avoir lieu après la séance %d.", s.Number, s.Number-1))
+			"La séance %d doit avoir lieu après la séance %d.", s.Number, s.Number-1)
 		for _, b := range s.Blocks {
 			if err := b.Validate(); err != nil {
-				l = append(l, fmt.Sprintf("Séance %d : %s", s.Number, err))
+				l = append(l, usererr.New("Séance %d : %s", s.Number, err))
 			}
 		}
 	}

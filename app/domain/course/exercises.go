@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"atelier/app/kit/usererr"
 )
 
 // exerciseRef finds the handout exercises a block's materials or notes
@@ -65,17 +67,17 @@ func (p Plan) BlockExercises(i int) []int {
 // a block cites is printed under that number, and every printed exercise
 // is the work of exactly one block — one a participant is sent to, or told
 // to do after the session, never one the team forgets.
-func (p Plan) validateExercises(name string) []string {
-	var problems []string
+func (p Plan) validateExercises(name *usererr.Error) usererr.List {
+	var problems usererr.List
 	n := len(p.Handout.Exercises)
 	owner := map[int]string{}
 	for i, b := range p.Blocks {
 		for _, k := range p.BlockExercises(i) {
 			switch {
 			case k < 1 || k > n:
-				problems = append(problems, fmt.Sprintf("%s\u00a0: le bloc «\u00a0%s\u00a0» cite l’exercice %d, que le document de la séance (%s) n’a pas.", name, b.Title, k, exerciseCount(n)))
+				problems = append(problems, usererr.New("%s\u00a0: le bloc «\u00a0%s\u00a0» cite l’exercice %d, que le document de la séance (%s) n’a pas.", name, b.Title, k, exerciseCount(n)))
 			case owner[k] != "":
-				problems = append(problems, fmt.Sprintf("%s\u00a0: l’exercice %d est cité par «\u00a0%s\u00a0» et par «\u00a0%s\u00a0».", name, k, owner[k], b.Title))
+				problems = append(problems, usererr.New("%s\u00a0: l’exercice %d est cité par «\u00a0%s\u00a0» et par «\u00a0%s\u00a0».", name, k, owner[k], b.Title))
 			default:
 				owner[k] = b.Title
 			}
@@ -83,7 +85,7 @@ func (p Plan) validateExercises(name string) []string {
 	}
 	for i, e := range p.Handout.Exercises {
 		if owner[i+1] == "" {
-			problems = append(problems, fmt.Sprintf("%s\u00a0: l’exercice %d du document («\u00a0%s\u00a0») n’est cité par aucun bloc.", name, i+1, e.Title))
+			problems = append(problems, usererr.New("%s\u00a0: l’exercice %d du document («\u00a0%s\u00a0») n’est cité par aucun bloc.", name, i+1, e.Title))
 		}
 	}
 	return problems

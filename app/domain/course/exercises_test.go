@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/usererr"
 )
 
 func TestExerciseRefs(t *testing.T) {
@@ -62,7 +63,7 @@ func TestExercisesMatchTheHandout(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := Plan{Blocks: tt.blocks, Handout: Handout{Exercises: tt.exercises}}
-			got := strings.Join(p.validateExercises("Séance 2"), "\n")
+			got := p.validateExercises(usererr.New("Séance 2")).Error()
 			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 				t.Errorf("problems %q, want %q", got, tt.want)
 			}

@@ -1,7 +1,6 @@
 package course
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -116,24 +115,24 @@ func (g Guide) Saved() int {
 // entry per block, in the agenda's order; debrief questions after every
 // block of pair or group work; shortcuts that name a block and win back
 // less than the block lasts.
-func (p Plan) validateGuide(name string) usererr.List {
+func (p Plan) validateGuide(name *usererr.Error) usererr.List {
 	var l usererr.List
 	g := p.Guide
-	l.Add(len(g.Checklist) < MinChecklist, fmt.Sprintf("%s\u00a0: la liste de préparation du guide compte moins de %d points.", name, MinChecklist))
+	l.Add(len(g.Checklist) < MinChecklist, "%s\u00a0: la liste de préparation du guide compte moins de %d points.", name, MinChecklist)
 	for _, c := range g.Checklist {
-		l.Add(strings.TrimSpace(c) == "", name+"\u00a0: un point de la liste de préparation est vide.")
+		l.Add(strings.TrimSpace(c) == "", "%s\u00a0: un point de la liste de préparation est vide.", name)
 	}
-	l.Add(strings.TrimSpace(g.FollowUp) == "", name+"\u00a0: le message de suivi du guide manque.")
+	l.Add(strings.TrimSpace(g.FollowUp) == "", "%s\u00a0: le message de suivi du guide manque.", name)
 	if len(g.Roles) != len(p.Blocks) {
-		l = append(l, fmt.Sprintf("%s\u00a0: le guide répartit les rôles de %d blocs, l’agenda en compte %d.", name, len(g.Roles), len(p.Blocks)))
+		l = append(l, usererr.New("%s\u00a0: le guide répartit les rôles de %d blocs, l’agenda en compte %d.", name, len(g.Roles), len(p.Blocks)))
 	}
 	for i, r := range g.Roles {
 		if i < len(p.Blocks) && r.Block != p.Blocks[i].Title {
-			l = append(l, fmt.Sprintf("%s\u00a0: les rôles n°\u00a0%d du guide sont pour «\u00a0%s\u00a0», le bloc n°\u00a0%d est «\u00a0%s\u00a0».", name, i+1, r.Block, i+1, p.Blocks[i].Title))
+			l = append(l, usererr.New("%s\u00a0: les rôles n°\u00a0%d du guide sont pour «\u00a0%s\u00a0», le bloc n°\u00a0%d est «\u00a0%s\u00a0».", name, i+1, r.Block, i+1, p.Blocks[i].Title))
 		}
-		l.Add(!r.Lead.Valid() || !r.Support.Valid(), fmt.Sprintf("%s\u00a0: un rôle du bloc «\u00a0%s\u00a0» est inconnu (%s, %s).", name, r.Block, r.Lead, r.Support))
-		l.Add(r.Lead == r.Support, fmt.Sprintf("%s\u00a0: le bloc «\u00a0%s\u00a0» a le même rôle pour mener et soutenir.", name, r.Block))
-		l.Add(strings.TrimSpace(r.Task) == "", fmt.Sprintf("%s\u00a0: le guide ne dit pas ce que fait le soutien pendant «\u00a0%s\u00a0».", name, r.Block))
+		l.Add(!r.Lead.Valid() || !r.Support.Valid(), "%s\u00a0: un rôle du bloc «\u00a0%s\u00a0» est inconnu (%s, %s).", name, r.Block, r.Lead, r.Support)
+		l.Add(r.Lead == r.Support, "%s\u00a0: le bloc «\u00a0%s\u00a0» a le même rôle pour mener et soutenir.", name, r.Block)
+		l.Add(strings.TrimSpace(r.Task) == "", "%s\u00a0: le guide ne dit pas ce que fait le soutien pendant «\u00a0%s\u00a0».", name, r.Block)
 	}
 	block := func(title string) (agenda.Block, bool) {
 		for _, b := range p.Blocks {
@@ -145,23 +144,23 @@ func (p Plan) validateGuide(name string) usererr.List {
 	}
 	for _, d := range g.Debriefs {
 		_, ok := block(d.Block)
-		l.Add(!ok, fmt.Sprintf("%s\u00a0: le guide donne un retour pour «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, d.Block))
-		l.Add(len(d.Questions) == 0, fmt.Sprintf("%s\u00a0: le retour sur «\u00a0%s\u00a0» n’a aucune question.", name, d.Block))
+		l.Add(!ok, "%s\u00a0: le guide donne un retour pour «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, d.Block)
+		l.Add(len(d.Questions) == 0, "%s\u00a0: le retour sur «\u00a0%s\u00a0» n’a aucune question.", name, d.Block)
 		for _, q := range d.Questions {
-			l.Add(strings.TrimSpace(q) == "", fmt.Sprintf("%s\u00a0: une question de retour sur «\u00a0%s\u00a0» est vide.", name, d.Block))
+			l.Add(strings.TrimSpace(q) == "", "%s\u00a0: une question de retour sur «\u00a0%s\u00a0» est vide.", name, d.Block)
 		}
 	}
 	for _, b := range p.Blocks {
 		l.Add(slices.Contains(DebriefKinds, b.Kind) && len(g.DebriefFor(b.Title)) == 0,
-			fmt.Sprintf("%s\u00a0: le guide n’a pas de questions de retour après «\u00a0%s\u00a0».", name, b.Title))
+			"%s\u00a0: le guide n’a pas de questions de retour après «\u00a0%s\u00a0».", name, b.Title)
 	}
-	l.Add(len(g.IfLate) < MinShortcuts, fmt.Sprintf("%s\u00a0: la rubrique «\u00a0si vous êtes en retard\u00a0» compte moins de %d raccourcis.", name, MinShortcuts))
+	l.Add(len(g.IfLate) < MinShortcuts, "%s\u00a0: la rubrique «\u00a0si vous êtes en retard\u00a0» compte moins de %d raccourcis.", name, MinShortcuts)
 	for _, s := range g.IfLate {
 		b, ok := block(s.Block)
-		l.Add(!ok, fmt.Sprintf("%s\u00a0: le guide propose de raccourcir «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, s.Block))
+		l.Add(!ok, "%s\u00a0: le guide propose de raccourcir «\u00a0%s\u00a0», qui n’est pas dans l’agenda.", name, s.Block)
 		l.Add(ok && (s.Minutes < 1 || s.Minutes >= b.Minutes),
-			fmt.Sprintf("%s\u00a0: raccourcir «\u00a0%s\u00a0» de %d\u00a0min est impossible (le bloc dure %d\u00a0min).", name, s.Block, s.Minutes, b.Minutes))
-		l.Add(strings.TrimSpace(s.Cut) == "", fmt.Sprintf("%s\u00a0: un raccourci de «\u00a0%s\u00a0» ne dit pas quoi couper.", name, s.Block))
+			"%s\u00a0: raccourcir «\u00a0%s\u00a0» de %d\u00a0min est impossible (le bloc dure %d\u00a0min).", name, s.Block, s.Minutes, b.Minutes)
+		l.Add(strings.TrimSpace(s.Cut) == "", "%s\u00a0: un raccourci de «\u00a0%s\u00a0» ne dit pas quoi couper.", name, s.Block)
 	}
 	return l
 }

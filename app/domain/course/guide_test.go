@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/usererr"
 )
 
 func TestAssign(t *testing.T) {
@@ -72,7 +73,7 @@ func guidePlan() Plan {
 var plainFrenchSpace = regexp.MustCompile(`[ \t](:|»|min\b)|«[ \t]|n°[ \t]`)
 
 func TestValidateGuide(t *testing.T) {
-	if l := guidePlan().validateGuide("Séance 1"); len(l) != 0 {
+	if l := guidePlan().validateGuide(usererr.New("Séance 1")); len(l) != 0 {
 		t.Fatalf("good guide refused: %v", l)
 	}
 	cases := []struct {
@@ -96,13 +97,13 @@ func TestValidateGuide(t *testing.T) {
 	for _, c := range cases {
 		p := guidePlan()
 		c.breakIt(&p.Guide)
-		l := p.validateGuide("Séance 1")
-		if !strings.Contains(strings.Join(l, "\n"), c.want) {
+		l := p.validateGuide(usererr.New("Séance 1"))
+		if !strings.Contains(l.Error(), c.want) {
 			t.Errorf("%s: got %v, want %q", c.name, l, c.want)
 		}
 		// The messages reach a person: French spacing, never an ordinary space.
 		for _, m := range l {
-			if plainFrenchSpace.MatchString(m) {
+			if plainFrenchSpace.MatchString(m.Error()) {
 				t.Errorf("%s: ordinary space where French typography wants a no-break one: %q", c.name, m)
 			}
 		}

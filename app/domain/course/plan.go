@@ -66,45 +66,45 @@ type Plan struct {
 // that the agenda fills the session exactly.
 func (p Plan) Validate() error {
 	var l usererr.List
-	name := fmt.Sprintf("Séance %d", p.Number)
-	l.Add(p.Number < 1 || p.Number > SessionCount, fmt.Sprintf("%s : le numéro doit aller de 1 à %d.", name, SessionCount))
-	l.Add(strings.TrimSpace(p.Title) == "", name+" : le titre officiel manque.")
-	l.Add(strings.TrimSpace(p.ShortTitle) == "", name+" : le titre court manque.")
-	l.Add(strings.TrimSpace(p.Summary) == "", name+" : le résumé manque.")
-	l.Add(len(p.Objectives) == 0, name+" : aucun objectif d’apprentissage.")
-	l.Add(len(p.Concepts) == 0, name+" : aucun concept clé.")
-	l.Add(len(p.Blocks) == 0, name+" : l’agenda est vide.")
+	name := usererr.New("Séance %d", p.Number)
+	l.Add(p.Number < 1 || p.Number > SessionCount, "%s : le numéro doit aller de 1 à %d.", name, SessionCount)
+	l.Add(strings.TrimSpace(p.Title) == "", "%s : le titre officiel manque.", name)
+	l.Add(strings.TrimSpace(p.ShortTitle) == "", "%s : le titre court manque.", name)
+	l.Add(strings.TrimSpace(p.Summary) == "", "%s : le résumé manque.", name)
+	l.Add(len(p.Objectives) == 0, "%s : aucun objectif d’apprentissage.", name)
+	l.Add(len(p.Concepts) == 0, "%s : aucun concept clé.", name)
+	l.Add(len(p.Blocks) == 0, "%s : l’agenda est vide.", name)
 	for _, o := range p.Objectives {
-		l.Add(strings.TrimSpace(o) == "", name+" : un objectif est vide.")
+		l.Add(strings.TrimSpace(o) == "", "%s : un objectif est vide.", name)
 	}
 	for _, c := range p.Concepts {
 		l.Add(strings.TrimSpace(c.Term) == "" || strings.TrimSpace(c.Definition) == "",
-			name+" : un concept clé n’a pas de terme ou de définition.")
+			"%s : un concept clé n’a pas de terme ou de définition.", name)
 	}
 	for _, b := range p.Blocks {
 		if err := b.Validate(); err != nil {
-			l = append(l, name+" : "+err.Error())
+			l = append(l, usererr.New("%s : %s", name, err))
 		}
-		l.Add(strings.TrimSpace(b.Notes) == "", fmt.Sprintf("%s : le bloc « %s » n’a pas de notes d’animation.", name, b.Title))
-		l.Add(strings.TrimSpace(b.Materials) == "", fmt.Sprintf("%s : le bloc « %s » n’indique pas son matériel.", name, b.Title))
+		l.Add(strings.TrimSpace(b.Notes) == "", "%s : le bloc « %s » n’a pas de notes d’animation.", name, b.Title)
+		l.Add(strings.TrimSpace(b.Materials) == "", "%s : le bloc « %s » n’indique pas son matériel.", name, b.Title)
 	}
 	l = append(l, p.validateSlides(name)...)
 	l = append(l, p.validateGuide(name)...)
 	l = append(l, p.validateExercises(name)...)
 	if total := agenda.Total(p.Blocks); total != agenda.SessionMinutes {
-		l = append(l, fmt.Sprintf("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
+		l = append(l, usererr.New("%s : l’agenda dure %d min au lieu de %d min.", name, total, agenda.SessionMinutes))
 	}
-	l.Add(strings.TrimSpace(p.Handout.Introduction) == "", name+" : le texte d’introduction du document manque.")
-	l.Add(len(p.Handout.Exercises) == 0, name+" : le document n’a aucun exercice.")
+	l.Add(strings.TrimSpace(p.Handout.Introduction) == "", "%s : le texte d’introduction du document manque.", name)
+	l.Add(len(p.Handout.Exercises) == 0, "%s : le document n’a aucun exercice.", name)
 	for i, c := range p.Handout.Cases {
 		l.Add(strings.TrimSpace(c.Title) == "" || strings.TrimSpace(c.Text) == "",
-			fmt.Sprintf("%s\u00a0: la fiche de cas %s du document n’a pas de titre ou de texte.", name, CaseLetter(i)))
+			"%s\u00a0: la fiche de cas %s du document n’a pas de titre ou de texte.", name, CaseLetter(i))
 	}
 	for _, e := range p.Handout.Exercises {
 		l.Add(strings.TrimSpace(e.Title) == "" || strings.TrimSpace(e.Instructions) == "" || len(e.Questions) == 0,
-			name+" : un exercice du document est incomplet.")
+			"%s : un exercice du document est incomplet.", name)
 	}
-	l.Add(strings.TrimSpace(p.Handout.TakeAway) == "", name+" : le paragraphe « À retenir » manque.")
+	l.Add(strings.TrimSpace(p.Handout.TakeAway) == "", "%s : le paragraphe « À retenir » manque.", name)
 	return l.Err()
 }
 

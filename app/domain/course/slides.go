@@ -1,12 +1,12 @@
 package course
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/usererr"
 )
 
 // Slide is one slide of a session's deck: drawn on the shared screen and
@@ -60,19 +60,19 @@ func (p Plan) SlideBlock(n int) int {
 // validateSlides checks the deck against the agenda: every slide a block
 // cites exists, every slide is cited by exactly one block, the blocks cite
 // them in order, and each slide is short enough for a shared screen.
-func (p Plan) validateSlides(name string) []string {
-	var problems []string
+func (p Plan) validateSlides(name *usererr.Error) usererr.List {
+	var problems usererr.List
 	owner := map[int]string{}
 	last := 0
 	for i, b := range p.Blocks {
 		for _, n := range p.BlockSlides(i) {
 			switch {
 			case n < 1 || n > len(p.Slides):
-				problems = append(problems, fmt.Sprintf("%s : le bloc « %s » cite la diapo %d, que le diaporama (%d diapos) n’a pas.", name, b.Title, n, len(p.Slides)))
+				problems = append(problems, usererr.New("%s : le bloc « %s » cite la diapo %d, que le diaporama (%d diapos) n’a pas.", name, b.Title, n, len(p.Slides)))
 			case owner[n] != "":
-				problems = append(problems, fmt.Sprintf("%s : la diapo %d est citée par « %s » et par « %s ».", name, n, owner[n], b.Title))
+				problems = append(problems, usererr.New("%s : la diapo %d est citée par « %s » et par « %s ».", name, n, owner[n], b.Title))
 			case n < last:
-				problems = append(problems, fmt.Sprintf("%s : le bloc « %s » cite la diapo %d après la diapo %d d’un bloc précédent.", name, b.Title, n, last))
+				problems = append(problems, usererr.New("%s : le bloc « %s » cite la diapo %d après la diapo %d d’un bloc précédent.", name, b.Title, n, last))
 			}
 			if owner[n] == "" {
 				owner[n] = b.Title
@@ -83,27 +83,27 @@ func (p Plan) validateSlides(name string) []string {
 	for i, s := range p.Slides {
 		n := i + 1
 		if owner[n] == "" {
-			problems = append(problems, fmt.Sprintf("%s : la diapo %d (« %s ») n’est citée par aucun bloc.", name, n, s.Title))
+			problems = append(problems, usererr.New("%s : la diapo %d (« %s ») n’est citée par aucun bloc.", name, n, s.Title))
 		}
 		switch {
 		case strings.TrimSpace(s.Title) == "":
-			problems = append(problems, fmt.Sprintf("%s : la diapo %d n’a pas de titre.", name, n))
+			problems = append(problems, usererr.New("%s : la diapo %d n’a pas de titre.", name, n))
 		case len([]rune(s.Title)) > MaxSlideTitle:
-			problems = append(problems, fmt.Sprintf("%s : le titre de la diapo %d dépasse %d caractères.", name, n, MaxSlideTitle))
+			problems = append(problems, usererr.New("%s : le titre de la diapo %d dépasse %d caractères.", name, n, MaxSlideTitle))
 		}
 		if len(s.Lines) > MaxSlideLines {
-			problems = append(problems, fmt.Sprintf("%s : la diapo %d a %d lignes (au plus %d).", name, n, len(s.Lines), MaxSlideLines))
+			problems = append(problems, usererr.New("%s : la diapo %d a %d lignes (au plus %d).", name, n, len(s.Lines), MaxSlideLines))
 		}
 		for _, l := range s.Lines {
 			if len([]rune(l)) > MaxSlideLine {
-				problems = append(problems, fmt.Sprintf("%s : une ligne de la diapo %d dépasse %d caractères.", name, n, MaxSlideLine))
+				problems = append(problems, usererr.New("%s : une ligne de la diapo %d dépasse %d caractères.", name, n, MaxSlideLine))
 			}
 		}
 		if (s.Quote == "") != (s.QuoteSource == "") {
-			problems = append(problems, fmt.Sprintf("%s : la citation de la diapo %d n’a pas sa source (ou l’inverse).", name, n))
+			problems = append(problems, usererr.New("%s : la citation de la diapo %d n’a pas sa source (ou l’inverse).", name, n))
 		}
 		if strings.TrimSpace(s.Notes) == "" {
-			problems = append(problems, fmt.Sprintf("%s : la diapo %d n’a pas de notes d’animation.", name, n))
+			problems = append(problems, usererr.New("%s : la diapo %d n’a pas de notes d’animation.", name, n))
 		}
 	}
 	return problems

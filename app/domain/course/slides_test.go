@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"atelier/app/domain/agenda"
+	"atelier/app/kit/usererr"
 )
 
 func TestSlideRefs(t *testing.T) {
@@ -61,7 +62,7 @@ func TestSlidesMatchTheAgenda(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := strings.Join(Plan{Blocks: tt.blocks, Slides: tt.slides}.validateSlides("Séance 1"), "\n")
+			got := Plan{Blocks: tt.blocks, Slides: tt.slides}.validateSlides(usererr.New("Séance 1")).Error()
 			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 				t.Errorf("problems %q, want %q", got, tt.want)
 			}

@@ -3,7 +3,6 @@
 package library
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -32,15 +31,15 @@ type Resource struct {
 func (r Resource) Validate() error {
 	var l usererr.List
 	l.Add(strings.TrimSpace(r.Title) == "", "Le titre de la ressource est obligatoire.")
-	l.Add(strings.TrimSpace(r.Source) == "", fmt.Sprintf("La ressource « %s » n’a pas de source.", r.Title))
-	l.Add(len(r.Language) != 2, fmt.Sprintf("La langue de « %s » doit être un code de deux lettres (fr, en…).", r.Title))
+	l.Add(strings.TrimSpace(r.Source) == "", "La ressource « %s » n’a pas de source.", r.Title)
+	l.Add(len(r.Language) != 2, "La langue de « %s » doit être un code de deux lettres (fr, en…).", r.Title)
 	if r.URL != "" {
 		u, err := url.Parse(r.URL)
 		l.Add(err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "",
-			fmt.Sprintf("L’adresse de « %s » n’est pas un lien web valide.", r.Title))
+			"L’adresse de « %s » n’est pas un lien web valide.", r.Title)
 	}
 	for _, s := range r.Sessions {
-		l.Add(s < 1 || s > 5, fmt.Sprintf("La ressource « %s » renvoie à une séance %d qui n’existe pas.", r.Title, s))
+		l.Add(s < 1 || s > 5, "La ressource « %s » renvoie à une séance %d qui n’existe pas.", r.Title, s)
 	}
 	return l.Err()
 }

@@ -3,7 +3,6 @@
 package participants
 
 import (
-	"fmt"
 	"net/mail"
 	"slices"
 	"strings"
@@ -75,9 +74,9 @@ func (p Participant) Validate() error {
 	if e := strings.TrimSpace(p.Email); e != "" {
 		a, err := mail.ParseAddress(e)
 		l.Add(err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@")+1:], "."),
-			fmt.Sprintf("Le courriel « %s » n’est pas valide.", e))
+			"Le courriel « %s » n’est pas valide.", e)
 	}
-	l.Add(!p.Status.Valid(), fmt.Sprintf("Le statut « %s » est inconnu.", p.Status))
+	l.Add(!p.Status.Valid(), "Le statut « %s » est inconnu.", p.Status)
 	return l.Err()
 }
 
@@ -119,7 +118,7 @@ type Attendance struct {
 // Validate checks an attendance mark.
 func (a Attendance) Validate() error {
 	var l usererr.List
-	l.Add(!a.Mark.Valid(), fmt.Sprintf("La marque de présence « %s » est inconnue.", a.Mark))
+	l.Add(!a.Mark.Valid(), "La marque de présence « %s » est inconnue.", a.Mark)
 	l.Add(a.Minutes < 0, "Les minutes de présence ne peuvent être négatives.")
 	l.Add(a.Minutes > 24*60, "Les minutes de présence dépassent une journée.")
 	return l.Err()

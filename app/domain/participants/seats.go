@@ -1,11 +1,9 @@
 package participants
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
-	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -102,15 +100,15 @@ func (s Seats) Seat(p Participant) (Participant, error) {
 	case p.Status.HoldsSeat():
 		return p, nil
 	case s.Free() == 0:
-		what := "l’inscrire en liste d’attente"
+		what := usererr.Phrase("l’inscrire en liste d’attente")
 		if p.Status == Attente {
-			what = "attendre un désistement"
+			what = usererr.Phrase("attendre un désistement")
 		}
 		return p, usererr.New("%s\u00a0: %s ne peut pas avoir de place maintenant. "+
 			"Vous pouvez %s, ou augmenter le nombre de places de la cohorte (Modifier).",
 			allTaken(s.Limit), p.Name, what).Of(ErrNoSeat)
 	case s.Waiting > 0 && (s.First == nil || s.First.ID != p.ID):
-		first := "Une autre personne"
+		var first any = usererr.Phrase("Une autre personne")
 		if s.First != nil {
 			first = s.First.Name
 		}
@@ -178,11 +176,8 @@ func compareTimes(a, b time.Time) int {
 }
 
 // allTaken is « Les 10 places sont prises », or « La place est prise ».
-func allTaken(limit int) string {
-	if limit == 1 {
-		return "La seule place de la cohorte est prise"
-	}
-	return fmt.Sprintf("Les %s places sont prises", textfmt.French.Int(limit))
+func allTaken(limit int) usererr.Localized {
+	return usererr.Plural(limit, "La seule place de la cohorte est prise", "Les %s places sont prises")
 }
 
 // LastSeated is who gives up a seat first when a cohort has n seats too

@@ -1,7 +1,6 @@
 package structure
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -49,7 +48,7 @@ func MoveNodes(s Structure, ids []int64, dx, dy float32) Structure {
 // refused.
 func Connect(s Structure, from, to int64, kind LinkKind) (Structure, error) {
 	if !validLinkKind(kind) {
-		return s, problem(fmt.Sprintf("Le type de lien «\u00a0%s\u00a0» est inconnu.", kind))
+		return s, problem("Le type de lien «\u00a0%s\u00a0» est inconnu.", kind)
 	}
 	if from == to {
 		return s, problem("Un lien ne peut relier un élément à lui-même. Choisir un autre élément d’arrivée.")
@@ -61,7 +60,7 @@ func Connect(s Structure, from, to int64, kind LinkKind) (Structure, error) {
 	for _, l := range s.Links {
 		last = max(last, l.ID)
 		if l.Kind == kind && (l.From == from && l.To == to || l.From == to && l.To == from) {
-			return s, problem(fmt.Sprintf("Ces deux éléments sont déjà reliés par un lien de type «\u00a0%s\u00a0».", linkName(kind)))
+			return s, problem("Ces deux éléments sont déjà reliés par un lien de type «\u00a0%s\u00a0».", linkName(kind))
 		}
 	}
 	out := s
@@ -116,19 +115,21 @@ func idSet(ids []int64) func(int64) bool {
 }
 
 // problem is an error a person reads as it is, like the ones Validate gives.
-func problem(msg string) error { return usererr.List{msg} }
+func problem(format string, args ...any) error {
+	return usererr.List{usererr.New(format, args...)}
+}
 
 // linkName is how a link kind reads in a sentence.
-func linkName(k LinkKind) string {
+func linkName(k LinkKind) any {
 	switch k {
 	case LienDouble:
-		return "lien double"
+		return usererr.Phrase("lien double")
 	case Coordination:
-		return "coordination"
+		return usererr.Phrase("coordination")
 	case Delegation:
-		return "délégation"
+		return usererr.Phrase("délégation")
 	case Conseil:
-		return "conseil"
+		return usererr.Phrase("conseil")
 	}
 	return string(k)
 }

@@ -4,7 +4,6 @@
 package structure
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -93,12 +92,12 @@ func (s Structure) Validate() error {
 	l.Add(strings.TrimSpace(s.Name) == "", "Le nom de la structure est obligatoire.")
 	ids := make(map[int64]bool, len(s.Nodes))
 	for _, n := range s.Nodes {
-		l.Add(!validNodeKind(n.Kind), fmt.Sprintf("Le type d’élément « %s » est inconnu.", n.Kind))
+		l.Add(!validNodeKind(n.Kind), "Le type d’élément « %s » est inconnu.", n.Kind)
 		l.Add(strings.TrimSpace(n.Label) == "", "Un élément de la structure n’a pas de nom.")
 		ids[n.ID] = true
 	}
 	for _, k := range s.Links {
-		l.Add(!validLinkKind(k.Kind), fmt.Sprintf("Le type de lien « %s » est inconnu.", k.Kind))
+		l.Add(!validLinkKind(k.Kind), "Le type de lien « %s » est inconnu.", k.Kind)
 		l.Add(!ids[k.From] || !ids[k.To], "Un lien relie un élément qui n’existe pas.")
 		l.Add(k.From == k.To, "Un lien ne peut relier un élément à lui-même.")
 	}

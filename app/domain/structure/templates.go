@@ -1,7 +1,6 @@
 package structure
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -72,7 +71,7 @@ func FromTemplateSized(key, name string, m Metrics) (Structure, error) {
 		t.build(&b)
 		return t.tidy(b.s, m), nil
 	}
-	return Structure{}, problem(fmt.Sprintf("Le modèle «\u00a0%s\u00a0» n’existe pas. Choisir un modèle dans la liste.", key))
+	return Structure{}, problem("Le modèle «\u00a0%s\u00a0» n’existe pas. Choisir un modèle dans la liste.", key)
 }
 
 // builder numbers nodes and links as a template adds them.

@@ -49,7 +49,7 @@ func (p Problem) String() string {
 }
 
 // quoted puts s in French guillemets, with their unbreakable spaces.
-func quoted(s string) string { return "«\u00a0" + s + "\u00a0»" }
+func quoted(s string) usererr.Localized { return usererr.Quote(s) }
 
 // reexport is what to do when the sheet is no longer Atelier's.
 const reexport = "Exportez de nouveau les présences depuis Atelier, puis reportez-y vos corrections."

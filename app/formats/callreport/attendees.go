@@ -1,14 +1,13 @@
 package callreport
 
 import (
+	"atelier/app/kit/usererr"
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"atelier/app/kit/fold"
-	"atelier/app/kit/textfmt"
 )
 
 // conn is one connection read from the file.
@@ -44,7 +43,7 @@ func (p rowParser) connections(rows []row) ([]conn, []Problem) {
 		}
 		if r.action != "" || r.stamped != "" && r.join == "" {
 			e, prob := p.event(r)
-			if prob != "" {
+			if prob != nil {
 				problems = append(problems, Problem{r.line, prob})
 			} else {
 				events = append(events, e)
@@ -52,7 +51,7 @@ func (p rowParser) connections(rows []row) ([]conn, []Problem) {
 			continue
 		}
 		c, prob := p.conn(r)
-		if prob != "" {
+		if prob != nil {
 			problems = append(problems, Problem{r.line, prob})
 			continue
 		}
@@ -62,13 +61,13 @@ func (p rowParser) connections(rows []row) ([]conn, []Problem) {
 }
 
 // conn reads a row with a join time, and a leave time or a duration.
-func (p rowParser) conn(r row) (conn, string) {
+func (p rowParser) conn(r row) (conn, *usererr.Error) {
 	if r.join == "" {
-		return conn{}, "L’heure d’arrivée manque."
+		return conn{}, usererr.New("L’heure d’arrivée manque.")
 	}
 	join, _, ok := parseWhen(r.join, p.order, p.day, p.loc)
 	if !ok {
-		return conn{}, fmt.Sprintf("L’heure d’arrivée %s est illisible.", quote(r.join))
+		return conn{}, usererr.New("L’heure d’arrivée %s est illisible.", quote(r.join))
 	}
 	c := conn{name: r.name, email: r.email, host: r.host, lines: []int{r.line}}
 	c.stated, c.hasStated = parseDuration(r.dur)
@@ -82,29 +81,29 @@ func (p rowParser) conn(r row) (conn, string) {
 	case c.hasStated:
 		leave = join.Add(c.stated)
 	case r.leave != "":
-		return conn{}, fmt.Sprintf("L’heure de départ %s est illisible.", quote(r.leave))
+		return conn{}, usererr.New("L’heure de départ %s est illisible.", quote(r.leave))
 	case r.dur != "":
-		return conn{}, fmt.Sprintf("La durée %s est illisible.", quote(r.dur))
+		return conn{}, usererr.New("La durée %s est illisible.", quote(r.dur))
 	default:
 		leave = join // still connected when the report was made
 	}
 	if leave.Before(join) {
-		return conn{}, fmt.Sprintf("L’heure de départ (%s) précède l’heure d’arrivée (%s).",
-			textfmt.French.Clock(leave), textfmt.French.Clock(join))
+		return conn{}, usererr.New("L’heure de départ (%s) précède l’heure d’arrivée (%s).",
+			usererr.Clock(leave), usererr.Clock(join))
 	}
 	if leave.Sub(join) > maxMinutes*time.Minute {
-		return conn{}, "La connexion dure plus d’une semaine."
+		return conn{}, usererr.New("La connexion dure plus d’une semaine.")
 	}
 	c.iv = Interval{join, leave}
-	return c, ""
+	return c, nil
 }
 
 // quote puts a cell between guillemets for a message, cut short when long.
-func quote(s string) string {
+func quote(s string) usererr.Localized {
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}
-	return "«\u00a0" + s + "\u00a0»"
+	return usererr.Quote(s)
 }
 
 // event is one row of Teams' older report: a person joined or left.
@@ -116,21 +115,21 @@ type event struct {
 	line        int
 }
 
-func (p rowParser) event(r row) (event, string) {
+func (p rowParser) event(r row) (event, *usererr.Error) {
 	e := event{name: r.name, email: r.email, host: r.host, line: r.line}
 	switch k := fold.Key(r.action); {
 	case strings.HasPrefix(k, "join") || strings.Contains(k, "rejoint") || strings.Contains(k, "arrive"):
 		e.joined = true
 	case strings.HasPrefix(k, "left") || strings.HasPrefix(k, "leave") || strings.Contains(k, "quitt") || strings.Contains(k, "part"):
 	default:
-		return e, fmt.Sprintf("L’action %s est inconnue (attendu\u00a0: Joined ou Left).", quote(r.action))
+		return e, usererr.New("L’action %s est inconnue (attendu\u00a0: Joined ou Left).", quote(r.action))
 	}
 	at, _, ok := parseWhen(r.stamped, p.order, p.day, p.loc)
 	if !ok {
-		return e, fmt.Sprintf("L’horodatage %s est illisible.", quote(r.stamped))
+		return e, usererr.New("L’horodatage %s est illisible.", quote(r.stamped))
 	}
 	e.at = at
-	return e, ""
+	return e, nil
 }
 
 // pair turns joined/left events into connections, per person. A join never

@@ -64,10 +64,11 @@ type Report struct {
 	Warnings []Problem
 }
 
-// Problem is a row Parse set aside, with the reason in French.
+// Problem is a row Parse set aside, and why: a message the window shows
+// in its language, French for the command line.
 type Problem struct {
 	Line   int
-	Reason string
+	Reason *usererr.Error
 }
 
 // The messages of Parse's errors.
@@ -109,7 +110,7 @@ func Parse(r io.Reader, day time.Time, loc *time.Location) (*Report, error) {
 	}
 	rep := &Report{Tool: tb.tool(enc), Encoding: enc}
 	for _, line := range bad {
-		rep.Warnings = append(rep.Warnings, Problem{Line: line, Reason: msgBadBytes})
+		rep.Warnings = append(rep.Warnings, Problem{Line: line, Reason: usererr.New(msgBadBytes)})
 	}
 	y, m, d := day.Date()
 	p := rowParser{

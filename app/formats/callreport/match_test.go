@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 )
 
 // roster is the cohort of the fixtures. Awa does not come; Hélène registered
@@ -260,7 +261,10 @@ func TestAttach(t *testing.T) {
 
 func TestQuote(t *testing.T) {
 	long := strings.Repeat("é", 60)
-	if got := quote(long); got != "«\u00a0"+strings.Repeat("é", 39)+"…\u00a0»" {
+	if got := quote(long).In(textfmt.French); got != "«\u00a0"+strings.Repeat("é", 39)+"…\u00a0»" {
 		t.Errorf("quote = %q", got)
+	}
+	if got := quote(long).In(textfmt.English); got != "“"+strings.Repeat("é", 39)+"…”" {
+		t.Errorf("English quote = %q", got)
 	}
 }

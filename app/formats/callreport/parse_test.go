@@ -106,9 +106,9 @@ func TestParseFixtures(t *testing.T) {
 
 func TestParseBadRowReason(t *testing.T) {
 	rep := parseFile(t, "zoom_participants_fr.csv")
-	want := Problem{10, "L’heure d’arrivée «\u00a004/11/2026 25:61:00\u00a0» est illisible."}
-	if len(rep.Skipped) != 1 || rep.Skipped[0] != want {
-		t.Errorf("skipped = %#v, want %#v", rep.Skipped, want)
+	want := "L’heure d’arrivée «\u00a004/11/2026 25:61:00\u00a0» est illisible."
+	if len(rep.Skipped) != 1 || rep.Skipped[0].Line != 10 || rep.Skipped[0].Reason.Error() != want {
+		t.Errorf("skipped = %v, want line 10: %q", rep.Skipped, want)
 	}
 }
 
@@ -237,7 +237,7 @@ func TestMessagesTypography(t *testing.T) {
 	msgs := []string{msgEmpty, msgRead, msgTooBig, msgNotReport, msgNoTimes, msgNoRows}
 	rep := parseFile(t, "zoom_participants_fr.csv")
 	for _, p := range rep.Skipped {
-		msgs = append(msgs, p.Reason)
+		msgs = append(msgs, p.Reason.Error())
 	}
 	day, _, loc := session(t)
 	rep, err := Parse(strings.NewReader("Full Name\tUser Action\tTimestamp\nA\tWaved\t18:00\nB\tJoined\thier\n"), day, loc)
@@ -245,7 +245,7 @@ func TestMessagesTypography(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range rep.Skipped {
-		msgs = append(msgs, p.Reason)
+		msgs = append(msgs, p.Reason.Error())
 	}
 	for _, m := range msgs {
 		for _, bad := range []string{" :", "« ", " »", "'"} {

@@ -1,11 +1,9 @@
 package callreport
 
 import (
-	"fmt"
 	"strings"
 
 	"atelier/app/kit/fold"
-	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -368,7 +366,7 @@ func (h *header) row(f []string, line int) (*row, *Problem) {
 	}
 	need := max(h.col[rJoin], h.col[rTime], h.col[rAction])
 	if len(f) <= need {
-		return nil, &Problem{line, fmt.Sprintf("La ligne compte %s au lieu de %s.", textfmt.French.Count(len(f), "colonne", "colonnes"), textfmt.French.Int(h.width))}
+		return nil, &Problem{line, usererr.New("La ligne compte %s au lieu de %s.", usererr.Plural(len(f), "%s colonne", "%s colonnes"), usererr.Int(h.width))}
 	}
 	if yes(get(rWaiting)) {
 		return nil, nil
@@ -392,7 +390,7 @@ func (h *header) row(f []string, line int) (*row, *Problem) {
 	}
 	r.host = hostRole(get(rRole)) || yes(get(rHost)) || hostTagged(r.name)
 	if r.name == "" && r.email == "" {
-		return nil, &Problem{line, "La ligne n’a ni nom ni courriel."}
+		return nil, &Problem{line, usererr.New("La ligne n’a ni nom ni courriel.")}
 	}
 	return r, nil
 }

@@ -115,17 +115,17 @@ func render(w io.Writer, what, orientation, title string, opt Options, body func
 
 func notCreated(what string, cause error) error {
 	return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être créé. "+
-		"Réessayez"+nnbsp+"; si le problème revient, le détail technique est dans le journal d’Atelier.", what)
+		"Réessayez"+nnbsp+"; si le problème revient, le détail technique est dans le journal d’Atelier.", usererr.Phrase(what))
 }
 
 // notWritten explains a failure of w, with what the person can do about it
 // when the cause is a common one (a full disk, a read-only folder).
 func notWritten(what string, cause error) error {
-	next := "Vérifiez l’emplacement choisi et la place libre sur le disque, puis réessayez."
-	if m := usererr.Message(cause); m != usererr.Unexpected {
-		next = m
+	if usererr.Message(cause) == usererr.Unexpected {
+		return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être enregistré. "+
+			"Vérifiez l’emplacement choisi et la place libre sur le disque, puis réessayez.", usererr.Phrase(what))
 	}
-	return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être enregistré. %s", what, next)
+	return usererr.Wrap(cause, "Le document «"+nbsp+"%s"+nbsp+"» n’a pas pu être enregistré. %s", usererr.Phrase(what), usererr.Reason(cause))
 }
 
 func (d *doc) font(bold bool, size float64) {

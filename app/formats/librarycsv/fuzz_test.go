@@ -35,7 +35,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("%d resources from %d lines", len(rs), lines)
 		}
 		for _, p := range problems {
-			if p.Line < 1 || p.Line > lines || p.Reason == "" {
+			if p.Line < 1 || p.Line > lines || p.Reason == nil {
 				t.Fatalf("problem %+v in %d lines", p, lines)
 			}
 		}

@@ -37,7 +37,7 @@ func TestReadOneInvalidByte(t *testing.T) {
 	if titles := strings.Join(titlesOf(got), "|"); titles != "Élan|Caf\ufffd|Réseau" || got[0].Source != "Œuvre" {
 		t.Errorf("kept %q, %q", titles, got[0].Source)
 	}
-	if len(problems) != 1 || problems[0].Line != 3 || !strings.Contains(problems[0].Reason, "illisibles") {
+	if len(problems) != 1 || problems[0].Line != 3 || !strings.Contains(problems[0].Reason.Error(), "illisibles") {
 		t.Errorf("problems %q", problems)
 	}
 }

@@ -8,7 +8,11 @@
 // attached files and ids stay in the app.
 package librarycsv
 
-import "fmt"
+import (
+	"fmt"
+
+	"atelier/app/kit/usererr"
+)
 
 // Column names, in the order Write puts them.
 const (
@@ -33,8 +37,8 @@ var required = []string{colTitle, colSource, colLanguage}
 // Problem is a row Read set aside, or kept with something to check (a
 // character it could not read), with the reason in French.
 type Problem struct {
-	Line   int // line of the file where the row starts, from 1
-	Reason string
+	Line   int            // line of the file where the row starts, from 1
+	Reason *usererr.Error // shown in the window's language, French for the command line
 }
 
 // String is the problem as the import summary lists it.

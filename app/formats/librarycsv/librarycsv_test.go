@@ -207,7 +207,7 @@ func TestReadBadRows(t *testing.T) {
 		if i >= len(problems) {
 			break
 		}
-		if p := problems[i]; p.Line != w.line || !strings.Contains(p.Reason, w.says) {
+		if p := problems[i]; p.Line != w.line || !strings.Contains(p.Reason.Error(), w.says) {
 			t.Errorf("problem %d = %v, want line %d saying %q", i, p, w.line, w.says)
 		}
 	}

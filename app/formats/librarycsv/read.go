@@ -3,7 +3,6 @@ package librarycsv
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"atelier/app/domain/library"
 	"atelier/app/formats/tabular"
 	"atelier/app/kit/fold"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -31,8 +31,8 @@ const (
 	msgBinary      = "Ce fichier ne ressemble pas à un tableau CSV\u00a0: il contient des données binaires. Enregistrez la liste au format CSV depuis votre tableur, puis importez ce fichier."
 	msgNoRows      = "Ce fichier ne contient que la ligne des titres de colonnes\u00a0: aucune ressource à importer."
 	msgHeader      = "Ce fichier ne ressemble pas à une liste de ressources\u00a0: sa première ligne doit nommer les colonnes (titre, source, langue…), comme dans un fichier exporté par Atelier."
-	msgMissing     = "Il manque à ce fichier %s\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
-	msgMissingMany = "Il manque à ce fichier %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
+	msgMissing     = "Il manque à ce fichier la colonne «\u00a0%s\u00a0»\u202f; ajoutez-la à la première ligne, puis importez-le de nouveau."
+	msgMissingMany = "Il manque à ce fichier les colonnes %s\u202f; ajoutez-les à la première ligne, puis importez-le de nouveau."
 	msgBadBytes    = "Des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez cette fiche après l’importation, ou enregistrez le fichier de nouveau en CSV UTF-8."
 )
 
@@ -97,13 +97,13 @@ func Read(r io.Reader) ([]library.Resource, []Problem, error) {
 			}
 		case rec.Err != nil:
 			rd.rows++
-			rd.problem(line, capitalise(rec.Err.Error())+".")
+			rd.problem(line, usererr.New("%s.", usererr.Text(func(l textfmt.Lang) string { return capitalise(usererr.MessageIn(l, rec.Err)) })))
 		default:
 			rd.row(line, rec.Fields)
 		}
 	}
 	for _, line := range dec.BadLines {
-		rd.problem(line, msgBadBytes)
+		rd.problem(line, usererr.New(msgBadBytes))
 	}
 	slices.SortStableFunc(rd.problems, func(a, b Problem) int { return a.Line - b.Line })
 	if rd.cols == nil {
@@ -204,20 +204,20 @@ func (rd *reader) setHeader(rec []string) error {
 	var missing []string
 	for _, c := range required {
 		if _, ok := rd.cols[c]; !ok {
-			missing = append(missing, "«\u00a0"+c+"\u00a0»")
+			missing = append(missing, c)
 		}
 	}
 	switch len(missing) {
 	case 0:
 		return nil
 	case 1:
-		return usererr.New(msgMissing, "la colonne "+missing[0])
+		return usererr.New(msgMissing, missing[0])
 	default:
-		return usererr.New(msgMissingMany, "les colonnes "+strings.Join(missing[:len(missing)-1], ", ")+" et "+missing[len(missing)-1])
+		return usererr.New(msgMissingMany, usererr.Quoted(missing))
 	}
 }
 
-func (rd *reader) problem(line int, reason string) {
+func (rd *reader) problem(line int, reason *usererr.Error) {
 	rd.problems = append(rd.problems, Problem{Line: line, Reason: reason})
 }
 
@@ -251,7 +251,7 @@ func (rd *reader) row(line int, rec []string) {
 		r.HasFrench = true
 	case "non", "n", "faux", "0", "no", "false", "":
 	default:
-		rd.problem(line, fmt.Sprintf("La colonne traduction_francaise doit valoir «\u00a0oui\u00a0» ou «\u00a0non\u00a0», pas «\u00a0%s\u00a0».", rd.cell(rec, colHasFrench)))
+		rd.problem(line, usererr.New("La colonne traduction_francaise doit valoir «\u00a0oui\u00a0» ou «\u00a0non\u00a0», pas «\u00a0%s\u00a0».", rd.cell(rec, colHasFrench)))
 	}
 	for t := range strings.SplitSeq(rd.cell(rec, colTags), ";") {
 		if t = trim(t); t != "" {
@@ -263,7 +263,7 @@ func (rd *reader) row(line int, rec []string) {
 	}) {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			rd.problem(line, fmt.Sprintf("«\u00a0%s\u00a0» n’est pas un numéro de séance\u202f; les séances vont de 1 à 5 (par exemple «\u00a02;4\u00a0»).", s))
+			rd.problem(line, usererr.New("«\u00a0%s\u00a0» n’est pas un numéro de séance\u202f; les séances vont de 1 à 5 (par exemple «\u00a02;4\u00a0»).", s))
 			continue
 		}
 		r.Sessions = append(r.Sessions, n)
@@ -274,14 +274,14 @@ func (rd *reader) row(line int, rec []string) {
 			rd.problem(line, msg)
 		}
 	} else if err != nil {
-		rd.problem(line, err.Error())
+		rd.problem(line, usererr.New("%s", usererr.Reason(err)))
 	}
 	if len(rd.problems) > before {
 		return
 	}
 	key := fold.Key(r.Title) + "\n" + fold.Key(r.Source)
 	if first, ok := rd.seen[key]; ok {
-		rd.problem(line, fmt.Sprintf("«\u00a0%s\u00a0» de la source «\u00a0%s\u00a0» figure déjà à la ligne %d.", r.Title, r.Source, first))
+		rd.problem(line, usererr.New("«\u00a0%s\u00a0» de la source «\u00a0%s\u00a0» figure déjà à la ligne %d.", r.Title, r.Source, first))
 		return
 	}
 	rd.seen[key] = line

@@ -20,8 +20,8 @@ func parseCSV(data []byte) (*Sheet, error) {
 		return nil, errEmpty
 	}
 	if looksBinary(text) {
-		return nil, usererr.New("Ce fichier ne ressemble pas à un tableau CSV ou XLSX%s: il contient des données binaires. "+
-			"Exportez les réponses du formulaire au format CSV ou XLSX, puis importez ce fichier.", nbsp)
+		return nil, usererr.New("Ce fichier ne ressemble pas à un tableau CSV ou XLSX" + nbsp + ": il contient des données binaires. " +
+			"Exportez les réponses du formulaire au format CSV ou XLSX, puis importez ce fichier.")
 	}
 	// Excel for Mac long wrote CSV with a carriage return alone at the end
 	// of each line, which encoding/csv does not take for a line break.

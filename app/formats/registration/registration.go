@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"atelier/app/domain/participants"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -162,7 +163,7 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 		return nil, usererr.Wrap(err, "Le fichier n’a pas pu être lu jusqu’au bout. Vérifiez qu’il est bien enregistré sur cet ordinateur, puis réessayez.")
 	}
 	if len(data) > MaxSize {
-		return nil, usererr.New("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50%sMo). Vérifiez qu’il s’agit bien de l’export du formulaire.", nbsp)
+		return nil, usererr.New("Ce fichier est trop gros pour une liste d’inscriptions (plus de 50" + nbsp + "Mo). Vérifiez qu’il s’agit bien de l’export du formulaire.")
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8))) == 0 {
 		return nil, errEmpty
@@ -191,7 +192,7 @@ func Parse(r io.Reader, name string, loc *time.Location) (*Sheet, error) {
 		return nil, noNameError(s.Columns)
 	}
 	if len(s.Rows) == 0 {
-		return nil, usererr.New("Ce fichier ne contient que la ligne des titres de colonnes%s: aucune inscription à importer.", nbsp)
+		return nil, usererr.New("Ce fichier ne contient que la ligne des titres de colonnes" + nbsp + ": aucune inscription à importer.")
 	}
 	s.refresh()
 	return s, nil
@@ -206,20 +207,31 @@ var errEmpty = usererr.New("Ce fichier est vide.")
 // was taken for a name.
 func noNameError(cols []Column) error {
 	var hs []string
+	more := false
 	for i, c := range cols {
 		if i == 8 {
-			hs = append(hs, "…")
+			more = true
 			break
 		}
 		h := c.Header
 		if r := []rune(h); len(r) > 40 {
 			h = string(r[:40]) + "…"
 		}
-		hs = append(hs, quote(h))
+		hs = append(hs, h)
 	}
-	return usererr.New("Aucune colonne ne ressemble à un nom%s: la première ligne du fichier contient %s. "+
+	headers := usererr.Text(func(l textfmt.Lang) string {
+		q := make([]string, len(hs), len(hs)+1)
+		for i, h := range hs {
+			q[i] = l.Quote(h)
+		}
+		if more {
+			q = append(q, "…")
+		}
+		return strings.Join(q, ", ")
+	})
+	return usererr.New("Aucune colonne ne ressemble à un nom"+nbsp+": la première ligne du fichier contient %s. "+
 		"Cette ligne doit donner le titre des colonnes, dont %s (ou %s et %s).",
-		nbsp, strings.Join(hs, ", "), quote("Nom"), quote("Prénom"), quote("Nom de famille"))
+		headers, usererr.Quote("Nom"), usererr.Quote("Prénom"), usererr.Quote("Nom de famille"))
 }
 
 // nbsp is the no-break space French puts before « : » and inside « ».

@@ -122,9 +122,9 @@ func (s *Sheet) build(r *Row, rd *reading) {
 
 // rowError says why a row cannot be imported, or returns nil.
 func rowError(p participants.Participant) error {
-	var reasons []string
+	var reasons []usererr.Localized
 	if p.Name == "" {
-		reasons = append(reasons, "nom manquant")
+		reasons = append(reasons, usererr.Phrase("nom manquant"))
 		p.Name = "-" // let Validate speak of the rest only
 	}
 	p.Status = participants.Inscrit
@@ -132,26 +132,16 @@ func rowError(p participants.Participant) error {
 		var l usererr.List
 		if errors.As(err, &l) {
 			for _, m := range l {
-				reasons = append(reasons, clause(m))
+				reasons = append(reasons, m)
 			}
 		} else {
-			reasons = append(reasons, clause(err.Error()))
+			reasons = append(reasons, usererr.Reason(err))
 		}
 	}
 	if len(reasons) == 0 {
 		return nil
 	}
-	return usererr.New("%s", strings.Join(reasons, "\u202f; "))
-}
-
-// clause turns a sentence into a clause that can follow « ligne 7 : ».
-func clause(m string) string {
-	m = strings.TrimSuffix(strings.TrimSpace(m), ".")
-	if m == "" {
-		return m
-	}
-	first := []rune(m)[0]
-	return strings.ToLower(string(first)) + m[len(string(first)):]
+	return usererr.New("%s", usererr.Clauses(reasons...))
 }
 
 // oneLine collapses the spaces and line breaks inside a name.

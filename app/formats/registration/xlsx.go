@@ -65,7 +65,7 @@ func parseXLSX(data []byte) (s *Sheet, err error) {
 			return s, nil
 		}
 	}
-	return nil, usererr.New("Ce classeur ne contient aucune donnée%s: ses feuilles sont vides.", nbsp)
+	return nil, usererr.New("Ce classeur ne contient aucune donnée" + nbsp + ": ses feuilles sont vides.")
 }
 
 // sheetRows reads a sheet row by row (row n at index n-1; the limits
@@ -90,8 +90,8 @@ func sheetRows(f *excelize.File, sheet string, raw bool, text *int) ([][]string,
 			*text += len(v)
 		}
 		if *text > maxText {
-			return nil, usererr.New("Ce classeur contient trop de texte pour une liste d’inscriptions (plus de %d%sMo une fois lu). "+
-				"Vérifiez qu’il s’agit bien de l’export du formulaire.", maxText>>20, nbsp)
+			return nil, usererr.New("Ce classeur contient trop de texte pour une liste d’inscriptions (plus de %d"+nbsp+"Mo une fois lu). "+
+				"Vérifiez qu’il s’agit bien de l’export du formulaire.", maxText>>20)
 		}
 		for len(out) < n-1 {
 			out = append(out, nil)

@@ -100,8 +100,8 @@ func measure(zr *zip.Reader, lim Limits) error {
 }
 
 func tooBig(lim Limits) error {
-	return usererr.Wrap(errTooBig, "Ce classeur est trop volumineux une fois décompressé (plus de %d%sMo)%s: ce n’est pas une liste ordinaire. "+
-		"Ouvrez-le dans votre tableur, supprimez les feuilles ou les cellules qui ne servent pas, puis réessayez.", lim.Unzipped>>20, nbsp, nbsp)
+	return usererr.Wrap(errTooBig, "Ce classeur est trop volumineux une fois décompressé (plus de %d"+nbsp+"Mo)"+nbsp+": ce n’est pas une liste ordinaire. "+
+		"Ouvrez-le dans votre tableur, supprimez les feuilles ou les cellules qui ne servent pas, puis réessayez.", lim.Unzipped>>20)
 }
 
 // scanCells reads one part as a stream and refuses a cell of a sheet
@@ -121,8 +121,8 @@ func scanCells(r io.Reader, lim Limits) error {
 	width, cells := 0, 0 // the current row's last column; the sum of the others'
 	endRow := func() error {
 		if cells += width; cells > lim.Cells {
-			return usererr.New("Ce classeur compte trop de cellules (plus de %d, en comptant les cases vides à gauche de chaque case remplie)%s; "+
-				"ce n’est pas une liste ordinaire. Supprimez les lignes et les colonnes qui ne servent pas, puis réessayez.", lim.Cells, nnbsp)
+			return usererr.New("Ce classeur compte trop de cellules (plus de %d, en comptant les cases vides à gauche de chaque case remplie)"+nnbsp+"; "+
+				"ce n’est pas une liste ordinaire. Supprimez les lignes et les colonnes qui ne servent pas, puis réessayez.", lim.Cells)
 		}
 		width = 0
 		return nil
@@ -157,8 +157,8 @@ func scanCells(r io.Reader, lim Limits) error {
 					}
 				}
 				if row > lim.Rows {
-					return usererr.New("Ce classeur a des données jusqu’à la ligne %d%s; Atelier n’en lit pas plus de %d. "+
-						"Supprimez les lignes qui ne servent pas (ou copiez la liste dans un classeur neuf), puis réessayez.", row, nnbsp, lim.Rows)
+					return usererr.New("Ce classeur a des données jusqu’à la ligne %d"+nnbsp+"; Atelier n’en lit pas plus de %d. "+
+						"Supprimez les lignes qui ne servent pas (ou copiez la liste dans un classeur neuf), puis réessayez.", row, lim.Rows)
 				}
 			case "c":
 				if !inData {
@@ -173,8 +173,8 @@ func scanCells(r io.Reader, lim Limits) error {
 				width = max(width, col)
 				if col > lim.Columns {
 					name, _ := excelize.ColumnNumberToName(min(col, excelize.MaxColumns))
-					return usererr.New("Ce classeur a une cellule remplie dans la colonne %s (la %de)%s; Atelier ne lit pas au-delà de %d colonnes. "+
-						"Supprimez les colonnes vides ou inutiles à droite du tableau, puis réessayez.", name, col, nnbsp, lim.Columns)
+					return usererr.New("Ce classeur a une cellule remplie dans la colonne %s (la %de)"+nnbsp+"; Atelier ne lit pas au-delà de %d colonnes. "+
+						"Supprimez les colonnes vides ou inutiles à droite du tableau, puis réessayez.", name, col, lim.Columns)
 				}
 			}
 		case xml.EndElement:

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -80,19 +81,19 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 // check refuses what is not a regular file, or is larger than limit.
 func check(path string, fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {
-		what := "un dossier, un tube ou un périphérique"
+		what := usererr.Phrase("un dossier, un tube ou un périphérique")
 		switch {
 		case fi.IsDir():
-			what = "un dossier"
+			what = usererr.Phrase("un dossier")
 		case fi.Mode()&fs.ModeNamedPipe != 0:
-			what = "un tube nommé"
+			what = usererr.Phrase("un tube nommé")
 		case fi.Mode()&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-			what = "un périphérique"
+			what = usererr.Phrase("un périphérique")
 		case fi.Mode()&fs.ModeSocket != 0:
-			what = "une prise réseau (socket)"
+			what = usererr.Phrase("une prise réseau (socket)")
 		}
-		return usererr.New("%s n’est pas un fichier ordinaire (c’est %s)%s: il ne peut pas être importé. Choisissez un fichier CSV ou XLSX.",
-			quote(path), what, "\u00a0")
+		return usererr.New("%s n’est pas un fichier ordinaire (c’est %s)\u00a0: il ne peut pas être importé. Choisissez un fichier CSV ou XLSX.",
+			quote(path), what)
 	}
 	if fi.Size() > limit {
 		return tooBig(path, limit)
@@ -116,12 +117,18 @@ func openError(path string, err error) error {
 
 // quote is the file's name in French quotation marks: its base name, as
 // the person chose it, not the whole path.
-func quote(path string) string { return "«\u00a0" + filepath.Base(path) + "\u00a0»" }
+func quote(path string) usererr.Localized { return usererr.Quote(filepath.Base(path)) }
 
 // size is limit in the unit a person reads: « 50 Mo », « 512 ko ».
-func size(limit int64) string {
-	if limit >= 1<<20 {
-		return fmt.Sprintf("%d\u00a0Mo", limit>>20)
-	}
-	return fmt.Sprintf("%d\u00a0ko", max(limit>>10, 1))
+func size(limit int64) usererr.Localized {
+	return usererr.Text(func(l textfmt.Lang) string {
+		mb, kb := "\u00a0Mo", "\u00a0ko"
+		if l == textfmt.English {
+			mb, kb = " MB", " KB"
+		}
+		if limit >= 1<<20 {
+			return fmt.Sprintf("%d%s", limit>>20, mb)
+		}
+		return fmt.Sprintf("%d%s", max(limit>>10, 1), kb)
+	})
 }

@@ -138,14 +138,19 @@ func (l Lang) Int(n int) string {
 // "0 sessions", "1 session", "10,000 sessions" in English.
 // one and many are the noun in the singular and the plural.
 func (l Lang) Count(n int, one, many string) string {
-	singular := n == 1 || n == -1
-	if l != English {
-		singular = n > -2 && n < 2
-	}
-	if singular {
+	if l.Singular(n) {
 		return l.Int(n) + " " + one
 	}
 	return l.Int(n) + " " + many
+}
+
+// Singular tells whether n takes the singular: below 2 in French (« 0
+// personne »), only 1 in English ("0 sessions").
+func (l Lang) Singular(n int) bool {
+	if l == English {
+		return n == 1 || n == -1
+	}
+	return n > -2 && n < 2
 }
 
 // Percent is « 85 % » or "85%", rounded to the unit.

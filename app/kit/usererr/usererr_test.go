@@ -25,7 +25,7 @@ func TestMessageShowsOnlySentences(t *testing.T) {
 		{"formatted", New("La séance %d n’existe pas.", 7), "La séance 7 n’existe pas."},
 		{"wrapped cause hidden", Wrap(driver, "Impossible d’enregistrer : la base est en lecture seule."), "Impossible d’enregistrer : la base est en lecture seule."},
 		{"inside fmt wrapper", fmt.Errorf("ctx: %w", New("Phrase.")), "Phrase."},
-		{"list", List{"Le nom est obligatoire.", "Le courriel n’est pas valide."}, "Le nom est obligatoire.\nLe courriel n’est pas valide."},
+		{"list", List{New("Le nom est obligatoire."), New("Le courriel n’est pas valide.")}, "Le nom est obligatoire.\nLe courriel n’est pas valide."},
 		{"driver text", driver, Unexpected},
 		{"disk full", &fs.PathError{Op: "write", Path: "/x/a.pdf", Err: syscall.ENOSPC}, "Le disque est plein\u00a0: libérez de la place, puis réessayez. Rien n’a été modifié."},
 		{"missing file", missing, "«\u00a0" + filepath.Join(filepath.Dir(missingPath(missing)), "absent.csv") + "\u00a0»\u00a0: ce fichier ou ce dossier est introuvable. Vérifiez le chemin, puis réessayez."},
@@ -62,14 +62,14 @@ func TestKindsAndCauses(t *testing.T) {
 	if d := Detail(fmt.Errorf("ctx: %w", e)); !strings.Contains(d, "La personne n° 3 est introuvable.") || !strings.Contains(d, "database is locked (5)") {
 		t.Errorf("Detail = %q", d)
 	}
-	if !ForPerson(e) || !ForPerson(List{"x"}) || ForPerson(driver) {
+	if !ForPerson(e) || !ForPerson(List{New("x")}) || ForPerson(driver) {
 		t.Error("ForPerson")
 	}
 }
 
 func TestListAdd(t *testing.T) {
 	var l List
-	l.Add(false, "non")
+	l.Add(false, "non %d", 1)
 	if l.Err() != nil {
 		t.Fatal("empty list is an error")
 	}
