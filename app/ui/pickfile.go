@@ -138,7 +138,8 @@ func (u *UI) parentHandle() string {
 }
 
 // startDir is the folder a dialog opens in: the one last used, else
-// Documents, else "" (the system's choice).
+// Documents, else the home folder — never the folder Atelier was started
+// from, where a name typed alone would land out of sight — else "".
 func (u *UI) startDir() string {
 	if s := u.app.Preferences().String(lastFolderKey); s != "" {
 		if uri, err := storage.ParseURI(s); err == nil && isDir(filepath.FromSlash(uri.Path())) {
@@ -147,6 +148,9 @@ func (u *UI) startDir() string {
 	}
 	if dir := documentsDir(); dir != "" && isDir(dir) {
 		return dir
+	}
+	if home, err := os.UserHomeDir(); err == nil && isDir(home) {
+		return home
 	}
 	return ""
 }

@@ -322,3 +322,26 @@ func TestLibraryAttachesThePickedPDF(t *testing.T) {
 		t.Errorf("the copy reads %q, %v", data, err)
 	}
 }
+
+// With no folder used yet and no Documents folder, the path field starts
+// in the home folder: a name typed alone is never saved, out of sight, in
+// the folder Atelier happened to be started from.
+func TestPathFieldStartsAtHome(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	u, _ := newTestUI(t)
+	u.app.Preferences().SetString(lastFolderKey, "")
+	var got []string
+	u.saveAs("atelier-sauvegarde.db", []string{".db"}, func(p string) { got = append(got, p) })
+	u.pickWait.Wait()
+	_, e := pathField(t, u)
+	if want := filepath.Join(home, "atelier-sauvegarde.db"); e.Text != want {
+		t.Errorf("the field proposes %q, want %q", e.Text, want)
+	}
+	typePath(e, "copie")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := filepath.Join(home, "copie.db"); len(got) != 1 || got[0] != want {
+		t.Errorf("saved to %v, want %s", got, want)
+	}
+}
