@@ -71,6 +71,11 @@ var pluralForms = map[string][]string{"fr": {"one", "many", "other"}, "en": {"on
 // TestEveryKeyTranslated reads the sources for lang calls and checks that
 // both translation files hold exactly those keys, and that the French file
 // agrees with the French fallbacks written in the code.
+// fyneKeys are the words of Fyne's own widgets that Fyne's translations
+// lack, which Atelier's files give them: the parent folder's row in Fyne's
+// file browser.
+var fyneKeys = map[string]bool{"(Parent)": true}
+
 func TestEveryKeyTranslated(t *testing.T) {
 	used, unread := langKeys(t, "..")
 	for _, u := range unread {
@@ -115,7 +120,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 			}
 		}
 		for key := range file {
-			if _, ok := used[key]; !ok {
+			if _, ok := used[key]; !ok && !fyneKeys[key] {
 				t.Errorf("%s.json has %q, which no code uses", language, key)
 			}
 		}
