@@ -144,8 +144,8 @@ func runAttendanceImport(env Env, dbPath string, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	if plan.DateWarning != "" {
-		fmt.Fprintln(env.Stdout, plan.DateWarning)
+	if plan.DateWarning != nil {
+		fmt.Fprintln(env.Stdout, plan.DateWarning.Error())
 	}
 	fmt.Fprint(env.Stdout, reportSummary(plan, out))
 	return ExitOK

@@ -224,7 +224,7 @@ type ReportPlan struct {
 	// DateWarning is set when the report is not from the session's day:
 	// ApplyReport then writes nothing unless OtherDay says the
 	// facilitator, asked, confirmed it is the right report.
-	DateWarning string
+	DateWarning *usererr.Error
 	OtherDay    bool
 }
 
@@ -282,7 +282,7 @@ type ReportOutcome struct {
 // does. A choice follows its attendee, not its place in the list: one the
 // roster now recognises needs none.
 func (s *Service) ApplyReport(ctx context.Context, cohortID int64, plan ReportPlan, choices []Choice, markAbsent bool) (ReportOutcome, error) {
-	if plan.DateWarning != "" && !plan.OtherDay {
+	if plan.DateWarning != nil && !plan.OtherDay {
 		return ReportOutcome{}, usererr.New("%s Rien n’a été enregistré.", plan.DateWarning).Of(ErrOtherDay)
 	}
 	chosen := map[string]Choice{}

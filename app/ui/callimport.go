@@ -96,8 +96,8 @@ func (c *checkinScreen) previewReport(rep *callreport.Report, err error) *report
 	p.waiting.Importance = widget.WarningImportance
 
 	head := []fyne.CanvasObject{widget.NewLabel(fmt.Sprintf("%s · %s · %s", rep.Tool, rep.Encoding, sessionName(c.session.Number)))}
-	if w := callreport.DateWarning(rep, c.session.StartsAt); w != "" {
-		warn := wrapped(w)
+	if w := callreport.DateWarning(rep, c.session.StartsAt); w != nil {
+		warn := wrapped(c.ui.message(w))
 		warn.Importance = widget.WarningImportance
 		head = append(head, warn)
 	}
@@ -239,9 +239,9 @@ func (p *reportPreview) updateMatched(id widget.ListItemID, l *widget.Label) {
 // Result.Attach, so that a second device of someone already matched
 // merges into their one mark instead of replacing it.
 func (p *reportPreview) save() {
-	if p.plan.DateWarning != "" && !p.plan.OtherDay {
+	if p.plan.DateWarning != nil && !p.plan.OtherDay {
 		confirmThen(p.c.ui.win, lang.X("report.otherday.title", "Rapport d’un autre jour"),
-			p.plan.DateWarning+"\n\n"+lang.X("report.otherday.question", "Enregistrer quand même ces présences pour la séance choisie\u202f?"),
+			p.c.ui.message(p.plan.DateWarning)+"\n\n"+lang.X("report.otherday.question", "Enregistrer quand même ces présences pour la séance choisie\u202f?"),
 			lang.X("report.otherday.yes", "Enregistrer quand même"), lang.X("action.cancel", "Annuler"), func() {
 				p.plan.OtherDay = true
 				p.save()

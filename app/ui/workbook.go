@@ -72,7 +72,11 @@ func (e *exportsScreen) previewCorrections(data []byte) *corrections {
 		lines = append(lines, fmt.Sprintf("%s · %s%s%s → %s", ch.Name, sessionName(ch.Session), e.ui.lang().Colon(), markLabel(ch.From), markLabel(ch.To)))
 	}
 	for _, p := range problems {
-		lines = append(lines, p.String())
+		if p.Row == 0 {
+			lines = append(lines, e.ui.message(p.Message))
+			continue
+		}
+		lines = append(lines, lang.X("exports.corrected.problem", "Ligne {{.Row}}\u00a0: {{.Why}}", map[string]any{"Row": p.Row, "Why": e.ui.message(p.Message)}))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, lang.X("exports.corrected.none", "Aucune présence n’a changé dans ce classeur."))

@@ -64,7 +64,7 @@ func FuzzReadMarks(f *testing.F) {
 			t.Fatalf("%d changes for %d people", len(changes), len(people))
 		}
 		for _, p := range problems {
-			if p.Row < 0 || p.Row > limits.Rows || p.Message == "" {
+			if p.Row < 0 || p.Row > limits.Rows || p.Message == nil {
 				t.Fatalf("problem %+v", p)
 			}
 		}

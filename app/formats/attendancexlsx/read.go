@@ -11,6 +11,7 @@ import (
 	"atelier/app/domain/course"
 	"atelier/app/domain/participants"
 	"atelier/app/kit/fold"
+	"atelier/app/kit/textfmt"
 	"atelier/app/kit/usererr"
 )
 
@@ -34,18 +35,20 @@ type Change struct {
 	// To is "" when the cell was emptied: the mark is to be cleared.
 }
 
-// Problem is a row of the workbook that could not be read in full, said in
-// French for the person importing it.
+// Problem is a row of the workbook that could not be read in full, and
+// why: a message the window shows in its language, French for the
+// command line and the log.
 type Problem struct {
-	Row     int    // row number as Excel shows it; 0 for the whole sheet
-	Message string // a sentence: what is wrong, what was done, what to do
+	Row     int            // row number as Excel shows it; 0 for the whole sheet
+	Message *usererr.Error // a sentence: what is wrong, what was done, what to do
 }
 
+// String is the problem in French, after its row number.
 func (p Problem) String() string {
 	if p.Row == 0 {
-		return p.Message
+		return p.Message.Error()
 	}
-	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Row, p.Message)
+	return fmt.Sprintf("Ligne %d\u00a0: %s", p.Row, p.Message.Error())
 }
 
 // quoted puts s in French guillemets, with their unbreakable spaces.
@@ -123,7 +126,7 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			}
 			s, known := byNumber[n]
 			if !known {
-				problems = append(problems, Problem{1, fmt.Sprintf("La colonne %s ne correspond à aucune séance de la cohorte\u202f; elle est ignorée. Vérifiez le numéro en tête de colonne (%s).", quoted(strings.TrimSpace(h)), sessionRange(c))})
+				problems = append(problems, Problem{1, usererr.New("La colonne %s ne correspond à aucune séance de la cohorte\u202f; elle est ignorée. Vérifiez le numéro en tête de colonne (%s).", quoted(strings.TrimSpace(h)), sessionRange(c))})
 				continue
 			}
 			sessionCols[i] = s
@@ -165,13 +168,13 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			continue
 		}
 		who, msg := match(byEmail, byName, name, email)
-		if msg != "" {
+		if msg != nil {
 			problems = append(problems, Problem{n, msg})
 			continue
 		}
 		p := people[who]
 		if first, dup := seen[p.ID]; dup {
-			problems = append(problems, Problem{n, fmt.Sprintf("La personne %s figure déjà à la ligne %d\u202f; cette ligne-ci est ignorée. Gardez une seule ligne par personne.", quoted(p.Name), first)})
+			problems = append(problems, Problem{n, usererr.New("La personne %s figure déjà à la ligne %d\u202f; cette ligne-ci est ignorée. Gardez une seule ligne par personne.", quoted(p.Name), first)})
 			continue
 		}
 		seen[p.ID] = n
@@ -185,7 +188,7 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 			if v != "" {
 				m, known := markAliases[fold.Key(v)]
 				if !known {
-					problems = append(problems, Problem{n, fmt.Sprintf("La marque %s de la séance %d est inconnue\u202f; cette case est ignorée. Choisissez Présent·e, En retard, Absent·e ou Excusé·e, ou laissez la case vide.", quoted(v), s.Number)})
+					problems = append(problems, Problem{n, usererr.New("La marque %s de la séance %d est inconnue\u202f; cette case est ignorée. Choisissez Présent·e, En retard, Absent·e ou Excusé·e, ou laissez la case vide.", quoted(v), s.Number)})
 					continue
 				}
 				to = m
@@ -203,37 +206,38 @@ func ReadMarks(r io.Reader, c course.Cohort, people []participants.Participant, 
 }
 
 // sessionRange is « S1 à S5 », the session columns a workbook of c can have.
-func sessionRange(c course.Cohort) string {
+func sessionRange(c course.Cohort) usererr.Localized {
 	switch len(c.Sessions) {
 	case 0:
-		return "cette cohorte n’a aucune séance"
+		return usererr.Phrase("cette cohorte n’a aucune séance")
 	case 1:
-		return fmt.Sprintf("S%d", c.Sessions[0].Number)
+		n := c.Sessions[0].Number
+		return usererr.Text(func(textfmt.Lang) string { return fmt.Sprintf("S%d", n) })
 	}
-	return fmt.Sprintf("S%d à S%d", c.Sessions[0].Number, c.Sessions[len(c.Sessions)-1].Number)
+	return usererr.New("S%d à S%d", c.Sessions[0].Number, c.Sessions[len(c.Sessions)-1].Number)
 }
 
 // match finds the person of a row: by courriel first, then by name. msg
-// says in French why no single person fits.
-func match(byEmail, byName map[string][]int, name, email string) (who int, msg string) {
+// says why no single person fits, nil when one does.
+func match(byEmail, byName map[string][]int, name, email string) (who int, msg *usererr.Error) {
 	if email != "" {
 		switch l := byEmail[fold.Key(email)]; len(l) {
 		case 1:
-			return l[0], ""
+			return l[0], nil
 		case 0:
 		default:
-			return 0, fmt.Sprintf("Plusieurs personnes ont le courriel %s\u202f; cette ligne est ignorée. Corrigez ces présences dans Atelier.", quoted(email))
+			return 0, usererr.New("Plusieurs personnes ont le courriel %s\u202f; cette ligne est ignorée. Corrigez ces présences dans Atelier.", quoted(email))
 		}
 	}
 	switch l := byName[fold.Key(name)]; len(l) {
 	case 1:
-		return l[0], ""
+		return l[0], nil
 	case 0:
 		if email != "" {
-			return 0, fmt.Sprintf("Aucune personne de la cohorte ne s’appelle %s ni n’a le courriel %s\u202f; cette ligne est ignorée. Vérifiez le nom et le courriel, ou ajoutez la personne dans Atelier.", quoted(name), quoted(email))
+			return 0, usererr.New("Aucune personne de la cohorte ne s’appelle %s ni n’a le courriel %s\u202f; cette ligne est ignorée. Vérifiez le nom et le courriel, ou ajoutez la personne dans Atelier.", quoted(name), quoted(email))
 		}
-		return 0, fmt.Sprintf("Aucune personne de la cohorte ne s’appelle %s\u202f; cette ligne est ignorée. Vérifiez le nom, ou ajoutez la personne dans Atelier.", quoted(name))
+		return 0, usererr.New("Aucune personne de la cohorte ne s’appelle %s\u202f; cette ligne est ignorée. Vérifiez le nom, ou ajoutez la personne dans Atelier.", quoted(name))
 	default:
-		return 0, fmt.Sprintf("Plusieurs personnes s’appellent %s\u202f; cette ligne est ignorée. Indiquez le courriel de la personne dans la colonne %s pour les distinguer.", quoted(name), quoted(headEmail))
+		return 0, usererr.New("Plusieurs personnes s’appellent %s\u202f; cette ligne est ignorée. Indiquez le courriel de la personne dans la colonne %s pour les distinguer.", quoted(name), quoted(headEmail))
 	}
 }

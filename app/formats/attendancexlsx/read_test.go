@@ -115,7 +115,7 @@ func TestReadMarksProblems(t *testing.T) {
 		if !strings.Contains(problems[i].String(), frag) {
 			t.Errorf("problème %d = %q, attendu %q", i, problems[i], frag)
 		}
-		checkSentence(t, problems[i].Message)
+		checkSentence(t, problems[i].Message.Error())
 	}
 }
 
@@ -129,10 +129,10 @@ func TestMatchMessages(t *testing.T) {
 		{"Inconnue", "", "ne s’appelle «\u00a0Inconnue\u00a0»"},
 	} {
 		_, msg := match(byEmail, byName, tt.name, tt.email)
-		if !strings.Contains(msg, tt.says) {
-			t.Errorf("%s, %s : %q, attendu %q", tt.name, tt.email, msg, tt.says)
+		if msg == nil || !strings.Contains(msg.Error(), tt.says) {
+			t.Fatalf("%s, %s : %v, attendu %q", tt.name, tt.email, msg, tt.says)
 		}
-		checkSentence(t, msg)
+		checkSentence(t, msg.Error())
 	}
 }
 
