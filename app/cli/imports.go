@@ -68,7 +68,7 @@ func runImport(env Env, dbPath string, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Cohorte «\u00a0%s\u00a0», fichier %s (%s, %s).\n", c.Name, filepath.Base(files[0]), sheet.Format, sheet.Encoding)
 	for _, w := range sheet.Warnings {
-		fmt.Fprintln(env.Stdout, w)
+		fmt.Fprintln(env.Stdout, w.Error())
 	}
 	fmt.Fprintln(env.Stdout, res.Summary())
 	return ExitOK

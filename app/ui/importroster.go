@@ -126,7 +126,7 @@ func (r *rosterScreen) previewImport(name string, sheet *registration.Sheet, err
 	p.scroll = container.NewVScroll(p.mapping)
 	head := []fyne.CanvasObject{info}
 	for _, w := range sheet.Warnings { // bytes that are not UTF-8, said with their lines
-		warn := wrapped(w)
+		warn := wrapped(p.r.ui.message(w))
 		warn.Importance = widget.WarningImportance
 		head = append(head, warn)
 	}
@@ -232,8 +232,8 @@ func (p *importPreview) updateRow(id widget.ListItemID, l *widget.Label) {
 				parts = append(parts, f)
 			}
 		}
-		if row.Warning != "" {
-			parts = append(parts, row.Warning)
+		if row.Warning != nil {
+			parts = append(parts, p.r.ui.message(row.Warning))
 		}
 		l.Importance = widget.MediumImportance
 	}

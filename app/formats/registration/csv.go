@@ -1,7 +1,6 @@
 package registration
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,17 +70,17 @@ func (s *Sheet) markBadLines(bad []int) {
 	for _, line := range bad {
 		i := sort.Search(len(s.Rows), func(i int) bool { return s.Rows[i].Line > line }) - 1
 		if i < 0 {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("Ligne %d%s: des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par %s%s; "+
-				"vérifiez les titres de colonnes.", line, nbsp, quote("\ufffd"), nnbsp))
+			s.Warnings = append(s.Warnings, usererr.New("Ligne %d"+nbsp+": des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «"+nbsp+"\ufffd"+nbsp+"»"+nnbsp+"; "+
+				"vérifiez les titres de colonnes.", line))
 			continue
 		}
 		s.Rows[i].badText = true
 	}
 }
 
-// badTextWarning is the warning of a row whose text held bytes that are
-// not UTF-8.
-var badTextWarning = "caractères illisibles (qui ne sont pas de l’UTF-8) remplacés par " + quote("\ufffd") + nbsp +
+// msgBadText is the warning of a row whose text held bytes that are not
+// UTF-8.
+const msgBadText = "caractères illisibles (qui ne sont pas de l’UTF-8) remplacés par «" + nbsp + "\ufffd" + nbsp + "»" + nbsp +
 	": vérifiez l’orthographe avant d’importer, ou enregistrez le fichier de nouveau en CSV UTF-8"
 
 // looksBinary reports whether text holds what no table export does: NUL

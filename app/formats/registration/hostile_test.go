@@ -65,21 +65,21 @@ func TestParseOneInvalidByte(t *testing.T) {
 		if r.Participant.Name != w.name || r.Participant.City != w.city {
 			t.Errorf("row %d = %q, %q; want %q, %q", i, r.Participant.Name, r.Participant.City, w.name, w.city)
 		}
-		if bad := r.Line == 3; bad != strings.Contains(r.Warning, "caractères illisibles") {
-			t.Errorf("line %d warning %q", r.Line, r.Warning)
+		if bad := r.Line == 3; bad != strings.Contains(warning(r), "caractères illisibles") {
+			t.Errorf("line %d warning %q", r.Line, warning(r))
 		}
 	}
 	// Setting a field again keeps the warning.
 	s.SetField(1, FieldOrganisation)
-	if !strings.Contains(s.Rows[1].Warning, "illisibles") {
-		t.Errorf("warning lost: %q", s.Rows[1].Warning)
+	if !strings.Contains(warning(s.Rows[1]), "illisibles") {
+		t.Errorf("warning lost: %q", warning(s.Rows[1]))
 	}
 
 	s, err = Parse(strings.NewReader("Nom;Vill\xe9\r\nHélène;Québec\r\nZoé;Lévis\r\n"), "x.csv", montreal)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Warnings) != 1 || !strings.HasPrefix(s.Warnings[0], "Ligne 1\u00a0: ") {
+	if len(s.Warnings) != 1 || !strings.HasPrefix(s.Warnings[0].Error(), "Ligne 1\u00a0: ") {
 		t.Errorf("sheet warnings %q", s.Warnings)
 	}
 }
@@ -98,5 +98,43 @@ func TestParseUnguards(t *testing.T) {
 		if got := [3]string{p.Name, p.Phone, p.Organisation}; got != w {
 			t.Errorf("row %d = %q, want %q", i, got, w)
 		}
+	}
+}
+
+// warning is r's warning in French, "" when it has none.
+func warning(r Row) string {
+	if r.Warning == nil {
+		return ""
+	}
+	return r.Warning.Error()
+}
+
+// The warnings keep their French word for word (the command line prints
+// them), and hold their format and arguments for the window's language.
+func TestWarningsFrench(t *testing.T) {
+	s, err := Parse(strings.NewReader("Nom;Vill\xe9;Horodateur\r\nHélène;Québec;hier\r\nJos\xe9;Lévis;plus tard\r\nZoé;Laval;\r\n"), "x.csv", montreal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 {
+		t.Fatalf("sheet warnings %q", s.Warnings)
+	}
+	if got, want := s.Warnings[0].Error(), "Ligne 1\u00a0: des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez les titres de colonnes."; got != want {
+		t.Errorf("sheet warning\n got %q\nwant %q", got, want)
+	}
+	if len(s.Rows) != 3 {
+		t.Fatalf("%d rows", len(s.Rows))
+	}
+	date := "date d’inscription non reconnue («\u00a0hier\u00a0»)\u00a0: la personne passe après les inscriptions datées"
+	if got := warning(s.Rows[0]); got != date {
+		t.Errorf("row 1 warning\n got %q\nwant %q", got, date)
+	}
+	both := "date d’inscription non reconnue («\u00a0plus tard\u00a0»)\u00a0: la personne passe après les inscriptions datées\u202f; " +
+		"caractères illisibles (qui ne sont pas de l’UTF-8) remplacés par «\u00a0\ufffd\u00a0»\u00a0: vérifiez l’orthographe avant d’importer, ou enregistrez le fichier de nouveau en CSV UTF-8"
+	if got := warning(s.Rows[1]); got != both {
+		t.Errorf("row 2 warning\n got %q\nwant %q", got, both)
+	}
+	if s.Rows[2].Warning != nil {
+		t.Errorf("row 3 warned: %q", warning(s.Rows[2]))
 	}
 }

@@ -116,9 +116,11 @@ type Row struct {
 	Participant participants.Participant
 	// Err says in French why the row cannot be imported; nil when it can.
 	Err error
-	// Warning says in French what was read but not understood, without
-	// rejecting the row (an unreadable registration date).
-	Warning string
+	// Warning says what was read but not understood, without rejecting
+	// the row (an unreadable registration date): clauses without capital
+	// or full stop, in the window's language, French for the command
+	// line; nil when all was understood.
+	Warning *usererr.Error
 
 	raw     []string // XLSX cell values before number formatting (date serials)
 	badText bool     // the row's lines held bytes that are not UTF-8
@@ -131,9 +133,10 @@ type Sheet struct {
 	Delimiter rune   // 0 for XLSX
 	Columns   []Column
 	Rows      []Row
-	// Warnings say in French what was read of the file as a whole but not
-	// understood (unreadable characters in the titles), for the preview.
-	Warnings []string
+	// Warnings say what was read of the file as a whole but not
+	// understood (unreadable characters in the titles), for the preview:
+	// in the window's language, French for the command line.
+	Warnings []*usererr.Error
 
 	loc      *time.Location
 	date1904 bool // the workbook counts dates from 1904 (old Excel for Mac)
@@ -239,6 +242,3 @@ const nbsp = "\u00a0"
 
 // nnbsp is the narrow no-break space French puts before ; ? !
 const nnbsp = "\u202f"
-
-// quote puts s between French quotation marks.
-func quote(s string) string { return "«" + nbsp + s + nbsp + "»" }

@@ -88,7 +88,8 @@ func (s *Sheet) build(r *Row, rd *reading) {
 		p.Consent = yes
 	}
 
-	r.Warning = ""
+	r.Warning = nil
+	var warnings []usererr.Localized
 	var notes []string
 	if i := rd.at[FieldTimestamp]; i >= 0 && i < len(r.Values) && r.Values[i] != "" {
 		raw := ""
@@ -99,8 +100,8 @@ func (s *Sheet) build(r *Row, rd *reading) {
 		if ok {
 			p.RegisteredAt = t
 		} else {
-			r.Warning = "date d’inscription non reconnue (" + quote(r.Values[i]) + ")" + nbsp +
-				": la personne passe après les inscriptions datées"
+			warnings = append(warnings, usererr.New("date d’inscription non reconnue (%s)"+nbsp+
+				": la personne passe après les inscriptions datées", usererr.Quote(r.Values[i])))
 			notes = append(notes, s.Columns[i].Header+nbsp+": "+r.Values[i])
 		}
 	}
@@ -111,10 +112,10 @@ func (s *Sheet) build(r *Row, rd *reading) {
 	}
 	p.Notes = strings.Join(notes, "\n")
 	if r.badText {
-		if r.Warning != "" {
-			r.Warning += "\u202f; "
-		}
-		r.Warning += badTextWarning
+		warnings = append(warnings, usererr.New(msgBadText))
+	}
+	if len(warnings) > 0 {
+		r.Warning = usererr.New("%s", usererr.Clauses(warnings...))
 	}
 	r.Participant = p
 	r.Err = rowError(p)
