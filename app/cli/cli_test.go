@@ -174,6 +174,24 @@ func TestImportRosterTwiceAddsNobodyTwice(t *testing.T) {
 	}
 }
 
+// A registration file whose titles hold bytes that are not UTF-8 is
+// imported with its warning printed in French, word for word.
+func TestImportRosterWarning(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "a.db"), filepath.Join(dir, "inscriptions.csv")
+	if err := os.WriteFile(file, []byte("Nom;Vill\xe9\r\nHélène Côté;Québec\r\nZoé Œuvray;Lévis\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr, _ := run(t, "--db", db, "import", "roster", file)
+	if code != ExitOK {
+		t.Fatalf("exit %d, %q, %q", code, out, stderr)
+	}
+	want := "\nLigne 1\u00a0: des caractères illisibles (qui ne sont pas de l’UTF-8) sont remplacés par «\u00a0\ufffd\u00a0»\u202f; vérifiez les titres de colonnes.\n2 personnes ajoutées"
+	if !strings.Contains(out, want) {
+		t.Errorf("output %q lacks %q", out, want)
+	}
+}
+
 func TestAttendanceMarkAndImport(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
@@ -423,12 +441,21 @@ func TestAttendanceAddsUp(t *testing.T) {
 	if code != ExitError || !strings.Contains(stderr, "Rien n’a été enregistré") || !strings.Contains(stderr, "--other-day") {
 		t.Fatalf("report of another day: exit %d, %q, %q", code, out, stderr)
 	}
+	// The warning reads in French, word for word, where it refuses and
+	// where, confirmed, it is printed before the summary.
+	warning := "Attention\u00a0: ce rapport date du 4 novembre 2026, alors que la séance a lieu le 2 décembre 2026. Vérifiez le fichier et la séance choisie."
+	if want := "atelier\u00a0: " + warning + " Rien n’a été enregistré. Si c’est bien le rapport de la séance 1, relancez la commande avec --other-day.\n"; stderr != want {
+		t.Errorf("refusal\n got %q\nwant %q", stderr, want)
+	}
 	if _, out, _, _ = run(t, "--db", db, "attendance", "summary"); !strings.Contains(out, "Séance 1 (mer. 2 déc. 2026)\u00a0: pas encore tenue.") {
 		t.Fatalf("marks written by the refused import: %q", out)
 	}
 	code, out, stderr, _ = run(t, "--db", db, "attendance", "import", "--session", "1", "--other-day", report)
 	if code != ExitOK || !strings.Contains(out, "9 personnes attendues marquées absentes, absentes du rapport") {
 		t.Fatalf("import: exit %d, %q, %q", code, out, stderr)
+	}
+	if !strings.HasPrefix(out, warning+"\n") {
+		t.Errorf("the confirmed import does not start with the warning: %q", out)
 	}
 	if !strings.Contains(out, "Attention\u00a0: ce rapport date du") {
 		t.Errorf("no warning for a report of another day: %q", out)
