@@ -11,19 +11,27 @@ import (
 	"atelier/app/formats/callreport"
 )
 
-func TestReportPreviewLinksAndSaves(t *testing.T) {
-	u, st := rosterUI(t)
-	u.people.SelectIndex(1)
-	c := u.checkin
-	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants.csv"))
+// reportFixture is the call report of callreport's testdata named name,
+// read for the session c shows.
+func reportFixture(t *testing.T, c *checkinScreen, name string) *callreport.Report {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep, err := callreport.Parse(f, c.session.StartsAt, u.cohort.Location())
+	rep, err := callreport.Parse(f, c.session.StartsAt, c.ui.cohort.Location())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rep
+}
+
+func TestReportPreviewLinksAndSaves(t *testing.T) {
+	u, st := rosterUI(t)
+	u.people.SelectIndex(1)
+	c := u.checkin
+	rep := reportFixture(t, c, "zoom_participants.csv")
 	p := c.previewReport(rep, nil)
 	if len(p.plan.Result.Matched) != 1 || p.plan.Result.Matched[0].Participant.Name != "Hélène Tremblay" {
 		t.Fatalf("matched %+v", p.plan.Result.Matched)
@@ -122,15 +130,7 @@ func TestReportPreviewSetsTheTeamApart(t *testing.T) {
 	u.loadCohorts(c.ID)
 	u.people.SelectIndex(1)
 	ci := u.checkin
-	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_host_tag_fr.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rep, err := callreport.Parse(f, ci.session.StartsAt, u.cohort.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := reportFixture(t, ci, "zoom_host_tag_fr.csv")
 	p := ci.previewReport(rep, nil)
 	want := "3 personnes de l’équipe d’animation, sans marque\u00a0: Salle Atelier (Hôte), Gabrielle Ouellet (Co-hôte) et Nadia Roy-Lefebvre"
 	if p.team.Text != want || !p.team.Visible() {

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"atelier/app/domain/participants"
-	"atelier/app/formats/callreport"
 	"atelier/app/formats/registration"
 	"atelier/app/i18n"
 	"atelier/app/kit/textfmt"
@@ -81,15 +79,7 @@ func TestReportSkippedLineInEnglish(t *testing.T) {
 	t.Cleanup(func() { _ = i18n.Apply("fr") })
 	u.people.SelectIndex(1)
 	c := u.checkin
-	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants_fr.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rep, err := callreport.Parse(f, c.session.StartsAt, u.cohort.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := reportFixture(t, c, "zoom_participants_fr.csv")
 	if len(rep.Skipped) == 0 {
 		t.Fatal("the fixture no longer has a bad line")
 	}
@@ -212,15 +202,7 @@ func TestReportOtherDayInEnglish(t *testing.T) {
 	u.people.SelectIndex(1)
 	c := u.checkin
 	loc := u.cohort.Location()
-	f, err := os.Open(filepath.Join("..", "formats", "callreport", "testdata", "zoom_participants_fr.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rep, err := callreport.Parse(f, c.session.StartsAt, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := reportFixture(t, c, "zoom_participants_fr.csv")
 	other := time.Date(2026, 11, 4, 18, 25, 0, 0, loc)
 	if y, m, d := c.session.StartsAt.In(loc).Date(); y == 2026 && m == 11 && d == 4 {
 		other = other.AddDate(0, 0, -7)
