@@ -246,9 +246,9 @@ func seatsText(l textfmt.Lang, s participants.Seats, shown, all int) string {
 }
 
 func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := &o.(*tipLabel).Label
+	l := o.(*tipLabel)
 	if id.Row < 0 || id.Row >= len(r.shown) {
-		l.SetText("")
+		setCell(l, "", r.widths[id.Col])
 		return
 	}
 	p := r.list[r.shown[id.Row]]
@@ -275,22 +275,21 @@ func (r *rosterScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	setCell(l, text, r.widths[id.Col])
 }
 
-// setCell shows text in a roster cell width wide. Fyne shapes a label
-// that ends in an ellipsis anew at every refresh: over every cell on view
-// that was most of a keystroke in the search box at 10,000 people. So the
-// ellipsis is asked for only where the text does not fit, and a cell whose
-// text stays is left alone.
-func setCell(l *widget.Label, text string, width float32) {
+// setCell shows text in a roster cell width wide, cut with « … » where it
+// does not fit and whole in the cell's tip. Fyne's own ellipsis shapes the
+// text again at every refresh to find where to cut: over the cells that
+// change at a keystroke in the search box, at 10,000 people, that was half
+// the keystroke. So the cut is found here from each letter's width (see
+// cutToFit), and a cell whose text stays is left alone.
+func setCell(l *tipLabel, text string, width float32) {
 	th := l.Theme()
-	trunc := fyne.TextTruncateOff
-	if fyne.MeasureText(text, th.Size(theme.SizeNameText), l.TextStyle).Width > width-2*th.Size(theme.SizeNameInnerPadding) {
-		trunc = fyne.TextTruncateEllipsis
-	}
-	if l.Text == text && l.Truncation == trunc {
+	shown := cutToFit(text, width-2*th.Size(theme.SizeNameInnerPadding), th.Size(theme.SizeNameText), l.TextStyle)
+	if l.whole == text && l.Text == shown && l.Truncation == fyne.TextTruncateOff {
 		return
 	}
-	l.Truncation = trunc
-	l.SetText(text)
+	l.whole = text
+	l.Truncation = fyne.TextTruncateOff
+	l.SetText(shown)
 }
 
 func (r *rosterScreen) selectPerson(id int64) {

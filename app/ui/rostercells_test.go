@@ -1,9 +1,8 @@
 package ui
 
 import (
+	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2"
 )
 
 // A roster cell asks for the ellipsis only where its text does not fit,
@@ -12,7 +11,7 @@ import (
 func TestRosterCellsFitTheirColumn(t *testing.T) {
 	u, _ := rosterUI(t)
 	r := u.roster
-	l := &r.table.CreateCell().(*tipLabel).Label
+	l := r.table.CreateCell().(*tipLabel)
 	for _, tt := range []struct {
 		text     string
 		col      int
@@ -26,8 +25,14 @@ func TestRosterCellsFitTheirColumn(t *testing.T) {
 		{"3 / 5", 6, false},
 	} {
 		setCell(l, tt.text, r.widths[tt.col])
-		if got := l.Truncation == fyne.TextTruncateEllipsis; got != tt.ellipsis {
-			t.Errorf("%q: ellipsis %v, want %v", tt.text, got, tt.ellipsis)
+		if got := strings.HasSuffix(l.Text, "…"); got != tt.ellipsis {
+			t.Errorf("%q shows %q: ellipsis %v, want %v", tt.text, l.Text, got, tt.ellipsis)
+		}
+		if tt.ellipsis && !strings.HasPrefix(tt.text, strings.TrimSuffix(l.Text, "…")) {
+			t.Errorf("%q is shown as %q", tt.text, l.Text)
+		}
+		if l.wholeText() != tt.text || l.cut() != tt.ellipsis {
+			t.Errorf("%q: the tip would show %q (cut %v)", tt.text, l.wholeText(), l.cut())
 		}
 		if w := l.MinSize().Width; w > r.widths[tt.col] {
 			t.Errorf("%q needs %.0f px in a column of %.0f", tt.text, w, r.widths[tt.col])

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +21,8 @@ const tipWidth = 460
 type tipLabel struct {
 	widget.Label
 	ui *UI
+	// whole is the text before it was cut to fit (setCell), if it was.
+	whole string
 }
 
 func newTipLabel(u *UI, text string) *tipLabel {
@@ -28,8 +33,19 @@ func newTipLabel(u *UI, text string) *tipLabel {
 	return l
 }
 
+// wholeText is the text the label stands for, cut or not.
+func (l *tipLabel) wholeText() string {
+	if l.whole != "" {
+		return l.whole
+	}
+	return l.Text
+}
+
 // cut reports whether the label cannot show its whole text.
 func (l *tipLabel) cut() bool {
+	if l.whole != "" {
+		return l.whole != l.Text // cut by setCell, to its column's width
+	}
 	th := l.Theme()
 	size := th.Size(theme.SizeNameText)
 	if l.SizeName != "" {
@@ -39,8 +55,8 @@ func (l *tipLabel) cut() bool {
 }
 
 func (l *tipLabel) MouseIn(*desktop.MouseEvent) {
-	if l.Text != "" && l.cut() {
-		l.ui.showTip(l.Text, l)
+	if l.wholeText() != "" && l.cut() {
+		l.ui.showTip(l.wholeText(), l)
 	}
 }
 
@@ -108,4 +124,54 @@ func (u *UI) tipText() string {
 		return ""
 	}
 	return u.tips.Objects[0].(*fyne.Container).Objects[1].(*widget.Label).Text
+}
+
+// cutToFit is text as it fits in room: whole, or its longest start that
+// fits with « … » after it. Where to cut is found by adding each letter's
+// width (measured once per letter, size and style), then checked on the
+// result, so that kerning never lets it overflow: two or three
+// measurements where Fyne's ellipsis shapes the text over again.
+func cutToFit(text string, room, size float32, style fyne.TextStyle) string {
+	if text == "" || fyne.MeasureText(text, size, style).Width <= room {
+		return text
+	}
+	const ellipsis = "…"
+	left := room - letterWidth('…', size, style)
+	runes := []rune(text)
+	n, used := 0, float32(0)
+	for n < len(runes) {
+		w := letterWidth(runes[n], size, style)
+		if used+w > left {
+			break
+		}
+		used += w
+		n++
+	}
+	for ; n > 0; n-- {
+		cut := strings.TrimRightFunc(string(runes[:n]), unicode.IsSpace) + ellipsis
+		if fyne.MeasureText(cut, size, style).Width <= room {
+			return cut
+		}
+	}
+	return ellipsis
+}
+
+type letterKey struct {
+	r     rune
+	size  float32
+	style fyne.TextStyle
+}
+
+// letterWidths caches letterWidth; the window's goroutine alone uses it.
+var letterWidths = map[letterKey]float32{}
+
+// letterWidth is the width of r alone in size and style.
+func letterWidth(r rune, size float32, style fyne.TextStyle) float32 {
+	k := letterKey{r, size, style}
+	if w, ok := letterWidths[k]; ok {
+		return w
+	}
+	w := fyne.MeasureText(string(r), size, style).Width
+	letterWidths[k] = w
+	return w
 }
