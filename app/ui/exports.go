@@ -58,7 +58,7 @@ func newExportsScreen(u *UI) *exportsScreen {
 
 // onBackup writes a consistent copy of the database where the person says.
 func (e *exportsScreen) onBackup() {
-	e.ui.saveAs("atelier-sauvegarde.db", nil, func(path string) {
+	e.ui.saveAs("atelier-sauvegarde.db", []string{".db"}, func(path string) {
 		e.backup(path)
 	})
 }
@@ -74,7 +74,7 @@ func (e *exportsScreen) backup(path string) {
 // onRoster exports the cohort's roster; a name ending in .csv gives CSV,
 // anything else XLSX.
 func (e *exportsScreen) onRoster() {
-	e.ui.saveAs(fileSafe(e.ui.cohort.Name)+".xlsx", nil, func(path string) {
+	e.ui.saveAs(fileSafe(e.ui.cohort.Name)+".xlsx", []string{".xlsx", ".csv"}, func(path string) {
 		e.exportRoster(path)
 	})
 }

@@ -19,6 +19,10 @@ type savedNote struct {
 	label *widget.Label
 	open  *widget.Button
 	dir   string
+	// row is the noteRow the note is in, laid out again when the note
+	// shows: nothing else would, when no dialog of Atelier's closed just
+	// before (the system's file dialog is not in the window).
+	row *fyne.Container
 }
 
 func (u *UI) newSavedNote() *savedNote {
@@ -36,7 +40,7 @@ func (n *savedNote) saved(text, path string) {
 	n.dir = filepath.Dir(path)
 	n.label.SetText(text)
 	n.open.Show()
-	n.root.Show()
+	n.show()
 }
 
 // say shows text, about no file.
@@ -44,7 +48,14 @@ func (n *savedNote) say(text string) {
 	n.dir = ""
 	n.label.SetText(text)
 	n.open.Hide()
+	n.show()
+}
+
+func (n *savedNote) show() {
 	n.root.Show()
+	if n.row != nil {
+		n.row.Refresh()
+	}
 }
 
 func (n *savedNote) onOpen() {
@@ -61,5 +72,6 @@ func (n *savedNote) onOpen() {
 // so that a long file name never widens the page past a small screen. The
 // page that holds the row tells it its width, with sizedBy.
 func noteRow(note *savedNote, controls ...fyne.CanvasObject) *fyne.Container {
-	return flowRow(container.NewHBox(controls...), note.root)
+	note.row = flowRow(container.NewHBox(controls...), note.root)
+	return note.row
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,6 +39,10 @@ func rowOf(t *testing.T, root fyne.CanvasObject, label string) *fyne.Container {
 func TestExportSavedBesideTheButton(t *testing.T) {
 	u, _ := newTestUI(t)
 	e := newExportsScreen(u)
+	// On screen, as after the system's file dialog: no dialog of the
+	// window closes to lay the page out again.
+	w := test.NewTempWindow(t, e.root)
+	w.Resize(fyne.NewSize(1280, 720))
 	dir := t.TempDir()
 	cases := []struct {
 		button string
@@ -64,6 +69,9 @@ func TestExportSavedBesideTheButton(t *testing.T) {
 		tc.run(filepath.Join(dir, tc.file))
 		if !tc.note.root.Visible() || tc.note.label.Text != tc.want || !tc.note.open.Visible() || tc.note.dir != dir {
 			t.Errorf("%s: note %v %q, folder %q", tc.button, tc.note.root.Visible(), tc.note.label.Text, tc.note.dir)
+		}
+		if got, need := tc.note.root.Size(), tc.note.root.MinSize(); got.Width < need.Width || got.Height < need.Height {
+			t.Errorf("%s: the note is drawn %v, it needs %v", tc.button, got, need)
 		}
 	}
 	// Only the row whose button was pressed speaks.
