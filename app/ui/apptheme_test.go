@@ -193,10 +193,10 @@ func TestMarksAreToldApart(t *testing.T) {
 		if s.symbol == nil {
 			t.Fatalf("%s has no symbol", m)
 		}
-		if other, ok := symbols[s.symbol.Name()]; ok {
-			t.Errorf("%s and %s share the symbol %s", m, other, s.symbol.Name())
+		if other, ok := symbols[s.symbol().Name()]; ok {
+			t.Errorf("%s and %s share the symbol %s", m, other, s.symbol().Name())
 		}
-		symbols[s.symbol.Name()] = m
+		symbols[s.symbol().Name()] = m
 	}
 	for _, p := range palettes() {
 		for i, m := range marks {

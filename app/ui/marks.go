@@ -15,16 +15,19 @@ import (
 type markStyle struct {
 	importance widget.Importance   // the label's colour
 	color      fyne.ThemeColorName // the same colour, for the symbol
-	symbol     fyne.Resource       // the icon, before it is coloured
+	// symbol is the icon, before it is coloured; asked of the theme when
+	// drawn, not when the program starts (no app exists then, and every
+	// command of the CLI would log that Fyne has none).
+	symbol func() fyne.Resource
 }
 
 // markStyles: present a tick in green, late a clock in orange, excused an
 // « i » in blue, absent a cross in red.
 var markStyles = map[participants.Mark]markStyle{
-	participants.Present: {widget.SuccessImportance, theme.ColorNameSuccess, theme.ConfirmIcon()},
-	participants.Retard:  {widget.WarningImportance, theme.ColorNameWarning, theme.HistoryIcon()},
-	participants.Excuse:  {widget.HighImportance, theme.ColorNamePrimary, theme.InfoIcon()},
-	participants.Absent:  {widget.DangerImportance, theme.ColorNameError, theme.CancelIcon()},
+	participants.Present: {widget.SuccessImportance, theme.ColorNameSuccess, theme.ConfirmIcon},
+	participants.Retard:  {widget.WarningImportance, theme.ColorNameWarning, theme.HistoryIcon},
+	participants.Excuse:  {widget.HighImportance, theme.ColorNamePrimary, theme.InfoIcon},
+	participants.Absent:  {widget.DangerImportance, theme.ColorNameError, theme.CancelIcon},
 }
 
 // styleOf is m's style; no mark (or an unknown one) is plain text, no symbol.
@@ -40,7 +43,7 @@ func (s markStyle) icon() fyne.Resource {
 	if s.symbol == nil {
 		return nil
 	}
-	return theme.NewColoredResource(s.symbol, s.color)
+	return theme.NewColoredResource(s.symbol(), s.color)
 }
 
 // showMark puts mark m in icon and label, text being what the label says.
