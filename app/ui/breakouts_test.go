@@ -7,8 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"atelier/app/domain/participants"
 )
 
 // The dialog offers two ways, each with its own number box (only the
@@ -17,12 +15,7 @@ func TestBreakoutRemembersTheWayChosen(t *testing.T) {
 	u, st := rosterUI(t)
 	ctx := context.Background()
 	se := u.cohort.Sessions[1]
-	people, _ := st.Participants(ctx, u.cohort.ID)
-	var marks []participants.Attendance
-	for _, p := range people {
-		marks = append(marks, participants.Attendance{ParticipantID: p.ID, SessionID: se.ID, Mark: participants.Present})
-	}
-	if err := st.SetAttendance(ctx, marks); err != nil {
+	if err := st.SetAttendance(ctx, allPresent(t, u, st, se)); err != nil {
 		t.Fatal(err)
 	}
 	b := u.openBreakouts(se)

@@ -8,8 +8,10 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"atelier/app/domain/course"
 	"atelier/app/domain/live"
 	"atelier/app/domain/participants"
+	"atelier/app/store"
 )
 
 func TestLiveModeRunsResumesAndShares(t *testing.T) {
@@ -72,15 +74,25 @@ func TestLiveModeRunsResumesAndShares(t *testing.T) {
 	}
 }
 
-func TestBreakoutGroupsFromThePresent(t *testing.T) {
-	u, st := rosterUI(t)
-	ctx := context.Background()
-	se := u.cohort.Sessions[1]
-	people, _ := st.Participants(ctx, u.cohort.ID)
+// allPresent is a present mark at se for each person of the cohort on view.
+func allPresent(t *testing.T, u *UI, st *store.Store, se course.Session) []participants.Attendance {
+	t.Helper()
+	people, err := st.Participants(context.Background(), u.cohort.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var marks []participants.Attendance
 	for _, p := range people {
 		marks = append(marks, participants.Attendance{ParticipantID: p.ID, SessionID: se.ID, Mark: participants.Present})
 	}
+	return marks
+}
+
+func TestBreakoutGroupsFromThePresent(t *testing.T) {
+	u, st := rosterUI(t)
+	ctx := context.Background()
+	se := u.cohort.Sessions[1]
+	marks := allPresent(t, u, st, se)
 	marks[4].Mark = participants.Absent
 	if err := st.SetAttendance(ctx, marks); err != nil {
 		t.Fatal(err)

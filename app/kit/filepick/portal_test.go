@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -178,7 +179,7 @@ func TestPortalOpenAndSave(t *testing.T) {
 			t.Fatalf("%s: filters: %v", method, err)
 		}
 		want := []portalPattern{{0, "*.csv"}, {0, "*.CSV"}, {0, "*.xlsx"}, {0, "*.XLSX"}}
-		if len(filters) != 1 || filters[0].Name != "Tableaux" || !samePatterns(filters[0].Patterns, want) {
+		if len(filters) != 1 || filters[0].Name != "Tableaux" || !slices.Equal(filters[0].Patterns, want) {
 			t.Errorf("%s: filters %+v, want Tableaux %v", method, filters, want)
 		}
 		var modal bool
@@ -196,18 +197,6 @@ func TestPortalOpenAndSave(t *testing.T) {
 			}
 		}
 	}
-}
-
-func samePatterns(a, b []portalPattern) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestPortalCancelled(t *testing.T) {
